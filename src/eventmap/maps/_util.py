@@ -1,0 +1,113 @@
+"""Small helpers shared by the map elements: safe JSON for <script>, clean values, ids.
+
+Every string that reaches the page comes from a news article and is hostile until
+proven otherwise, so there is exactly one way to put data into JavaScript
+(:func:`js_json`) and one way to put text into HTML (markupsafe).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections.abc import Iterable
+from typing import Any
+
+from branca.element import Element
+from markupsafe import Markup
+
+_JS_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "'": "\\u0027",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+_JS_TABLE = str.maketrans(_JS_ESCAPES)
+
+
+def js_json(obj: Any) -> Markup:
+    """JSON that is safe inside an inline <script> and inside an HTML attribute.
+
+    ``<``, ``>``, ``&`` and ``'`` become \\u escapes (as Jinja's htmlsafe_json_dumps
+    does), so ``</script>`` in a quote can never close the script element.
+    ensure_ascii=False keeps Arabic names at one code point each (smaller files).
+    """
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return Markup(text.translate(_JS_TABLE))
+
+
+def clean(value: Any) -> Any:
+    """None for every flavour of missing (None, NaN, pd.NA, NaT, empty string)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    try:
+        import pandas as pd
+
+        if value is pd.NA or value is pd.NaT:
+            return None
+    except ImportError:  # pragma: no cover - pandas is a hard dependency
+        pass
+    return value
+
+
+def text(value: Any) -> str | None:
+    """A display string or None; sequences (e.g. a source chain list) are joined."""
+    value = clean(value)
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple)) or type(value).__name__ == "ndarray":
+        parts = [str(v).strip() for v in value if clean(v) is not None]
+        return " → ".join(parts) or None
+    return str(value)
+
+
+def as_int(value: Any) -> int | None:
+    value = clean(value)
+    if value is None:
+        return None
+    try:
+        return int(float(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def as_bool(value: Any) -> bool | None:
+    value = clean(value)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        low = value.lower()
+        if low in ("true", "yes", "1", "verified"):
+            return True
+        if low in ("false", "no", "0", "unverified"):
+            return False
+        return None
+    return bool(value)
+
+
+class StableIds:
+    """Deterministic replacement for branca's random element ids.
+
+    folium names every JavaScript variable after a uuid, so two builds of the same map
+    differ byte for byte. We give each element we create an id from a counter, with a
+    prefix derived from the data so that two eventmap maps merged into one page by a
+    user still get distinct names.
+    """
+
+    def __init__(self, seed_parts: Iterable[str]) -> None:
+        digest = hashlib.sha1("\x1f".join(seed_parts).encode("utf-8")).hexdigest()
+        self.prefix = "em" + digest[:6]
+        self.counter = 0
+
+    def __call__(self, element: Element) -> Element:
+        """Give ``element`` the next id; call before adding it to a parent."""
+        self.counter += 1
+        element._id = f"{self.prefix}{self.counter:05d}"
+        return element

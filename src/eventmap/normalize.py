@@ -1,0 +1,57 @@
+"""Place-name folding that survives transliteration.
+
+News English writes the same Arabic place many ways (Ḩamāh, Hama, Hamah; Dar‘ā, Dar'a,
+Daraa, Deraa; As-Suwayda, Suwayda). Two keys absorb most of that without fuzzy matching,
+which would put dots on the wrong town: ``fold`` (case, diacritics, apostrophes, ayn/hamza,
+punctuation) and ``loose`` (additionally drops Arabic article prefixes and doubled letters).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from anyascii import anyascii
+
+# Apostrophes, ayn and hamza marks are dropped: Dar‘ā = Dar'a = Dara.
+_DROP = "'’‘ʿʾʼʻ`´′ʹ\u02bc\u02bb.\u200b\u200e\u200f"
+# Separators become spaces: As-Suwayda = As Suwayda.
+_SPACE = "-‐‑‒–—―_/,;:()[]{}\"“”«»\t\n\r"
+_TABLE = str.maketrans({**{c: "" for c in _DROP}, **{c: " " for c in _SPACE}})
+_WS = re.compile(r"\s+")
+_DOUBLES = re.compile(r"(.)\1+")
+
+# Arabic definite-article forms as written in English (al-, el-, as-, ad-, ar-, ...).
+ARTICLES = frozenset(
+    {"al", "el", "as", "ad", "ar", "an", "at", "az", "ash", "ath", "adh", "ed", "er", "es", "ez",
+     "es", "et", "en", "ul"}
+)
+
+
+def is_latin(name: str) -> bool:
+    """Only Latin-script names are indexed: transliterating other scripts invents English words."""
+    if name.isascii():
+        return True
+    return all(
+        not ch.isalpha() or ch.isascii() or "LATIN" in unicodedata.name(ch, "") for ch in name
+    )
+
+
+def fold(name: str) -> str:
+    """Case-, diacritic- and punctuation-insensitive key."""
+    if not name.isascii():
+        name = anyascii(name)
+    return _WS.sub(" ", name.lower().translate(_TABLE)).strip()
+
+
+def strip_article(folded: str) -> str:
+    """Drop a leading Arabic article: 'as suwayda' -> 'suwayda', keeping one-word names whole."""
+    head, sep, rest = folded.partition(" ")
+    if sep and head in ARTICLES and rest:
+        return rest
+    return folded
+
+
+def loose(folded: str) -> str:
+    """Second-chance key: no leading article, no spaces, doubled letters collapsed."""
+    return _DOUBLES.sub(r"\1", strip_article(folded).replace(" ", ""))
