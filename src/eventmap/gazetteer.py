@@ -116,7 +116,10 @@ def source_version() -> str:
             parts.append(f"{pkg}={metadata.version(pkg)}")
         except metadata.PackageNotFoundError as exc:
             raise GazetteerError(f"gazetteer source package {pkg!r} is not installed") from exc
-    parts.append(hashlib.sha256(_aliases_path().read_bytes()).hexdigest()[:12])
+    # The builder's own code and the curated aliases are sources too.
+    here = Path(__file__).parent
+    for path in (_aliases_path(), here / "gazetteer.py", here / "normalize.py"):
+        parts.append(hashlib.sha256(path.read_bytes()).hexdigest()[:12])
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
@@ -417,11 +420,15 @@ class Gazetteer:
     def lookup(self, name: str) -> list[tuple[int, int]]:
         """(row, match level) pairs for a name; exact keys first, then the loose key."""
         key = fold(name)
-        hits = self._trie.get(key)
-        if hits:
-            return hits
+        hits = self._trie.get(key, [])
         lk = loose(key)
-        return self._trie.get(_LOOSE_PREFIX + lk, []) if lk else []
+        extra = self._trie.get(_LOOSE_PREFIX + lk) if lk else None
+        if not extra:
+            return hits
+        if not hits:
+            return extra
+        seen = {row for row, _ in hits}
+        return hits + [hit for hit in extra if hit[0] not in seen]
 
     def name(self, row: int) -> tuple[str, str]:
         start, end = int(self._offsets[row]), int(self._offsets[row + 1]) - 1

@@ -61,7 +61,7 @@ _QUALIFIERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _MATCH_PENALTY = (0.0, 1.0, 1.0, 2.5)  # name, alternate, curated alias, loose key
 _KIND_HINT_BONUS = 3.0
-_BIAS_BONUS = 2.0
+_BIAS_BONUS = 2.5
 
 
 def validate_query(query: object) -> str:

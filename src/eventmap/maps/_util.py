@@ -111,3 +111,13 @@ class StableIds:
         self.counter += 1
         element._id = f"{self.prefix}{self.counter:05d}"
         return element
+
+
+def rounded_geometry(geometry: dict[str, Any], digits: int = 4) -> dict[str, Any]:
+    """GeoJSON geometry with coordinates rounded: 4 digits is ~10 m, plenty for a map."""
+    def walk(coords: Any) -> Any:
+        if isinstance(coords[0], (int, float)):
+            return [round(float(c), digits) for c in coords]
+        return [walk(c) for c in coords]
+
+    return {"type": geometry["type"], "coordinates": walk(geometry["coordinates"])}

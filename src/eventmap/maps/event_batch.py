@@ -1,0 +1,245 @@
+"""Light mode: many events as one compact data element instead of one element each.
+
+At 100k events a folium element per marker means minutes of Jinja and hundreds of
+megabytes of HTML. Here the events travel as columns (coordinates as integers of
+1e-4 degree, strings deduplicated into one table and referenced by index, dates as
+day offsets), the symbols once per (type, side, precision) combination, and the
+browser builds the markers into the per-type cluster layers. Popups are built only
+when opened, with DOM ``textContent`` so that article text can never become markup.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from branca.element import MacroElement
+from folium.template import Template
+
+from eventmap.maps._util import as_bool, js_json, text
+from eventmap.maps.event_marker import map_name
+from eventmap.maps.style import ICON_ANCHOR, SIDE_COLOURS, SIDE_LABELS, icon_html
+from eventmap.schema import GEO_PRECISION_LABELS, TIME_PRECISION_LABELS
+
+BATCH_JS = r"""
+(function (mapName, map, groups, d) {
+  var em = window.eventmap, S = d.str, icons = {}, lists = groups.map(function () { return []; });
+  function str(k) { return k < 0 ? null : S[k]; }
+  for (var i = 0; i < d.n; i++) {
+    var key = d.k[i];
+    var icon = icons[key] || (icons[key] = L.divIcon({
+      html: d.icons[key], className: "em-marker", iconSize: [2 * d.a, 2 * d.a],
+      iconAnchor: [d.a, d.a], popupAnchor: [0, 4 - d.a] }));
+    var m = L.marker([d.lat[i] / 1e4, d.lon[i] / 1e4], { icon: icon, emIndex: i });
+    lists[d.g[i]].push(m);
+    var s = d.sd[i] < 0 ? null : d.day0 + d.sd[i];
+    em.register(mapName, groups[d.g[i]], m, s, s === null ? null : d.day0 + d.ed[i]);
+  }
+  function day(k) { return new Date(k * 86400000).toISOString().slice(0, 10); }
+  function node(tag, cls, txt, parent) {
+    var el = document.createElement(tag);
+    if (cls) { el.className = cls; }
+    if (txt !== null && txt !== undefined) { el.textContent = txt; }
+    if (parent) { parent.appendChild(el); }
+    return el;
+  }
+  function popup(i) {
+    var root = node("div", "em-popup"), dl, dd;
+    var bar = node("div", "em-bar", null, root);
+    bar.style.background = d.colours[d.s1[i]] || d.colours[0];
+    node("h4", null, str(d.st[i]) || str(d.t[i]), root);
+    node("div", "em-kind", str(d.t[i]), root);
+    dl = node("dl", null, null, root);
+    function row(label) { node("dt", null, label, dl); return node("dd", null, null, dl); }
+    if (d.sd[i] >= 0) {
+      var a = day(d.day0 + d.sd[i]), b = day(d.day0 + d.ed[i]);
+      dd = row("Date");
+      node("span", null, (a === b ? a : a + " – " + b) +
+           (d.tp[i] >= 0 ? " (precision: " + d.tpl[d.tp[i]] + ")" : ""), dd);
+      if (d.dt[i] >= 0) { node("br", null, null, dd); node("span", "em-as-written", "as written: “" + str(d.dt[i]) + "”", dd); }
+    }
+    if (d.a1[i] >= 0) {
+      dd = row("Actors");
+      node("span", null, str(d.a1[i]), dd);
+      node("span", "em-as-written", " [" + d.sides[d.s1[i]] + "]", dd);
+      if (d.a2[i] >= 0) {
+        node("br", null, null, dd);
+        node("span", null, "vs " + str(d.a2[i]), dd);
+        if (d.s2[i] >= 0) { node("span", "em-as-written", " [" + d.sides[d.s2[i]] + "]", dd); }
+      }
+    }
+    if (d.f[i] !== null || d.ft[i] >= 0) {
+      dd = row("Fatalities");
+      node("span", null, (d.f[i] === null ? "—" : d.f[i]) + " coded" +
+           (d.ft[i] >= 0 ? "; reported as “" + str(d.ft[i]) + "”" : ""), dd);
+    }
+    dd = row("Claimed by");
+    node("span", null, (str(d.cb[i]) || "not attributed") + " ", dd);
+    node("span", d.v[i] === 1 ? "em-badge em-ok" : "em-badge", d.v[i] === 1 ? "verified" : "unverified", dd);
+    if (d.lt[i] >= 0 || d.lc[i] >= 0) {
+      dd = row("Location");
+      node("span", null, (d.lt[i] >= 0 ? "“" + str(d.lt[i]) + "”" + (d.lc[i] >= 0 ? " → " : "") : "") +
+           (d.lc[i] >= 0 ? str(d.lc[i]) : ""), dd);
+      node("br", null, null, dd);
+      node("span", "em-as-written", "geo precision " + d.p[i] + ": " + d.pl[d.p[i]], dd);
+    }
+    if (d.sc[i] >= 0) { dd = row("Source"); node("span", null, str(d.sc[i]), dd); }
+    if (d.q[i] >= 0) { node("blockquote", null, str(d.q[i]), root); }
+    if (d.id[i] >= 0) { node("div", "em-id", "event " + str(d.id[i]), root); }
+    return root;
+  }
+  function tip(i) {
+    var parts = [];
+    if (d.sd[i] >= 0) { parts.push(day(d.day0 + d.sd[i])); }
+    if (d.st[i] >= 0) { parts.push(str(d.st[i])); }
+    if (d.lc[i] >= 0) { parts.push(str(d.lc[i]) + (d.p[i] === 3 ? " (province-level, approximate)" : "")); }
+    return parts.join(" · ");
+  }
+  var shared = L.popup({ maxWidth: 340, minWidth: 240, autoPanPadding: [30, 30] });
+  groups.forEach(function (g, k) {
+    g.on("click", function (e) {
+      var i = e.layer.options.emIndex;
+      if (i === undefined) { return; }
+      shared.setLatLng(e.layer.getLatLng()).setContent(popup(i)).openOn(map);
+    });
+    g.on("mouseover", function (e) {
+      var m = e.layer;
+      if (m.options.emIndex === undefined || m.getTooltip()) { return; }
+      var t = document.createElement("span");
+      t.textContent = tip(m.options.emIndex);
+      m.bindTooltip(t, { direction: "top", offset: [0, 2 - d.a] }).openTooltip();
+    });
+    if (g.addLayers) { g.addLayers(lists[k]); } else { lists[k].forEach(function (m) { g.addLayer(m); }); }
+  });
+})
+"""
+
+
+class EventBatch(MacroElement):
+    """All events of a light-mode map, filled into the given per-type layers."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this.js }}({{ this.map_js_name|tojson }}, {{ this.map_js_name }},
+            [{% for g in this.groups %}{{ g.get_name() }}{% if not loop.last %}, {% endif %}{% endfor %}],
+            {{ this.data }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, frame: pd.DataFrame, groups: list[Any], group_of_type: dict[str, int]):
+        super().__init__()
+        self._name = "EventBatch"
+        self.groups = groups
+        self.js = BATCH_JS.strip()
+        self.data = js_json(_encode(frame, group_of_type))
+        self.map_js_name = ""
+
+    def render(self, **kwargs: Any) -> None:
+        self.map_js_name = map_name(self)
+        super().render(**kwargs)
+
+
+class _Strings:
+    """One table of distinct strings for all text columns; -1 stands for missing."""
+
+    def __init__(self) -> None:
+        self.table: list[str] = []
+        self.index: dict[str, int] = {}
+
+    def codes(self, values: pd.Series) -> list[int]:
+        as_text = values.astype("object").where(values.notna(), None)
+        codes, uniques = pd.factorize(as_text, use_na_sentinel=True)
+        mapping = np.full(len(uniques) + 1, -1, dtype=np.int64)
+        for j, value in enumerate(uniques):
+            value = str(value).strip()
+            if not value or value.lower() == "nan":
+                continue
+            k = self.index.get(value)
+            if k is None:
+                k = self.index[value] = len(self.table)
+                self.table.append(value)
+            mapping[j] = k
+        return mapping[codes].tolist()  # code -1 picks the trailing -1
+
+
+def _encode(frame: pd.DataFrame, group_of_type: dict[str, int]) -> dict[str, Any]:
+    n = len(frame)
+    strings = _Strings()
+    sides = list(SIDE_COLOURS)
+    side1 = frame["actor1_side"].where(frame["actor1_side"].isin(sides), "unknown")
+    side1_code = side1.map({s: k for k, s in enumerate(sides)}).astype(int).to_numpy()
+    side2 = frame["actor2_side"].map({s: k for k, s in enumerate(sides)})
+    side2_code = side2.fillna(-1).astype(int).to_numpy()
+    prec = frame["_prec"].astype(int).to_numpy()
+    etype = frame["event_type"].astype("object").where(frame["event_type"].notna(), "")
+    # icon keys: one symbol per (type, side, precision) that occurs
+    combo = etype.astype(str) + "|" + side1.astype(str) + "|" + prec.astype(str)
+    combo_codes, combo_uniques = pd.factorize(combo)
+    icons = []
+    for value in combo_uniques:
+        t, s, p = value.split("|")
+        icons.append(str(icon_html(t or None, s, int(p))))
+    start, end = frame["_start"].to_numpy(), frame["_end"].to_numpy()
+    dated = ~np.isnan(start)
+    day0 = int(np.nanmin(start)) if dated.any() else 0
+    sd = np.where(dated, start - day0, -1).astype(np.int64)
+    ed = np.where(dated, end - day0, -1).astype(np.int64)
+    fat = pd.to_numeric(frame["fatalities"], errors="coerce")
+    verified = frame["verified"].map(lambda v: 1 if as_bool(v) else 0)
+    tp = pd.to_numeric(frame["time_precision"], errors="coerce").fillna(-1).astype(int)
+    coded_loc = _join_columns(frame, ("location", "admin1", "country"))
+    chain = frame["source_chain"].map(_chain)
+    chain = chain.where(chain.notna(), frame["source"])
+    ids = frame["event_id"].where(frame["event_id"].notna(), frame["event_id_cnty"])
+    return {
+        "n": n,
+        "a": ICON_ANCHOR,
+        "day0": day0,
+        "icons": icons,
+        "colours": [SIDE_COLOURS[s] for s in sides],
+        "sides": [SIDE_LABELS[s] for s in sides],
+        "pl": {str(k): v for k, v in GEO_PRECISION_LABELS.items()},
+        "tpl": {str(k): v for k, v in TIME_PRECISION_LABELS.items()},
+        "lat": np.round(frame["_lat"].to_numpy() * 1e4).astype(np.int64).tolist(),
+        "lon": np.round(frame["_lon"].to_numpy() * 1e4).astype(np.int64).tolist(),
+        "k": combo_codes.tolist(),
+        "g": etype.map(lambda t: group_of_type.get(t, group_of_type.get("", 0))).tolist(),
+        "sd": sd.tolist(),
+        "ed": ed.tolist(),
+        "tp": tp.tolist(),
+        "p": prec.tolist(),
+        "s1": side1_code.tolist(),
+        "s2": side2_code.tolist(),
+        "f": [None if np.isnan(x) else int(x) for x in fat.to_numpy(dtype=float)],
+        "v": verified.tolist(),
+        "t": strings.codes(frame["event_type"]),
+        "st": strings.codes(frame["sub_event_type"]),
+        "a1": strings.codes(frame["actor1"].where(frame["actor1"].notna(), frame["actor1_text"])),
+        "a2": strings.codes(frame["actor2"].where(frame["actor2"].notna(), frame["actor2_text"])),
+        "dt": strings.codes(frame["date_text"]),
+        "ft": strings.codes(frame["fatalities_text"]),
+        "cb": strings.codes(frame["claimed_by"]),
+        "lt": strings.codes(frame["location_text"]),
+        "lc": strings.codes(coded_loc),
+        "sc": strings.codes(chain),
+        "q": strings.codes(frame["quote"]),
+        "id": strings.codes(ids),
+        "str": strings.table,
+    }
+
+
+def _chain(value: Any) -> str | None:
+    return text(value)
+
+
+def _join_columns(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.Series:
+    """'location, admin1, country' per row without repeating equal neighbours."""
+    parts = [frame[c].astype("object").where(frame[c].notna(), "").astype(str).str.strip() for c in columns]
+    out = parts[0]
+    for part in parts[1:]:
+        add = (part != "") & (part != out.str.rsplit(", ", n=1).str[-1])
+        out = out.where(~add, np.where(out == "", part, out + ", " + part))
+    return out.where(out != "", None)

@@ -1,0 +1,96 @@
+"""The categorical legend: the event types, actor sides and precisions on this map.
+
+Only categories that occur are listed: a legend naming six event types when the
+article reported one strike suggests a completeness the data does not have.
+"""
+
+from __future__ import annotations
+
+from branca.element import MacroElement
+from folium.template import Template
+from markupsafe import Markup
+
+from eventmap.maps.style import (
+    NEUTRAL,
+    SIDE_COLOURS,
+    SIDE_LABELS,
+    legend_swatch,
+    legend_symbol,
+)
+from eventmap.schema import GEO_PRECISION_LABELS
+
+LEGEND_CSS = """
+.em-legend { max-height: 46vh; overflow-y: auto; }
+.em-legend ul { list-style: none; margin: 0 0 6px; padding: 0; }
+.em-legend li { display: flex; align-items: center; gap: 6px; margin: 1px 0; }
+.em-legend-sym svg { width: 22px; height: 22px; display: block; }
+.em-legend .em-circle {
+  width: 14px; height: 14px; border-radius: 50%; border: 1.5px solid #7a0177;
+  background: rgba(122,1,119,.22); display: inline-block;
+}
+.em-legend .em-fill { width: 16px; height: 12px; border: 1px solid #5a5a5a; display: inline-block; }
+"""
+
+
+class EventLegend(MacroElement):
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}
+        {% macro html(this, kwargs) %}
+        <div id="{{ this.get_name() }}" class="em-box em-legend" style="display:none">{{ this.body }}</div>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        eventmap.control({{ this._parent.get_name() }}, {{ this.get_name()|tojson }}, "bottomright");
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self,
+        event_types: list[str],
+        sides: list[str],
+        precisions: list[int],
+        *,
+        clustered: bool = False,
+        summary: list[tuple[str, str]] | None = None,
+    ) -> None:
+        super().__init__()
+        self._name = "EventLegend"
+        self.css = LEGEND_CSS
+        self.event_types = event_types
+        self.sides = sides
+        parts: list[Markup] = []
+        if event_types:
+            parts.append(_section("Event type (shape)", [(legend_symbol(t), t) for t in event_types]))
+        if sides:
+            parts.append(
+                _section(
+                    "Actor 1 side (colour)",
+                    [(legend_swatch(SIDE_COLOURS[s]), SIDE_LABELS[s]) for s in sides],
+                )
+            )
+        if precisions:
+            parts.append(
+                _section(
+                    "Location precision",
+                    [(legend_symbol(None, p, NEUTRAL), GEO_PRECISION_LABELS[p]) for p in precisions],
+                )
+            )
+        if summary:
+            rows = []
+            for colour, label in summary:
+                if colour == "circle":
+                    rows.append((Markup('<span class="em-circle"></span>'), label))
+                else:
+                    rows.append(
+                        (Markup('<span class="em-fill" style="background:{}"></span>').format(colour), label)
+                    )
+            parts.append(_section("Events per governorate", rows))
+        if clustered:
+            parts.append(Markup('<p class="em-muted">Numbers: clustered events of one type.</p>'))
+        self.body = Markup("").join(parts)
+
+
+def _section(title: str, rows: list[tuple[Markup, str]]) -> Markup:
+    items = Markup("").join(Markup("<li>{}<span>{}</span></li>").format(sym, label) for sym, label in rows)
+    return Markup("<h2>{}</h2><ul>{}</ul>").format(title, items)

@@ -1,0 +1,150 @@
+"""The offline geocoder: seed places, spellings, qualifiers, ambiguity, bad input."""
+
+import geopandas as gpd
+import pytest
+from geopy.distance import geodesic
+from geopy.location import Location
+
+from eventmap.errors import InvalidInput
+from eventmap.geocode import OfflineGeocoder, geocode_many, parse_query
+
+# GeoNames reference coordinates (geonames.org), the oracle for "within 10 km".
+SEED_PLACES = {
+    "Homs": (169577, 34.72405, 36.72559),
+    "Hama": (170017, 35.13179, 36.75783),
+    "Aleppo": (170063, 36.20124, 37.16117),
+    "Daraa": (170905, 32.61889, 36.10213),
+    "Suwayda": (172408, 32.70896, 36.56951),
+    "Damascus": (170654, 33.5102, 36.29128),
+    "Idlib": (169389, 35.93062, 36.63393),
+    "Ar Rastan": (172946, 34.92667, 36.73241),
+    "Talbiseh": (163779, 34.84072, 36.73092),
+}
+
+
+@pytest.fixture(scope="module")
+def geocoder() -> OfflineGeocoder:
+    return OfflineGeocoder()
+
+
+@pytest.mark.parametrize("name", sorted(SEED_PLACES))
+def test_seed_places_within_10_km(geocoder: OfflineGeocoder, name: str) -> None:
+    gid, lat, lon = SEED_PLACES[name]
+    loc = geocoder.geocode(name)
+    assert isinstance(loc, Location)
+    assert loc.raw["geonameid"] == gid
+    assert loc.raw["country_code"] == "SY"
+    assert geodesic((lat, lon), (loc.latitude, loc.longitude)).km < 10
+
+
+def test_raw_carries_what_was_matched(geocoder: OfflineGeocoder) -> None:
+    raw = geocoder.geocode("Homs").raw
+    for key in ("geonameid", "kind", "country_code", "admin1_code", "admin1_name",
+                "population", "matched_name", "score"):
+        assert key in raw
+    assert raw["kind"] == "city" and raw["admin1_code"] == "11"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Homs province", "Homs governorate", "Homs Governorate", "the province of Homs",
+     "province of Homs"],
+)
+def test_province_qualifiers_give_the_governorate(geocoder: OfflineGeocoder, query: str) -> None:
+    loc = geocoder.geocode(query)
+    assert loc.raw["kind"] == "admin1"
+    assert loc.raw["admin1_iso"] == "SY-HI"
+    assert loc.address.startswith("Homs")
+
+
+@pytest.mark.parametrize(
+    ("query", "qualifier"),
+    [("countryside of Homs", "countryside"), ("rural Homs", "countryside"),
+     ("Homs countryside", "countryside"), ("northeast of Homs province", "direction"),
+     ("the north-east of Homs province", "direction")],
+)
+def test_vague_qualifiers_resolve_to_admin1_and_are_kept(
+    geocoder: OfflineGeocoder, query: str, qualifier: str
+) -> None:
+    loc = geocoder.geocode(query)
+    assert loc.raw["admin1_iso"] == "SY-HI" and loc.raw["kind"] == "admin1"
+    assert loc.raw["qualifier"] == qualifier
+
+
+def test_city_of_hama_is_the_city(geocoder: OfflineGeocoder) -> None:
+    loc = geocoder.geocode("city of Hama")
+    assert loc.raw["kind"] == "city" and loc.raw["geonameid"] == 170017
+
+
+@pytest.mark.parametrize(
+    ("variants", "gid"),
+    [
+        (["Hama", "Ḩamāh", "Hamah", "HAMA"], 170017),
+        (["Daraa", "Dar‘ā", "Dar'a", "Deraa"], 170905),
+        (["Suwayda", "As-Suwayda", "As Suwayda", "Sweida"], 172408),
+        (["Aleppo", "Halab", "Ḩalab"], 170063),
+        (["Ar Rastan", "Rastan", "al-Rastan"], 172946),
+    ],
+)
+def test_spelling_variants(geocoder: OfflineGeocoder, variants: list[str], gid: int) -> None:
+    for v in variants:
+        assert geocoder.geocode(v).raw["geonameid"] == gid, v
+
+
+@pytest.mark.parametrize(
+    ("query", "country"),
+    [("Homs", "SY"), ("Damascus", "SY"), ("Moscow", "RU"), ("Aleppo", "SY"), ("Sanaa", "YE"),
+     ("Türkiye", "TR"), ("Turkey", "TR"), ("US", "US"), ("UK", "GB"), ("Ukraine", "UA"),
+     ("Iran", "IR")],
+)
+def test_ambiguity(geocoder: OfflineGeocoder, query: str, country: str) -> None:
+    assert geocoder.geocode(query).raw["country_code"] == country
+
+
+def test_homs_libya_is_a_candidate_but_loses(geocoder: OfflineGeocoder) -> None:
+    all_ = geocoder.geocode("Homs", exactly_one=False)
+    assert all_[0].raw["country_code"] == "SY"
+    assert any(loc.raw["country_code"] == "LY" for loc in all_)
+    assert geocoder.geocode("Homs", country_codes="LY").raw["name"] == "Al Khums"
+
+
+def test_country_bias_and_kind(geocoder: OfflineGeocoder) -> None:
+    assert geocoder.geocode("Damascus", country_bias="US").raw["country_code"] == "US"
+    assert geocoder.geocode("Aleppo", kind="admin1").raw["kind"] == "admin1"
+
+
+def test_ranking_is_deterministic(geocoder: OfflineGeocoder) -> None:
+    a = [loc.raw for loc in geocoder.geocode("Moscow", exactly_one=False)]
+    b = [loc.raw for loc in geocoder.geocode("Moscow", exactly_one=False)]
+    assert a == b
+
+
+@pytest.mark.parametrize("query", ["Qwxzyv", "Nowhereville-upon-Nothing"])
+def test_unknown_names_give_none(geocoder: OfflineGeocoder, query: str) -> None:
+    assert geocoder.geocode(query) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [(None, "None"), (42, "string"), ("", "blank"), ("   ", "blank"), ("x" * 513, "limit"),
+     ("Homs\x00", "control"), ("Ho\nms", "control")],
+)
+def test_bad_input_raises_value_error(geocoder: OfflineGeocoder, query: object, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        geocoder.geocode(query)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput):
+        geocoder.geocode(query)  # type: ignore[arg-type]
+
+
+def test_parse_query_keeps_the_name() -> None:
+    assert parse_query("the city of Hama").name == "Hama"
+    assert parse_query("Homs").kind is None
+
+
+def test_geocode_many_survives_bad_rows(geocoder: OfflineGeocoder) -> None:
+    frame, unresolved = geocode_many(["Homs", None, "Qwxzyv", "Hama", ""], geocoder)
+    assert isinstance(frame, gpd.GeoDataFrame) and frame.crs.to_epsg() == 4326
+    assert list(frame["query"]) == ["Homs", "Hama"]
+    reasons = dict((str(n), r) for n, r in unresolved)
+    assert "invalid input" in reasons["None"] and "no match" in reasons["Qwxzyv"]
+    assert len(unresolved) == 3

@@ -1,0 +1,37 @@
+import pytest
+
+from eventmap.normalize import fold, is_latin, loose, strip_article
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ḩamāh", "Hamah"),
+        ("HOMS", "homs"),
+        ("Dar‘ā", "Dar'a"),
+        ("Dar`a", "Dara"),
+        ("As-Suwayda", "As Suwayda"),
+        ("Türkiye", "Turkiye"),
+        ("  Deir  ez-Zor ", "deir ez zor"),
+        ("U.S.", "US"),
+    ],
+)
+def test_fold_equates_spellings(a: str, b: str) -> None:
+    assert fold(a) == fold(b)
+
+
+def test_strip_article_keeps_single_words() -> None:
+    assert strip_article("as suwayda") == "suwayda"
+    assert strip_article("al") == "al"
+    assert strip_article("homs") == "homs"
+
+
+@pytest.mark.parametrize(("a", "b"), [("Daraa", "Dar'a"), ("Al-Hasakah", "Hasakah"), ("Raqqa", "Ar-Raqqah".rstrip("h"))])
+def test_loose_key(a: str, b: str) -> None:
+    assert loose(fold(a)) == loose(fold(b))
+
+
+def test_is_latin() -> None:
+    assert is_latin("Ḩamāh")
+    assert not is_latin("حماة")
+    assert not is_latin("Хомс")
