@@ -118,7 +118,7 @@ class ChainGeocoder:
             online.geocode,
             min_delay_seconds=min_delay_seconds,
             max_retries=max_retries,
-            error_wait_seconds=error_wait_seconds,
+            error_wait_seconds=max(error_wait_seconds, min_delay_seconds),
             swallow_exceptions=False,
         )
 

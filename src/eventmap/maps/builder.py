@@ -1,0 +1,212 @@
+"""event_map(): assemble the elements of an annotated event map into a folium.Map.
+
+The result is an ordinary folium.Map, so callers can keep adding to it. Everything
+we add gets a deterministic id (see StableIds), so the same inputs give the same
+HTML bytes, which keeps generated maps diffable and cacheable.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import OrderedDict
+from typing import Any
+
+import folium
+import geopandas as gpd
+import pandas as pd
+from folium.map import FitBounds, LayerControl
+from folium.raster_layers import TileLayer
+from markupsafe import Markup, escape
+
+from eventmap.maps._events import PreparedEvents, prepare_events
+from eventmap.maps._util import StableIds, text
+from eventmap.maps.admin_summary import build_admin_summary
+from eventmap.maps.attribution import SourceAttribution
+from eventmap.maps.context_layer import ContextLayer, region_bounds
+from eventmap.maps.event_batch import EventBatch
+from eventmap.maps.event_layer import EventTypeLayer
+from eventmap.maps.event_marker import EventMarker
+from eventmap.maps.legend import EventLegend
+from eventmap.maps.mention_layer import PlaceMentionLayer, mention_places
+from eventmap.maps.ready import ReadyFlag
+from eventmap.maps.runtime import EventmapRuntime
+from eventmap.maps.style import NEUTRAL, SIDE_COLOURS, symbol_svg
+from eventmap.maps.time_filter import TimeFilter
+from eventmap.maps.title_box import TitleBox
+from eventmap.schema import EVENT_TYPES
+
+UNTYPED = "Other / untyped"
+LIVE_FILTER_MAX = 3000
+
+
+def event_map(
+    events: pd.DataFrame | None,
+    mentions: pd.DataFrame | None = None,
+    boundaries: gpd.GeoDataFrame | str | os.PathLike[str] | None = None,
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    published: Any = None,
+    source_note: str | None = None,
+    tiles: str | TileLayer | None = "OpenStreetMap",
+    cluster_threshold: int = 200,
+    attribution_extra: str | None = None,
+    context_layer: bool = True,
+    light_threshold: int = 2000,
+) -> folium.Map:
+    """Build an annotated, offline-capable map of events (and optionally mentions).
+
+    Above ``cluster_threshold`` mapped events the per-type layers cluster; above
+    ``light_threshold`` events are shipped as one compact data element instead of
+    one folium element each (see EventBatch), which keeps 100k-event maps small.
+    """
+    prepared = prepare_events(events)
+    frame = prepared.frame
+    published_text = text(str(published)) if published is not None else None
+    ids = StableIds(
+        [title or "", outlet or "", published_text or "", str(prepared.n)]
+        + [str(x) for x in frame["event_id"].fillna(frame["event_id_cnty"]).tolist()]
+    )
+    m = _base_map(ids, frame, title, tiles)
+    ids(EventmapRuntime()).add_to(m)
+
+    clustered = prepared.n > cluster_threshold
+    light = prepared.n > light_threshold
+    layers = _event_layers(ids, m, frame, clustered)
+    if light:
+        group_of_type = {key: k for k, key in enumerate(layers)}
+        ids(EventBatch(frame, list(layers.values()), group_of_type)).add_to(m)
+    else:
+        for row in frame.to_dict("records"):
+            key = text(row.get("event_type")) or ""
+            ids(EventMarker(row)).add_to(layers[key])
+
+    summary = build_admin_summary(frame, boundaries)
+    if summary is not None:
+        ids(summary).add_to(m)
+    places = mention_places(mentions)
+    if places:
+        ids(PlaceMentionLayer(places)).add_to(m)
+
+    bounds = _data_bounds(prepared, places, boundaries)
+    if context_layer and bounds is not None:
+        region = region_bounds([bounds[0][0], bounds[1][0]], [bounds[0][1], bounds[1][1]])
+        if region is not None:
+            ids(ContextLayer(region)).add_to(m)
+
+    ids(
+        TitleBox(
+            title,
+            outlet,
+            published_text,
+            source_note,
+            n_events=prepared.n_input,
+            n_mapped=prepared.n,
+        )
+    ).add_to(m)
+    ids(
+        EventLegend(
+            [t for t in layers if t],
+            _sides(frame),
+            sorted(int(p) for p in frame["_prec"].unique()),
+            clustered=clustered,
+            summary=summary.legend if summary is not None else None,
+        )
+    ).add_to(m)
+    day_range = prepared.day_range()
+    if day_range is not None:
+        ids(
+            TimeFilter(*day_range, total=prepared.n, live=prepared.n <= LIVE_FILTER_MAX)
+        ).add_to(m)
+    ids(SourceAttribution(_source_credit(frame, outlet), attribution_extra)).add_to(m)
+    if bounds is not None:
+        ids(FitBounds(bounds, padding=(40, 40), max_zoom=9)).add_to(m)
+    ids(LayerControl(position="topright", collapsed=len(layers) > 8)).add_to(m)
+    ids(ReadyFlag()).add_to(m)
+    m.eventmap = {
+        "n_input": prepared.n_input,
+        "n_mapped": prepared.n,
+        "clustered": clustered,
+        "light": light,
+        "event_types": [t for t in layers if t],
+    }
+    return m
+
+
+def _base_map(ids: StableIds, frame: pd.DataFrame, title: str | None, tiles: Any) -> folium.Map:
+    if len(frame):
+        center = [float(frame["_lat"].mean()), float(frame["_lon"].mean())]
+    else:
+        center = [34.8, 38.9]  # Syria: the project's home region
+    m = folium.Map(location=center, zoom_start=7, tiles=None, control_scale=True)
+    ids(m)
+    figure = m.get_root()
+    figure._children = OrderedDict(
+        (m.get_name() if child is m else key, child) for key, child in figure._children.items()
+    )
+    figure.title = escape(title) if title else "eventmap"
+    if isinstance(tiles, TileLayer):
+        ids(tiles).add_to(m)
+    elif tiles:
+        tile = ids(TileLayer(tiles=tiles, name=str(tiles), control=True))
+        tile.add_to(m)
+    return m
+
+
+def _event_layers(
+    ids: StableIds, m: folium.Map, frame: pd.DataFrame, clustered: bool
+) -> dict[str, EventTypeLayer]:
+    """One layer per event type present, in ACLED's order; unknown types last."""
+    types = frame["event_type"].map(lambda t: text(t) or "")
+    counts = types.value_counts()
+    ordered = [t for t in EVENT_TYPES if t in counts.index]
+    ordered += sorted(t for t in counts.index if t not in EVENT_TYPES)
+    layers: dict[str, EventTypeLayer] = {}
+    for event_type in ordered:
+        shown = event_type or UNTYPED
+        label = Markup('<span class="em-layer-sym">{}</span> {} ({})').format(
+            symbol_svg(event_type or None, NEUTRAL, 1), shown, int(counts[event_type])
+        )
+        layer = EventTypeLayer(event_type, label, cluster=clustered)
+        ids(layer).add_to(m)
+        layers[event_type] = layer
+    return layers
+
+
+def _sides(frame: pd.DataFrame) -> list[str]:
+    present = set(frame["actor1_side"].map(lambda s: s if s in SIDE_COLOURS else "unknown"))
+    return [s for s in SIDE_COLOURS if s in present]
+
+
+def _source_credit(frame: pd.DataFrame, outlet: str | None) -> str | None:
+    sources = frame["source"].map(text).dropna()
+    top = [s for s in sources.value_counts().index[:3] if s != outlet]
+    if outlet and top:
+        return f"{outlet} (reporting {', '.join(top)})"
+    if outlet:
+        return outlet
+    return ", ".join(top) or None
+
+
+def _data_bounds(
+    prepared: PreparedEvents,
+    places: list[dict[str, Any]],
+    boundaries: gpd.GeoDataFrame | str | os.PathLike[str] | None,
+) -> list[list[float]] | None:
+    frame = prepared.frame
+    if len(frame):
+        return [
+            [float(frame["_lat"].min()), float(frame["_lon"].min())],
+            [float(frame["_lat"].max()), float(frame["_lon"].max())],
+        ]
+    if places:
+        lats = [p["ll"][0] for p in places]
+        lons = [p["ll"][1] for p in places]
+        return [[min(lats), min(lons)], [max(lats), max(lons)]]
+    if isinstance(boundaries, gpd.GeoDataFrame) and len(boundaries):
+        west, south, east, north = boundaries.to_crs(4326).total_bounds
+        return [[float(south), float(west)], [float(north), float(east)]]
+    return None
+
+
+__all__ = ["event_map"]
