@@ -184,6 +184,15 @@ class OfflineGeocoder:
                 return [scored[i], *scored[:i], *scored[i + 1 :]]
         return scored
 
+    def _margin(self, row: int, score: float, ranked: list[tuple[float, int, int]]) -> float | None:
+        """How far ahead of the best rival elsewhere (a division at its own capital is no rival)."""
+        rows = self.gazetteer.rows
+        here = (float(rows[row]["lat"]), float(rows[row]["lon"]))
+        for other_score, other, _ in ranked:
+            if other != row and (float(rows[other]["lat"]), float(rows[other]["lon"])) != here:
+                return score - other_score
+        return None
+
     def _location(
         self,
         text: str,
@@ -196,7 +205,7 @@ class OfflineGeocoder:
         from eventmap.gazetteer import MATCH_LABELS
 
         place = self.gazetteer.place(row)
-        margin = score - ranked[1][0] if len(ranked) > 1 and ranked[0][1] == row else None
+        margin = self._margin(row, score, ranked) if ranked[0][1] == row else None
         raw: dict[str, Any] = {
             "source": "geonames",
             "geonameid": place.geonameid,

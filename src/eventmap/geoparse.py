@@ -1,0 +1,661 @@
+"""Find the places an English news text names, resolve them, and say what role each plays.
+
+Rules plus the gazetteer, no learned model: capitalised word runs are matched longest-first
+against GeoNames names, then filtered for the traps of news text (SANA the agency is not
+Sanaa; the byline 'Frederick R Cook' is not a place called Cook; 'Reading the report' is
+not Reading; 'Hayat Tahrir al-Sham' is a group). Ambiguous names are resolved twice, the
+second time biased to the article's dominant country. Each mention gets a role, because
+'the government in Damascus' is not an event in Damascus.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from eventmap.actors import MediaTable, Span, default_actors, default_media, demonyms
+from eventmap.errors import InvalidInput
+from eventmap.geocode import OfflineGeocoder
+
+ROLES: tuple[str, ...] = (
+    "event_location",
+    "government",
+    "speaker_or_actor_location",
+    "country_reference",
+    "demonym",
+    "in_name",
+)
+MAX_TEXT_CHARS = 5_000_000
+MAX_SPAN_TOKENS = 5
+
+# A word: an abbreviation such as U.S., or letters with inner apostrophes/hyphens.
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’‘ʿʾ]|-(?=\w))*")
+_ARTICLE_CAP = re.compile(r"^(?:al|el|as|ad|ar|an|at|az|ash|ez|es|ed|er|ul)-[A-Z]")
+_CONNECTORS = frozenset(
+    {"of", "de", "del", "da", "do", "di", "du", "la", "le", "el", "al", "ez", "es", "as", "ad",
+     "ar", "an", "at", "az", "ash", "on", "upon", "sur", "am", "der", "den", "van", "von", "y",
+     "bin", "ibn", "les", "los", "las", "the", "and"}
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+|\n+")
+_OPENERS = "\"“‘'([—–-:"
+
+_TITLES = frozenset(
+    {"mr", "mrs", "ms", "dr", "prof", "president", "minister", "senator", "sen", "gov",
+     "governor", "rep", "representative", "general", "gen", "col", "colonel", "lt", "sgt",
+     "captain", "capt", "judge", "justice", "prince", "princess", "king", "queen", "pope",
+     "sheikh", "sir", "lord", "lady", "coach", "officer", "detective", "mayor", "chancellor",
+     "secretary", "ambassador", "commander", "spokesman", "spokeswoman", "spokesperson",
+     "chairman", "director", "saint", "st", "father", "rev", "reverend", "imam", "emir",
+     "sultan", "jr", "sr", "dame", "mp", "councillor", "councilman", "councilwoman", "agent"}
+)
+_ORG_WORDS = frozenset(
+    {"university", "college", "school", "academy", "institute", "hospital", "times", "post",
+     "news", "herald", "journal", "press", "tribune", "gazette", "telegraph", "guardian",
+     "chronicle", "daily", "agency", "party", "front", "army", "forces", "council",
+     "committee", "company", "corp", "corporation", "inc", "ltd", "bank", "club", "fc",
+     "united", "airlines", "airways", "observatory", "ministry", "department", "police",
+     "group", "foundation", "association", "union", "league", "federation", "stadium",
+     "museum", "church", "cathedral", "mosque", "library", "court", "senate", "assembly",
+     "parliament", "congress", "commission", "office", "brigade", "battalion", "regiment",
+     "network", "radio", "tv", "television", "magazine", "review", "record", "star", "sun",
+     "mail", "express", "standard", "examiner", "inquirer", "bulletin", "sentinel", "observer",
+     "independent", "republican", "democrat", "gazette", "international", "airport", "port",
+     "festival", "marathon", "show", "prize", "award", "cup", "open", "games", "grand"}
+)
+_NOT_PLACES = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "saturday", "sunday", "god", "allah", "christmas", "easter", "ramadan", "eid", "i"}
+)
+_COUNTRY_ABBREVIATIONS = frozenset({"US", "UK", "USA", "UAE", "DRC", "U.S.", "U.K.", "U.S.A."})
+_DIVISION_AFTER = re.compile(
+    r"[ \t]*(provinces?|governorates?|regions?|countryside|city|district|state|county|oblast)\b",
+    re.IGNORECASE,
+)
+# 'Daraa and Suwayda regions': the plural division word covers both names.
+_SHARED_DIVISION_AFTER = re.compile(
+    r"\s+(?:and|or)\s+(?:the\s+)?[A-Z][\w'’‘-]*(?:\s[A-Z][\w'’‘-]*)?\s+"
+    r"(provinces|governorates|regions)\b"
+)
+_QUALIFIER_BEFORE = re.compile(
+    r"(?:\b(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
+    r"centre|center|middle)\s+of\s+(?:the\s+)?|(?P<rural>countryside|outskirts|rural areas?|"
+    r"environs|suburbs)\s+of\s+(?:the\s+)?|(?P<prov>province|governorate|region)\s+of\s+"
+    r"(?:the\s+)?|(?P<city>city|town|village)\s+of\s+(?:the\s+)?|(?P<rural2>rural)\s+|"
+    r"(?P<dir2>northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
+    r"south-?western|central)\s+)$",
+    re.IGNORECASE,
+)
+_GOVERNMENT_BEFORE = re.compile(
+    r"\b(?:government|regime|authorities|officials|administration|leadership|cabinet|"
+    r"ministry)\s+(?:in|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_GOVERNMENT_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:-based\s+)?(?:government|regime|authorities|administration|"
+    r"leadership|cabinet)\b",
+    re.IGNORECASE,
+)
+_SPEAKER_AFTER = re.compile(
+    r"^(?:['’]s\s+(?:position|stance|view|response)|,?\s+(?:(?:is|was|has|have|had|will|"
+    r"would|could|also|has\s+been|is\s+also|had\s+been|did\s+not|does\s+not|has\s+not)\s+)*"
+    r"(?:said|says|say|told|warned|warns|accused|accuses|announced|announces|claimed|claims|"
+    r"denied|denies|insisted|insists|stated|states|vowed|vows|threatened|threatens|urged|"
+    r"urges|called|calls|rejected|rejects|welcomed|welcomes|condemned|condemns|argued|argues|"
+    r"believes|wants|hopes|plans|agreed|agrees|signed|signs|sent|sends|backed|backs|"
+    r"supports|supported|collaborating|cooperating|working|responded|responds|demanded|"
+    r"demands|blamed|blames|confirmed|confirms|pledged|pledges|considers|sees|expects|"
+    r"maintains|believed|dismissed|recognised|recognized|recognizes|recognises|imposed|"
+    r"sanctioned|launched\s+talks|negotiating))\b",
+    re.IGNORECASE,
+)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|near|outside|around|at|from|towards?|into|across|inside|north\s+of|south\s+of|"
+    r"east\s+of|west\s+of)\s+(?:the\s+)?(?:(?:village|town|city|province|region|district|"
+    r"area|governorate)\s+of\s+)?$",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One toponym in a text, with offsets into that text and what we made of it."""
+
+    start: int
+    end: int
+    text: str
+    role: str
+    resolved: bool
+    name: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geonameid: int | None = None
+    kind: str | None = None
+    country_code: str | None = None
+    admin1: str | None = None
+    admin1_code: str | None = None
+    admin1_iso: str | None = None
+    qualifier: str | None = None
+    qualifier_text: str | None = None
+    confidence: float = 0.0
+    reason: str | None = None
+    sentence_start: int = 0
+    sentence_end: int = 0
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("raw")
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    text: str
+    lookup: str
+    sentence: int
+    kind_hint: str | None
+    qualifier: str | None
+    qualifier_text: str | None
+    demonym: str | None = None
+    in_name: bool = False
+    single_common: bool = False
+    location: Any = None
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """Lower-case English words (Webster's 2nd, public domain): 'nice', 'reading', 'bath'."""
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2"], lower=False, alpha=True))
+
+
+def _validate(text: object) -> str:
+    if text is None:
+        raise InvalidInput("text is None")
+    if not isinstance(text, str):
+        raise InvalidInput(f"text must be a string, not {type(text).__name__}")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InvalidInput(f"text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}")
+    return text
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; newlines always end one (headlines, bylines)."""
+    bounds: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > pos:
+            bounds.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        bounds.append((pos, len(text)))
+    return bounds or [(0, len(text))]
+
+
+class Geoparser:
+    """Reusable geoparser: holds the geocoder and vocabularies, caches resolutions."""
+
+    def __init__(
+        self,
+        geocoder: OfflineGeocoder | None = None,
+        *,
+        media: MediaTable | None = None,
+        actors: Any | None = None,
+    ) -> None:
+        self.geocoder = geocoder or OfflineGeocoder()
+        self.gazetteer = self.geocoder.gazetteer
+        self.media = media or default_media()
+        self.actors = actors or default_actors()
+        self.demonyms = demonyms()
+        self._cache: dict[tuple[str, str | None, str | None], Any] = {}
+
+    # ------------------------------------------------------------------ public
+
+    def parse(self, text: str, *, country_hint: str | None = None) -> list[Mention]:
+        text = _validate(text)
+        if not text.strip():
+            return []
+        sentences = sentence_bounds(text)
+        starts = [s for s, _ in sentences]
+        masked = self._masked(text)
+        candidates = list(self._candidates(text, sentences, starts, masked))
+        first = [self._resolve(c, None) for c in candidates]
+        dominant = country_hint or self._dominant_country(candidates, first)
+        mentions = []
+        for cand, loc in zip(candidates, first, strict=True):
+            if dominant and loc is not None and cand.demonym is None:
+                if loc.raw["country_code"] != dominant and loc.raw["kind"] != "country":
+                    biased = self._resolve(cand, dominant)
+                    if biased is not None and biased.raw["country_code"] == dominant:
+                        loc = biased
+            mention = self._mention(text, cand, loc, sentences)
+            if mention is not None:
+                mentions.append(mention)
+        mentions.extend(self._unresolved(text, sentences, starts, masked, mentions))
+        mentions.sort(key=lambda m: (m.start, m.end))
+        return mentions
+
+    # ------------------------------------------------------------------ candidates
+
+    def _masked(self, text: str) -> list[tuple[int, int]]:
+        spans: list[Span] = [*self.media.find(text), *self.actors.find(text, None)]
+        return sorted((s.start, s.end) for s in spans if not s.generic)
+
+    def _words(self, text: str) -> Iterator[_Word]:
+        for m in _WORD.finditer(text):
+            yield _Word(m.start(), m.end(), m.group(0))
+
+    def _candidates(
+        self,
+        text: str,
+        sentences: list[tuple[int, int]],
+        starts: list[int],
+        masked: list[tuple[int, int]],
+    ) -> Iterator[_Candidate]:
+        run: list[_Word] = []
+        for word in self._words(text):
+            w = word.text
+            capital = w[0].isupper() or bool(_ARTICLE_CAP.match(w))
+            if capital:
+                if run and not self._joinable(text, run[-1], word):
+                    yield from self._match_run(text, run, sentences, starts, masked)
+                    run = []
+                run.append(word)
+            elif run and w in _CONNECTORS and self._joinable(text, run[-1], word):
+                run.append(word)
+            else:
+                if run:
+                    yield from self._match_run(text, run, sentences, starts, masked)
+                run = []
+        if run:
+            yield from self._match_run(text, run, sentences, starts, masked)
+
+    @staticmethod
+    def _joinable(text: str, left: _Word, right: _Word) -> bool:
+        gap = text[left.end : right.start]
+        return gap in (" ", "-") or (gap.isspace() and "\n" not in gap and len(gap) <= 2)
+
+    def _match_run(
+        self,
+        text: str,
+        run: list[_Word],
+        sentences: list[tuple[int, int]],
+        starts: list[int],
+        masked: list[tuple[int, int]],
+    ) -> Iterator[_Candidate]:
+        while run and run[-1].text in _CONNECTORS:
+            run = run[:-1]
+        if not run:
+            return
+        person = self._looks_like_person(text, run)
+        i = 0
+        n = len(run)
+        while i < n:
+            word = run[i]
+            if word.text in _CONNECTORS or _overlaps(word.start, word.end, masked):
+                i += 1
+                continue
+            match = None
+            for j in range(min(n, i + MAX_SPAN_TOKENS), i, -1):
+                last = run[j - 1]
+                if last.text in _CONNECTORS:
+                    continue
+                if _overlaps(word.start, last.end, masked):
+                    continue
+                name = text[word.start : last.end]
+                if j - i == 1 and name in self.demonyms:
+                    match = (j, name, self.demonyms[name])
+                    break
+                if self.gazetteer.lookup(name):
+                    match = (j, name, None)
+                    break
+            if match is None:
+                i += 1
+                continue
+            j, name, demonym = match
+            cand = self._candidate(text, run, i, j, name, demonym, sentences, starts, person)
+            if cand is not None:
+                yield cand
+            i = j
+
+    def _looks_like_person(self, text: str, run: list[_Word]) -> bool:
+        """Bylines and names: an initial inside the run, or a title right before it."""
+        words = [w.text for w in run]
+        if len(words) >= 2 and any(
+            len(w.rstrip(".")) == 1 and w[0].isupper() for w in words[1:-1] + words[1:]
+        ):
+            return True
+        before = text[max(0, run[0].start - 25) : run[0].start].rstrip()
+        last = before.rsplit(None, 1)[-1].rstrip(".").lower() if before else ""
+        return last in _TITLES or words[0].rstrip(".").lower() in _TITLES
+
+    def _candidate(
+        self,
+        text: str,
+        run: list[_Word],
+        i: int,
+        j: int,
+        name: str,
+        demonym: str | None,
+        sentences: list[tuple[int, int]],
+        starts: list[int],
+        person: bool,
+    ) -> _Candidate | None:
+        start, end = run[i].start, run[j - 1].end
+        if name.lower() in _NOT_PLACES:
+            return None
+        sentence = bisect.bisect_right(starts, start) - 1
+        s_start = sentences[sentence][0]
+        initial = not text[s_start:start].strip(_OPENERS + " \t")
+        single = j - i == 1
+        is_acronym = single and name.isupper() and len(name.replace(".", "")) <= 5
+        if is_acronym and name not in _COUNTRY_ABBREVIATIONS and demonym is None:
+            return None  # SANA, HTS, NATO: acronyms are organisations, not places
+        if person and demonym is None:
+            return None
+        lower = name.lower()
+        common = single and lower in _common_words() and not is_acronym
+        if common and initial and demonym is None:
+            return None  # 'Reading the report', 'Will the army', 'Mobile phones'
+        # Organisation names that contain a place: 'New York Times', 'University of Texas'.
+        after = run[j].text.lower() if j < len(run) else ""
+        before = run[i - 2].text.lower() if i >= 2 and run[i - 1].text == "of" else ""
+        in_name = after in _ORG_WORDS or before in _ORG_WORDS
+        if single and not in_name and j < len(run) and demonym is None:
+            nxt = run[j].text
+            if nxt not in _CONNECTORS and not _DIVISION_AFTER.match(" " + nxt):
+                # 'Jackson Smith', 'Paris Hilton': a capitalised word right after a one-word
+                # place name usually makes it a person or an organisation.
+                in_name = True
+        if i > 0 and single and run[i - 1].text not in _CONNECTORS and demonym is None:
+            prev = run[i - 1].text.lower()
+            if prev not in ("north", "south", "east", "west", "central", "greater", "new"):
+                in_name = True  # surname position: 'Tim Cook', 'Frederick Cook'
+        kind_hint, qualifier, qualifier_text = _qualifiers(text, start, end)
+        return _Candidate(
+            start=start,
+            end=end,
+            text=text[start:end],
+            lookup=name,
+            sentence=sentence,
+            kind_hint=kind_hint,
+            qualifier=qualifier,
+            qualifier_text=qualifier_text,
+            demonym=demonym,
+            in_name=in_name,
+            single_common=common,
+        )
+
+    # ------------------------------------------------------------------ resolution
+
+    def _resolve(self, cand: _Candidate, bias: str | None) -> Any:
+        if cand.demonym is not None:
+            key = (f"@country:{cand.demonym}", None, None)
+            if key not in self._cache:
+                row = self.gazetteer.country_row(cand.demonym)
+                place = None if row is None else self.gazetteer.place(row)
+                self._cache[key] = None if place is None else self.geocoder.geocode(
+                    place.name, kind="country", country_codes=cand.demonym
+                )
+            return self._cache[key]
+        key = (cand.lookup, cand.kind_hint, bias)
+        if key not in self._cache:
+            try:
+                loc = None
+                if cand.kind_hint is not None:
+                    loc = self.geocoder.geocode(cand.lookup, kind=cand.kind_hint, country_bias=bias)
+                if loc is None:
+                    loc = self.geocoder.geocode(cand.lookup, country_bias=bias)
+                self._cache[key] = loc
+            except InvalidInput:
+                self._cache[key] = None
+        return self._cache[key]
+
+    @staticmethod
+    def _dominant_country(candidates: list[_Candidate], locations: list[Any]) -> str | None:
+        """The country the article is about: explicit countries, demonyms, sure places."""
+        votes: Counter[str] = Counter()
+        for cand, loc in zip(candidates, locations, strict=True):
+            if loc is None or cand.in_name:
+                continue
+            raw = loc.raw
+            if raw["kind"] == "country":
+                votes[raw["country_code"]] += 1.0 if cand.demonym else 2.0
+            elif raw.get("margin") is None or raw["margin"] >= 1.0:
+                votes[raw["country_code"]] += 1.0
+        if not votes:
+            return None
+        (top, weight), total = votes.most_common(1)[0], sum(votes.values())
+        return top if weight >= 2 and weight >= total / 3 else None
+
+    def _mention(
+        self,
+        text: str,
+        cand: _Candidate,
+        loc: Any,
+        sentences: list[tuple[int, int]],
+    ) -> Mention | None:
+        s_start, s_end = sentences[cand.sentence]
+        if loc is None:
+            return None
+        raw = loc.raw
+        if cand.single_common and raw["kind"] == "city" and raw["population"] < 100_000:
+            return None  # a common word that is also a small town: 'Of', 'Will', 'Bath, ME'
+        if cand.in_name and raw["kind"] == "city" and raw["population"] < 500_000:
+            return None
+        role = self._role(text, cand, raw)
+        confidence = {"name": 0.9, "alternate": 0.85, "alias": 0.85, "loose": 0.7}[raw["match"]]
+        if raw.get("margin") is not None and raw["margin"] < 0.5:
+            confidence -= 0.2
+        if cand.single_common:
+            confidence -= 0.1
+        if cand.demonym:
+            confidence = 0.9
+        return Mention(
+            start=cand.start,
+            end=cand.end,
+            text=cand.text,
+            role=role,
+            resolved=True,
+            name=raw["name"] if raw["kind"] != "admin1" else raw.get("admin1_name") or raw["name"],
+            latitude=loc.latitude,
+            longitude=loc.longitude,
+            geonameid=raw["geonameid"],
+            kind=raw["kind"],
+            country_code=raw["country_code"],
+            admin1=raw.get("admin1_name"),
+            admin1_code=raw.get("admin1_code"),
+            admin1_iso=raw.get("admin1_iso"),
+            qualifier=cand.qualifier,
+            qualifier_text=cand.qualifier_text,
+            confidence=round(max(confidence, 0.05), 2),
+            reason=None,
+            sentence_start=s_start,
+            sentence_end=s_end,
+            raw=dict(raw),
+        )
+
+    @staticmethod
+    def _role(text: str, cand: _Candidate, raw: dict[str, Any]) -> str:
+        if cand.demonym:
+            return "demonym"
+        if cand.in_name:
+            return "in_name"
+        before = text[max(0, cand.start - 60) : cand.start]
+        after = text[cand.end : cand.end + 80]
+        if _GOVERNMENT_BEFORE.search(before) or _GOVERNMENT_AFTER.match(after):
+            return "government"
+        if _SPEAKER_AFTER.match(after):
+            return "speaker_or_actor_location"
+        if raw["kind"] == "country":
+            return "country_reference"
+        return "event_location"
+
+    # ------------------------------------------------------------------ unresolved
+
+    def _unresolved(
+        self,
+        text: str,
+        sentences: list[tuple[int, int]],
+        starts: list[int],
+        masked: list[tuple[int, int]],
+        found: list[Mention],
+    ) -> Iterator[Mention]:
+        """Capitalised names after 'in', 'near', 'outside'... that no gazetteer entry matches.
+
+        They are reported with resolved=False, never guessed onto the map.
+        """
+        taken = sorted((m.start, m.end) for m in found)
+        for m in _UNKNOWN_AFTER_LOCATIVE.finditer(text):
+            start, end = m.start("name"), m.end("name")
+            name = m.group("name")
+            words = name.split()
+            first = words[0].lower()
+            if _overlaps(start, end, taken) or _overlaps(start, end, masked):
+                continue
+            if first in _NOT_PLACES or first in _TITLES or first == "the":
+                continue
+            if any(w.lower() in _ORG_WORDS for w in words):
+                continue
+            if name in self.demonyms or (len(words) == 1 and first in _common_words()):
+                continue
+            if name.isupper() and len(name) <= 5:
+                continue
+            sentence = bisect.bisect_right(starts, start) - 1
+            yield Mention(
+                start=start,
+                end=end,
+                text=name,
+                role="event_location",
+                resolved=False,
+                confidence=0.4,
+                reason="not in the offline gazetteer (reported, not guessed)",
+                sentence_start=sentences[sentence][0],
+                sentence_end=sentences[sentence][1],
+            )
+
+
+_UNKNOWN_AFTER_LOCATIVE = re.compile(
+    r"\b(?:in|near|outside|around|towards?|into|inside|(?:north|south|east|west)\s+of)\s+"
+    r"(?:the\s+)?(?:(?:village|town|city|district|area)\s+of\s+)?"
+    r"(?P<name>(?:[A-Z][a-z]+|(?:al|el|as|ad|ar|an|at|az|ash)-[A-Z][a-z]+)"
+    r"(?:[ -](?:(?:al|el|as|ad|ar|an|at|az|ash|ez)-)?[A-Z][a-z]+){0,3})\b"
+)
+
+
+def _qualifiers(text: str, start: int, end: int) -> tuple[str | None, str | None, str | None]:
+    """Words around a name that set its kind and vagueness.
+
+    Returns (kind hint, qualifier label, qualifier words): 'the northeast of Homs province'
+    gives ('admin1', 'direction', 'northeast of ... province').
+    """
+    kind = label = None
+    words: list[str] = []
+    before = _QUALIFIER_BEFORE.search(text, max(0, start - 40), start)
+    if before:
+        words.append(before.group(0).strip())
+        if before.group("city"):
+            kind = "city"
+        elif before.group("dir") or before.group("dir2"):
+            label = "direction"
+        elif before.group("rural") or before.group("rural2"):
+            kind, label = "admin1", "countryside"
+        else:
+            kind = "admin1"
+    after = _DIVISION_AFTER.match(text, end) or _SHARED_DIVISION_AFTER.match(text, end)
+    if after:
+        word = after.group(1).lower()
+        words.append(word)
+        if word == "city":
+            kind = "city"
+        else:
+            kind = "admin1"
+            if word == "countryside":
+                label = "countryside"
+    return kind, label, " ... ".join(words) or None
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    if not spans:
+        return False
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    if i >= 0 and spans[i][1] > start:
+        return True
+    return i + 1 < len(spans) and spans[i + 1][0] < end
+
+
+_DEFAULT: Geoparser | None = None
+
+
+def default_geoparser() -> Geoparser:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Geoparser()
+    return _DEFAULT
+
+
+def geoparse(text: str, *, country_hint: str | None = None,
+             geoparser: Geoparser | None = None) -> list[Mention]:
+    """Mentions of places in ``text``, in text order (see ``Mention``)."""
+    return (geoparser or default_geoparser()).parse(text, country_hint=country_hint)
+
+
+def geoparse_jsonl(
+    source: str | Path,
+    target: str | Path,
+    *,
+    progress: bool = True,
+    geoparser: Geoparser | None = None,
+) -> int:
+    """Geoparse lines {"id", "text", ...} into {"id", "toponyms": [...]} (the eval format)."""
+    from tqdm.auto import tqdm
+
+    parser = geoparser or default_geoparser()
+    source, target = Path(source), Path(target)
+    lines = source.read_text(encoding="utf-8").splitlines()
+    tmp = target.with_name(target.name + ".tmp")
+    count = 0
+    with tmp.open("w", encoding="utf-8") as out:
+        for lineno, line in enumerate(tqdm(lines, desc="geoparsing", unit="doc",
+                                           disable=not progress), start=1):
+            if not line.strip():
+                continue
+            try:
+                doc = json.loads(line)
+                text = doc["text"]
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise InvalidInput(f"{source}:{lineno}: not a {{'id', 'text'}} JSON line ({exc})") from exc
+            toponyms = [
+                {"start": m.start, "end": m.end, "name": m.text, "lat": m.latitude,
+                 "lon": m.longitude, "role": m.role}
+                for m in parser.parse(text)
+            ]
+            out.write(json.dumps({"id": doc.get("id"), "toponyms": toponyms}, ensure_ascii=False))
+            out.write("\n")
+            count += 1
+    tmp.replace(target)
+    return count
+
+
+def iter_event_locations(mentions: Iterable[Mention]) -> Iterator[Mention]:
+    """Mentions that may carry an event: resolved, sub-national, in event role."""
+    for m in mentions:
+        if m.resolved and m.role == "event_location" and m.kind in ("city", "admin1"):
+            yield m
