@@ -88,7 +88,9 @@ def _coordinates(events: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     n = len(events)
     geometry = getattr(events, "geometry", None) if "geometry" in events.columns else None
     if geometry is not None:
-        geometry = geometry.to_crs(4326) if geometry.crs and geometry.crs.to_epsg() != 4326 else geometry
+        geometry = (
+            geometry.to_crs(4326) if geometry.crs and geometry.crs.to_epsg() != 4326 else geometry
+        )
         valid = geometry.notna().to_numpy() & ~geometry.is_empty.to_numpy()
         lat = np.full(n, np.nan)
         lon = np.full(n, np.nan)

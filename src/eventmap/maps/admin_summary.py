@@ -23,7 +23,7 @@ from folium.template import Template
 from markupsafe import Markup
 from shapely.geometry import mapping
 
-from eventmap.maps._util import js_json, rounded_geometry, text
+from eventmap.maps._util import VerbatimRender, js_json, rounded_geometry, text
 
 CHOROPLETH_COLOURS = ("#fee5d9", "#fcae91", "#fb6a4a", "#de2d26", "#a50f15")
 CIRCLE_COLOUR = "#7a0177"
@@ -31,7 +31,7 @@ NAME_COLUMNS = ("admin1", "name", "name_en", "shapename", "adm1_en", "name_1", "
 _DROP_WORDS = ("governorate", "province", "muhafazat", "mohafazat", "muhafazah")
 
 
-class AdminSummaryLayer(FeatureGroup):
+class AdminSummaryLayer(FeatureGroup, VerbatimRender):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
@@ -42,7 +42,9 @@ class AdminSummaryLayer(FeatureGroup):
                 return { color: "#5a5a5a", weight: 1, fillColor: f.properties.fill,
                          fillOpacity: f.properties.n ? 0.55 : 0.15, className: "em-choropleth" };
             },
-            onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.tip, { sticky: true }); }
+            onEachFeature: function (f, layer) {
+                layer.bindTooltip(f.properties.tip, { sticky: true });
+            }
         }).addTo({{ this.get_name() }});
         {% endif %}
         {{ this.circles }}.forEach(function (c) {
@@ -81,7 +83,9 @@ def admin_counts(frame: pd.DataFrame) -> pd.DataFrame:
     for name, group in data.groupby("_admin", sort=True):
         coarse = group.loc[group["_prec"] == 3]
         if len(coarse):
-            lat, lon = Counter(zip(coarse["_lat"], coarse["_lon"], strict=True)).most_common(1)[0][0]
+            lat, lon = Counter(zip(coarse["_lat"], coarse["_lon"], strict=True)).most_common(1)[0][
+                0
+            ]
         else:
             lat, lon = group["_lat"].mean(), group["_lon"].mean()
         fatalities = pd.to_numeric(group["fatalities"], errors="coerce").sum(min_count=1)
@@ -181,7 +185,9 @@ def _choropleth(
                 "properties": {
                     "n": n,
                     "fill": fill,
-                    "tip": _label(text(name) or "?", n, hit.fatalities if hit is not None else None),
+                    "tip": _label(
+                        text(name) or "?", n, hit.fatalities if hit is not None else None
+                    ),
                 },
                 "geometry": rounded_geometry(mapping(simple)),
             }

@@ -6,11 +6,10 @@ but credited anyway; the news source is credited because every event is its clai
 
 from __future__ import annotations
 
-from branca.element import MacroElement
 from folium.template import Template
 from markupsafe import Markup
 
-from eventmap.maps._util import js_json
+from eventmap.maps._util import VerbatimRender, js_json
 
 GEONAMES = Markup(
     'Places: <a href="https://www.geonames.org/" target="_blank" rel="noopener">GeoNames</a> '
@@ -23,7 +22,7 @@ NATURAL_EARTH = Markup(
 )
 
 
-class SourceAttribution(MacroElement):
+class SourceAttribution(VerbatimRender):
     _template = Template(
         """
         {% macro script(this, kwargs) %}

@@ -19,11 +19,12 @@ from folium.raster_layers import TileLayer
 from markupsafe import Markup, escape
 
 from eventmap.maps._events import PreparedEvents, prepare_events
-from eventmap.maps._util import StableIds, text
+from eventmap.maps._util import StableIds, no_jinja, text, text_series
 from eventmap.maps.admin_summary import build_admin_summary
 from eventmap.maps.attribution import SourceAttribution
 from eventmap.maps.context_layer import ContextLayer, region_bounds
 from eventmap.maps.event_batch import EventBatch
+from eventmap.maps.event_cluster import EventCluster
 from eventmap.maps.event_layer import EventTypeLayer
 from eventmap.maps.event_marker import EventMarker
 from eventmap.maps.legend import EventLegend
@@ -72,7 +73,12 @@ def event_map(
 
     clustered = prepared.n > cluster_threshold
     light = prepared.n > light_threshold
-    layers = _event_layers(ids, m, frame, clustered)
+    cluster = None
+    if clustered:
+        types = text_series(frame["event_type"]).fillna("").unique().tolist()
+        cluster = ids(EventCluster(sorted(types)))
+        cluster.add_to(m)
+    layers = _event_layers(ids, m, frame, cluster)
     if light:
         group_of_type = {key: k for k, key in enumerate(layers)}
         ids(EventBatch(frame, list(layers.values()), group_of_type)).add_to(m)
@@ -115,9 +121,7 @@ def event_map(
     ).add_to(m)
     day_range = prepared.day_range()
     if day_range is not None:
-        ids(
-            TimeFilter(*day_range, total=prepared.n, live=prepared.n <= LIVE_FILTER_MAX)
-        ).add_to(m)
+        ids(TimeFilter(*day_range, total=prepared.n, live=prepared.n <= LIVE_FILTER_MAX)).add_to(m)
     ids(SourceAttribution(_source_credit(frame, outlet), attribution_extra)).add_to(m)
     if bounds is not None:
         ids(FitBounds(bounds, padding=(40, 40), max_zoom=9)).add_to(m)
@@ -154,32 +158,36 @@ def _base_map(ids: StableIds, frame: pd.DataFrame, title: str | None, tiles: Any
 
 
 def _event_layers(
-    ids: StableIds, m: folium.Map, frame: pd.DataFrame, clustered: bool
+    ids: StableIds, m: folium.Map, frame: pd.DataFrame, cluster: EventCluster | None
 ) -> dict[str, EventTypeLayer]:
     """One layer per event type present, in ACLED's order; unknown types last."""
-    types = frame["event_type"].map(lambda t: text(t) or "")
+    types = text_series(frame["event_type"]).fillna("")
     counts = types.value_counts()
     ordered = [t for t in EVENT_TYPES if t in counts.index]
     ordered += sorted(t for t in counts.index if t not in EVENT_TYPES)
     layers: dict[str, EventTypeLayer] = {}
     for event_type in ordered:
         shown = event_type or UNTYPED
-        label = Markup('<span class="em-layer-sym">{}</span> {} ({})').format(
-            symbol_svg(event_type or None, NEUTRAL, 1), shown, int(counts[event_type])
+        # folium's LayerControl output is re-parsed by Jinja: break any delimiters.
+        label = no_jinja(
+            Markup('<span class="em-layer-sym">{}</span> {} ({})').format(
+                symbol_svg(event_type or None, NEUTRAL, 1), shown, int(counts[event_type])
+            )
         )
-        layer = EventTypeLayer(event_type, label, cluster=clustered)
+        layer = EventTypeLayer(event_type, label, cluster=cluster)
         ids(layer).add_to(m)
         layers[event_type] = layer
     return layers
 
 
 def _sides(frame: pd.DataFrame) -> list[str]:
-    present = set(frame["actor1_side"].map(lambda s: s if s in SIDE_COLOURS else "unknown"))
+    sides = text_series(frame["actor1_side"])
+    present = set(sides.where(sides.isin(list(SIDE_COLOURS)), "unknown"))
     return [s for s in SIDE_COLOURS if s in present]
 
 
 def _source_credit(frame: pd.DataFrame, outlet: str | None) -> str | None:
-    sources = frame["source"].map(text).dropna()
+    sources = text_series(frame["source"]).dropna()
     top = [s for s in sources.value_counts().index[:3] if s != outlet]
     if outlet and top:
         return f"{outlet} (reporting {', '.join(top)})"

@@ -20,7 +20,7 @@ from folium.template import Template
 from markupsafe import escape
 from shapely.geometry import box, mapping
 
-from eventmap.maps._util import js_json, rounded_geometry
+from eventmap.maps._util import VerbatimRender, js_json, rounded_geometry
 
 NE_ZIP = "ne_10m_admin_0_countries_deu.zip"
 NE_LAYER = "ne_10m_admin_0_countries_deu.shp"
@@ -31,7 +31,7 @@ BORDER = "#8d877b"
 Bounds = tuple[float, float, float, float]  # west, south, east, north
 
 
-class ContextLayer(FeatureGroup):
+class ContextLayer(FeatureGroup, VerbatimRender):
     _template = Template(
         """
         {% macro header(this, kwargs) %}
@@ -60,13 +60,14 @@ class ContextLayer(FeatureGroup):
             var group = L.featureGroup([], {});
             L.geoJSON({{ this.data }}, {
                 pane: "emContext", interactive: false,
-                style: { color: {{ this.border|tojson }}, weight: 0.8, fillColor: {{ this.land|tojson }},
-                         fillOpacity: 1, className: "em-context" }
+                style: { color: {{ this.border|tojson }}, weight: 0.8,
+                         fillColor: {{ this.land|tojson }}, fillOpacity: 1,
+                         className: "em-context" }
             }).addTo(group);
             {{ this.labels }}.forEach(function (c) {
                 L.marker(c.ll, { pane: "emContextLabels", interactive: false, keyboard: false,
-                    icon: L.divIcon({ className: "em-country-label", html: "<span>" + c.html + "</span>",
-                                      iconSize: [0, 0] }) }).addTo(group);
+                    icon: L.divIcon({ className: "em-country-label", iconSize: [0, 0],
+                                      html: "<span>" + c.html + "</span>" }) }).addTo(group);
             });
             return group;
         })({{ this._parent.get_name() }});
@@ -101,7 +102,12 @@ def region_bounds(lats: list[float], lons: list[float], margin: float = 1.5) -> 
         return None
     south, north, west, east = min(lats), max(lats), min(lons), max(lons)
     pad = max(margin, 0.25 * max(north - south, east - west))
-    return (max(west - pad, -180), max(south - pad, -85), min(east + pad, 180), min(north + pad, 85))
+    return (
+        max(west - pad, -180),
+        max(south - pad, -85),
+        min(east + pad, 180),
+        min(north + pad, 85),
+    )
 
 
 def _rounded_bounds(bounds: Bounds) -> Bounds:

@@ -17,7 +17,7 @@ from folium import Map
 from folium.map import Marker
 from folium.template import Template
 
-from eventmap.maps._util import js_json, text
+from eventmap.maps._util import VerbatimRender, js_json, text
 from eventmap.maps.popup import popup_html, tooltip_text
 from eventmap.maps.style import ICON_ANCHOR, icon_html
 
@@ -32,7 +32,7 @@ def map_name(element: Element) -> str:
     return node.get_name()
 
 
-class EventMarker(Marker):
+class EventMarker(Marker, VerbatimRender):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
@@ -53,6 +53,7 @@ class EventMarker(Marker):
         self.payload = js_json(
             {
                 "ll": [lat, lon],
+                "t": text(row.get("event_type")) or "",
                 "a": ICON_ANCHOR,
                 "s": int(start) if dated else None,
                 "e": int(end) if dated else None,

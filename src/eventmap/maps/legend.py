@@ -6,10 +6,10 @@ article reported one strike suggests a completeness the data does not have.
 
 from __future__ import annotations
 
-from branca.element import MacroElement
 from folium.template import Template
 from markupsafe import Markup
 
+from eventmap.maps._util import VerbatimRender
 from eventmap.maps.style import (
     NEUTRAL,
     SIDE_COLOURS,
@@ -20,10 +20,10 @@ from eventmap.maps.style import (
 from eventmap.schema import GEO_PRECISION_LABELS
 
 LEGEND_CSS = """
-.em-legend { max-height: 46vh; overflow-y: auto; }
+.em-legend { max-height: 60vh; overflow-y: auto; }
 .em-legend ul { list-style: none; margin: 0 0 6px; padding: 0; }
-.em-legend li { display: flex; align-items: center; gap: 6px; margin: 1px 0; }
-.em-legend-sym svg { width: 22px; height: 22px; display: block; }
+.em-legend li { display: flex; align-items: center; gap: 6px; margin: 0; line-height: 1.25; }
+.em-legend-sym svg { width: 20px; height: 20px; display: block; }
 .em-legend .em-circle {
   width: 14px; height: 14px; border-radius: 50%; border: 1.5px solid #7a0177;
   background: rgba(122,1,119,.22); display: inline-block;
@@ -32,15 +32,17 @@ LEGEND_CSS = """
 """
 
 
-class EventLegend(MacroElement):
+class EventLegend(VerbatimRender):
     _template = Template(
         """
         {% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}
         {% macro html(this, kwargs) %}
-        <div id="{{ this.get_name() }}" class="em-box em-legend" style="display:none">{{ this.body }}</div>
+        <div id="{{ this.get_name() }}" class="em-box em-legend"
+             style="display:none">{{ this.body }}</div>
         {% endmacro %}
         {% macro script(this, kwargs) %}
-        eventmap.control({{ this._parent.get_name() }}, {{ this.get_name()|tojson }}, "bottomright");
+        eventmap.control({{ this._parent.get_name() }}, {{ this.get_name()|tojson }},
+                         "bottomright");
         {% endmacro %}
         """
     )
@@ -61,7 +63,9 @@ class EventLegend(MacroElement):
         self.sides = sides
         parts: list[Markup] = []
         if event_types:
-            parts.append(_section("Event type (shape)", [(legend_symbol(t), t) for t in event_types]))
+            parts.append(
+                _section("Event type (shape)", [(legend_symbol(t), t) for t in event_types])
+            )
         if sides:
             parts.append(
                 _section(
@@ -73,7 +77,10 @@ class EventLegend(MacroElement):
             parts.append(
                 _section(
                     "Location precision",
-                    [(legend_symbol(None, p, NEUTRAL), GEO_PRECISION_LABELS[p]) for p in precisions],
+                    [
+                        (legend_symbol(None, p, NEUTRAL), GEO_PRECISION_LABELS[p])
+                        for p in precisions
+                    ],
                 )
             )
         if summary:
@@ -83,14 +90,26 @@ class EventLegend(MacroElement):
                     rows.append((Markup('<span class="em-circle"></span>'), label))
                 else:
                     rows.append(
-                        (Markup('<span class="em-fill" style="background:{}"></span>').format(colour), label)
+                        (
+                            Markup('<span class="em-fill" style="background:{}"></span>').format(
+                                colour
+                            ),
+                            label,
+                        )
                     )
             parts.append(_section("Events per governorate", rows))
         if clustered:
-            parts.append(Markup('<p class="em-muted">Numbers: clustered events of one type.</p>'))
+            parts.append(
+                Markup(
+                    '<p class="em-muted">Numbered circles: clustered events; the symbol is the '
+                    "most frequent type, a dashed ring means mixed types.</p>"
+                )
+            )
         self.body = Markup("").join(parts)
 
 
 def _section(title: str, rows: list[tuple[Markup, str]]) -> Markup:
-    items = Markup("").join(Markup("<li>{}<span>{}</span></li>").format(sym, label) for sym, label in rows)
+    items = Markup("").join(
+        Markup("<li>{}<span>{}</span></li>").format(sym, label) for sym, label in rows
+    )
     return Markup("<h2>{}</h2><ul>{}</ul>").format(title, items)

@@ -16,12 +16,12 @@ from folium.template import Template
 from markupsafe import Markup
 
 from eventmap.maps._events import _coordinates
-from eventmap.maps._util import as_bool, js_json, text
+from eventmap.maps._util import VerbatimRender, as_bool, js_json, text
 
 MAX_SENTENCES = 4
 
 
-class PlaceMentionLayer(FeatureGroup):
+class PlaceMentionLayer(FeatureGroup, VerbatimRender):
     _template = Template(
         """
         {% macro script(this, kwargs) %}

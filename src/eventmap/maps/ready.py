@@ -5,11 +5,12 @@ Added last, so its script runs after every layer has been built and added.
 
 from __future__ import annotations
 
-from branca.element import MacroElement
 from folium.template import Template
 
+from eventmap.maps._util import VerbatimRender
 
-class ReadyFlag(MacroElement):
+
+class ReadyFlag(VerbatimRender):
     _template = Template(
         """
         {% macro script(this, kwargs) %}

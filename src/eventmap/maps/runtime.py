@@ -9,9 +9,9 @@ library, no network: the map must work from a file on a disconnected laptop.
 
 from __future__ import annotations
 
-from branca.element import MacroElement
 from folium.template import Template
 
+from eventmap.maps._util import VerbatimRender
 from eventmap.maps.style import MARKER_CSS
 
 RUNTIME_JS = r"""
@@ -41,17 +41,62 @@ RUNTIME_JS = r"""
     return ctl;
   };
 
+  // A layer-control entry whose markers live in a shared parent (marker cluster):
+  // adding the sub-group to the map adds its markers to the parent, and so on.
+  em.SubGroup = L.FeatureGroup.extend({
+    initialize: function (parent) {
+      L.FeatureGroup.prototype.initialize.call(this, []);
+      this._parentGroup = parent;
+    },
+    addLayer: function (layer) {
+      var map = this._map;
+      this._map = null;
+      L.FeatureGroup.prototype.addLayer.call(this, layer);
+      this._map = map;
+      if (map) { this._parentGroup.addLayer(layer); }
+      return this;
+    },
+    removeLayer: function (layer) {
+      if (!this.hasLayer(layer)) { return this; }
+      var map = this._map;
+      this._map = null;
+      L.FeatureGroup.prototype.removeLayer.call(this, layer);
+      this._map = map;
+      if (map) { this._parentGroup.removeLayer(layer); }
+      return this;
+    },
+    addLayers: function (layers) {
+      var map = this._map;
+      this._map = null;
+      for (var i = 0; i < layers.length; i++) {
+        L.FeatureGroup.prototype.addLayer.call(this, layers[i]);
+      }
+      this._map = map;
+      if (map) { this._parentGroup.addLayers(layers); }
+      return this;
+    },
+    clearLayers: function () {
+      var layers = this.getLayers();
+      if (this._map) { this._parentGroup.removeLayers(layers); }
+      for (var i = 0; i < layers.length; i++) { layers[i].removeEventParent(this); }
+      this._layers = {};
+      return this;
+    },
+    onAdd: function (map) { this._map = map; this._parentGroup.addLayers(this.getLayers()); },
+    onRemove: function () { this._parentGroup.removeLayers(this.getLayers()); this._map = null; }
+  });
+
   em.register = function (mapName, group, marker, start, end) {
     em.state(mapName).entries.push({ m: marker, g: group, s: start, e: end });
   };
 
-  // One event marker; o = {ll, html, popup, tip, a, s, e}, strings already escaped.
+  // One event marker; o = {ll, t, html, popup, tip, a, s, e}, strings already escaped.
   em.marker = function (mapName, group, o) {
     var icon = L.divIcon({
       html: o.html, className: "em-marker", iconSize: [2 * o.a, 2 * o.a],
       iconAnchor: [o.a, o.a], popupAnchor: [0, 4 - o.a]
     });
-    var marker = L.marker(o.ll, { icon: icon, keyboard: true, riseOnHover: true });
+    var marker = L.marker(o.ll, { icon: icon, keyboard: true, riseOnHover: true, emType: o.t });
     marker.bindPopup(o.popup, { maxWidth: 340, minWidth: 240, autoPanPadding: [30, 30] });
     marker.bindTooltip(o.tip, { direction: "top", offset: [0, 2 - o.a] });
     group.addLayer(marker);
@@ -80,7 +125,8 @@ RUNTIME_JS = r"""
       } else {
         items[k].forEach(function (it) {
           var has = g.hasLayer(it[0]);
-          if (it[1] && !has) { g.addLayer(it[0]); } else if (!it[1] && has) { g.removeLayer(it[0]); }
+          if (it[1] && !has) { g.addLayer(it[0]); }
+          else if (!it[1] && has) { g.removeLayer(it[0]); }
         });
       }
     });
@@ -88,12 +134,16 @@ RUNTIME_JS = r"""
     return shown;
   };
 
-  em.ready = function (mapName) {
-    var st = em.state(mapName);
+  // Ready once the last script ran (ready) and asynchronous work (hold) finished.
+  function settle(st) {
+    if (!st.requested || st.pending > 0 || st.ready) { return; }
     st.ready = true;
     window.__eventmapReady = true;
     document.documentElement.setAttribute("data-eventmap-ready", "1");
-  };
+  }
+  em.hold = function (mapName) { var st = em.state(mapName); st.pending = (st.pending || 0) + 1; };
+  em.release = function (mapName) { var st = em.state(mapName); st.pending -= 1; settle(st); };
+  em.ready = function (mapName) { var st = em.state(mapName); st.requested = true; settle(st); };
 })();
 """
 
@@ -107,10 +157,13 @@ CONTROL_CSS = """
 .em-box h2 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: #444; }
 .em-box p { margin: 2px 0; }
 .em-box .em-muted { color: #555; }
+.leaflet-container .leaflet-control-layers { font-size: 12.5px; }
+.leaflet-container .leaflet-control-attribution { font-size: 10.5px; max-width: 62vw; }
+.em-layer-sym svg { width: 18px; height: 18px; vertical-align: -4px; }
 """
 
 
-class EventmapRuntime(MacroElement):
+class EventmapRuntime(VerbatimRender):
     """Adds the runtime script and the shared CSS once to the page header."""
 
     _template = Template(

@@ -8,10 +8,10 @@ lacking a day. Undated events are always shown (and counted as such).
 
 from __future__ import annotations
 
-from branca.element import MacroElement
 from folium.template import Template
 
 from eventmap.maps._events import day_label
+from eventmap.maps._util import VerbatimRender
 
 TIME_CSS = """
 .em-time { min-width: 250px; }
@@ -48,7 +48,7 @@ TIME_JS = r"""
 """
 
 
-class TimeFilter(MacroElement):
+class TimeFilter(VerbatimRender):
     _template = Template(
         """
         {% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}

@@ -6,9 +6,10 @@ the date, and says in so many words that the claims are unverified.
 
 from __future__ import annotations
 
-from branca.element import MacroElement
 from folium.template import Template
 from markupsafe import Markup
+
+from eventmap.maps._util import VerbatimRender
 
 UNVERIFIED_NOTE = (
     "Events as reported in the article. Claims by parties to the conflict "
@@ -16,14 +17,16 @@ UNVERIFIED_NOTE = (
 )
 
 
-class TitleBox(MacroElement):
+class TitleBox(VerbatimRender):
     _template = Template(
         """
         {% macro html(this, kwargs) %}
-        <div id="{{ this.get_name() }}" class="em-box em-title" style="display:none">{{ this.body }}</div>
+        <div id="{{ this.get_name() }}" class="em-box em-title"
+             style="display:none">{{ this.body }}</div>
         {% endmacro %}
         {% macro script(this, kwargs) %}
-        eventmap.control({{ this._parent.get_name() }}, {{ this.get_name()|tojson }}, "topleft", true);
+        eventmap.control({{ this._parent.get_name() }}, {{ this.get_name()|tojson }},
+                         "topleft", true);
         {% endmacro %}
         """
     )
@@ -44,9 +47,7 @@ class TitleBox(MacroElement):
         counts = f"{n_mapped} event{'s' if n_mapped != 1 else ''} mapped"
         if n_events > n_mapped:
             counts += f"; {n_events - n_mapped} without a location not shown"
-        self.body = Markup(
-            "<h1>{}</h1>{}{}<p class=\"em-muted\">{}</p><p><b>{}</b></p>"
-        ).format(
+        self.body = Markup('<h1>{}</h1>{}{}<p class="em-muted">{}</p><p><b>{}</b></p>').format(
             title or "Events reported in the article",
             Markup('<p class="em-muted">{}</p>').format(byline) if byline else "",
             Markup("<p>{}</p>").format(source_note) if source_note else "",
