@@ -82,6 +82,11 @@ class VerbatimRender(MacroElement):
         figure = self.get_root()
         if not isinstance(figure, Figure):
             raise TypeError("You cannot render this Element if it is not in a Figure.")
+        for key, child in self._children.items():
+            # folium's Layer.render adds a fresh ElementAddToElement on every render,
+            # with a random id that keys it in the figure: pin it so re-renders match.
+            if key == self.get_name() + "_add":
+                child._id = self._id + "add"
         module = self._template.module
         for part in ("header", "html", "script"):
             macro = getattr(module, part, None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import unicodedata
 from collections import Counter
 from typing import Any
@@ -142,6 +143,13 @@ def normalise_name(name: Any) -> str:
     return "".join(words)
 
 
+def name_skeleton(name: Any) -> str:
+    """Looser key for transliteration variants: Hama/Ḥamāh, Homs/Hims, Idlib/Idleb."""
+    value = re.sub(r"[aeiouyw]", "", normalise_name(name))
+    value = re.sub(r"(.)\1+", r"\1", value)
+    return value[:-1] if len(value) > 2 and value.endswith("h") else value
+
+
 def _load_boundaries(boundaries: gpd.GeoDataFrame | str | os.PathLike[str]) -> gpd.GeoDataFrame:
     gdf = boundaries if isinstance(boundaries, gpd.GeoDataFrame) else gpd.read_file(boundaries)
     if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
@@ -165,6 +173,7 @@ def _choropleth(
 ) -> tuple[dict[str, Any], list[tuple[str, str]], set[str]]:
     column = name_column(gdf)
     by_key = {normalise_name(r.admin1): r for r in counts.itertuples()}
+    by_skeleton = {name_skeleton(r.admin1): r for r in counts.itertuples()}
     top = max(int(counts["count"].max()), 1) if len(counts) else 1
     breaks = _breaks(top)
     bounds = gdf.total_bounds
@@ -173,7 +182,7 @@ def _choropleth(
     for name, geom in zip(gdf[column], gdf.geometry, strict=True):
         if geom is None or geom.is_empty:
             continue
-        hit = by_key.get(normalise_name(name))
+        hit = by_key.get(normalise_name(name)) or by_skeleton.get(name_skeleton(name))
         n = int(hit.count) if hit is not None else 0
         if hit is not None:
             matched.add(hit.admin1)

@@ -32,6 +32,7 @@ from eventmap.maps.mention_layer import PlaceMentionLayer, mention_places
 from eventmap.maps.ready import ReadyFlag
 from eventmap.maps.runtime import EventmapRuntime
 from eventmap.maps.style import NEUTRAL, SIDE_COLOURS, symbol_svg
+from eventmap.maps.tiles import EventmapTileLayer
 from eventmap.maps.time_filter import TimeFilter
 from eventmap.maps.title_box import TitleBox
 from eventmap.schema import EVENT_TYPES
@@ -152,7 +153,7 @@ def _base_map(ids: StableIds, frame: pd.DataFrame, title: str | None, tiles: Any
     if isinstance(tiles, TileLayer):
         ids(tiles).add_to(m)
     elif tiles:
-        tile = ids(TileLayer(tiles=tiles, name=str(tiles), control=True))
+        tile = ids(EventmapTileLayer(tiles=tiles, name=str(tiles), control=True))
         tile.add_to(m)
     return m
 
