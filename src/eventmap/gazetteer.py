@@ -322,6 +322,7 @@ def build_index(target: Path) -> dict[str, object]:
             b.key(alt, idx, MATCH_ALT)
 
     # Continents (GeoNames), for 'Africa', 'Europe' and their demonyms.
+    continents: dict[str, int] = {}
     for code, cont in sorted(gc.get_continents().items()):
         idx = b.add(
             (int(cont["geonameId"]), float(cont["lat"]), float(cont["lng"]),
@@ -329,6 +330,7 @@ def build_index(target: Path) -> dict[str, object]:
             cont["name"],
             "centre",
         )
+        continents[code] = idx
         b.key(cont["name"], idx, MATCH_NAME)
         alts = [a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en"]
         for alt in _latin_names(alts) - {cont["name"]}:
@@ -351,6 +353,7 @@ def build_index(target: Path) -> dict[str, object]:
         "build_seconds": round(time.perf_counter() - started, 2),
         "admin1": admin1,
         "countries": countries,
+        "continents": continents,
         "sources": list(SOURCES),
     }
     (target / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, sort_keys=True))
@@ -521,6 +524,10 @@ class Gazetteer:
     def admin1_iso(self, country_code: str, admin1_code: str) -> str | None:
         entry = self._admin1.get(f"{country_code}.{admin1_code}")
         return entry["iso"] or None if entry else None
+
+    def continent_row(self, code: str) -> int | None:
+        row = self.meta.get("continents", {}).get(code)
+        return None if row is None else int(row)
 
     def country_row(self, country_code: str) -> int | None:
         entry = self._countries.get(country_code)

@@ -62,6 +62,7 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _MATCH_PENALTY = (0.0, 1.0, 1.0, 2.5)  # name, alternate, curated alias, loose key
 _KIND_HINT_BONUS = 3.0
 _BIAS_BONUS = 2.5
+_ADMIN1_BIAS_BONUS = 1.5
 
 
 def validate_query(query: object) -> str:
@@ -123,16 +124,20 @@ class OfflineGeocoder:
         kind: str | None = None,
         *,
         country_bias: str | Sequence[str] | None = None,
+        admin1_bias: Iterable[str] | None = None,
     ) -> Location | list[Location] | None:
+        """Like geopy's geocode; ``admin1_bias`` takes 'CC.A1' codes such as 'US.LA'."""
         text = validate_query(query)
         if kind is not None and kind not in KINDS:
             raise InvalidInput(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
         parsed = parse_query(text)
-        ranked = self._rank(parsed, kind, _codes(country_codes), _codes(country_bias) or self.country_bias)
+        bias = _codes(country_bias) or self.country_bias
+        divisions = frozenset(admin1_bias or ())
+        ranked = self._rank(parsed, kind, _codes(country_codes), bias, divisions)
         if not ranked and parsed.kind is not None:
             # 'Hama city' where only 'Hama' is known as a division, etc.: drop the qualifier.
             parsed = ParsedQuery(parsed.name, None, parsed.qualifier, parsed.qualifier_text)
-            ranked = self._rank(parsed, kind, _codes(country_codes), self.country_bias)
+            ranked = self._rank(parsed, kind, _codes(country_codes), bias, divisions)
         if not ranked:
             return None
         locations = [self._location(text, parsed, row, level, score, ranked) for score, row, level in ranked]
@@ -146,6 +151,7 @@ class OfflineGeocoder:
         kind: str | None,
         restrict: frozenset[str],
         bias: frozenset[str],
+        divisions: frozenset[str] = frozenset(),
     ) -> list[tuple[float, int, int]]:
         g = self.gazetteer
         hint = kind or parsed.kind
@@ -163,6 +169,8 @@ class OfflineGeocoder:
                 score += _KIND_HINT_BONUS
             if cc in bias:
                 score += _BIAS_BONUS
+            if divisions and f"{cc}.{r['admin1'].decode()}" in divisions and row_kind == "city":
+                score += _ADMIN1_BIAS_BONUS
             scored.append((round(score, 6), row, level))
         # Highest score first; ties broken by the smaller GeoNames id, so output never wobbles.
         scored.sort(key=lambda t: (-t[0], int(g.rows[t[1]]["geonameid"])))

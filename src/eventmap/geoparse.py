@@ -35,9 +35,12 @@ ROLES: tuple[str, ...] = (
 MAX_TEXT_CHARS = 5_000_000
 MAX_SPAN_TOKENS = 5
 
-# A word: an abbreviation such as U.S., or letters with inner apostrophes/hyphens.
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’‘ʿʾ]|-(?=\w))*")
-_ARTICLE_CAP = re.compile(r"^(?:al|el|as|ad|ar|an|at|az|ash|ez|es|ed|er|ul)-[A-Z]")
+# A word: an abbreviation such as U.S., or letters with inner apostrophes (Dar'a, Syria's).
+# Hyphens split words ('London-based'); runs join across them ('Deir ez-Zor').
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’‘ʿʾ]*")
+_POSSESSIVE = ("'s", "’s", "'", "’")
+_CONTRACTIONS = ("'re", "’re", "'ve", "’ve", "'ll", "’ll", "n't", "n’t", "'m", "’m", "'d", "’d")
+_ABBREVIATED = frozenset({"St", "Mt", "Ft", "Pt"})
 _CONNECTORS = frozenset(
     {"of", "de", "del", "da", "do", "di", "du", "la", "le", "el", "al", "ez", "es", "as", "ad",
      "ar", "an", "at", "az", "ash", "on", "upon", "sur", "am", "der", "den", "van", "von", "y",
@@ -69,8 +72,19 @@ _ORG_WORDS = frozenset(
      "independent", "republican", "democrat", "gazette", "international", "airport", "port",
      "festival", "marathon", "show", "prize", "award", "cup", "open", "games", "grand"}
 )
+_STOPWORDS = frozenset(
+    {"we", "he", "she", "it", "they", "you", "i", "me", "us", "our", "his", "her", "their",
+     "my", "your", "no", "yes", "not", "a", "an", "the", "and", "or", "but", "if", "so", "to",
+     "on", "in", "at", "by", "for", "with", "as", "of", "from", "up", "do", "be", "is", "was",
+     "are", "were", "this", "that", "these", "those", "there", "here", "who", "what", "when",
+     "where", "why", "how", "all", "any", "some", "one", "two", "its", "oh", "ok", "hi", "mr",
+     "mrs", "ms", "dr", "via", "per", "vs", "de", "la", "le", "el", "al", "da", "di", "du",
+     "von", "van", "san", "santa", "st", "saint", "fort", "mount", "lake", "port", "cape"}
+)
 _NOT_PLACES = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+    {"white house", "el niño", "el nino", "la niña", "la nina", "bible", "commonwealth",
+     "jesus", "christ", "central", "east", "west", "north", "south", "centre", "center",
+     "northern", "southern", "eastern", "western", "january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
      "saturday", "sunday", "god", "allah", "christmas", "easter", "ramadan", "eid", "i"}
 )
@@ -115,6 +129,10 @@ _SPEAKER_AFTER = re.compile(
     r"maintains|believed|dismissed|recognised|recognized|recognizes|recognises|imposed|"
     r"sanctioned|launched\s+talks|negotiating))\b",
     re.IGNORECASE,
+)
+_SAID_AFTER = re.compile(
+    r",?\s+(?:also\s+)?(?:said|says|told|added|adds|explained|wrote|writes|noted|recalled|asked|"
+    r"replied|laughed|admitted|tweeted|posted)\b"
 )
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|outside|around|at|from|towards?|into|across|inside|north\s+of|south\s+of|"
@@ -224,7 +242,8 @@ class Geoparser:
         self.media = media or default_media()
         self.actors = actors or default_actors()
         self.demonyms = demonyms()
-        self._cache: dict[tuple[str, str | None, str | None], Any] = {}
+        self._cache: dict[tuple[Any, ...], Any] = {}
+        self._persons: set[str] = set()
 
     # ------------------------------------------------------------------ public
 
@@ -235,22 +254,41 @@ class Geoparser:
         sentences = sentence_bounds(text)
         starts = [s for s, _ in sentences]
         masked = self._masked(text)
+        self._persons = set()
         candidates = list(self._candidates(text, sentences, starts, masked))
-        first = [self._resolve(c, None) for c in candidates]
-        dominant = country_hint or self._dominant_country(candidates, first)
+        first = [self._resolve(c, None, frozenset()) for c in candidates]
+        dominant, divisions = self._context(candidates, first)
+        dominant = country_hint or dominant
         mentions = []
         for cand, loc in zip(candidates, first, strict=True):
-            if dominant and loc is not None and cand.demonym is None:
-                if loc.raw["country_code"] != dominant and loc.raw["kind"] != "country":
-                    biased = self._resolve(cand, dominant)
-                    if biased is not None and biased.raw["country_code"] == dominant:
-                        loc = biased
+            if (dominant or divisions) and loc is not None and cand.demonym is None:
+                loc = self._rebias(cand, loc, dominant, divisions)
             mention = self._mention(text, cand, loc, sentences)
             if mention is not None:
                 mentions.append(mention)
         mentions.extend(self._unresolved(text, sentences, starts, masked, mentions))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
+
+    def _rebias(self, cand: _Candidate, loc: Any, dominant: str | None,
+                divisions: frozenset[str]) -> Any:
+        """Second look at a name in the light of the whole article."""
+        raw = loc.raw
+        if raw["kind"] in ("country", "continent"):
+            return loc
+        in_context = raw["country_code"] == dominant or (
+            f"{raw['country_code']}.{raw.get('admin1_code')}" in divisions
+        )
+        sure = raw.get("margin") is None or raw["margin"] >= 2.0
+        if in_context and sure:
+            return loc
+        biased = self._resolve(cand, dominant, divisions)
+        if biased is None or biased.raw["geonameid"] == raw["geonameid"]:
+            return loc
+        b = biased.raw
+        if b["country_code"] == dominant or f"{b['country_code']}.{b.get('admin1_code')}" in divisions:
+            return biased
+        return loc
 
     # ------------------------------------------------------------------ candidates
 
@@ -260,7 +298,15 @@ class Geoparser:
 
     def _words(self, text: str) -> Iterator[_Word]:
         for m in _WORD.finditer(text):
-            yield _Word(m.start(), m.end(), m.group(0))
+            word, end = m.group(0), m.end()
+            if word.endswith(_CONTRACTIONS):
+                yield _Word(m.start(), end, word.lower())  # "We're": never a place
+                continue
+            for suffix in _POSSESSIVE:
+                if word.endswith(suffix) and len(word) > len(suffix) + 1:
+                    word, end = word[: -len(suffix)], end - len(suffix)
+                    break
+            yield _Word(m.start(), end, word)
 
     def _candidates(
         self,
@@ -272,7 +318,7 @@ class Geoparser:
         run: list[_Word] = []
         for word in self._words(text):
             w = word.text
-            capital = w[0].isupper() or bool(_ARTICLE_CAP.match(w))
+            capital = w[0].isupper()
             if capital:
                 if run and not self._joinable(text, run[-1], word):
                     yield from self._match_run(text, run, sentences, starts, masked)
@@ -290,6 +336,8 @@ class Geoparser:
     @staticmethod
     def _joinable(text: str, left: _Word, right: _Word) -> bool:
         gap = text[left.end : right.start]
+        if gap == ". " and left.text in _ABBREVIATED:
+            return True
         return gap in (" ", "-") or (gap.isspace() and "\n" not in gap and len(gap) <= 2)
 
     def _match_run(
@@ -305,10 +353,20 @@ class Geoparser:
         if not run:
             return
         person = self._looks_like_person(text, run)
+        if person:
+            self._persons.update(w.text for w in run if w.text not in _CONNECTORS)
         i = 0
         n = len(run)
         while i < n:
             word = run[i]
+            if word.text in self.demonyms and _overlaps(word.start, word.end, masked):
+                # 'Syrian' in 'Syrian army' still refers to Syria.
+                cand = self._candidate(text, run, i, i + 1, word.text, self.demonyms[word.text],
+                                       sentences, starts, False)
+                if cand is not None:
+                    yield cand
+                i += 1
+                continue
             if word.text in _CONNECTORS or _overlaps(word.start, word.end, masked):
                 i += 1
                 continue
@@ -323,6 +381,8 @@ class Geoparser:
                 if j - i == 1 and name in self.demonyms:
                     match = (j, name, self.demonyms[name])
                     break
+                if j - i == 1 and name.lower() in _STOPWORDS and name not in _COUNTRY_ABBREVIATIONS:
+                    continue
                 if self.gazetteer.lookup(name):
                     match = (j, name, None)
                     break
@@ -386,8 +446,10 @@ class Geoparser:
                 in_name = True
         if i > 0 and single and run[i - 1].text not in _CONNECTORS and demonym is None:
             prev = run[i - 1].text.lower()
-            if prev not in ("north", "south", "east", "west", "central", "greater", "new"):
-                in_name = True  # surname position: 'Tim Cook', 'Frederick Cook'
+            if prev not in ("north", "south", "east", "west", "central", "greater", "new",
+                            "downtown", "upper", "lower", "old"):
+                in_name = True  # surname position: 'Tim Cook', 'Mohamed Salah'
+                self._persons.add(name)
         kind_hint, qualifier, qualifier_text = _qualifiers(text, start, end)
         return _Candidate(
             start=start,
@@ -405,45 +467,65 @@ class Geoparser:
 
     # ------------------------------------------------------------------ resolution
 
-    def _resolve(self, cand: _Candidate, bias: str | None) -> Any:
+    def _resolve(self, cand: _Candidate, bias: str | None, divisions: frozenset[str]) -> Any:
         if cand.demonym is not None:
-            key = (f"@country:{cand.demonym}", None, None)
+            key = ("@demonym", cand.demonym)
             if key not in self._cache:
-                row = self.gazetteer.country_row(cand.demonym)
-                place = None if row is None else self.gazetteer.place(row)
-                self._cache[key] = None if place is None else self.geocoder.geocode(
-                    place.name, kind="country", country_codes=cand.demonym
-                )
+                self._cache[key] = self._demonym_location(cand.demonym)
             return self._cache[key]
-        key = (cand.lookup, cand.kind_hint, bias)
+        key = (cand.lookup, cand.kind_hint, bias, divisions)
         if key not in self._cache:
             try:
                 loc = None
+                opts = {"country_bias": bias, "admin1_bias": divisions}
                 if cand.kind_hint is not None:
-                    loc = self.geocoder.geocode(cand.lookup, kind=cand.kind_hint, country_bias=bias)
+                    loc = self.geocoder.geocode(cand.lookup, kind=cand.kind_hint, **opts)
                 if loc is None:
-                    loc = self.geocoder.geocode(cand.lookup, country_bias=bias)
+                    loc = self.geocoder.geocode(cand.lookup, **opts)
                 self._cache[key] = loc
             except InvalidInput:
                 self._cache[key] = None
         return self._cache[key]
 
+    def _demonym_location(self, target: str) -> Any:
+        g = self.gazetteer
+        if target.startswith("@"):
+            row = g.continent_row(target[1:])
+            kind, codes = "continent", None
+        else:
+            row = g.country_row(target)
+            kind, codes = "country", target
+        if row is None:
+            return None
+        return self.geocoder.geocode(g.place(row).name, kind=kind, country_codes=codes)
+
     @staticmethod
-    def _dominant_country(candidates: list[_Candidate], locations: list[Any]) -> str | None:
-        """The country the article is about: explicit countries, demonyms, sure places."""
+    def _context(
+        candidates: list[_Candidate], locations: list[Any]
+    ) -> tuple[str | None, frozenset[str]]:
+        """What the article is about: its dominant country and the divisions it names."""
         votes: Counter[str] = Counter()
+        divisions: Counter[str] = Counter()
         for cand, loc in zip(candidates, locations, strict=True):
             if loc is None or cand.in_name:
                 continue
             raw = loc.raw
+            if raw["kind"] == "continent":
+                continue
             if raw["kind"] == "country":
                 votes[raw["country_code"]] += 1.0 if cand.demonym else 2.0
-            elif raw.get("margin") is None or raw["margin"] >= 1.0:
+                continue
+            sure = raw.get("margin") is None or raw["margin"] >= 1.0
+            if raw["kind"] == "admin1" or sure:
                 votes[raw["country_code"]] += 1.0
-        if not votes:
-            return None
-        (top, weight), total = votes.most_common(1)[0], sum(votes.values())
-        return top if weight >= 2 and weight >= total / 3 else None
+                divisions[f"{raw['country_code']}.{raw.get('admin1_code')}"] += (
+                    2.0 if raw["kind"] == "admin1" else 1.0
+                )
+        dominant = None
+        if votes:
+            (top, weight), total = votes.most_common(1)[0], sum(votes.values())
+            dominant = top if weight >= 2 and weight >= total / 3 else None
+        return dominant, frozenset(d for d, w in divisions.items() if w >= 2)
 
     def _mention(
         self,
@@ -460,6 +542,11 @@ class Geoparser:
             return None  # a common word that is also a small town: 'Of', 'Will', 'Bath, ME'
         if cand.in_name and raw["kind"] == "city" and raw["population"] < 500_000:
             return None
+        single_town = raw["kind"] == "city" and " " not in cand.lookup
+        if single_town and cand.lookup in self._persons:
+            return None  # one sense per discourse: 'Salah' after 'Mohamed Salah'
+        if single_town and raw["population"] < 1_000_000 and _SAID_AFTER.match(text, cand.end):
+            return None  # 'Thomas said': towns rarely speak; capitals ('Moscow said') do
         role = self._role(text, cand, raw)
         confidence = {"name": 0.9, "alternate": 0.85, "alias": 0.85, "loose": 0.7}[raw["match"]]
         if raw.get("margin") is not None and raw["margin"] < 0.5:
