@@ -22,6 +22,7 @@ from typing import Any
 
 from eventmap.actors import MediaTable, Span, default_actors, default_media, demonyms
 from eventmap.errors import InvalidInput
+from eventmap.gazetteer import MATCH_ALIAS
 from eventmap.geocode import OfflineGeocoder
 
 ROLES: tuple[str, ...] = (
@@ -55,7 +56,7 @@ _TITLES = frozenset(
      "captain", "capt", "judge", "justice", "prince", "princess", "king", "queen", "pope",
      "sheikh", "sir", "lord", "lady", "coach", "officer", "detective", "mayor", "chancellor",
      "secretary", "ambassador", "commander", "spokesman", "spokeswoman", "spokesperson",
-     "chairman", "director", "saint", "st", "father", "rev", "reverend", "imam", "emir",
+     "chairman", "director", "father", "rev", "reverend", "imam", "emir",
      "sultan", "jr", "sr", "dame", "mp", "councillor", "councilman", "councilwoman", "agent"}
 )
 _ORG_WORDS = frozenset(
@@ -192,7 +193,9 @@ class _Candidate:
     qualifier_text: str | None
     demonym: str | None = None
     in_name: bool = False
+    in_org: bool = False
     single_common: bool = False
+    initial_common: bool = False
     location: Any = None
 
 
@@ -350,6 +353,10 @@ class Geoparser:
     ) -> Iterator[_Candidate]:
         while run and run[-1].text in _CONNECTORS:
             run = run[:-1]
+        while run and run[0].text.lower() in _STOPWORDS and run[0].text not in _COUNTRY_ABBREVIATIONS:
+            if len(run) > 1 and self.gazetteer.lookup(f"{run[0].text} {run[1].text}"):
+                break  # 'San Diego', 'Le Havre', 'Lake Placid': the word belongs to the name
+            run = run[1:]
         if not run:
             return
         person = self._looks_like_person(text, run)
@@ -427,29 +434,34 @@ class Geoparser:
         single = j - i == 1
         is_acronym = single and name.isupper() and len(name.replace(".", "")) <= 5
         if is_acronym and name not in _COUNTRY_ABBREVIATIONS and demonym is None:
-            return None  # SANA, HTS, NATO: acronyms are organisations, not places
+            curated = any(level == MATCH_ALIAS for _, level in self.gazetteer.lookup(name))
+            if not curated:
+                return None  # SANA, HTS, NATO: acronyms are organisations, not places
         if person and demonym is None:
             return None
         lower = name.lower()
         common = single and lower in _common_words() and not is_acronym
-        if common and initial and demonym is None:
-            return None  # 'Reading the report', 'Will the army', 'Mobile phones'
+        initial_common = common and initial and demonym is None
         # Organisation names that contain a place: 'New York Times', 'University of Texas'.
         after = run[j].text.lower() if j < len(run) else ""
         before = run[i - 2].text.lower() if i >= 2 and run[i - 1].text == "of" else ""
-        in_name = after in _ORG_WORDS or before in _ORG_WORDS
-        if single and not in_name and j < len(run) and demonym is None:
+        in_org = after in _ORG_WORDS or before in _ORG_WORDS
+        in_name = False
+        if single and not in_org and j < len(run) and demonym is None:
             nxt = run[j].text
             if nxt not in _CONNECTORS and not _DIVISION_AFTER.match(" " + nxt):
                 # 'Jackson Smith', 'Paris Hilton': a capitalised word right after a one-word
                 # place name usually makes it a person or an organisation.
                 in_name = True
-        if i > 0 and single and run[i - 1].text not in _CONNECTORS and demonym is None:
-            prev = run[i - 1].text.lower()
+        if (i > 0 and single and run[i - 1].text not in _CONNECTORS and demonym is None
+                and run[i - 1].text.lower() not in _STOPWORDS):
+            prev_word = run[i - 1].text
+            prev = prev_word.lower()
             if prev not in ("north", "south", "east", "west", "central", "greater", "new",
-                            "downtown", "upper", "lower", "old"):
+                            "downtown", "upper", "lower", "old") and not in_org:
                 in_name = True  # surname position: 'Tim Cook', 'Mohamed Salah'
-                self._persons.add(name)
+                if prev_word.isalpha() and prev_word.istitle() and not self.gazetteer.lookup(prev_word):
+                    self._persons.add(name)
         kind_hint, qualifier, qualifier_text = _qualifiers(text, start, end)
         return _Candidate(
             start=start,
@@ -462,7 +474,9 @@ class Geoparser:
             qualifier_text=qualifier_text,
             demonym=demonym,
             in_name=in_name,
+            in_org=in_org,
             single_common=common,
+            initial_common=initial_common,
         )
 
     # ------------------------------------------------------------------ resolution
@@ -543,7 +557,9 @@ class Geoparser:
         if cand.in_name and raw["kind"] == "city" and raw["population"] < 500_000:
             return None
         single_town = raw["kind"] == "city" and " " not in cand.lookup
-        if single_town and cand.lookup in self._persons:
+        if cand.initial_common and single_town and raw["population"] < 1_000_000:
+            return None  # 'Reading the report', 'Nice to see', 'Mobile phones'
+        if single_town and cand.lookup in self._persons and raw["population"] < 200_000:
             return None  # one sense per discourse: 'Salah' after 'Mohamed Salah'
         if single_town and raw["population"] < 1_000_000 and _SAID_AFTER.match(text, cand.end):
             return None  # 'Thomas said': towns rarely speak; capitals ('Moscow said') do
@@ -583,7 +599,7 @@ class Geoparser:
     def _role(text: str, cand: _Candidate, raw: dict[str, Any]) -> str:
         if cand.demonym:
             return "demonym"
-        if cand.in_name:
+        if cand.in_name or cand.in_org:
             return "in_name"
         before = text[max(0, cand.start - 60) : cand.start]
         after = text[cand.end : cand.end + 80]
@@ -591,7 +607,7 @@ class Geoparser:
             return "government"
         if _SPEAKER_AFTER.match(after):
             return "speaker_or_actor_location"
-        if raw["kind"] == "country":
+        if raw["kind"] in ("country", "continent"):
             return "country_reference"
         return "event_location"
 
