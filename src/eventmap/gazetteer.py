@@ -129,13 +129,18 @@ def source_version() -> str:
             raise GazetteerError(f"gazetteer source package {pkg!r} is not installed") from exc
     # The builder's own code and the curated aliases are sources too.
     here = Path(__file__).parent
-    for path in (_aliases_path(), here / "gazetteer.py", here / "normalize.py"):
+    for path in (_aliases_path(), _resource("country_points.csv"), here / "gazetteer.py",
+                 here / "normalize.py"):
         parts.append(hashlib.sha256(path.read_bytes()).hexdigest()[:12])
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
+def _resource(name: str) -> Path:
+    return Path(str(resources.files("eventmap") / "resources" / name))
+
+
 def _aliases_path() -> Path:
-    return Path(str(resources.files("eventmap") / "resources" / "aliases.csv"))
+    return _resource("aliases.csv")
 
 
 # --------------------------------------------------------------------------- building
@@ -288,6 +293,11 @@ def build_index(target: Path) -> dict[str, object]:
 
     # Countries at their centre point, else Natural Earth's label point, else the capital.
     labels = _natural_earth_label_points()
+    with _resource("country_points.csv").open(encoding="utf-8", newline="") as fh:
+        overrides = {
+            r["country_code"]: r["source"]
+            for r in csv.DictReader(line for line in fh if not line.startswith("#"))
+        }
     countries: dict[str, dict[str, object]] = {}
     gn_countries = gc.get_countries()
     for rec in countries_tsv:
@@ -295,7 +305,9 @@ def build_index(target: Path) -> dict[str, object]:
         if not gn_id or a2 not in gn_countries:
             continue
         info = gn_countries[a2]
-        if a2 in country_centres:
+        if overrides.get(a2) == "natural_earth_label" and a2 in labels:
+            (lat, lon), point = labels[a2], "label point"
+        elif a2 in country_centres:
             (lat, lon), point = country_centres[a2], "centre"
         elif a2 in labels:
             (lat, lon), point = labels[a2], "label point"

@@ -35,6 +35,7 @@ ROLES: tuple[str, ...] = (
 )
 MAX_TEXT_CHARS = 5_000_000
 MAX_SPAN_TOKENS = 5
+_REGION = "@region"
 
 # A word: an abbreviation such as U.S., or letters with inner apostrophes (Dar'a, Syria's).
 # Hyphens split words ('London-based'); runs join across them ('Deir ez-Zor').
@@ -73,6 +74,24 @@ _ORG_WORDS = frozenset(
      "independent", "republican", "democrat", "gazette", "international", "airport", "port",
      "festival", "marathon", "show", "prize", "award", "cup", "open", "games", "grand"}
 )
+# A capitalised word after a place name that makes it another place: 'Mississippi River',
+# 'Orange County', 'Niger Delta'. Such places are reported unresolved, never put on the town.
+_FEATURE_WORDS = frozenset(
+    {"river", "delta", "valley", "mountains", "mountain", "mount", "hills", "lake", "bay",
+     "sea", "ocean", "island", "islands", "peninsula", "desert", "basin", "canyon", "creek",
+     "gulf", "strait", "park", "forest", "station", "street", "road", "avenue", "bridge",
+     "county", "township", "parish", "borough", "harbour", "harbor", "beach", "coast",
+     "dam", "canal", "square", "highway", "boulevard", "lane", "drive", "falls", "reservoir",
+     "crossing", "airport", "airbase", "base", "camp", "district", "estate", "heights"}
+)
+# Regions the gazetteer has no honest point for: recognised, reported, not mapped.
+_REGIONS = frozenset(
+    {"middle east", "gulf", "persian gulf", "arabian gulf", "sahara", "sahel", "levant",
+     "balkans", "caucasus", "korean peninsula", "indian ocean", "pacific", "pacific ocean",
+     "atlantic", "atlantic ocean", "mediterranean", "mediterranean sea", "arctic",
+     "central america", "central american", "latin america", "scandinavia", "horn of africa",
+     "black sea", "red sea", "caribbean", "north atlantic", "south pacific", "the west"}
+)
 _STOPWORDS = frozenset(
     {"we", "he", "she", "it", "they", "you", "i", "me", "us", "our", "his", "her", "their",
      "my", "your", "no", "yes", "not", "a", "an", "the", "and", "or", "but", "if", "so", "to",
@@ -83,7 +102,8 @@ _STOPWORDS = frozenset(
      "von", "van", "san", "santa", "st", "saint", "fort", "mount", "lake", "port", "cape"}
 )
 _NOT_PLACES = frozenset(
-    {"white house", "el niño", "el nino", "la niña", "la nina", "bible", "commonwealth",
+    {"white house", "el niño", "el nino", "la niña", "la nina", "niña", "niño", "bible",
+     "commonwealth", "nollywood", "notre dame",
      "jesus", "christ", "central", "east", "west", "north", "south", "centre", "center",
      "northern", "southern", "eastern", "western", "january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -91,7 +111,7 @@ _NOT_PLACES = frozenset(
 )
 _COUNTRY_ABBREVIATIONS = frozenset({"US", "UK", "USA", "UAE", "DRC", "U.S.", "U.K.", "U.S.A."})
 _DIVISION_AFTER = re.compile(
-    r"[ \t]*(provinces?|governorates?|regions?|countryside|city|district|state|county|oblast)\b",
+    r"[ \t]*(provinces?|governorates?|regions?|countryside|city|district|state|oblast)\b",
     re.IGNORECASE,
 )
 # 'Daraa and Suwayda regions': the plural division word covers both names.
@@ -196,6 +216,7 @@ class _Candidate:
     in_org: bool = False
     single_common: bool = False
     initial_common: bool = False
+    feature: str | None = None
     location: Any = None
 
 
@@ -247,6 +268,7 @@ class Geoparser:
         self.demonyms = demonyms()
         self._cache: dict[tuple[Any, ...], Any] = {}
         self._persons: set[str] = set()
+        self._ctx: tuple[str | None, set[str]] = (None, set())
 
     # ------------------------------------------------------------------ public
 
@@ -260,8 +282,9 @@ class Geoparser:
         self._persons = set()
         candidates = list(self._candidates(text, sentences, starts, masked))
         first = [self._resolve(c, None, frozenset()) for c in candidates]
-        dominant, divisions = self._context(candidates, first)
+        dominant, divisions, mentioned = self._context(candidates, first)
         dominant = country_hint or dominant
+        self._ctx = (dominant, mentioned | ({dominant} if dominant else set()))
         mentions = []
         for cand, loc in zip(candidates, first, strict=True):
             if (dominant or divisions) and loc is not None and cand.demonym is None:
@@ -289,8 +312,10 @@ class Geoparser:
         if biased is None or biased.raw["geonameid"] == raw["geonameid"]:
             return loc
         b = biased.raw
-        if b["country_code"] == dominant or f"{b['country_code']}.{b.get('admin1_code')}" in divisions:
-            return biased
+        if f"{b['country_code']}.{b.get('admin1_code')}" in divisions:
+            return biased  # the article names this very division
+        if b["country_code"] == dominant and b["population"] * 30 >= raw["population"]:
+            return biased  # but a US article's 'Rome' is still Rome, Italy, not Rome, GA
         return loc
 
     # ------------------------------------------------------------------ candidates
@@ -388,6 +413,9 @@ class Geoparser:
                 if j - i == 1 and name in self.demonyms:
                     match = (j, name, self.demonyms[name])
                     break
+                if name.lower() in _REGIONS:
+                    match = (j, name, _REGION)
+                    break
                 if j - i == 1 and name.lower() in _STOPWORDS and name not in _COUNTRY_ABBREVIATIONS:
                     continue
                 if self.gazetteer.lookup(name):
@@ -462,6 +490,10 @@ class Geoparser:
                 in_name = True  # surname position: 'Tim Cook', 'Mohamed Salah'
                 if prev_word.isalpha() and prev_word.istitle() and not self.gazetteer.lookup(prev_word):
                     self._persons.add(name)
+        feature = None
+        if j < len(run) and run[j].text.lower() in _FEATURE_WORDS and demonym is None:
+            feature = run[j].text.lower()
+            end = run[j].end
         kind_hint, qualifier, qualifier_text = _qualifiers(text, start, end)
         return _Candidate(
             start=start,
@@ -477,11 +509,14 @@ class Geoparser:
             in_org=in_org,
             single_common=common,
             initial_common=initial_common,
+            feature=feature,
         )
 
     # ------------------------------------------------------------------ resolution
 
     def _resolve(self, cand: _Candidate, bias: str | None, divisions: frozenset[str]) -> Any:
+        if cand.demonym == _REGION or cand.feature is not None:
+            return None
         if cand.demonym is not None:
             key = ("@demonym", cand.demonym)
             if key not in self._cache:
@@ -516,8 +551,8 @@ class Geoparser:
     @staticmethod
     def _context(
         candidates: list[_Candidate], locations: list[Any]
-    ) -> tuple[str | None, frozenset[str]]:
-        """What the article is about: its dominant country and the divisions it names."""
+    ) -> tuple[str | None, frozenset[str], set[str]]:
+        """What the article is about: its dominant country, the divisions and countries it names."""
         votes: Counter[str] = Counter()
         divisions: Counter[str] = Counter()
         for cand, loc in zip(candidates, locations, strict=True):
@@ -539,7 +574,7 @@ class Geoparser:
         if votes:
             (top, weight), total = votes.most_common(1)[0], sum(votes.values())
             dominant = top if weight >= 2 and weight >= total / 3 else None
-        return dominant, frozenset(d for d, w in divisions.items() if w >= 2)
+        return dominant, frozenset(d for d, w in divisions.items() if w >= 2), set(votes)
 
     def _mention(
         self,
@@ -549,6 +584,11 @@ class Geoparser:
         sentences: list[tuple[int, int]],
     ) -> Mention | None:
         s_start, s_end = sentences[cand.sentence]
+        if cand.demonym == _REGION or cand.feature is not None:
+            what = (f"a {cand.feature} named after a place" if cand.feature
+                    else "a region with no point in the gazetteer")
+            return self._unresolved_mention(cand, s_start, s_end,
+                                            f"{what}; not in the offline gazetteer (reported, not guessed)")
         if loc is None:
             return None
         raw = loc.raw
@@ -563,6 +603,14 @@ class Geoparser:
             return None  # one sense per discourse: 'Salah' after 'Mohamed Salah'
         if single_town and raw["population"] < 1_000_000 and _SAID_AFTER.match(text, cand.end):
             return None  # 'Thomas said': towns rarely speak; capitals ('Moscow said') do
+        dominant, mentioned = self._ctx
+        if (dominant and raw["kind"] == "city" and raw["population"] < 50_000
+                and raw["country_code"] not in mentioned and not cand.in_org):
+            return self._unresolved_mention(
+                cand, s_start, s_end,
+                f"only match is a small town in {raw['country_name'] or raw['country_code']}, "
+                "a country the article does not mention (reported, not guessed)",
+            )
         role = self._role(text, cand, raw)
         confidence = {"name": 0.9, "alternate": 0.85, "alias": 0.85, "loose": 0.7}[raw["match"]]
         if raw.get("margin") is not None and raw["margin"] < 0.5:
@@ -593,6 +641,22 @@ class Geoparser:
             sentence_start=s_start,
             sentence_end=s_end,
             raw=dict(raw),
+        )
+
+    @staticmethod
+    def _unresolved_mention(cand: _Candidate, s_start: int, s_end: int, reason: str) -> Mention:
+        return Mention(
+            start=cand.start,
+            end=cand.end,
+            text=cand.text,
+            role="event_location",
+            resolved=False,
+            qualifier=cand.qualifier,
+            qualifier_text=cand.qualifier_text,
+            confidence=0.4,
+            reason=reason,
+            sentence_start=s_start,
+            sentence_end=s_end,
         )
 
     @staticmethod
