@@ -17,6 +17,7 @@ import re
 import shutil
 import tempfile
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -152,8 +153,7 @@ def save_png(
     except ImportError as exc:  # pragma: no cover - playwright is a dependency
         raise BrowserNotFound("PNG export needs Playwright: pip install playwright") from exc
 
-    with tempfile.TemporaryDirectory(prefix="eventmap-png-") as tmp:
-        html_path = _html_file(map_or_html, Path(tmp))
+    def shoot(html_path: Path) -> bytes:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(
                 executable_path=executable, args=list(CHROMIUM_ARGS), headless=True
@@ -166,9 +166,16 @@ def save_png(
                 page.route("**/*", offline_route)
                 page.goto(html_path.resolve().as_uri(), wait_until="load")
                 wait_until_drawn(page, timeout_s)
-                png = page.screenshot(type="png")
+                return page.screenshot(type="png")
             finally:
                 browser.close()
+
+    with tempfile.TemporaryDirectory(prefix="eventmap-png-") as tmp:
+        html_path = _html_file(map_or_html, Path(tmp))
+        # Playwright's sync API refuses to run where an asyncio loop is running
+        # (Jupyter, or inside another sync_playwright): a worker thread has none.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="eventmap-png") as pool:
+            png = pool.submit(shoot, html_path).result()
     return _atomic_write(Path(path), png)
 
 

@@ -144,6 +144,8 @@ def _base_map(ids: StableIds, frame: pd.DataFrame, title: str | None, tiles: Any
     else:
         center = [34.8, 38.9]  # Syria: the project's home region
     m = folium.Map(location=center, zoom_start=7, tiles=None, control_scale=True)
+    # markercluster needs a maxZoom, which otherwise only a tile layer provides.
+    m.options["max_zoom"] = 18
     ids(m)
     figure = m.get_root()
     figure._children = OrderedDict(
