@@ -237,7 +237,7 @@ def synthetic_events(n: int, seed: int = 0) -> gpd.GeoDataFrame:
             f"according to {claimant}."
         )
         written_start = quote.index(written)
-        chain = f"{claimant} > {source}"
+        chain = source if claimant == source else f"{claimant} > {source}"
         rows.append(
             {
                 "event_id_cnty": f"SYR{seed % 100:02d}{i:07d}",

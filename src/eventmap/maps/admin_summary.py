@@ -206,7 +206,9 @@ def _choropleth(
     for colour, high in zip(CHOROPLETH_COLOURS, breaks, strict=False):
         if high < low:
             continue
-        legend.append((colour, f"{low}–{high} events" if high > low else f"{low} events"))
+        legend.append(
+            (colour, f"{low}–{high} events" if high > low else f"{low} event{'s' * (low != 1)}")
+        )
         low = high + 1
     return {"type": "FeatureCollection", "features": features}, legend, matched
 

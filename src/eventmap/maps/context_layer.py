@@ -96,12 +96,12 @@ def natural_earth_path() -> Path:
     return path
 
 
-def region_bounds(lats: list[float], lons: list[float], margin: float = 1.5) -> Bounds | None:
+def region_bounds(lats: list[float], lons: list[float], margin: float = 5.0) -> Bounds | None:
     """The events' bounding box plus a margin of at least ``margin`` degrees."""
     if not lats:
         return None
     south, north, west, east = min(lats), max(lats), min(lons), max(lons)
-    pad = max(margin, 0.25 * max(north - south, east - west))
+    pad = max(margin, 0.5 * max(north - south, east - west))
     return (
         max(west - pad, -180),
         max(south - pad, -85),

@@ -109,7 +109,7 @@ BATCH_JS = r"""
       }
       return parts.join(" · ");
     }
-    var shared = L.popup({ maxWidth: 340, minWidth: 240, autoPanPadding: [30, 30] });
+    var shared = L.popup(em.popupOptions);
     groups.forEach(function (g, k) {
       g.on("click", function (e) {
         var i = e.layer.options.emIndex;

@@ -86,6 +86,12 @@ RUNTIME_JS = r"""
     onRemove: function () { this._parentGroup.removeLayers(this.getLayers()); this._map = null; }
   });
 
+  // Keep opened popups clear of the title box (top left) and layer list (top right).
+  em.popupOptions = {
+    maxWidth: 340, minWidth: 240,
+    autoPanPaddingTopLeft: [30, 190], autoPanPaddingBottomRight: [30, 30]
+  };
+
   em.register = function (mapName, group, marker, start, end) {
     em.state(mapName).entries.push({ m: marker, g: group, s: start, e: end });
   };
@@ -97,7 +103,7 @@ RUNTIME_JS = r"""
       iconAnchor: [o.a, o.a], popupAnchor: [0, 4 - o.a]
     });
     var marker = L.marker(o.ll, { icon: icon, keyboard: true, riseOnHover: true, emType: o.t });
-    marker.bindPopup(o.popup, { maxWidth: 340, minWidth: 240, autoPanPadding: [30, 30] });
+    marker.bindPopup(o.popup, em.popupOptions);
     marker.bindTooltip(o.tip, { direction: "top", offset: [0, 2 - o.a] });
     group.addLayer(marker);
     em.register(mapName, group, marker, o.s, o.e);
