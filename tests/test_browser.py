@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 
 from eventmap.export import (
@@ -161,8 +162,6 @@ def test_layer_toggle_hides_its_markers(page, events):
 
 
 def test_time_filter_hides_events_outside_range(page, events):
-    import pandas as pd
-
     mapped = events.loc[events.geometry.notna()]
     start = pd.to_datetime(mapped["date_start"])
     end = pd.to_datetime(mapped["date_end"])
@@ -246,6 +245,18 @@ def test_clustered_map_counts_and_toggles(open_map):
     label = opened.page.locator(".leaflet-control-layers-overlays label", has_text="Battles")
     label.locator("input").click()
     assert opened.page.evaluate(in_cluster) == 300 - battles
+    label.locator("input").click()
+    # the time filter works through the cluster too
+    first, last = min(ev["date_start"]), max(ev["date_end"])
+    span = (pd.Timestamp(last) - pd.Timestamp(first)).days
+    cut = pd.Timestamp(first) + pd.Timedelta(days=span // 2)
+    expected = int((pd.to_datetime(ev["date_end"]) >= cut).sum())
+    opened.page.evaluate(
+        """(k) => { const el = document.querySelector('.em-from');
+                   el.value = k; el.dispatchEvent(new Event('change')); }""",
+        span // 2,
+    )
+    assert opened.page.evaluate(in_cluster) == expected < 300
 
 
 def test_compressed_light_mode_builds_asynchronously(open_map, monkeypatch):

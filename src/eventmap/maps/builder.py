@@ -7,6 +7,7 @@ HTML bytes, which keeps generated maps diffable and cacheable.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections import OrderedDict
 from typing import Any
@@ -64,7 +65,7 @@ def event_map(
     """
     prepared = prepare_events(events)
     frame = prepared.frame
-    published_text = text(str(published)) if published is not None else None
+    published_text = _published_text(published)
     ids = StableIds(
         [title or "", outlet or "", published_text or "", str(prepared.n)]
         + [str(x) for x in frame["event_id"].fillna(frame["event_id_cnty"]).tolist()]
@@ -118,6 +119,7 @@ def event_map(
             sorted(int(p) for p in frame["_prec"].unique()),
             clustered=clustered,
             summary=summary.legend if summary is not None else None,
+            mentions=bool(places),
         )
     ).add_to(m)
     day_range = prepared.day_range()
@@ -136,6 +138,17 @@ def event_map(
         "event_types": [t for t in layers if t],
     }
     return m
+
+
+def _published_text(published: Any) -> str | None:
+    """'2024-12-07' for dates and midnight datetimes, minutes otherwise."""
+    if isinstance(published, dt.datetime):
+        if (published.hour, published.minute, published.second) == (0, 0, 0):
+            return published.date().isoformat()
+        return published.isoformat(sep=" ", timespec="minutes")
+    if isinstance(published, dt.date):
+        return published.isoformat()
+    return text(published)
 
 
 def _base_map(ids: StableIds, frame: pd.DataFrame, title: str | None, tiles: Any) -> folium.Map:

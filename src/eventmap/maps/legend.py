@@ -28,6 +28,10 @@ LEGEND_CSS = """
   width: 14px; height: 14px; border-radius: 50%; border: 1.5px solid #7a0177;
   background: rgba(122,1,119,.22); display: inline-block;
 }
+.em-legend .em-dot {
+  width: 9px; height: 9px; border-radius: 50%; border: 1.5px solid #333; background: #fff;
+  display: inline-block; margin: 0 4px;
+}
 .em-legend .em-fill { width: 16px; height: 12px; border: 1px solid #5a5a5a; display: inline-block; }
 """
 
@@ -55,6 +59,7 @@ class EventLegend(VerbatimRender):
         *,
         clustered: bool = False,
         summary: list[tuple[str, str]] | None = None,
+        mentions: bool = False,
     ) -> None:
         super().__init__()
         self._name = "EventLegend"
@@ -98,6 +103,13 @@ class EventLegend(VerbatimRender):
                         )
                     )
             parts.append(_section("Events per governorate", rows))
+        if mentions:
+            parts.append(
+                _section(
+                    "Other places mentioned",
+                    [(Markup('<span class="em-dot"></span>'), "not an event location (layer off)")],
+                )
+            )
         if clustered:
             parts.append(
                 Markup(
