@@ -216,12 +216,9 @@ def test_light_mode_markers_popups_and_escaping(open_map):
     page = opened.page
     assert opened.count(".em-event") == len(ev)
     assert opened.registered() == len(ev)
-    page.locator(".em-event").first.wait_for()
-    # light-mode markers carry no ids in the DOM: click the first event's marker
-    page.evaluate(
-        """() => { const st = Object.values(window.eventmap.maps)[0];
-                   st.entries.find(e => e.m.options.emIndex === 0).m.fire('click', {}, true); }"""
-    )
+    for event_id in ev["event_id"]:
+        assert opened.count(f'.em-event[data-event-id="{event_id}"]') == 1
+    page.locator('.em-event[data-event-id="syn8-0000000"]').dispatch_event("click")
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for(state="visible", timeout=5000)
     text = popup.inner_text()

@@ -29,13 +29,22 @@ BATCH_JS = r"""
 
   function build(d) {
     var S = d.str, icons = {}, lists = groups.map(function () { return []; });
+    // Icons are shared per symbol; the event id goes onto each drawn icon's element
+    // (setAttribute: never parsed as HTML), only when it is actually drawn.
+    var EventMarker = L.Marker.extend({
+      _initIcon: function () {
+        L.Marker.prototype._initIcon.call(this);
+        var el = this._icon && this._icon.firstChild, k = d.id[this.options.emIndex];
+        if (el && el.setAttribute && k >= 0) { el.setAttribute("data-event-id", S[k]); }
+      }
+    });
     for (var i = 0; i < d.n; i++) {
       var key = d.k[i];
       var icon = icons[key] || (icons[key] = L.divIcon({
         html: d.icons[key], className: "em-marker", iconSize: [2 * d.a, 2 * d.a],
         iconAnchor: [d.a, d.a], popupAnchor: [0, 4 - d.a] }));
-      var m = L.marker([d.lat[i] / 1e4, d.lon[i] / 1e4],
-                       { icon: icon, emIndex: i, emType: d.types[d.g[i]] });
+      var m = new EventMarker([d.lat[i] / 1e4, d.lon[i] / 1e4],
+                              { icon: icon, emIndex: i, emType: d.types[d.g[i]] });
       lists[d.g[i]].push(m);
       var s = d.sd[i] < 0 ? null : d.day0 + d.sd[i];
       em.register(mapName, groups[d.g[i]], m, s, s === null ? null : d.day0 + d.ed[i]);
