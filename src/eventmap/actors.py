@@ -135,9 +135,12 @@ class MediaTable:
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.names: dict[str, str] = {}
+        self.parties: dict[str, str] = {}
         for row in _rows(Path(path) if path else _resource("media.csv")):
             for alias in row["aliases"].split("|"):
                 self.names[alias.strip()] = row["name"]
+            if (row.get("party") or "").strip():
+                self.parties[row["name"]] = row["party"].strip()
         self._re = _pattern(list(self.names))
 
     def find(self, text: str) -> list[Span]:

