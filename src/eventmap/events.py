@@ -489,6 +489,8 @@ def _geo_precision(m: Mention) -> int:
         return 3
     if m.qualifier == "direction":
         return 2
+    if m.qualifier_text and "city" in m.qualifier_text:
+        return 1  # 'the city of Hama' is the town itself
     namesake = (m.admin1 or "").lower() == (m.text or "").lower()
     return _NAMESAKE_PRECISION if namesake else 1
 
@@ -650,6 +652,7 @@ def mentions_frame(mentions: list[Mention], article_id: str, text: str = "") -> 
             "country_code": m.country_code,
             "admin1": m.admin1,
             "admin1_code": m.admin1_code,
+            "admin1_iso": m.admin1_iso,
             "qualifier": m.qualifier,
             "role": m.role,
             "confidence": m.confidence,

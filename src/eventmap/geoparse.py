@@ -48,7 +48,7 @@ _CONNECTORS = frozenset(
      "ar", "an", "at", "az", "ash", "on", "upon", "sur", "am", "der", "den", "van", "von", "y",
      "bin", "ibn", "les", "los", "las", "the", "and"}
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+|\n+")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])(?P<close>[\"”’')\]]*)\s+|\n+")
 _OPENERS = "\"“‘'([—–-:"
 
 _TITLES = frozenset(
@@ -243,8 +243,9 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
-        if m.start() > pos:
-            bounds.append((pos, m.start()))
+        end = m.start() + len(m.group("close") or "")  # keep a closing quote with its sentence
+        if end > pos:
+            bounds.append((pos, end))
         pos = m.end()
     if pos < len(text):
         bounds.append((pos, len(text)))

@@ -86,6 +86,7 @@ MENTION_COLUMNS: tuple[str, ...] = (
     "country_code",
     "admin1",
     "admin1_code",
+    "admin1_iso",
     "qualifier",
     "role",
     "confidence",

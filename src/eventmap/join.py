@@ -1,0 +1,130 @@
+"""Events joined to their places as GeoDataFrames, summaries per division, and file exports.
+
+The last stage before maps: several articles' tables become one GeoDataFrame (EPSG:4326)
+with the division attributes an analyst filters on (ISO 3166-2 code, capital, precision
+label), and every export is written atomically so a failed run leaves the old file intact.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+from shapely.geometry import Point
+
+from eventmap.events import EventTables
+from eventmap.schema import EVENT_COLUMNS, GEO_PRECISION_LABELS, MENTION_COLUMNS
+
+EXPORT_FORMATS = ("csv", "geojson", "gpkg")
+
+
+def _points(frame: pd.DataFrame) -> list[Point | None]:
+    return [
+        Point(lon, lat) if pd.notna(lat) and pd.notna(lon) else None
+        for lat, lon in zip(frame["latitude"], frame["longitude"], strict=True)
+    ]
+
+
+def events_geodataframe(tables: EventTables | Iterable[EventTables]) -> gpd.GeoDataFrame:
+    """All events of one or more articles, with geometry and division attributes."""
+    items = [tables] if isinstance(tables, EventTables) else list(tables)
+    frames = [t.events for t in items if not t.events.empty]
+    events = (pd.concat(frames, ignore_index=True) if frames
+              else pd.DataFrame(columns=list(EVENT_COLUMNS)))
+    events = events.astype({"verified": "object"})
+    events["admin1_iso"] = _admin1_isos(events, items)
+    events["geo_precision_label"] = events["geo_precision"].map(GEO_PRECISION_LABELS)
+    events = (
+        events.assign(_dated=events["mention_type"].ne("event"))
+        .sort_values(["_dated", "event_date", "article_id", "quote_start", "location"],
+                     na_position="last", kind="stable")
+        .drop(columns="_dated")
+        .reset_index(drop=True)
+    )
+    return gpd.GeoDataFrame(events, geometry=_points(events), crs="EPSG:4326")
+
+
+def _admin1_isos(events: pd.DataFrame, items: list[EventTables]) -> list[str | None]:
+    """ISO 3166-2 code of each event's division, read off the mention it was coded from."""
+    codes: dict[tuple[str, int], str | None] = {}
+    for t in items:
+        for m in t.place_mentions.itertuples():
+            codes[(m.article_id, m.start)] = m.admin1_iso
+    return [codes.get((a, s)) for a, s in zip(events["article_id"], events["location_start"],
+                                               strict=True)]
+
+
+def mentions_geodataframe(tables: EventTables | Iterable[EventTables]) -> gpd.GeoDataFrame:
+    """Every place mention (resolved ones with a point), for the mentions layer."""
+    items = [tables] if isinstance(tables, EventTables) else list(tables)
+    frames = [t.place_mentions for t in items if not t.place_mentions.empty]
+    frame = (pd.concat(frames, ignore_index=True) if frames
+             else pd.DataFrame(columns=list(MENTION_COLUMNS)))
+    return gpd.GeoDataFrame(frame, geometry=_points(frame), crs="EPSG:4326")
+
+
+def admin1_summary(events: pd.DataFrame) -> pd.DataFrame:
+    """Dated events and fatalities per division, most events first."""
+    dated = events[events["mention_type"] == "event"]
+    if dated.empty:
+        return pd.DataFrame(columns=["country", "admin1", "events", "fatalities", "event_types"])
+    grouped = dated.groupby(["country", "admin1"], dropna=False)
+    summary = grouped.agg(
+        events=("event_id", "count"),
+        fatalities=("fatalities", "sum"),
+        event_types=("sub_event_type", lambda s: "; ".join(sorted(set(s)))),
+    ).reset_index()
+    return summary.sort_values(["events", "admin1"], ascending=[False, True]).reset_index(drop=True)
+
+
+def _atomic(path: Path, write) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        tmp_path.unlink()
+        write(tmp_path)
+        os.replace(tmp_path, path)
+    finally:
+        if tmp_path.exists():
+            tmp_path.unlink()
+    return path
+
+
+def _for_files(events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Plain types GDAL drivers accept (no Python objects, no booleans with gaps)."""
+    out = events.copy()
+    out["verified"] = out["verified"].map({True: "true", False: "false"}).fillna("unknown")
+    for col in out.columns:
+        if col != "geometry" and out[col].dtype == object:
+            out[col] = out[col].astype("string")
+    return out
+
+
+def export_events(events: gpd.GeoDataFrame, directory: str | Path, stem: str = "events",
+                  formats: Iterable[str] = EXPORT_FORMATS) -> dict[str, Path]:
+    """ACLED-style CSV (ACLED's columns first), GeoJSON and GeoPackage; atomic writes."""
+    directory = Path(directory)
+    written: dict[str, Path] = {}
+    plain = _for_files(events)
+    for fmt in formats:
+        if fmt not in EXPORT_FORMATS:
+            raise ValueError(f"unknown export format {fmt!r}; choose from {EXPORT_FORMATS}")
+        target = directory / f"{stem}.{fmt}"
+        if fmt == "csv":
+            columns = [c for c in plain.columns if c != "geometry"]
+            written[fmt] = _atomic(target, lambda p, c=columns: plain[c].to_csv(p, index=False))
+        elif fmt == "geojson":
+            mapped = plain[plain.geometry.notna()]
+            written[fmt] = _atomic(target, lambda p, d=mapped: d.to_file(p, driver="GeoJSON",
+                                                                         engine="pyogrio"))
+        else:
+            mapped = plain[plain.geometry.notna()]
+            written[fmt] = _atomic(target, lambda p, d=mapped: d.to_file(
+                p, driver="GPKG", layer="events", engine="pyogrio"))
+    return written
