@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 map: $(STAMP)
-	$(BIN)/eventmap map seeds/ -o maps --png auto --places-out data/seed_places.csv
+	$(BIN)/eventmap map seeds/ -o maps --png auto --data-out data/processed
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -217,6 +217,9 @@ def _atomic_write(path: Path, data: bytes) -> Path:
     """Write next to the target then rename, so readers never see half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    mask = os.umask(0)
+    os.umask(mask)
+    os.fchmod(fd, 0o666 & ~mask)  # a map is for sharing: mkstemp's 0600 would hide it
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
