@@ -21,7 +21,8 @@ _WORDS = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a hundred": 100,
 }
-_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + ")"
+_NUMBER = (r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:" + "|".join(sorted(_WORDS, key=len, reverse=True))
+           + r")(?![a-z]))")
 _QUANT = (
     rf"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to)\s+)?"
     rf"(?P<low>{_NUMBER})(?:\s*(?:-|–|to|and)\s*(?P<high>{_NUMBER}))?"

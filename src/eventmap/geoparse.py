@@ -313,8 +313,9 @@ class Geoparser:
         if biased is None or biased.raw["geonameid"] == raw["geonameid"]:
             return loc
         b = biased.raw
-        if f"{b['country_code']}.{b.get('admin1_code')}" in divisions:
-            return biased  # the article names this very division
+        if (f"{b['country_code']}.{b.get('admin1_code')}" in divisions
+                and b["population"] * 100 >= raw["population"]):
+            return biased  # the article names this very division (Paris, Texas in a Texas story)
         if b["country_code"] == dominant and b["population"] * 30 >= raw["population"]:
             return biased  # but a US article's 'Rome' is still Rome, Italy, not Rome, GA
         return loc
@@ -721,8 +722,9 @@ class Geoparser:
 
 
 _UNKNOWN_AFTER_LOCATIVE = re.compile(
-    r"\b(?:in|near|outside|around|towards?|into|inside|(?:north|south|east|west)\s+of)\s+"
+    r"\b(?:(?:in|near|outside|around|towards?|into|inside|(?:north|south|east|west)\s+of)\s+"
     r"(?:the\s+)?(?:(?:village|town|city|district|area)\s+of\s+)?"
+    r"|(?:village|town|district|neighbou?rhood)\s+of\s+)"
     r"(?P<name>(?:[A-Z][a-z]+|(?:al|el|as|ad|ar|an|at|az|ash)-[A-Z][a-z]+)"
     r"(?:[ -](?:(?:al|el|as|ad|ar|an|at|az|ash|ez)-)?[A-Z][a-z]+){0,3})\b"
 )

@@ -1,0 +1,50 @@
+import datetime as dt
+
+import pytest
+
+from eventmap.dates import find_dates
+
+PUB = dt.date(2024, 12, 7)  # a Saturday
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("On Saturday, SANA reported", "2024-12-07", "2024-12-07", 1),
+        ("on Friday night", "2024-12-06", "2024-12-06", 1),
+        ("last Saturday", "2024-11-30", "2024-11-30", 1),
+        ("yesterday", "2024-12-06", "2024-12-06", 1),
+        ("today", "2024-12-07", "2024-12-07", 1),
+        ("fighting erupted last week", "2024-11-25", "2024-12-01", 2),
+        ("Earlier this week, Lavrov said", "2024-12-02", "2024-12-06", 2),
+        ("last month", "2024-11-01", "2024-11-30", 3),
+        ("in November", "2024-11-01", "2024-11-30", 3),
+        ("On 5 December 2024 forces", "2024-12-05", "2024-12-05", 1),
+        ("on December 3", "2024-12-03", "2024-12-03", 1),
+        ("2024-12-01", "2024-12-01", "2024-12-01", 1),
+    ],
+)
+def test_rules(text: str, start: str, end: str, precision: int) -> None:
+    (ref,) = find_dates(text, PUB)
+    assert (ref.date_start.isoformat(), ref.date_end.isoformat(), ref.precision) == (
+        start, end, precision)
+
+
+def test_week_is_coded_at_its_midpoint() -> None:
+    (ref,) = find_dates("last week", PUB)
+    assert ref.event_date == dt.date(2024, 11, 28)
+
+
+def test_future_dates_are_plans_not_events() -> None:
+    assert find_dates("talks on December 9", PUB) == []
+
+
+def test_relative_dates_need_a_publication_date() -> None:
+    assert find_dates("On Saturday", None) == []
+    assert find_dates("On 5 December 2024", None)[0].date_start == dt.date(2024, 12, 5)
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "Forces advanced on Friday."
+    (ref,) = find_dates(text, PUB, offset=100)
+    assert text[ref.start_offset - 100 : ref.end_offset - 100] == "on Friday"

@@ -1,0 +1,119 @@
+"""The geoparser on the seed and on the traps of news text."""
+
+from pathlib import Path
+
+import pytest
+
+from eventmap.geoparse import Geoparser, geoparse, sentence_bounds
+
+SEED = (Path(__file__).resolve().parents[1] / "seeds" / "000_fe935601f8305200.txt").read_text(
+    encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def seed_mentions():
+    return geoparse(SEED)
+
+
+def _roles(mentions, text):
+    return {(m.text, m.role) for m in mentions if m.text == text}
+
+
+def test_offsets_index_the_text(seed_mentions) -> None:
+    for m in seed_mentions:
+        assert SEED[m.start : m.end] == m.text
+
+
+def test_seed_event_locations(seed_mentions) -> None:
+    events = [m for m in seed_mentions if m.role == "event_location"]
+    names = {m.admin1_iso for m in events}
+    assert {"SY-HI", "SY-HM", "SY-HL", "SY-DR", "SY-SU"} <= names
+    homs_province = [m for m in events if m.text == "Homs" and m.kind == "admin1"]
+    assert homs_province and {m.qualifier for m in homs_province} >= {"direction", "countryside"}
+    hama_city = next(m for m in events if m.text == "Hama" and m.qualifier_text == "city of")
+    assert hama_city.kind == "city" and hama_city.geonameid == 170017
+
+
+def test_seed_non_event_roles(seed_mentions) -> None:
+    assert _roles(seed_mentions, "Damascus") == {("Damascus", "government")}
+    assert _roles(seed_mentions, "Moscow") == {("Moscow", "speaker_or_actor_location")}
+    for country in ("Türkiye", "Iran", "US", "UK", "Syria"):
+        assert {r for _, r in _roles(seed_mentions, country)} == {"country_reference"}, country
+    for demonym in ("Syrian", "Russian", "Ukrainian"):
+        assert {r for _, r in _roles(seed_mentions, demonym)} == {"demonym"}, demonym
+
+
+def test_seed_traps(seed_mentions) -> None:
+    texts = {m.text for m in seed_mentions}
+    assert "SANA" not in texts and "Cook" not in texts and "Frederick" not in texts
+    assert not any("Sham" in t or "Nusra" in t for t in texts)
+    assert all(m.resolved for m in seed_mentions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reading the statement, officials said it was nice to be back.",
+        "Will the army respond? Of the 12 killed, most were civilians.",
+        "Mobile phones were seized. Nice work, he said.",
+        "Bath time is over, said Will Smith.",
+        "According to SANA, the strikes continued.",
+        "Frederick R Cook contributed to this report.",
+        "Hayat Tahrir al-Sham and Jabhat al-Nusra fighters advanced.",
+        "We're sure. He’s there. No comment.",
+    ],
+)
+def test_common_words_bylines_and_groups_are_not_places(text: str) -> None:
+    assert [m.text for m in geoparse(text) if m.role != "demonym"] == []
+
+
+def test_demonyms_are_country_references_never_points() -> None:
+    ms = geoparse("Syrian and Russian jets struck. Ukrainian officials denied it.")
+    assert {m.role for m in ms} == {"demonym"}
+    assert {m.country_code for m in ms} == {"SY", "RU", "UA"}
+
+
+def test_document_context_biases_ambiguous_names() -> None:
+    text = ("Clashes erupted in Syria. Shelling hit Homs and Talbiseh. "
+            "Later, fighters entered Tripoli.")
+    ms = {m.text: m for m in geoparse(text)}
+    assert ms["Homs"].country_code == "SY"
+    us = {m.text: m for m in geoparse("Texas officials said Paris, Texas was flooded.")}
+    assert us["Paris"].country_code == "US"
+
+
+def test_world_cities_survive_a_strong_country_bias() -> None:
+    text = "Officials in Texas and Ohio met in Dallas and Columbus; the Pope spoke in Rome."
+    rome = next(m for m in geoparse(text) if m.text == "Rome")
+    assert rome.country_code == "IT"
+
+
+def test_unknown_places_are_reported_not_guessed() -> None:
+    ms = geoparse("Shelling hit the village of Kafr Qwxzyv near Hama on Monday.")
+    unknown = [m for m in ms if not m.resolved]
+    assert [m.text for m in unknown] == ["Kafr Qwxzyv"]
+    assert unknown[0].latitude is None and "not guessed" in unknown[0].reason
+
+
+def test_features_named_after_places_are_not_the_town() -> None:
+    ms = geoparse("Flooding closed roads in Orange County and along the Mississippi River.")
+    for m in ms:
+        if m.text.startswith(("Orange", "Mississippi")):
+            assert not m.resolved
+
+
+def test_sentences_keep_closing_quotes() -> None:
+    text = 'He said “stop.” Then he left.'
+    (s1, e1), (s2, _) = sentence_bounds(text)
+    assert text[s1:e1] == "He said “stop.”" and text[s2:].startswith("Then")
+
+
+def test_parser_is_reusable_and_deterministic() -> None:
+    p = Geoparser()
+    assert p.parse(SEED) == p.parse(SEED)
+
+
+def test_empty_and_whitespace() -> None:
+    assert geoparse("") == [] and geoparse("   \n ") == []
+    with pytest.raises(ValueError):
+        geoparse(None)  # type: ignore[arg-type]
