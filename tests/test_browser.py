@@ -291,3 +291,33 @@ def test_save_png_writes_a_real_png(browser, events, tmp_path):
     data = Path(path).read_bytes()
     assert png_size(data) == (800, 600)
     assert len(data) > 20_000  # not a blank image
+
+
+# --------------------------------------------------------------------------- the seed map
+
+
+@pytest.fixture(scope="module")
+def seed_result():
+    from eventmap.pipeline import extract
+
+    root = Path(__file__).resolve().parents[1]
+    return extract([root / "seeds"])
+
+
+def test_seed_map_in_the_browser(open_map, seed_result):
+    from eventmap.pipeline import build_map
+
+    dated = seed_result.dated_events
+    opened = open_map(build_map(seed_result), name="seed.html")
+    assert opened.count(".em-event") == len(dated) == 4
+    # Offline, tile requests fail (blocked by design); no script may fail.
+    assert [e for e in opened.errors if "Failed to load resource" not in e] == []
+    assert opened.page.locator(".em-legend").is_visible()
+    homs = dated[dated["sub_event_type"] == "Air/drone strike"].iloc[0]
+    opened.page.locator(f'.em-event[data-event-id="{homs.event_id}"]').dispatch_event("click")
+    popup = opened.page.locator(".leaflet-popup-content")
+    popup.wait_for(state="visible", timeout=5000)
+    text = popup.inner_text()
+    assert "On Saturday, SANA reported via Telegram" in text
+    assert "dozens" in text and "unverified" in text.lower()
+    assert "province-level" in text.lower()

@@ -121,10 +121,10 @@ def export_events(events: gpd.GeoDataFrame, directory: str | Path, stem: str = "
             written[fmt] = _atomic(target, lambda p, c=columns: plain[c].to_csv(p, index=False))
         elif fmt == "geojson":
             mapped = plain[plain.geometry.notna()]
-            written[fmt] = _atomic(target, lambda p, d=mapped: d.to_file(p, driver="GeoJSON",
-                                                                         engine="pyogrio"))
+            written[fmt] = _atomic(target, lambda p, d=mapped: d.to_file(
+                p, driver="GeoJSON", layer=stem, engine="pyogrio"))
         else:
             mapped = plain[plain.geometry.notna()]
             written[fmt] = _atomic(target, lambda p, d=mapped: d.to_file(
-                p, driver="GPKG", layer="events", engine="pyogrio"))
+                p, driver="GPKG", layer=stem, engine="pyogrio"))
     return written
