@@ -27,8 +27,12 @@ def test_missing_sidecar_still_loads_with_unknown_date(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"", "empty"), (b"   \n\t", "empty"), (b"\x00\x01\x02binary", "binary"),
-     ("Ḩamāh".encode("cp1256", errors="ignore") + b"\xff\xfe caf\xe9", "not valid utf-8")],
+    [
+        (b"", "empty"),
+        (b"   \n\t", "empty"),
+        (b"\x00\x01\x02binary", "binary"),
+        ("Ḩamāh".encode("cp1256", errors="ignore") + b"\xff\xfe caf\xe9", "not valid utf-8"),
+    ],
 )
 def test_bad_files_say_why(tmp_path: Path, content: bytes, message: str) -> None:
     p = tmp_path / "bad.txt"

@@ -27,7 +27,10 @@ PUB = dt.date(2024, 12, 7)  # a Saturday
 def test_rules(text: str, start: str, end: str, precision: int) -> None:
     (ref,) = find_dates(text, PUB)
     assert (ref.date_start.isoformat(), ref.date_end.isoformat(), ref.precision) == (
-        start, end, precision)
+        start,
+        end,
+        precision,
+    )
 
 
 def test_week_is_coded_at_its_midpoint() -> None:

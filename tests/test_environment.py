@@ -25,4 +25,6 @@ def test_environment_matches_pyproject() -> None:
         else:
             listed.add(_name(dep))
     listed -= {"python", "pip"}
-    assert wanted == listed, f"only in pyproject: {wanted - listed}; only in environment.yml: {listed - wanted}"
+    assert wanted == listed, (
+        f"only in pyproject: {wanted - listed}; only in environment.yml: {listed - wanted}"
+    )

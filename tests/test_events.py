@@ -35,9 +35,12 @@ def test_tables_have_their_columns(tables) -> None:
 
 def test_the_seed_has_four_dated_events(dated) -> None:
     got = sorted(zip(dated["sub_event_type"], dated["admin1"], strict=True))
-    assert got == [("Air/drone strike", "Homs"), ("Change to group/activity", "Daraa"),
-                   ("Change to group/activity", "Suwayda"),
-                   ("Shelling/artillery/missile attack", "Hama")]
+    assert got == [
+        ("Air/drone strike", "Homs"),
+        ("Change to group/activity", "Daraa"),
+        ("Change to group/activity", "Suwayda"),
+        ("Shelling/artillery/missile attack", "Hama"),
+    ]
     assert set(dated["event_date"]) == {"2024-12-07"}
     assert set(dated["time_precision"]) == {1}
 
@@ -72,14 +75,25 @@ def test_hama_shelling_and_redeployments(dated) -> None:
 def test_background_is_not_dated(tables) -> None:
     bg = tables.events[tables.events["mention_type"] == "background"]
     assert set(zip(bg["admin1"], bg["actor1"], strict=True)) == {
-        ("Aleppo", "Hayat Tahrir al-Sham"), ("Hama", "Hayat Tahrir al-Sham")}
+        ("Aleppo", "Hayat Tahrir al-Sham"),
+        ("Hama", "Hayat Tahrir al-Sham"),
+    }
     assert bg["event_date"].isna().all()
 
 
 def test_mentions_are_never_event_locations(tables) -> None:
     locations = set(tables.events["location"])
-    for place in ("Damascus", "Moscow", "Türkiye", "Turkey", "Iran", "United States",
-                  "United Kingdom", "Ukraine", "Syria"):
+    for place in (
+        "Damascus",
+        "Moscow",
+        "Türkiye",
+        "Turkey",
+        "Iran",
+        "United States",
+        "United Kingdom",
+        "Ukraine",
+        "Syria",
+    ):
         assert place not in locations
 
 
@@ -116,7 +130,9 @@ def test_diff_reports_changes(tables) -> None:
     changed.loc[0, "fatalities"] = 99
     changed = changed.drop(index=3)
     diff = diff_events(tables.events, changed).set_index("admin1")
-    assert diff.loc["Homs", "status"] == "differs" and "fatalities" in diff.loc["Homs", "differences"]
+    assert (
+        diff.loc["Homs", "status"] == "differs" and "fatalities" in diff.loc["Homs", "differences"]
+    )
     assert (diff["status"] == "extra").sum() == 1
 
 
@@ -127,24 +143,33 @@ def test_no_date_means_background() -> None:
 
 def test_weekday_and_explicit_dates() -> None:
     meta = {"published": "2024-12-07"}
-    t = extract_events(article_from_text(
-        "On Friday, Syrian army artillery shelled Idlib. On 3 December 2024, clashes "
-        "erupted in Hama between HTS and the Syrian army.", meta))
+    t = extract_events(
+        article_from_text(
+            "On Friday, Syrian army artillery shelled Idlib. On 3 December 2024, clashes "
+            "erupted in Hama between HTS and the Syrian army.",
+            meta,
+        )
+    )
     got = dict(zip(t.events["admin1"], t.events["event_date"], strict=True))
     assert got == {"Idlib": "2024-12-06", "Hama": "2024-12-03"}
 
 
 def test_last_week_is_week_precision() -> None:
-    t = extract_events(article_from_text(
-        "Clashes erupted in Idlib last week between HTS and the Syrian army.",
-        {"published": "2024-12-07"}))
+    t = extract_events(
+        article_from_text(
+            "Clashes erupted in Idlib last week between HTS and the Syrian army.",
+            {"published": "2024-12-07"},
+        )
+    )
     row = t.events.iloc[0]
     assert row.time_precision == 2 and row.event_date == "2024-11-28"
     assert (row.date_start, row.date_end) == ("2024-11-25", "2024-12-01")
 
 
 def test_hostile_html_stays_text() -> None:
-    text = ('On Friday, <script>alert(1)</script> Syrian army artillery shelled Idlib '
-            '<img src=x onerror=alert(1)>.')
+    text = (
+        "On Friday, <script>alert(1)</script> Syrian army artillery shelled Idlib "
+        "<img src=x onerror=alert(1)>."
+    )
     t = extract_events(article_from_text(text, {"published": str(dt.date(2024, 12, 7))}))
     assert "<script>" in t.events.iloc[0].quote  # kept verbatim; escaping is the map's job

@@ -25,10 +25,20 @@ def test_index_has_all_kinds(gazetteer: Gazetteer) -> None:
 @pytest.mark.parametrize(
     ("iso", "name"),
     [
-        ("SY-HI", "Homs"), ("SY-HM", "Hama"), ("SY-HL", "Aleppo"), ("SY-ID", "Idlib"),
-        ("SY-DR", "Daraa"), ("SY-SU", "Suwayda"), ("SY-DI", "Dimashq"), ("SY-RD", "Rīf Dimashq"),
-        ("SY-LA", "Latakia"), ("SY-TA", "Tartus"), ("SY-DY", "Deir ez-Zor"),
-        ("SY-RA", "Raqqa"), ("SY-HA", "Hasakah"), ("SY-QU", "Quneitra"),
+        ("SY-HI", "Homs"),
+        ("SY-HM", "Hama"),
+        ("SY-HL", "Aleppo"),
+        ("SY-ID", "Idlib"),
+        ("SY-DR", "Daraa"),
+        ("SY-SU", "Suwayda"),
+        ("SY-DI", "Dimashq"),
+        ("SY-RD", "Rīf Dimashq"),
+        ("SY-LA", "Latakia"),
+        ("SY-TA", "Tartus"),
+        ("SY-DY", "Deir ez-Zor"),
+        ("SY-RA", "Raqqa"),
+        ("SY-HA", "Hasakah"),
+        ("SY-QU", "Quneitra"),
     ],
 )
 def test_every_syrian_governorate_is_an_admin1(gazetteer: Gazetteer, iso: str, name: str) -> None:
@@ -93,12 +103,12 @@ def test_two_processes_building_at_once_build_once(tmp_path: Path) -> None:
         from pathlib import Path
         import eventmap.gazetteer as gz
         def slow(target):
-            with open({str(tmp_path / 'builds.log')!r}, 'a') as fh:
+            with open({str(tmp_path / "builds.log")!r}, 'a') as fh:
                 fh.write('build\\n')
             time.sleep(1.0)
             (target / 'meta.json').write_text('{{}}')
         gz.build_index = slow
-        print(gz.ensure_index(Path({str(tmp_path / 'cache')!r})))
+        print(gz.ensure_index(Path({str(tmp_path / "cache")!r})))
         """
     )
     procs = [

@@ -39,16 +39,29 @@ def test_seed_places_within_10_km(geocoder: OfflineGeocoder, name: str) -> None:
 
 def test_raw_carries_what_was_matched(geocoder: OfflineGeocoder) -> None:
     raw = geocoder.geocode("Homs").raw
-    for key in ("geonameid", "kind", "country_code", "admin1_code", "admin1_name",
-                "population", "matched_name", "score"):
+    for key in (
+        "geonameid",
+        "kind",
+        "country_code",
+        "admin1_code",
+        "admin1_name",
+        "population",
+        "matched_name",
+        "score",
+    ):
         assert key in raw
     assert raw["kind"] == "city" and raw["admin1_code"] == "11"
 
 
 @pytest.mark.parametrize(
     "query",
-    ["Homs province", "Homs governorate", "Homs Governorate", "the province of Homs",
-     "province of Homs"],
+    [
+        "Homs province",
+        "Homs governorate",
+        "Homs Governorate",
+        "the province of Homs",
+        "province of Homs",
+    ],
 )
 def test_province_qualifiers_give_the_governorate(geocoder: OfflineGeocoder, query: str) -> None:
     loc = geocoder.geocode(query)
@@ -60,9 +73,13 @@ def test_province_qualifiers_give_the_governorate(geocoder: OfflineGeocoder, que
 
 @pytest.mark.parametrize(
     ("query", "qualifier"),
-    [("countryside of Homs", "countryside"), ("rural Homs", "countryside"),
-     ("Homs countryside", "countryside"), ("northeast of Homs province", "direction"),
-     ("the north-east of Homs province", "direction")],
+    [
+        ("countryside of Homs", "countryside"),
+        ("rural Homs", "countryside"),
+        ("Homs countryside", "countryside"),
+        ("northeast of Homs province", "direction"),
+        ("the north-east of Homs province", "direction"),
+    ],
 )
 def test_vague_qualifiers_resolve_to_admin1_and_are_kept(
     geocoder: OfflineGeocoder, query: str, qualifier: str
@@ -94,9 +111,19 @@ def test_spelling_variants(geocoder: OfflineGeocoder, variants: list[str], gid: 
 
 @pytest.mark.parametrize(
     ("query", "country"),
-    [("Homs", "SY"), ("Damascus", "SY"), ("Moscow", "RU"), ("Aleppo", "SY"), ("Sanaa", "YE"),
-     ("Türkiye", "TR"), ("Turkey", "TR"), ("US", "US"), ("UK", "GB"), ("Ukraine", "UA"),
-     ("Iran", "IR")],
+    [
+        ("Homs", "SY"),
+        ("Damascus", "SY"),
+        ("Moscow", "RU"),
+        ("Aleppo", "SY"),
+        ("Sanaa", "YE"),
+        ("Türkiye", "TR"),
+        ("Turkey", "TR"),
+        ("US", "US"),
+        ("UK", "GB"),
+        ("Ukraine", "UA"),
+        ("Iran", "IR"),
+    ],
 )
 def test_ambiguity(geocoder: OfflineGeocoder, query: str, country: str) -> None:
     assert geocoder.geocode(query).raw["country_code"] == country
@@ -127,10 +154,19 @@ def test_unknown_names_give_none(geocoder: OfflineGeocoder, query: str) -> None:
 
 @pytest.mark.parametrize(
     ("query", "message"),
-    [(None, "None"), (42, "string"), ("", "blank"), ("   ", "blank"), ("x" * 513, "limit"),
-     ("Homs\x00", "control"), ("Ho\nms", "control")],
+    [
+        (None, "None"),
+        (42, "string"),
+        ("", "blank"),
+        ("   ", "blank"),
+        ("x" * 513, "limit"),
+        ("Homs\x00", "control"),
+        ("Ho\nms", "control"),
+    ],
 )
-def test_bad_input_raises_value_error(geocoder: OfflineGeocoder, query: object, message: str) -> None:
+def test_bad_input_raises_value_error(
+    geocoder: OfflineGeocoder, query: object, message: str
+) -> None:
     with pytest.raises(ValueError, match=message):
         geocoder.geocode(query)  # type: ignore[arg-type]
     with pytest.raises(InvalidInput):

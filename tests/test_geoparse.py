@@ -7,7 +7,8 @@ import pytest
 from eventmap.geoparse import Geoparser, geoparse, sentence_bounds
 
 SEED = (Path(__file__).resolve().parents[1] / "seeds" / "000_fe935601f8305200.txt").read_text(
-    encoding="utf-8")
+    encoding="utf-8"
+)
 
 
 @pytest.fixture(scope="module")
@@ -74,8 +75,9 @@ def test_demonyms_are_country_references_never_points() -> None:
 
 
 def test_document_context_biases_ambiguous_names() -> None:
-    text = ("Clashes erupted in Syria. Shelling hit Homs and Talbiseh. "
-            "Later, fighters entered Tripoli.")
+    text = (
+        "Clashes erupted in Syria. Shelling hit Homs and Talbiseh. Later, fighters entered Tripoli."
+    )
     ms = {m.text: m for m in geoparse(text)}
     assert ms["Homs"].country_code == "SY"
     us = {m.text: m for m in geoparse("Texas officials said Paris, Texas was flooded.")}
@@ -103,7 +105,7 @@ def test_features_named_after_places_are_not_the_town() -> None:
 
 
 def test_sentences_keep_closing_quotes() -> None:
-    text = 'He said “stop.” Then he left.'
+    text = "He said “stop.” Then he left."
     (s1, e1), (s2, _) = sentence_bounds(text)
     assert text[s1:e1] == "He said “stop.”" and text[s2:].startswith("Then")
 

@@ -34,7 +34,11 @@ def test_summary_per_admin1(events) -> None:
 def test_exports_read_back(events, tmp_path: Path) -> None:
     files = export_events(events, tmp_path)
     csv = pd.read_csv(files["csv"])
-    assert len(csv) == len(events) and list(csv.columns[:3]) == ["event_id_cnty", "event_date", "year"]
+    assert len(csv) == len(events) and list(csv.columns[:3]) == [
+        "event_id_cnty",
+        "event_date",
+        "year",
+    ]
     for fmt in ("geojson", "gpkg"):
         back = pyogrio.read_dataframe(files[fmt])
         assert len(back) == len(events)

@@ -26,7 +26,9 @@ def test_strip_article_keeps_single_words() -> None:
     assert strip_article("homs") == "homs"
 
 
-@pytest.mark.parametrize(("a", "b"), [("Daraa", "Dar'a"), ("Al-Hasakah", "Hasakah"), ("Raqqa", "Ar-Raqqah".rstrip("h"))])
+@pytest.mark.parametrize(
+    ("a", "b"), [("Daraa", "Dar'a"), ("Al-Hasakah", "Hasakah"), ("Raqqa", "Ar-Raqqah".rstrip("h"))]
+)
 def test_loose_key(a: str, b: str) -> None:
     assert loose(fold(a)) == loose(fold(b))
 

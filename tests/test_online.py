@@ -64,8 +64,9 @@ def test_no_result_is_cached_too(chain) -> None:
 
 
 def test_service_errors_become_ours(tmp_path: Path) -> None:
-    chain = ChainGeocoder(FakeGeocoder(fail=True), cache=tmp_path / "c.sqlite",
-                          max_retries=1, error_wait_seconds=1.0)
+    chain = ChainGeocoder(
+        FakeGeocoder(fail=True), cache=tmp_path / "c.sqlite", max_retries=1, error_wait_seconds=1.0
+    )
     with pytest.raises(GeocoderServiceError, match="service down"):
         chain.geocode("Kafr Zita Farms")
     assert len(chain.cache) == 0  # failures are not cached

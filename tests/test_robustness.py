@@ -9,10 +9,40 @@ from eventmap.article import article_from_text
 from eventmap.events import extract_events
 from eventmap.geoparse import geoparse
 
-PLACES = ["Homs", "Hama", "Aleppo province", "the city of Hama", "Daraa", "Kafr Qwx", "SANA",
-          "Reading", "Frederick R Cook", "Syrian", "US", "Türkiye", "<b>Idlib</b>"]
-WORDS = ["On Saturday", "airstrikes", "shelling", "killed", "dozens", "in", "near", "the army",
-         "HTS", "<script>alert(1)</script>", "&amp;", "\u200f", "\x00", "—", "“", "”", "."]
+PLACES = [
+    "Homs",
+    "Hama",
+    "Aleppo province",
+    "the city of Hama",
+    "Daraa",
+    "Kafr Qwx",
+    "SANA",
+    "Reading",
+    "Frederick R Cook",
+    "Syrian",
+    "US",
+    "Türkiye",
+    "<b>Idlib</b>",
+]
+WORDS = [
+    "On Saturday",
+    "airstrikes",
+    "shelling",
+    "killed",
+    "dozens",
+    "in",
+    "near",
+    "the army",
+    "HTS",
+    "<script>alert(1)</script>",
+    "&amp;",
+    "\u200f",
+    "\x00",
+    "—",
+    "“",
+    "”",
+    ".",
+]
 
 
 def _check(text: str) -> None:
@@ -52,8 +82,10 @@ def test_html_markup(text: str) -> None:
 
 
 def test_one_megabyte_of_text() -> None:
-    para = ("On Saturday, Syrian army artillery shelled Idlib and the countryside of Homs, "
-            "killing dozens. Frederick R Cook reported from Reading. ")
+    para = (
+        "On Saturday, Syrian army artillery shelled Idlib and the countryside of Homs, "
+        "killing dozens. Frederick R Cook reported from Reading. "
+    )
     text = para * (1_000_000 // len(para))
     mentions = geoparse(text)
     assert len(mentions) > 10_000

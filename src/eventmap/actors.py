@@ -146,8 +146,10 @@ class MediaTable:
     def find(self, text: str) -> list[Span]:
         if self._re is None:
             return []
-        return [Span(m.start(), m.end(), m.group(0), self.names.get(m.group(0), m.group(0)))
-                for m in self._re.finditer(text)]
+        return [
+            Span(m.start(), m.end(), m.group(0), self.names.get(m.group(0), m.group(0)))
+            for m in self._re.finditer(text)
+        ]
 
 
 @cache

@@ -80,8 +80,9 @@ def load_article(path: str | Path, *, encoding: str = "utf-8") -> Article:
     return article_from_text(text, meta, path=path)
 
 
-def article_from_text(text: str, meta: dict[str, Any] | None = None, *,
-                      path: Path | None = None) -> Article:
+def article_from_text(
+    text: str, meta: dict[str, Any] | None = None, *, path: Path | None = None
+) -> Article:
     """An Article from text already in memory (notebooks, tests, other pipelines)."""
     meta = dict(meta or {})
     if len(text.encode("utf-8")) > MAX_BYTES:

@@ -29,13 +29,25 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
-    ("month", re.compile(rf"\bin\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTHS})(?:\s+\d{{4}})?\b",
-                         re.IGNORECASE)),
-    ("weekday", re.compile(r"\b(?:(?:on|last|this\s+past|early\s+on|late\s+on)\s+)?"
-                           r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-                           r"(?:\s+(?:morning|afternoon|evening|night))?\b", re.IGNORECASE)),
-    ("today", re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b",
-                         re.IGNORECASE)),
+    (
+        "month",
+        re.compile(
+            rf"\bin\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTHS})(?:\s+\d{{4}})?\b", re.IGNORECASE
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:(?:on|last|this\s+past|early\s+on|late\s+on)\s+)?"
+            r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+            r"(?:\s+(?:morning|afternoon|evening|night))?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "today",
+        re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.IGNORECASE),
+    ),
     ("yesterday", re.compile(r"\b(?:yesterday|last\s+night)\b", re.IGNORECASE)),
     ("last_week", re.compile(r"\b(?:last|past|previous)\s+week\b", re.IGNORECASE)),
     ("this_week", re.compile(r"\b(?:earlier\s+)?this\s+week\b", re.IGNORECASE)),
@@ -84,12 +96,15 @@ def _resolve(rule: str, m: re.Match[str], published: dt.date | None, offset: int
         has_year = re.search(r"\d{4}", text) is not None
         # Without a year the publication's year is meant; a result after publication is then
         # a plan ('on December 9' in a 7 December article), not last year's event.
-        settings = {"PREFER_DATES_FROM": "past" if has_year else "current_period",
-                    "RETURN_AS_TIMEZONE_AWARE": False}
+        settings = {
+            "PREFER_DATES_FROM": "past" if has_year else "current_period",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        }
         if published is not None:
             settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time(12))
-        parsed = dateparser.parse(re.sub(r"^on\s+", "", text, flags=re.IGNORECASE),
-                                  languages=["en"], settings=settings)
+        parsed = dateparser.parse(
+            re.sub(r"^on\s+", "", text, flags=re.IGNORECASE), languages=["en"], settings=settings
+        )
         if parsed is None:
             return None
         start = end = parsed.date()
@@ -98,9 +113,15 @@ def _resolve(rule: str, m: re.Match[str], published: dt.date | None, offset: int
     elif published is None:
         return None  # relative expressions need the publication date
     elif rule == "month":
-        settings = {"PREFER_DATES_FROM": "past", "RELATIVE_BASE": dt.datetime.combine(published, dt.time(12))}
-        parsed = dateparser.parse(re.sub(r"^in\s+(?:early\s+|late\s+|mid-?)?", "", text,
-                                         flags=re.IGNORECASE), languages=["en"], settings=settings)
+        settings = {
+            "PREFER_DATES_FROM": "past",
+            "RELATIVE_BASE": dt.datetime.combine(published, dt.time(12)),
+        }
+        parsed = dateparser.parse(
+            re.sub(r"^in\s+(?:early\s+|late\s+|mid-?)?", "", text, flags=re.IGNORECASE),
+            languages=["en"],
+            settings=settings,
+        )
         if parsed is None:
             return None
         start = parsed.date().replace(day=1)

@@ -39,49 +39,90 @@ from eventmap.schema import (
 # Trigger phrases -> ACLED sub-event type. Order within a sentence does not matter: each
 # location takes its nearest trigger.
 _TRIGGERS: tuple[tuple[str, str], ...] = (
-    (r"air\s*strikes?|air\s*raids?|aerial\s+(?:bombardment|strikes?|attacks?)|bombing\s+"
-     r"(?:campaign|raids?)|drone\s+(?:strikes?|attacks?)|warplanes?\s+(?:struck|bombed|hit|"
-     r"pounded|targeted)|bombarded\s+from\s+the\s+air", "Air/drone strike"),
-    (r"artillery|shelling|shelled|missile\s+(?:fire|strikes?|attacks?)|rocket\s+(?:fire|"
-     r"attacks?)|mortars?|barrage|rockets?\s+(?:hit|struck|landed)", "Shelling/artillery/missile attack"),
+    (
+        r"air\s*strikes?|air\s*raids?|aerial\s+(?:bombardment|strikes?|attacks?)|bombing\s+"
+        r"(?:campaign|raids?)|drone\s+(?:strikes?|attacks?)|warplanes?\s+(?:struck|bombed|hit|"
+        r"pounded|targeted)|bombarded\s+from\s+the\s+air",
+        "Air/drone strike",
+    ),
+    (
+        r"artillery|shelling|shelled|missile\s+(?:fire|strikes?|attacks?)|rocket\s+(?:fire|"
+        r"attacks?)|mortars?|barrage|rockets?\s+(?:hit|struck|landed)",
+        "Shelling/artillery/missile attack",
+    ),
     (r"suicide\s+(?:bomb(?:er|ing)?|attack)", "Suicide bomb"),
-    (r"(?:roadside|car|truck)\s+bomb|improvised\s+explosive|IEDs?|landmines?|explosive\s+device",
-     "Remote explosive/landmine/IED"),
+    (
+        r"(?:roadside|car|truck)\s+bomb|improvised\s+explosive|IEDs?|landmines?|explosive\s+device",
+        "Remote explosive/landmine/IED",
+    ),
     (r"grenades?", "Grenade"),
     (r"chemical\s+(?:weapons?|attack)", "Chemical weapon"),
     (r"recaptured|retook|regained\s+control|took\s+back", "Government regains territory"),
-    (r"captured|seized|overran|took\s+control|(?:swift|rapid|major|significant)?\s*gains|"
-     r"advanced\s+(?:into|on)|retreat(?:ed|ing)?|withdr(?:ew|awn|awal)\s+from|fell\s+to",
-     "Non-state actor overtakes territory"),
-    (r"clash(?:es|ed)?|fighting|fought|battles?|firefights?|gunfights?|assault|offensive|"
-     r"exchange\s+of\s+fire", "Armed clash"),
+    (
+        r"captured|seized|overran|took\s+control|(?:swift|rapid|major|significant)?\s*gains|"
+        r"advanced\s+(?:into|on)|retreat(?:ed|ing)?|withdr(?:ew|awn|awal)\s+from|fell\s+to",
+        "Non-state actor overtakes territory",
+    ),
+    (
+        r"clash(?:es|ed)?|fighting|fought|battles?|firefights?|gunfights?|assault|offensive|"
+        r"exchange\s+of\s+fire",
+        "Armed clash",
+    ),
     (r"massacred?|executed|killed\s+(?:\w+\s+){0,2}civilians", "Attack"),
     (r"abduct(?:ed|ion)|kidnapp(?:ed|ing)", "Abduction/forced disappearance"),
     (r"arrest(?:ed|s)?|detained", "Arrests"),
-    (r"redeploy(?:ed|ment)?|repositioned|reinforcements?|deployed|mobili[sz]ed|"
-     r"defensive\s+(?:perimeter|lines?)", "Change to group/activity"),
+    (
+        r"redeploy(?:ed|ment)?|repositioned|reinforcements?|deployed|mobili[sz]ed|"
+        r"defensive\s+(?:perimeter|lines?)",
+        "Change to group/activity",
+    ),
     (r"ceasefire|truce|agreement|deal\s+to", "Agreement"),
     (r"looted|looting|torched|set\s+(?:on\s+)?fire", "Looting/property destruction"),
     (r"protest(?:s|ed|ers)?|demonstrat(?:ion|ors|ed)|rall(?:y|ies)", "Peaceful protest"),
 )
 _TRIGGER_RE = [(re.compile(rf"\b(?:{p})\b", re.IGNORECASE), sub) for p, sub in _TRIGGERS]
 # Air forces doing something violent also make an air strike ('air forces ... targeted').
-_AIR_ACTOR = re.compile(r"\b(?:air\s+forces?|warplanes|aircraft|jets|helicopters?)\b", re.IGNORECASE)
-_ATTACK_VERB = re.compile(r"\b(?:targeted|struck|hit|bombed|pounded|eliminated|conducted|"
-                          r"carried\s+out|launched|destroyed)\b", re.IGNORECASE)
+_AIR_ACTOR = re.compile(
+    r"\b(?:air\s+forces?|warplanes|aircraft|jets|helicopters?)\b", re.IGNORECASE
+)
+_ATTACK_VERB = re.compile(
+    r"\b(?:targeted|struck|hit|bombed|pounded|eliminated|conducted|"
+    r"carried\s+out|launched|destroyed)\b",
+    re.IGNORECASE,
+)
 # Triggers in a purpose clause describe what did not (yet) happen: 'to counter attacks'.
-_PURPOSE_BEFORE = re.compile(r"\b(?:to\s+(?:counter|prevent|repel|deter|stop|avert)|"
-                             r"against\s+(?:possible|potential|future))\s+(?:\w+\s+){0,2}$",
-                             re.IGNORECASE)
+_PURPOSE_BEFORE = re.compile(
+    r"\b(?:to\s+(?:counter|prevent|repel|deter|stop|avert)|"
+    r"against\s+(?:possible|potential|future))\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 # ACLED's hierarchy when one actor pair, place and day hold several types: the first wins.
 _HIERARCHY: tuple[str, ...] = (
-    "Chemical weapon", "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack",
-    "Remote explosive/landmine/IED", "Grenade", "Armed clash", "Government regains territory",
-    "Non-state actor overtakes territory", "Attack", "Abduction/forced disappearance",
-    "Sexual violence", "Excessive force against protesters", "Mob violence",
-    "Violent demonstration", "Protest with intervention", "Peaceful protest", "Arrests",
-    "Looting/property destruction", "Disrupted weapons use", "Headquarters or base established",
-    "Non-violent transfer of territory", "Change to group/activity", "Agreement", "Other",
+    "Chemical weapon",
+    "Suicide bomb",
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "Grenade",
+    "Armed clash",
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+    "Attack",
+    "Abduction/forced disappearance",
+    "Sexual violence",
+    "Excessive force against protesters",
+    "Mob violence",
+    "Violent demonstration",
+    "Protest with intervention",
+    "Peaceful protest",
+    "Arrests",
+    "Looting/property destruction",
+    "Disrupted weapons use",
+    "Headquarters or base established",
+    "Non-violent transfer of territory",
+    "Change to group/activity",
+    "Agreement",
+    "Other",
 )
 _RANK = {sub: i for i, sub in enumerate(_HIERARCHY)}
 
@@ -91,18 +132,35 @@ _CONTINUES_REPORT = re.compile(
     r"\b(?:also|further)\s+(?:noted|said|reported|stated|revealed|added|claimed)\b",
     re.IGNORECASE,
 )
-_ANAPHORA = re.compile(r"^\s*(?:these|the|those|such)\s+(?:strikes|attacks|raids|clashes|"
-                       r"operations|bombings|assaults|shelling)\b", re.IGNORECASE)
-_AGGREGATE = re.compile(r"\ba\s+total\s+of\b|\bso\s+far\b|\bsince\s+the\s+(?:start|beginning)"
-                        r"\b|\bin\s+total\b|\baltogether\b", re.IGNORECASE)
-_CLAIM = re.compile(r"\bclaim(?:s|ed)?\b|\ballege(?:d|s)?\b|\ballegations?\b|\bsuggested\s+"
-                    r"that\b|\baccused\b", re.IGNORECASE)
-_BOILERPLATE = re.compile(r"read\s+(?:the\s+)?full\s+article|contributed\s+to\s+this\s+report|"
-                          r"click\s+here|subscribe\s+to|follow\s+us", re.IGNORECASE)
-_SPEAKER = re.compile(r"((?:[A-Z][\w.'-]+\s+){1,5})(?:has\s+|had\s+)?(?:suggested|said|"
-                      r"claimed|alleged|stated|pledged|warned|accused)\b")
-_MILITARY_SOURCE = re.compile(r"citing\s+(?:a\s+)?(?:military|army|security)\s+sources?|"
-                              r"military\s+sources?\s+said", re.IGNORECASE)
+_ANAPHORA = re.compile(
+    r"^\s*(?:these|the|those|such)\s+(?:strikes|attacks|raids|clashes|"
+    r"operations|bombings|assaults|shelling)\b",
+    re.IGNORECASE,
+)
+_AGGREGATE = re.compile(
+    r"\ba\s+total\s+of\b|\bso\s+far\b|\bsince\s+the\s+(?:start|beginning)"
+    r"\b|\bin\s+total\b|\baltogether\b",
+    re.IGNORECASE,
+)
+_CLAIM = re.compile(
+    r"\bclaim(?:s|ed)?\b|\ballege(?:d|s)?\b|\ballegations?\b|\bsuggested\s+"
+    r"that\b|\baccused\b",
+    re.IGNORECASE,
+)
+_BOILERPLATE = re.compile(
+    r"read\s+(?:the\s+)?full\s+article|contributed\s+to\s+this\s+report|"
+    r"click\s+here|subscribe\s+to|follow\s+us",
+    re.IGNORECASE,
+)
+_SPEAKER = re.compile(
+    r"((?:[A-Z][\w.'-]+\s+){1,5})(?:has\s+|had\s+)?(?:suggested|said|"
+    r"claimed|alleged|stated|pledged|warned|accused)\b"
+)
+_MILITARY_SOURCE = re.compile(
+    r"citing\s+(?:a\s+)?(?:military|army|security)\s+sources?|"
+    r"military\s+sources?\s+said",
+    re.IGNORECASE,
+)
 _LEDE_SENTENCES = 3
 _NAMESAKE_PRECISION = 2
 
@@ -195,8 +253,9 @@ class EventExtractor:
                     source, party = last_report[1], last_report[2]
             if own is None and date is None and body_index <= _LEDE_SENTENCES:
                 date_source = "lede"
-            found = self._sentence_events(text, sentence, s, e, i, mentions, spans, date,
-                                          date_source, fatal, source, party)
+            found = self._sentence_events(
+                text, sentence, s, e, i, mentions, spans, date, date_source, fatal, source, party
+            )
             if found:
                 last_events = found
                 candidates.extend(found)
@@ -216,9 +275,9 @@ class EventExtractor:
         skip = set()
         for i, (s, e) in enumerate(sentences):
             sentence = text[s:e].strip()
-            if _BOILERPLATE.search(sentence):
-                skip.add(i)
-            elif i == 0 and article.title and sentence.startswith(article.title.strip()[:40]):
+            if _BOILERPLATE.search(sentence) or (
+                i == 0 and article.title and sentence.startswith(article.title.strip()[:40])
+            ):
                 skip.add(i)
         return skip
 
@@ -235,8 +294,9 @@ class EventExtractor:
                 found.append((offset + m.start(), offset + m.end(), "Air/drone strike"))
         return sorted(found)
 
-    def _actors(self, sentence: str, offset: int, country: str | None,
-                previous_named: dict[str, str]) -> list[Span]:
+    def _actors(
+        self, sentence: str, offset: int, country: str | None, previous_named: dict[str, str]
+    ) -> list[Span]:
         spans = []
         for sp in self.actors.find(sentence, country):
             spans.append(Span(offset + sp.start, offset + sp.end, sp.text, sp.ref, sp.generic))
@@ -246,8 +306,14 @@ class EventExtractor:
                 noun = sp.text.split(" ", 1)[1] if " " in sp.text else ""
                 other = self.actors.find(f"{m.group(1)} {noun}", country) if noun else []
                 if other and other[0].ref != sp.ref:
-                    spans.append(Span(offset + m.start(1), offset + m.end(1) + len(noun) + 1,
-                                      m.group(1) + " " + noun, other[0].ref))
+                    spans.append(
+                        Span(
+                            offset + m.start(1),
+                            offset + m.end(1) + len(noun) + 1,
+                            m.group(1) + " " + noun,
+                            other[0].ref,
+                        )
+                    )
         # 'The jihadists' right after a sentence naming the group: the named group.
         resolved = []
         for sp in spans:
@@ -255,15 +321,22 @@ class EventExtractor:
                 before = sentence[max(0, sp.start - offset - 4) : sp.start - offset].lower()
                 actor = self.actors.by_name(sp.ref)
                 if before.strip() == "the" and actor is not None:
-                    named = next((n for n in previous_named
-                                  if (a := self.actors.by_name(n)) and a.side == actor.side), None)
+                    named = next(
+                        (
+                            n
+                            for n in previous_named
+                            if (a := self.actors.by_name(n)) and a.side == actor.side
+                        ),
+                        None,
+                    )
                     if named:
                         sp = Span(sp.start, sp.end, sp.text, named, False)
             resolved.append(sp)
         return sorted(resolved, key=lambda sp: sp.start)
 
-    def _attribution(self, sentence: str, country: str | None,
-                     last: tuple[str | None, bool]) -> tuple[str | None, bool]:
+    def _attribution(
+        self, sentence: str, country: str | None, last: tuple[str | None, bool]
+    ) -> tuple[str | None, bool]:
         """Who says so, and whether that is a party to the conflict."""
         media = [m for m in self.media.find(sentence) if m.ref != "Telegram"]
         if re.search(r"\bthe\s+agency\b", sentence, re.IGNORECASE) and last[0]:
@@ -278,23 +351,43 @@ class EventExtractor:
             return short, False
         for sp in self.actors.find(sentence, country):
             after = sentence[sp.end : sp.end + 40]
-            if re.match(r"\s+(?:has\s+|have\s+)?(?:revealed|said|announced|claimed|stated|"
-                        r"reported|characteri[sz]ed)\b", after):
+            if re.match(
+                r"\s+(?:has\s+|have\s+)?(?:revealed|said|announced|claimed|stated|"
+                r"reported|characteri[sz]ed)\b",
+                after,
+            ):
                 return sp.ref, True
         if re.search(r"\bmedia\s+claim|\breports?\s+from\b", sentence, re.IGNORECASE):
             dem = re.search(r"\b([A-Z][a-z]+)\s+media\b", sentence)
             return (f"{dem.group(1)} media" if dem else "media reports"), bool(dem)
         return None, False
 
-    def _sentence_events(self, text: str, sentence: str, s: int, e: int, index: int,
-                         mentions: list[Mention], spans: list[Span], date: DateRef | None,
-                         date_source: str, fatal: Fatalities, source: str | None,
-                         party: bool) -> list[_Candidate]:
+    def _sentence_events(
+        self,
+        text: str,
+        sentence: str,
+        s: int,
+        e: int,
+        index: int,
+        mentions: list[Mention],
+        spans: list[Span],
+        date: DateRef | None,
+        date_source: str,
+        fatal: Fatalities,
+        source: str | None,
+        party: bool,
+    ) -> list[_Candidate]:
         triggers = self._triggers(sentence, s)
         if not triggers:
             return []
-        places = [m for m in mentions if s <= m.start < e and m.resolved
-                  and m.role == "event_location" and m.kind in ("city", "admin1")]
+        places = [
+            m
+            for m in mentions
+            if s <= m.start < e
+            and m.resolved
+            and m.role == "event_location"
+            and m.kind in ("city", "admin1")
+        ]
         found = []
         for place in places:
             start, end, sub = min(triggers, key=lambda t: _distance(t, place))
@@ -304,37 +397,53 @@ class EventExtractor:
             if _RETREAT.match(text[start:end]):
                 # 'the army retreated from Hama': the side that took it is actor 1.
                 actors1, actors2 = actors2, actors1
-            found.append(_Candidate(
-                sub_event=sub,
-                mention=place,
-                sentence=index,
-                quote=(s, e),
-                trigger=(start, end),
-                actors1=[a.ref for a in actors1],
-                actors2=[a.ref for a in actors2],
-                actor_texts1=[a.text for a in actors1],
-                actor_texts2=[a.text for a in actors2],
-                date=date,
-                date_source=date_source,
-                fatalities=fatal,
-                claimed_by=source,
-                party_claim=party,
-            ))
+            found.append(
+                _Candidate(
+                    sub_event=sub,
+                    mention=place,
+                    sentence=index,
+                    quote=(s, e),
+                    trigger=(start, end),
+                    actors1=[a.ref for a in actors1],
+                    actors2=[a.ref for a in actors2],
+                    actor_texts1=[a.text for a in actors1],
+                    actor_texts2=[a.text for a in actors2],
+                    date=date,
+                    date_source=date_source,
+                    fatalities=fatal,
+                    claimed_by=source,
+                    party_claim=party,
+                )
+            )
         return found
 
-    def _claim(self, article: Article, sentence: str, s: int, e: int, fatal: Fatalities,
-               source: str | None, party: bool) -> dict[str, Any]:
+    def _claim(
+        self,
+        article: Article,
+        sentence: str,
+        s: int,
+        e: int,
+        fatal: Fatalities,
+        source: str | None,
+        party: bool,
+    ) -> dict[str, Any]:
         speaker = _SPEAKER.search(sentence)
         marker = _CLAIM.search(sentence)
         # The speaker must be the one making this claim, not someone earlier in the sentence
         # ('Assad pledged ..., amid claims that ...' is nobody's claim in particular).
-        if speaker and marker and speaker.end() < marker.start() - 1 and not re.match(
-                r"suggested|claimed|alleged|accused", sentence[marker.start():]):
+        if (
+            speaker
+            and marker
+            and speaker.end() < marker.start() - 1
+            and not re.match(r"suggested|claimed|alleged|accused", sentence[marker.start() :])
+        ):
             speaker = None
         who = source or (speaker.group(1).strip() if speaker else None)
         number = re.search(r"\b\d{1,3}(?:,\d{3})+|\b\d+\b", sentence)
         quantity = fatal.text or (number.group(0) if number else None)
-        low = fatal.low if fatal.text else (int(number.group(0).replace(",", "")) if number else None)
+        low = (
+            fatal.low if fatal.text else (int(number.group(0).replace(",", "")) if number else None)
+        )
         places = [m for m in self.geoparser.parse(sentence) if m.resolved and m.kind == "admin1"]
         return {
             "claim_id": _stable_id(article.id, "claim", str(s)),
@@ -357,19 +466,28 @@ def _distance(trigger: tuple[int, int, str], m: Mention) -> int:
     return min(abs(trigger[0] - m.end), abs(m.start - trigger[1]))
 
 
-def _pair(before: list[Span], after: list[Span], table: ActorTable) -> tuple[list[Span], list[Span]]:
+def _pair(
+    before: list[Span], after: list[Span], table: ActorTable
+) -> tuple[list[Span], list[Span]]:
     """Subject side before the trigger, target side after it; sides never mix."""
+
     def side(sp: Span) -> str:
         actor = table.by_name(sp.ref)
         return actor.side if actor else "unknown"
 
     first = [sp for sp in before if side(sp) != "civilians"] or before
     if first:
-        lead = side(first[-1]) if side(first[-1]) != "rebel" or not any(
-            side(sp) in ("state", "state_ally") for sp in first) else "rebel"
+        lead = (
+            side(first[-1])
+            if side(first[-1]) != "rebel"
+            or not any(side(sp) in ("state", "state_ally") for sp in first)
+            else "rebel"
+        )
         group = {"state", "state_ally"} if lead in ("state", "state_ally") else {lead}
-        actors1 = sorted((sp for sp in first if side(sp) in group),
-                         key=lambda sp: (_SIDE_ORDER.get(side(sp), 9), sp.start))
+        actors1 = sorted(
+            (sp for sp in first if side(sp) in group),
+            key=lambda sp: (_SIDE_ORDER.get(side(sp), 9), sp.start),
+        )
         targets = [sp for sp in after if side(sp) not in group]
         if not targets:
             targets = [sp for sp in first if side(sp) not in group]
@@ -391,8 +509,9 @@ def _unique(spans: list[Span]) -> list[Span]:
 
 
 def _dominant_country(mentions: Iterable[Mention]) -> str | None:
-    votes = Counter(m.country_code for m in mentions
-                    if m.resolved and m.country_code and m.role != "in_name")
+    votes = Counter(
+        m.country_code for m in mentions if m.resolved and m.country_code and m.role != "in_name"
+    )
     return votes.most_common(1)[0][0] if votes else None
 
 
@@ -402,9 +521,16 @@ def _fold_lede(candidates: list[_Candidate]) -> list[_Candidate]:
     kept = []
     for cand in candidates:
         if cand.date is None and cand.date_source == "lede":
-            target = next((d for d in dated if d.sub_event == cand.sub_event
-                           and d.mention.admin1_code == cand.mention.admin1_code
-                           and d.mention.country_code == cand.mention.country_code), None)
+            target = next(
+                (
+                    d
+                    for d in dated
+                    if d.sub_event == cand.sub_event
+                    and d.mention.admin1_code == cand.mention.admin1_code
+                    and d.mention.country_code == cand.mention.country_code
+                ),
+                None,
+            )
             if target is not None:
                 target.extra_quotes.append(cand.quote)
                 if not target.actors1:
@@ -428,8 +554,12 @@ def _fold_lede(candidates: list[_Candidate]) -> list[_Candidate]:
 def _order_actors(candidates: list[_Candidate], table: ActorTable) -> list[_Candidate]:
     """A joint operation is coded with the state first and its allies as associates."""
     for c in candidates:
-        order = sorted(range(len(c.actors1)), key=lambda k: _SIDE_ORDER.get(
-            getattr(table.by_name(c.actors1[k]), "side", "unknown"), 9))
+        order = sorted(
+            range(len(c.actors1)),
+            key=lambda k: _SIDE_ORDER.get(
+                getattr(table.by_name(c.actors1[k]), "side", "unknown"), 9
+            ),
+        )
         c.actors1 = [c.actors1[k] for k in order]
         c.actor_texts1 = [c.actor_texts1[k] for k in order]
     return candidates
@@ -455,14 +585,20 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
         province = [c for c in group if _province_level(c.mention)]
         for cand in group:
             place_key = cand.mention.geonameid
-            if province and (cand.mention.kind == "city" and _is_capital(cand.mention, province[0].mention)):
+            if province and (
+                cand.mention.kind == "city" and _is_capital(cand.mention, province[0].mention)
+            ):
                 place_key = province[0].mention.geonameid
             by_place.setdefault(place_key, []).append(cand)
         for items in by_place.values():
             items.sort(key=lambda c: (_RANK.get(c.sub_event, 99), c.sentence))
             head = items[0]
-            if province and any(c.mention.geonameid == province[0].mention.geonameid for c in items):
-                head.mention = province[0].mention if head.mention.kind != "admin1" else head.mention
+            if province and any(
+                c.mention.geonameid == province[0].mention.geonameid for c in items
+            ):
+                head.mention = (
+                    province[0].mention if head.mention.kind != "admin1" else head.mention
+                )
             for other in items[1:]:
                 head.extra_quotes.append(other.quote)
                 head.extra_quotes.extend(other.extra_quotes)
@@ -521,82 +657,102 @@ def _events_frame(article: Article, cands: list[_Candidate], text: str) -> pd.Da
         quote = text[quote_start:quote_end].strip()
         fat = c.fatalities
         verified = False if c.party_claim else None
-        confidence = min(m.confidence,
-                         {"own": 0.9, "inherited": 0.75, "lede": 0.5, "none": 0.5}[c.date_source]
-                         if c.date else 0.5,
-                         0.9 if a1 and not _generic(c.actor_texts1) else 0.7)
+        confidence = min(
+            m.confidence,
+            {"own": 0.9, "inherited": 0.75, "lede": 0.5, "none": 0.5}[c.date_source]
+            if c.date
+            else 0.5,
+            0.9 if a1 and not _generic(c.actor_texts1) else 0.7,
+        )
         key = _stable_id(article.id, str(date), sub, a1 or "", str(gid), mention_type)
         iso3 = _iso3(m.country_code)
         notes = _notes(c, date, location)
-        rows.append({
-            "event_id_cnty": f"{iso3}-EM-{key[:8]}",
-            "event_date": date.isoformat() if date else None,
-            "year": date.year if date else None,
-            "time_precision": c.date.precision if c.date else None,
-            "disorder_type": DISORDER_BY_EVENT_TYPE[etype],
-            "event_type": etype,
-            "sub_event_type": sub,
-            "actor1": a1,
-            "assoc_actor_1": "; ".join(c.actors1[1:]) or None,
-            "inter1": actor1.inter if actor1 else None,
-            "actor2": a2,
-            "assoc_actor_2": "; ".join(c.actors2[1:]) or None,
-            "inter2": actor2.inter if actor2 else None,
-            "interaction": _interaction(actor1, actor2),
-            "civilian_targeting": "Civilian targeting" if actor2 and actor2.side == "civilians" else None,
-            "iso": _iso_numeric(m.country_code),
-            "region": None,
-            "country": m.raw.get("country_name"),
-            "admin1": m.admin1,
-            "admin2": None,
-            "admin3": None,
-            "location": location,
-            "latitude": lat,
-            "longitude": lon,
-            "geo_precision": _geo_precision(m),
-            "source": article.source,
-            "source_scale": None,
-            "notes": notes,
-            "fatalities": fat.coded,
-            "tags": None,
-            "timestamp": None,
-            "event_id": key,
-            "article_id": article.id,
-            "date_start": c.date.date_start.isoformat() if c.date else None,
-            "date_end": c.date.date_end.isoformat() if c.date else None,
-            "date_text": c.date.text if c.date else None,
-            "actor1_text": "; ".join(c.actor_texts1) or None,
-            "actor2_text": "; ".join(c.actor_texts2) or None,
-            "actor1_side": actor1.side if actor1 else "unknown",
-            "actor2_side": actor2.side if actor2 else None,
-            "geonameid": gid,
-            "location_kind": m.kind,
-            "location_text": text[m.start:m.end],
-            "location_start": m.start,
-            "location_end": m.end,
-            "fatalities_text": fat.text,
-            "fatalities_low": fat.low,
-            "fatalities_high": fat.high,
-            "claimed_by": c.claimed_by,
-            "verified": verified,
-            "source_chain": " > ".join(article.source_chain) or None,
-            "quote": quote,
-            "quote_start": quote_start,
-            "quote_end": quote_end,
-            "mention_type": mention_type,
-            "confidence": round(confidence, 2),
-        })
+        rows.append(
+            {
+                "event_id_cnty": f"{iso3}-EM-{key[:8]}",
+                "event_date": date.isoformat() if date else None,
+                "year": date.year if date else None,
+                "time_precision": c.date.precision if c.date else None,
+                "disorder_type": DISORDER_BY_EVENT_TYPE[etype],
+                "event_type": etype,
+                "sub_event_type": sub,
+                "actor1": a1,
+                "assoc_actor_1": "; ".join(c.actors1[1:]) or None,
+                "inter1": actor1.inter if actor1 else None,
+                "actor2": a2,
+                "assoc_actor_2": "; ".join(c.actors2[1:]) or None,
+                "inter2": actor2.inter if actor2 else None,
+                "interaction": _interaction(actor1, actor2),
+                "civilian_targeting": "Civilian targeting"
+                if actor2 and actor2.side == "civilians"
+                else None,
+                "iso": _iso_numeric(m.country_code),
+                "region": None,
+                "country": m.raw.get("country_name"),
+                "admin1": m.admin1,
+                "admin2": None,
+                "admin3": None,
+                "location": location,
+                "latitude": lat,
+                "longitude": lon,
+                "geo_precision": _geo_precision(m),
+                "source": article.source,
+                "source_scale": None,
+                "notes": notes,
+                "fatalities": fat.coded,
+                "tags": None,
+                "timestamp": None,
+                "event_id": key,
+                "article_id": article.id,
+                "date_start": c.date.date_start.isoformat() if c.date else None,
+                "date_end": c.date.date_end.isoformat() if c.date else None,
+                "date_text": c.date.text if c.date else None,
+                "actor1_text": "; ".join(c.actor_texts1) or None,
+                "actor2_text": "; ".join(c.actor_texts2) or None,
+                "actor1_side": actor1.side if actor1 else "unknown",
+                "actor2_side": actor2.side if actor2 else None,
+                "geonameid": gid,
+                "location_kind": m.kind,
+                "location_text": text[m.start : m.end],
+                "location_start": m.start,
+                "location_end": m.end,
+                "fatalities_text": fat.text,
+                "fatalities_low": fat.low,
+                "fatalities_high": fat.high,
+                "claimed_by": c.claimed_by,
+                "verified": verified,
+                "source_chain": " > ".join(article.source_chain) or None,
+                "quote": quote,
+                "quote_start": quote_start,
+                "quote_end": quote_end,
+                "mention_type": mention_type,
+                "confidence": round(confidence, 2),
+            }
+        )
     frame = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
     order = frame["mention_type"].map({"event": 0, "background": 1})
-    frame = frame.assign(_o=order).sort_values(
-        ["_o", "event_date", "location_start", "sub_event_type"], na_position="last", kind="stable"
-    ).drop(columns="_o").reset_index(drop=True)
+    frame = (
+        frame.assign(_o=order)
+        .sort_values(
+            ["_o", "event_date", "location_start", "sub_event_type"],
+            na_position="last",
+            kind="stable",
+        )
+        .drop(columns="_o")
+        .reset_index(drop=True)
+    )
     return frame
 
 
 def _generic(texts: list[str]) -> bool:
-    return all(t.split()[-1].lower() in ("troops", "army", "forces", "military") and
-               not t[0].isupper() for t in texts) if texts else True
+    return (
+        all(
+            t.split()[-1].lower() in ("troops", "army", "forces", "military") and not t[0].isupper()
+            for t in texts
+        )
+        if texts
+        else True
+    )
 
 
 def _interaction(a1: Any, a2: Any) -> int | None:
@@ -623,14 +779,27 @@ def _iso_numeric(country_code: str | None) -> int | None:
 
 
 def _notes(c: _Candidate, date: dt.date | None, location: str) -> str:
-    when = f"On {date:%-d %B %Y}" if date and c.date and c.date.precision == 1 else (
-        f"Around {date:%-d %B %Y} ({c.date.text})" if date and c.date else "Undated (background)")
+    when = (
+        f"On {date:%-d %B %Y}"
+        if date and c.date and c.date.precision == 1
+        else (
+            f"Around {date:%-d %B %Y} ({c.date.text})"
+            if date and c.date
+            else "Undated (background)"
+        )
+    )
     who = " and ".join(c.actor_texts1) or "unidentified forces"
     whom = f" against {', '.join(c.actor_texts2)}" if c.actor_texts2 else ""
-    claim = f" Claimed by {c.claimed_by}; not independently verified." if c.party_claim else (
-        f" Reported by {c.claimed_by}." if c.claimed_by else "")
-    fat = (f" Fatalities reported as '{c.fatalities.text}' (coded {c.fatalities.coded})."
-           if c.fatalities.text else "")
+    claim = (
+        f" Claimed by {c.claimed_by}; not independently verified."
+        if c.party_claim
+        else (f" Reported by {c.claimed_by}." if c.claimed_by else "")
+    )
+    fat = (
+        f" Fatalities reported as '{c.fatalities.text}' (coded {c.fatalities.coded})."
+        if c.fatalities.text
+        else ""
+    )
     return f"{when}, {who}: {c.sub_event.lower()}{whom} in {location}.{fat}{claim}"
 
 
@@ -638,27 +807,29 @@ def mentions_frame(mentions: list[Mention], article_id: str, text: str = "") -> 
     """Every toponym with its role, resolved or not (unresolved ones say why)."""
     rows = []
     for m in mentions:
-        rows.append({
-            "article_id": article_id,
-            "start": m.start,
-            "end": m.end,
-            "text": m.text,
-            "name": m.name,
-            "resolved": m.resolved,
-            "latitude": m.latitude,
-            "longitude": m.longitude,
-            "geonameid": m.geonameid,
-            "kind": m.kind,
-            "country_code": m.country_code,
-            "admin1": m.admin1,
-            "admin1_code": m.admin1_code,
-            "admin1_iso": m.admin1_iso,
-            "qualifier": m.qualifier,
-            "role": m.role,
-            "confidence": m.confidence,
-            "reason": m.reason,
-            "sentence": text[m.sentence_start:m.sentence_end].strip() if text else None,
-        })
+        rows.append(
+            {
+                "article_id": article_id,
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "name": m.name,
+                "resolved": m.resolved,
+                "latitude": m.latitude,
+                "longitude": m.longitude,
+                "geonameid": m.geonameid,
+                "kind": m.kind,
+                "country_code": m.country_code,
+                "admin1": m.admin1,
+                "admin1_code": m.admin1_code,
+                "admin1_iso": m.admin1_iso,
+                "qualifier": m.qualifier,
+                "role": m.role,
+                "confidence": m.confidence,
+                "reason": m.reason,
+                "sentence": text[m.sentence_start : m.sentence_end].strip() if text else None,
+            }
+        )
     return pd.DataFrame(rows, columns=list(MENTION_COLUMNS))
 
 

@@ -11,18 +11,52 @@ import re
 from dataclasses import dataclass
 
 _VAGUE = {
-    "dozens": 12, "dozen": 12, "scores": 20, "tens": 10, "hundreds": 100, "thousands": 1000,
-    "several": 3, "many": 3, "numerous": 3, "multiple": 3, "a number": 3, "some": 3,
-    "a few": 3, "few": 3,
+    "dozens": 12,
+    "dozen": 12,
+    "scores": 20,
+    "tens": 10,
+    "hundreds": 100,
+    "thousands": 1000,
+    "several": 3,
+    "many": 3,
+    "numerous": 3,
+    "multiple": 3,
+    "a number": 3,
+    "some": 3,
+    "a few": 3,
+    "few": 3,
 }
 _WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a hundred": 100,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "a hundred": 100,
 }
-_NUMBER = (r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:" + "|".join(sorted(_WORDS, key=len, reverse=True))
-           + r")(?![a-z]))")
+_NUMBER = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:"
+    + "|".join(sorted(_WORDS, key=len, reverse=True))
+    + r")(?![a-z]))"
+)
 _QUANT = (
     rf"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to)\s+)?"
     rf"(?P<low>{_NUMBER})(?:\s*(?:-|–|to|and)\s*(?P<high>{_NUMBER}))?"
@@ -90,8 +124,9 @@ def find_fatalities(sentence: str, offset: int = 0) -> Fatalities:
         coded = _VAGUE[word]
         if coded == 3 and _LARGE.search(sentence):
             coded = 10
-        return Fatalities(coded, coded, None, m.group("vague"), offset + m.start("vague"),
-                          offset + m.end("vague"))
+        return Fatalities(
+            coded, coded, None, m.group("vague"), offset + m.start("vague"), offset + m.end("vague")
+        )
     low = _value(m.group("low"))
     high = _value(m.group("high")) if m.group("high") else None
     text = m.group(0).strip(" “”\"'").removesuffix(" of").strip()

@@ -129,8 +129,12 @@ def source_version() -> str:
             raise GazetteerError(f"gazetteer source package {pkg!r} is not installed") from exc
     # The builder's own code and the curated aliases are sources too.
     here = Path(__file__).parent
-    for path in (_aliases_path(), _resource("country_points.csv"), here / "gazetteer.py",
-                 here / "normalize.py"):
+    for path in (
+        _aliases_path(),
+        _resource("country_points.csv"),
+        here / "gazetteer.py",
+        here / "normalize.py",
+    ):
         parts.append(hashlib.sha256(path.read_bytes()).hexdigest()[:12])
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
@@ -247,8 +251,15 @@ def build_index(target: Path) -> dict[str, object]:
         if len(a1) > ROW_DTYPE["admin1"].itemsize:
             a1 = ""
         idx = b.add(
-            (int(c["geonameid"]), float(c["latitude"]), float(c["longitude"]),
-             int(c.get("population") or 0), KIND_CITY, cc, a1),
+            (
+                int(c["geonameid"]),
+                float(c["latitude"]),
+                float(c["longitude"]),
+                int(c.get("population") or 0),
+                KIND_CITY,
+                cc,
+                a1,
+            ),
             c["name"],
             "town",
         )
@@ -314,15 +325,24 @@ def build_index(target: Path) -> dict[str, object]:
         else:
             wanted = fold(info.get("capital") or "")
             capital = [
-                i for i in b.keys.get(wanted, {}) if b.rows[i][5] == a2 and b.rows[i][4] == KIND_CITY
+                i
+                for i in b.keys.get(wanted, {})
+                if b.rows[i][5] == a2 and b.rows[i][4] == KIND_CITY
             ]
             if not capital:
                 continue
             best = max(capital, key=lambda i: b.rows[i][3])
             lat, lon, point = b.rows[best][1], b.rows[best][2], "capital"
         idx = b.add(
-            (int(gn_id), float(lat), float(lon), int(info.get("population") or 0),
-             KIND_COUNTRY, a2, ""),
+            (
+                int(gn_id),
+                float(lat),
+                float(lon),
+                int(info.get("population") or 0),
+                KIND_COUNTRY,
+                a2,
+                "",
+            ),
             info["name"],
             point,
         )
@@ -337,8 +357,15 @@ def build_index(target: Path) -> dict[str, object]:
     continents: dict[str, int] = {}
     for code, cont in sorted(gc.get_continents().items()):
         idx = b.add(
-            (int(cont["geonameId"]), float(cont["lat"]), float(cont["lng"]),
-             int(cont.get("population") or 0), KIND_CONTINENT, "", code),
+            (
+                int(cont["geonameId"]),
+                float(cont["lat"]),
+                float(cont["lng"]),
+                int(cont.get("population") or 0),
+                KIND_CONTINENT,
+                "",
+                code,
+            ),
             cont["name"],
             "centre",
         )
@@ -354,7 +381,9 @@ def build_index(target: Path) -> dict[str, object]:
         for rec in csv.DictReader(row for row in fh if not row.startswith("#")):
             idx = by_gid.get(int(rec["geonameid"]))
             if idx is None:
-                raise GazetteerError(f"alias {rec['alias']!r}: geonameid {rec['geonameid']} unknown")
+                raise GazetteerError(
+                    f"alias {rec['alias']!r}: geonameid {rec['geonameid']} unknown"
+                )
             b.key(rec["alias"], idx, MATCH_ALIAS)
 
     _write(target, b, admin1, countries)
@@ -389,9 +418,7 @@ def _english_name(name: str, aliases: list[str]) -> str:
     return plain[0] if plain else name
 
 
-def _division_capital(
-    b: _Builder, members: list[int], names: set[str]
-) -> tuple[int | None, str]:
+def _division_capital(b: _Builder, members: list[int], names: set[str]) -> tuple[int | None, str]:
     """The division's namesake town (Homs in Homs governorate) or, failing that, its largest."""
     if not members:
         return None, ""
@@ -414,9 +441,7 @@ def _write(target: Path, b: _Builder, admin1: dict, countries: dict) -> None:
     (target / "names.bin").write_bytes(blob + b"\n")
     np.save(target / "offsets.npy", offsets, allow_pickle=False)
     items = (
-        (key, (idx, level))
-        for key in sorted(b.keys)
-        for idx, level in sorted(b.keys[key].items())
+        (key, (idx, level)) for key in sorted(b.keys) for idx, level in sorted(b.keys[key].items())
     )
     trie = marisa_trie.RecordTrie("<IB", items)
     trie.save(str(target / "names.marisa"))

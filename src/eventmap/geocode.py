@@ -76,7 +76,9 @@ def validate_query(query: object) -> str:
         raise InvalidInput("query is empty or blank")
     if len(text) > MAX_QUERY_LENGTH:
         raise InvalidInput(f"query is {len(text)} characters long; the limit is {MAX_QUERY_LENGTH}")
-    bad = [ch for ch in text if unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u200e\u200f"]
+    bad = [
+        ch for ch in text if unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u200e\u200f"
+    ]
     if bad:
         raise InvalidInput(f"query contains control characters: {bad[0]!r}")
     return text
@@ -140,7 +142,9 @@ class OfflineGeocoder:
             ranked = self._rank(parsed, kind, _codes(country_codes), bias, divisions)
         if not ranked:
             return None
-        locations = [self._location(text, parsed, row, level, score, ranked) for score, row, level in ranked]
+        locations = [
+            self._location(text, parsed, row, level, score, ranked) for score, row, level in ranked
+        ]
         return locations[0] if exactly_one else locations
 
     __call__ = geocode
@@ -250,8 +254,12 @@ class OfflineGeocoder:
             capital = self.gazetteer.admin1_capital_row(place.country_code, place.admin1_code)
             if capital is not None:
                 cap = self.gazetteer.place(capital)
-                raw["capital"] = {"name": cap.name, "geonameid": cap.geonameid,
-                                  "latitude": cap.latitude, "longitude": cap.longitude}
+                raw["capital"] = {
+                    "name": cap.name,
+                    "geonameid": cap.geonameid,
+                    "latitude": cap.latitude,
+                    "longitude": cap.longitude,
+                }
         parts = [place.admin1_name or place.name if place.kind == "admin1" else place.name]
         if place.kind == "city" and place.admin1_name:
             parts.append(place.admin1_name)

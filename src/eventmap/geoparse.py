@@ -44,70 +44,448 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 _CONTRACTIONS = ("'re", "’re", "'ve", "’ve", "'ll", "’ll", "n't", "n’t", "'m", "’m", "'d", "’d")
 _ABBREVIATED = frozenset({"St", "Mt", "Ft", "Pt"})
 _CONNECTORS = frozenset(
-    {"of", "de", "del", "da", "do", "di", "du", "la", "le", "el", "al", "ez", "es", "as", "ad",
-     "ar", "an", "at", "az", "ash", "on", "upon", "sur", "am", "der", "den", "van", "von", "y",
-     "bin", "ibn", "les", "los", "las", "the", "and"}
+    {
+        "of",
+        "de",
+        "del",
+        "da",
+        "do",
+        "di",
+        "du",
+        "la",
+        "le",
+        "el",
+        "al",
+        "ez",
+        "es",
+        "as",
+        "ad",
+        "ar",
+        "an",
+        "at",
+        "az",
+        "ash",
+        "on",
+        "upon",
+        "sur",
+        "am",
+        "der",
+        "den",
+        "van",
+        "von",
+        "y",
+        "bin",
+        "ibn",
+        "les",
+        "los",
+        "las",
+        "the",
+        "and",
+    }
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?…])(?P<close>[\"”’')\]]*)\s+|\n+")
 _OPENERS = "\"“‘'([—–-:"
 
 _TITLES = frozenset(
-    {"mr", "mrs", "ms", "dr", "prof", "president", "minister", "senator", "sen", "gov",
-     "governor", "rep", "representative", "general", "gen", "col", "colonel", "lt", "sgt",
-     "captain", "capt", "judge", "justice", "prince", "princess", "king", "queen", "pope",
-     "sheikh", "sir", "lord", "lady", "coach", "officer", "detective", "mayor", "chancellor",
-     "secretary", "ambassador", "commander", "spokesman", "spokeswoman", "spokesperson",
-     "chairman", "director", "father", "rev", "reverend", "imam", "emir",
-     "sultan", "jr", "sr", "dame", "mp", "councillor", "councilman", "councilwoman", "agent"}
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "president",
+        "minister",
+        "senator",
+        "sen",
+        "gov",
+        "governor",
+        "rep",
+        "representative",
+        "general",
+        "gen",
+        "col",
+        "colonel",
+        "lt",
+        "sgt",
+        "captain",
+        "capt",
+        "judge",
+        "justice",
+        "prince",
+        "princess",
+        "king",
+        "queen",
+        "pope",
+        "sheikh",
+        "sir",
+        "lord",
+        "lady",
+        "coach",
+        "officer",
+        "detective",
+        "mayor",
+        "chancellor",
+        "secretary",
+        "ambassador",
+        "commander",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chairman",
+        "director",
+        "father",
+        "rev",
+        "reverend",
+        "imam",
+        "emir",
+        "sultan",
+        "jr",
+        "sr",
+        "dame",
+        "mp",
+        "councillor",
+        "councilman",
+        "councilwoman",
+        "agent",
+    }
 )
 _ORG_WORDS = frozenset(
-    {"university", "college", "school", "academy", "institute", "hospital", "times", "post",
-     "news", "herald", "journal", "press", "tribune", "gazette", "telegraph", "guardian",
-     "chronicle", "daily", "agency", "party", "front", "army", "forces", "council",
-     "committee", "company", "corp", "corporation", "inc", "ltd", "bank", "club", "fc",
-     "united", "airlines", "airways", "observatory", "ministry", "department", "police",
-     "group", "foundation", "association", "union", "league", "federation", "stadium",
-     "museum", "church", "cathedral", "mosque", "library", "court", "senate", "assembly",
-     "parliament", "congress", "commission", "office", "brigade", "battalion", "regiment",
-     "network", "radio", "tv", "television", "magazine", "review", "record", "star", "sun",
-     "mail", "express", "standard", "examiner", "inquirer", "bulletin", "sentinel", "observer",
-     "independent", "republican", "democrat", "gazette", "international", "airport", "port",
-     "festival", "marathon", "show", "prize", "award", "cup", "open", "games", "grand"}
+    {
+        "university",
+        "college",
+        "school",
+        "academy",
+        "institute",
+        "hospital",
+        "times",
+        "post",
+        "news",
+        "herald",
+        "journal",
+        "press",
+        "tribune",
+        "gazette",
+        "telegraph",
+        "guardian",
+        "chronicle",
+        "daily",
+        "agency",
+        "party",
+        "front",
+        "army",
+        "forces",
+        "council",
+        "committee",
+        "company",
+        "corp",
+        "corporation",
+        "inc",
+        "ltd",
+        "bank",
+        "club",
+        "fc",
+        "united",
+        "airlines",
+        "airways",
+        "observatory",
+        "ministry",
+        "department",
+        "police",
+        "group",
+        "foundation",
+        "association",
+        "union",
+        "league",
+        "federation",
+        "stadium",
+        "museum",
+        "church",
+        "cathedral",
+        "mosque",
+        "library",
+        "court",
+        "senate",
+        "assembly",
+        "parliament",
+        "congress",
+        "commission",
+        "office",
+        "brigade",
+        "battalion",
+        "regiment",
+        "network",
+        "radio",
+        "tv",
+        "television",
+        "magazine",
+        "review",
+        "record",
+        "star",
+        "sun",
+        "mail",
+        "express",
+        "standard",
+        "examiner",
+        "inquirer",
+        "bulletin",
+        "sentinel",
+        "observer",
+        "independent",
+        "republican",
+        "democrat",
+        "international",
+        "airport",
+        "port",
+        "festival",
+        "marathon",
+        "show",
+        "prize",
+        "award",
+        "cup",
+        "open",
+        "games",
+        "grand",
+    }
 )
 # A capitalised word after a place name that makes it another place: 'Mississippi River',
 # 'Orange County', 'Niger Delta'. Such places are reported unresolved, never put on the town.
 _FEATURE_WORDS = frozenset(
-    {"river", "delta", "valley", "mountains", "mountain", "mount", "hills", "lake", "bay",
-     "sea", "ocean", "island", "islands", "peninsula", "desert", "basin", "canyon", "creek",
-     "gulf", "strait", "park", "forest", "station", "street", "road", "avenue", "bridge",
-     "county", "township", "parish", "borough", "harbour", "harbor", "beach", "coast",
-     "dam", "canal", "square", "highway", "boulevard", "lane", "drive", "falls", "reservoir",
-     "crossing", "airport", "airbase", "base", "camp", "district", "estate", "heights"}
+    {
+        "river",
+        "delta",
+        "valley",
+        "mountains",
+        "mountain",
+        "mount",
+        "hills",
+        "lake",
+        "bay",
+        "sea",
+        "ocean",
+        "island",
+        "islands",
+        "peninsula",
+        "desert",
+        "basin",
+        "canyon",
+        "creek",
+        "gulf",
+        "strait",
+        "park",
+        "forest",
+        "station",
+        "street",
+        "road",
+        "avenue",
+        "bridge",
+        "county",
+        "township",
+        "parish",
+        "borough",
+        "harbour",
+        "harbor",
+        "beach",
+        "coast",
+        "dam",
+        "canal",
+        "square",
+        "highway",
+        "boulevard",
+        "lane",
+        "drive",
+        "falls",
+        "reservoir",
+        "crossing",
+        "airport",
+        "airbase",
+        "base",
+        "camp",
+        "district",
+        "estate",
+        "heights",
+    }
 )
 # Regions the gazetteer has no honest point for: recognised, reported, not mapped.
 _REGIONS = frozenset(
-    {"middle east", "gulf", "persian gulf", "arabian gulf", "sahara", "sahel", "levant",
-     "balkans", "caucasus", "korean peninsula", "indian ocean", "pacific", "pacific ocean",
-     "atlantic", "atlantic ocean", "mediterranean", "mediterranean sea", "arctic",
-     "central america", "central american", "latin america", "scandinavia", "horn of africa",
-     "black sea", "red sea", "caribbean", "north atlantic", "south pacific", "the west"}
+    {
+        "middle east",
+        "gulf",
+        "persian gulf",
+        "arabian gulf",
+        "sahara",
+        "sahel",
+        "levant",
+        "balkans",
+        "caucasus",
+        "korean peninsula",
+        "indian ocean",
+        "pacific",
+        "pacific ocean",
+        "atlantic",
+        "atlantic ocean",
+        "mediterranean",
+        "mediterranean sea",
+        "arctic",
+        "central america",
+        "central american",
+        "latin america",
+        "scandinavia",
+        "horn of africa",
+        "black sea",
+        "red sea",
+        "caribbean",
+        "north atlantic",
+        "south pacific",
+        "the west",
+    }
 )
 _STOPWORDS = frozenset(
-    {"we", "he", "she", "it", "they", "you", "i", "me", "us", "our", "his", "her", "their",
-     "my", "your", "no", "yes", "not", "a", "an", "the", "and", "or", "but", "if", "so", "to",
-     "on", "in", "at", "by", "for", "with", "as", "of", "from", "up", "do", "be", "is", "was",
-     "are", "were", "this", "that", "these", "those", "there", "here", "who", "what", "when",
-     "where", "why", "how", "all", "any", "some", "one", "two", "its", "oh", "ok", "hi", "mr",
-     "mrs", "ms", "dr", "via", "per", "vs", "de", "la", "le", "el", "al", "da", "di", "du",
-     "von", "van", "san", "santa", "st", "saint", "fort", "mount", "lake", "port", "cape"}
+    {
+        "we",
+        "he",
+        "she",
+        "it",
+        "they",
+        "you",
+        "i",
+        "me",
+        "us",
+        "our",
+        "his",
+        "her",
+        "their",
+        "my",
+        "your",
+        "no",
+        "yes",
+        "not",
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "so",
+        "to",
+        "on",
+        "in",
+        "at",
+        "by",
+        "for",
+        "with",
+        "as",
+        "of",
+        "from",
+        "up",
+        "do",
+        "be",
+        "is",
+        "was",
+        "are",
+        "were",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "who",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "all",
+        "any",
+        "some",
+        "one",
+        "two",
+        "its",
+        "oh",
+        "ok",
+        "hi",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "via",
+        "per",
+        "vs",
+        "de",
+        "la",
+        "le",
+        "el",
+        "al",
+        "da",
+        "di",
+        "du",
+        "von",
+        "van",
+        "san",
+        "santa",
+        "st",
+        "saint",
+        "fort",
+        "mount",
+        "lake",
+        "port",
+        "cape",
+    }
 )
 _NOT_PLACES = frozenset(
-    {"white house", "el niño", "el nino", "la niña", "la nina", "niña", "niño", "bible",
-     "commonwealth", "nollywood", "notre dame",
-     "jesus", "christ", "central", "east", "west", "north", "south", "centre", "center",
-     "northern", "southern", "eastern", "western", "january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-     "saturday", "sunday", "god", "allah", "christmas", "easter", "ramadan", "eid", "i"}
+    {
+        "white house",
+        "el niño",
+        "el nino",
+        "la niña",
+        "la nina",
+        "niña",
+        "niño",
+        "bible",
+        "commonwealth",
+        "nollywood",
+        "notre dame",
+        "jesus",
+        "christ",
+        "central",
+        "east",
+        "west",
+        "north",
+        "south",
+        "centre",
+        "center",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "god",
+        "allah",
+        "christmas",
+        "easter",
+        "ramadan",
+        "eid",
+        "i",
+    }
 )
 _COUNTRY_ABBREVIATIONS = frozenset({"US", "UK", "USA", "UAE", "DRC", "U.S.", "U.K.", "U.S.A."})
 _DIVISION_AFTER = re.compile(
@@ -297,8 +675,9 @@ class Geoparser:
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
 
-    def _rebias(self, cand: _Candidate, loc: Any, dominant: str | None,
-                divisions: frozenset[str]) -> Any:
+    def _rebias(
+        self, cand: _Candidate, loc: Any, dominant: str | None, divisions: frozenset[str]
+    ) -> Any:
         """Second look at a name in the light of the whole article."""
         raw = loc.raw
         if raw["kind"] in ("country", "continent"):
@@ -313,8 +692,10 @@ class Geoparser:
         if biased is None or biased.raw["geonameid"] == raw["geonameid"]:
             return loc
         b = biased.raw
-        if (f"{b['country_code']}.{b.get('admin1_code')}" in divisions
-                and b["population"] * 100 >= raw["population"]):
+        if (
+            f"{b['country_code']}.{b.get('admin1_code')}" in divisions
+            and b["population"] * 100 >= raw["population"]
+        ):
             return biased  # the article names this very division (Paris, Texas in a Texas story)
         if b["country_code"] == dominant and b["population"] * 30 >= raw["population"]:
             return biased  # but a US article's 'Rome' is still Rome, Italy, not Rome, GA
@@ -380,7 +761,9 @@ class Geoparser:
     ) -> Iterator[_Candidate]:
         while run and run[-1].text in _CONNECTORS:
             run = run[:-1]
-        while run and run[0].text.lower() in _STOPWORDS and run[0].text not in _COUNTRY_ABBREVIATIONS:
+        while (
+            run and run[0].text.lower() in _STOPWORDS and run[0].text not in _COUNTRY_ABBREVIATIONS
+        ):
             if len(run) > 1 and self.gazetteer.lookup(f"{run[0].text} {run[1].text}"):
                 break  # 'San Diego', 'Le Havre', 'Lake Placid': the word belongs to the name
             run = run[1:]
@@ -395,8 +778,17 @@ class Geoparser:
             word = run[i]
             if word.text in self.demonyms and _overlaps(word.start, word.end, masked):
                 # 'Syrian' in 'Syrian army' still refers to Syria.
-                cand = self._candidate(text, run, i, i + 1, word.text, self.demonyms[word.text],
-                                       sentences, starts, False)
+                cand = self._candidate(
+                    text,
+                    run,
+                    i,
+                    i + 1,
+                    word.text,
+                    self.demonyms[word.text],
+                    sentences,
+                    starts,
+                    False,
+                )
                 if cand is not None:
                     yield cand
                 i += 1
@@ -483,14 +875,38 @@ class Geoparser:
                 # 'Jackson Smith', 'Paris Hilton': a capitalised word right after a one-word
                 # place name usually makes it a person or an organisation.
                 in_name = True
-        if (i > 0 and single and run[i - 1].text not in _CONNECTORS and demonym is None
-                and run[i - 1].text.lower() not in _STOPWORDS):
+        if (
+            i > 0
+            and single
+            and run[i - 1].text not in _CONNECTORS
+            and demonym is None
+            and run[i - 1].text.lower() not in _STOPWORDS
+        ):
             prev_word = run[i - 1].text
             prev = prev_word.lower()
-            if prev not in ("north", "south", "east", "west", "central", "greater", "new",
-                            "downtown", "upper", "lower", "old") and not in_org:
+            if (
+                prev
+                not in (
+                    "north",
+                    "south",
+                    "east",
+                    "west",
+                    "central",
+                    "greater",
+                    "new",
+                    "downtown",
+                    "upper",
+                    "lower",
+                    "old",
+                )
+                and not in_org
+            ):
                 in_name = True  # surname position: 'Tim Cook', 'Mohamed Salah'
-                if prev_word.isalpha() and prev_word.istitle() and not self.gazetteer.lookup(prev_word):
+                if (
+                    prev_word.isalpha()
+                    and prev_word.istitle()
+                    and not self.gazetteer.lookup(prev_word)
+                ):
                     self._persons.add(name)
         feature = None
         if j < len(run) and run[j].text.lower() in _FEATURE_WORDS and demonym is None:
@@ -587,10 +1003,17 @@ class Geoparser:
     ) -> Mention | None:
         s_start, s_end = sentences[cand.sentence]
         if cand.demonym == _REGION or cand.feature is not None:
-            what = (f"a {cand.feature} named after a place" if cand.feature
-                    else "a region with no point in the gazetteer")
-            return self._unresolved_mention(cand, s_start, s_end,
-                                            f"{what}; not in the offline gazetteer (reported, not guessed)")
+            what = (
+                f"a {cand.feature} named after a place"
+                if cand.feature
+                else "a region with no point in the gazetteer"
+            )
+            return self._unresolved_mention(
+                cand,
+                s_start,
+                s_end,
+                f"{what}; not in the offline gazetteer (reported, not guessed)",
+            )
         if loc is None:
             return None
         raw = loc.raw
@@ -606,10 +1029,17 @@ class Geoparser:
         if single_town and raw["population"] < 1_000_000 and _SAID_AFTER.match(text, cand.end):
             return None  # 'Thomas said': towns rarely speak; capitals ('Moscow said') do
         dominant, mentioned = self._ctx
-        if (dominant and raw["kind"] == "city" and raw["population"] < 50_000
-                and raw["country_code"] not in mentioned and not cand.in_org):
+        if (
+            dominant
+            and raw["kind"] == "city"
+            and raw["population"] < 50_000
+            and raw["country_code"] not in mentioned
+            and not cand.in_org
+        ):
             return self._unresolved_mention(
-                cand, s_start, s_end,
+                cand,
+                s_start,
+                s_end,
                 f"only match is a small town in {raw['country_name'] or raw['country_code']}, "
                 "a country the article does not mention (reported, not guessed)",
             )
@@ -781,8 +1211,9 @@ def default_geoparser() -> Geoparser:
     return _DEFAULT
 
 
-def geoparse(text: str, *, country_hint: str | None = None,
-             geoparser: Geoparser | None = None) -> list[Mention]:
+def geoparse(
+    text: str, *, country_hint: str | None = None, geoparser: Geoparser | None = None
+) -> list[Mention]:
     """Mentions of places in ``text``, in text order (see ``Mention``)."""
     return (geoparser or default_geoparser()).parse(text, country_hint=country_hint)
 
@@ -803,18 +1234,27 @@ def geoparse_jsonl(
     tmp = target.with_name(target.name + ".tmp")
     count = 0
     with tmp.open("w", encoding="utf-8") as out:
-        for lineno, line in enumerate(tqdm(lines, desc="geoparsing", unit="doc",
-                                           disable=not progress), start=1):
+        for lineno, line in enumerate(
+            tqdm(lines, desc="geoparsing", unit="doc", disable=not progress), start=1
+        ):
             if not line.strip():
                 continue
             try:
                 doc = json.loads(line)
                 text = doc["text"]
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise InvalidInput(f"{source}:{lineno}: not a {{'id', 'text'}} JSON line ({exc})") from exc
+                raise InvalidInput(
+                    f"{source}:{lineno}: not a {{'id', 'text'}} JSON line ({exc})"
+                ) from exc
             toponyms = [
-                {"start": m.start, "end": m.end, "name": m.text, "lat": m.latitude,
-                 "lon": m.longitude, "role": m.role}
+                {
+                    "start": m.start,
+                    "end": m.end,
+                    "name": m.text,
+                    "lat": m.latitude,
+                    "lon": m.longitude,
+                    "role": m.role,
+                }
                 for m in parser.parse(text)
             ]
             out.write(json.dumps({"id": doc.get("id"), "toponyms": toponyms}, ensure_ascii=False))

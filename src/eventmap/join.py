@@ -33,15 +33,21 @@ def events_geodataframe(tables: EventTables | Iterable[EventTables]) -> gpd.GeoD
     """All events of one or more articles, with geometry and division attributes."""
     items = [tables] if isinstance(tables, EventTables) else list(tables)
     frames = [t.events for t in items if not t.events.empty]
-    events = (pd.concat(frames, ignore_index=True) if frames
-              else pd.DataFrame(columns=list(EVENT_COLUMNS)))
+    events = (
+        pd.concat(frames, ignore_index=True)
+        if frames
+        else pd.DataFrame(columns=list(EVENT_COLUMNS))
+    )
     events = events.astype({"verified": "object"})
     events["admin1_iso"] = _admin1_isos(events, items)
     events["geo_precision_label"] = events["geo_precision"].map(GEO_PRECISION_LABELS)
     events = (
         events.assign(_dated=events["mention_type"].ne("event"))
-        .sort_values(["_dated", "event_date", "article_id", "quote_start", "location"],
-                     na_position="last", kind="stable")
+        .sort_values(
+            ["_dated", "event_date", "article_id", "quote_start", "location"],
+            na_position="last",
+            kind="stable",
+        )
         .drop(columns="_dated")
         .reset_index(drop=True)
     )
@@ -54,16 +60,21 @@ def _admin1_isos(events: pd.DataFrame, items: list[EventTables]) -> list[str | N
     for t in items:
         for m in t.place_mentions.itertuples():
             codes[(m.article_id, m.start)] = m.admin1_iso
-    return [codes.get((a, s)) for a, s in zip(events["article_id"], events["location_start"],
-                                               strict=True)]
+    return [
+        codes.get((a, s))
+        for a, s in zip(events["article_id"], events["location_start"], strict=True)
+    ]
 
 
 def mentions_geodataframe(tables: EventTables | Iterable[EventTables]) -> gpd.GeoDataFrame:
     """Every place mention (resolved ones with a point), for the mentions layer."""
     items = [tables] if isinstance(tables, EventTables) else list(tables)
     frames = [t.place_mentions for t in items if not t.place_mentions.empty]
-    frame = (pd.concat(frames, ignore_index=True) if frames
-             else pd.DataFrame(columns=list(MENTION_COLUMNS)))
+    frame = (
+        pd.concat(frames, ignore_index=True)
+        if frames
+        else pd.DataFrame(columns=list(MENTION_COLUMNS))
+    )
     return gpd.GeoDataFrame(frame, geometry=_points(frame), crs="EPSG:4326")
 
 
@@ -106,8 +117,12 @@ def _for_files(events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return out
 
 
-def export_events(events: gpd.GeoDataFrame, directory: str | Path, stem: str = "events",
-                  formats: Iterable[str] = EXPORT_FORMATS) -> dict[str, Path]:
+def export_events(
+    events: gpd.GeoDataFrame,
+    directory: str | Path,
+    stem: str = "events",
+    formats: Iterable[str] = EXPORT_FORMATS,
+) -> dict[str, Path]:
     """ACLED-style CSV (ACLED's columns first), GeoJSON and GeoPackage; atomic writes."""
     directory = Path(directory)
     written: dict[str, Path] = {}
@@ -121,10 +136,14 @@ def export_events(events: gpd.GeoDataFrame, directory: str | Path, stem: str = "
             written[fmt] = _atomic(target, lambda p, c=columns: plain[c].to_csv(p, index=False))
         elif fmt == "geojson":
             mapped = plain[plain.geometry.notna()]
-            written[fmt] = _atomic(target, lambda p, d=mapped: d.to_file(
-                p, driver="GeoJSON", layer=stem, engine="pyogrio"))
+            written[fmt] = _atomic(
+                target,
+                lambda p, d=mapped: d.to_file(p, driver="GeoJSON", layer=stem, engine="pyogrio"),
+            )
         else:
             mapped = plain[plain.geometry.notna()]
-            written[fmt] = _atomic(target, lambda p, d=mapped: d.to_file(
-                p, driver="GPKG", layer=stem, engine="pyogrio"))
+            written[fmt] = _atomic(
+                target,
+                lambda p, d=mapped: d.to_file(p, driver="GPKG", layer=stem, engine="pyogrio"),
+            )
     return written

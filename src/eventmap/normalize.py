@@ -16,15 +16,33 @@ from anyascii import anyascii
 # Apostrophes, ayn and hamza marks are dropped: Dar‘ā = Dar'a = Dara.
 _DROP = "'’‘ʿʾʼʻ`´′ʹ\u02bc\u02bb.\u200b\u200e\u200f"
 # Separators become spaces: As-Suwayda = As Suwayda.
-_SPACE = "-‐‑‒–—―_/,;:()[]{}\"“”«»\t\n\r"
+_SPACE = '-‐‑‒–—―_/,;:()[]{}"“”«»\t\n\r'
 _TABLE = str.maketrans({**{c: "" for c in _DROP}, **{c: " " for c in _SPACE}})
 _WS = re.compile(r"\s+")
 _DOUBLES = re.compile(r"(.)\1+")
 
 # Arabic definite-article forms as written in English (al-, el-, as-, ad-, ar-, ...).
 ARTICLES = frozenset(
-    {"al", "el", "as", "ad", "ar", "an", "at", "az", "ash", "ath", "adh", "ed", "er", "es", "ez",
-     "es", "et", "en", "ul"}
+    {
+        "al",
+        "el",
+        "as",
+        "ad",
+        "ar",
+        "an",
+        "at",
+        "az",
+        "ash",
+        "ath",
+        "adh",
+        "ed",
+        "er",
+        "es",
+        "ez",
+        "et",
+        "en",
+        "ul",
+    }
 )
 
 

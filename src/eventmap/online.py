@@ -80,15 +80,18 @@ class GeocodeCache:
 def _to_payload(loc: Location | None) -> dict[str, Any] | None:
     if loc is None:
         return None
-    return {"address": loc.address, "latitude": loc.latitude, "longitude": loc.longitude,
-            "raw": loc.raw}
+    return {
+        "address": loc.address,
+        "latitude": loc.latitude,
+        "longitude": loc.longitude,
+        "raw": loc.raw,
+    }
 
 
 def _from_payload(payload: dict[str, Any] | None) -> Location | None:
     if payload is None:
         return None
-    return Location(payload["address"], (payload["latitude"], payload["longitude"]),
-                    payload["raw"])
+    return Location(payload["address"], (payload["latitude"], payload["longitude"]), payload["raw"])
 
 
 class ChainGeocoder:
@@ -131,17 +134,22 @@ class ChainGeocoder:
         **kwargs: Any,
     ) -> Location | list[Location] | None:
         text = validate_query(query)
-        found = self.offline.geocode(text, exactly_one=exactly_one, country_codes=country_codes,
-                                     kind=kind)
+        found = self.offline.geocode(
+            text, exactly_one=exactly_one, country_codes=country_codes, kind=kind
+        )
         if found is not None:
             return found
         options = {"exactly_one": exactly_one, "country_codes": country_codes, **kwargs}
         hit, payload = self.cache.get(self.provider, text, options)
         if not hit:
             try:
-                answer = self._limited(text, exactly_one=exactly_one, timeout=self.timeout,
-                                       **({"country_codes": country_codes} if country_codes else {}),
-                                       **kwargs)
+                answer = self._limited(
+                    text,
+                    exactly_one=exactly_one,
+                    timeout=self.timeout,
+                    **({"country_codes": country_codes} if country_codes else {}),
+                    **kwargs,
+                )
             except GeopyError as exc:
                 raise GeocoderServiceError(f"{self.provider} failed for {text!r}: {exc}") from exc
             if exactly_one or answer is None:

@@ -42,15 +42,20 @@ class RunResult:
         return self.mentions[~self.mentions["resolved"].astype(bool)]
 
 
-def extract(paths: Sequence[str | Path], *, encoding: str = "utf-8",
-            progress: bool = False) -> RunResult:
+def extract(
+    paths: Sequence[str | Path], *, encoding: str = "utf-8", progress: bool = False
+) -> RunResult:
     """Load and extract every article (folders expand to their .txt files, sorted)."""
     from tqdm.auto import tqdm
 
     files = find_articles(list(paths))
     articles = [load_article(p, encoding=encoding) for p in files]
-    tables = [extract_events(a) for a in tqdm(articles, desc="extracting", unit="article",
-                                              disable=not progress or len(articles) < 5)]
+    tables = [
+        extract_events(a)
+        for a in tqdm(
+            articles, desc="extracting", unit="article", disable=not progress or len(articles) < 5
+        )
+    ]
     return RunResult(articles, tables, events_geodataframe(tables), mentions_geodataframe(tables))
 
 
@@ -71,8 +76,11 @@ def map_title(articles: Iterable[Article]) -> tuple[str, str | None, str | None]
     items = list(articles)
     if len(items) == 1:
         a = items[0]
-        return (a.title or a.id, a.source or a.outlet,
-                a.published.isoformat() if a.published else None)
+        return (
+            a.title or a.id,
+            a.source or a.outlet,
+            a.published.isoformat() if a.published else None,
+        )
     dates = sorted(a.published.isoformat() for a in items if a.published)
     span = f"{dates[0]} – {dates[-1]}" if dates else None
     return f"{len(items)} articles", "; ".join(sorted({a.outlet or "?" for a in items})), span
@@ -94,9 +102,15 @@ def build_map(result: RunResult, *, boundaries: str | Path | None = None, **kwar
     )
 
 
-def write_outputs(result: RunResult, out_dir: str | Path, *, png: bool | None = None,
-                  boundaries: str | Path | None = None, data_dir: str | Path | None = None,
-                  stem: str | None = None) -> dict[str, Path]:
+def write_outputs(
+    result: RunResult,
+    out_dir: str | Path,
+    *,
+    png: bool | None = None,
+    boundaries: str | Path | None = None,
+    data_dir: str | Path | None = None,
+    stem: str | None = None,
+) -> dict[str, Path]:
     """Self-contained HTML map (+ PNG when asked or when a browser is there) and tables."""
     from eventmap.export import BrowserNotFound, find_chromium, save_html, save_png
 

@@ -12,21 +12,53 @@ from pathlib import Path
 import pandas as pd
 
 REVIEW_COLUMNS: tuple[str, ...] = (
-    "article_id", "mention_type", "event_date", "time_precision", "event_type",
-    "sub_event_type", "actor1", "assoc_actor_1", "actor2", "country", "admin1", "location",
-    "geonameid", "latitude", "longitude", "geo_precision", "fatalities", "fatalities_text",
-    "claimed_by", "verified", "quote",
+    "article_id",
+    "mention_type",
+    "event_date",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "actor2",
+    "country",
+    "admin1",
+    "location",
+    "geonameid",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities",
+    "fatalities_text",
+    "claimed_by",
+    "verified",
+    "quote",
 )
-MATCH_KEYS: tuple[str, ...] = ("article_id", "mention_type", "event_date", "sub_event_type",
-                               "admin1")
-COMPARED: tuple[str, ...] = ("time_precision", "actor1", "assoc_actor_1", "actor2", "location",
-                             "geonameid", "geo_precision", "fatalities", "verified")
+MATCH_KEYS: tuple[str, ...] = (
+    "article_id",
+    "mention_type",
+    "event_date",
+    "sub_event_type",
+    "admin1",
+)
+COMPARED: tuple[str, ...] = (
+    "time_precision",
+    "actor1",
+    "assoc_actor_1",
+    "actor2",
+    "location",
+    "geonameid",
+    "geo_precision",
+    "fatalities",
+    "verified",
+)
 
 
 def read_reviewed(path: str | Path) -> pd.DataFrame:
     """A reviewed event table, with the types the extractor produces."""
-    frame = pd.read_csv(path, dtype={"event_date": "string", "verified": "string"},
-                        keep_default_na=True)
+    frame = pd.read_csv(
+        path, dtype={"event_date": "string", "verified": "string"}, keep_default_na=True
+    )
     missing = [c for c in MATCH_KEYS + COMPARED if c not in frame.columns]
     if missing:
         raise ValueError(f"{path}: reviewed table lacks columns {missing}")
@@ -56,6 +88,7 @@ def _norm(value: object) -> object:
 
 def diff_events(extracted: pd.DataFrame, reviewed: pd.DataFrame) -> pd.DataFrame:
     """One row per event key: status match / differs / missing / extra, and what differs."""
+
     def keyed(frame: pd.DataFrame) -> dict[tuple, pd.Series]:
         return {tuple(_norm(r[k]) for k in MATCH_KEYS): r for _, r in frame.iterrows()}
 
