@@ -1,0 +1,213 @@
+"""The `eventmap` command, run in-process: help, every subcommand, and user errors.
+
+User errors must end with exit code 2 and exactly one line on stderr (no traceback), so a
+newsroom script can show it as is.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from eventmap.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "seeds" / "000_fe935601f8305200.txt"
+SUBCOMMANDS = ("geocode", "places", "events", "map", "gazetteer")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """main(argv) -> (exit code, stdout, stderr); argparse's SystemExit becomes a code."""
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# --------------------------------------------------------------------------- help
+
+
+def test_help_lists_commands_and_examples(capsys):
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    for name in SUBCOMMANDS:
+        assert name in out
+    assert "example" in out
+    assert "eventmap map seeds/" in out
+
+
+@pytest.mark.parametrize("command", SUBCOMMANDS)
+def test_subcommand_help_has_an_example(capsys, command):
+    code, out, _ = run(capsys, command, "--help")
+    assert code == 0
+    assert "example:" in out
+    assert f"eventmap {command}" in out
+
+
+def test_version_in_a_subprocess():
+    proc = subprocess.run(
+        [sys.executable, "-m", "eventmap.cli", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("eventmap ")
+
+
+# --------------------------------------------------------------------------- geocode
+
+
+def test_geocode_json_line(capsys):
+    code, out, err = run(capsys, "geocode", "Homs province", "--json")
+    assert code == 0, err
+    lines = [json.loads(line) for line in out.splitlines() if line.strip()]
+    assert len(lines) == 1
+    row = lines[0]
+    assert row["query"] == "Homs province"
+    assert row["admin1_iso"] == "SY-HI"
+    assert row["kind"] == "admin1"
+    assert 34 < row["latitude"] < 35.5 and 36 < row["longitude"] < 39
+
+
+def test_geocode_table(capsys):
+    code, out, _ = run(capsys, "geocode", "Hama", "Dar'a")
+    assert code == 0
+    assert "SY-HM" in out and "SY-DR" in out
+
+
+def test_geocode_unresolved_exits_1(capsys):
+    code, out, err = run(capsys, "geocode", "Qwxzyv")
+    assert code == 1
+    assert "nothing found" in out
+    assert "unresolved" in err and "Qwxzyv" in err
+    assert "Traceback" not in err
+
+
+# --------------------------------------------------------------------------- places
+
+
+def test_places_lists_homs_with_roles(capsys):
+    code, out, err = run(capsys, "places", str(SEED))
+    assert code == 0, err
+    assert "Homs" in out
+    for role in ("event_location", "government", "demonym"):
+        assert role in out
+    assert "SANA" not in out  # the agency, not Yemen's capital
+
+
+def test_places_jsonl_batch(capsys, tmp_path):
+    source = tmp_path / "articles.jsonl"
+    docs = [
+        {"id": "a", "text": "Airstrikes hit the countryside of Homs on Saturday."},
+        {"id": "b", "text": "Clashes were reported in Idlib and Aleppo."},
+    ]
+    source.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    target = tmp_path / "toponyms.jsonl"
+
+    code, _, err = run(capsys, "places", "--jsonl", str(source), "-o", str(target))
+    assert code == 0, err
+    rows = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["a", "b"]
+    for row, doc in zip(rows, docs, strict=True):
+        assert set(row) == {"id", "toponyms"}
+        assert row["toponyms"], row
+        for t in row["toponyms"]:
+            assert {"start", "end", "name", "lat", "lon"} <= set(t)
+            assert doc["text"][t["start"] : t["end"]] == t["name"]
+    assert [t["name"] for t in rows[0]["toponyms"]] == ["Homs"]
+    assert {t["name"] for t in rows[1]["toponyms"]} == {"Idlib", "Aleppo"}
+
+
+def test_places_jsonl_needs_output(capsys, tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": 1, "text": "Homs"}\n', encoding="utf-8")
+    code, _, err = run(capsys, "places", "--jsonl", str(source))
+    assert code == 2
+    assert err.startswith("eventmap: error:")
+
+
+# --------------------------------------------------------------------------- events, map
+
+
+def test_events_csv_to_folder(capsys, tmp_path):
+    out = tmp_path / "tables"
+    code, _, err = run(capsys, "events", str(SEED), "--format", "csv", "-o", str(out))
+    assert code == 0, err
+    assert sorted(p.name for p in out.iterdir()) == [
+        "claims.csv",
+        "events.csv",
+        "place_mentions.csv",
+    ]
+    header = (out / "events.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("event_id_cnty,event_date")
+    assert len((out / "events.csv").read_text(encoding="utf-8").splitlines()) > 1
+
+
+def test_events_table_to_stdout(capsys):
+    code, out, _ = run(capsys, "events", str(SEED))
+    assert code == 0
+    assert "EVENTS" in out and "PLACE MENTIONS" in out and "CLAIMS" in out
+    assert "Air/drone strike" in out
+
+
+def test_map_writes_html_without_png(capsys, tmp_path):
+    out = tmp_path / "maps"
+    code, _, err = run(capsys, "map", str(SEED.parent), "-o", str(out), "--png", "no")
+    assert code == 0, err
+    html = sorted(out.glob("*.html"))
+    assert html, list(out.iterdir())
+    assert "<html" in html[0].read_text(encoding="utf-8")[:2000].lower()
+    assert not list(out.glob("*.png"))
+    assert (out / "events.csv").is_file()
+
+
+# --------------------------------------------------------------------------- user errors
+
+
+def _one_error_line(err: str) -> str:
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("eventmap: error:"), err
+    assert "Traceback" not in err
+    return lines[0]
+
+
+def test_missing_file(capsys, tmp_path):
+    code, _, err = run(capsys, "events", str(tmp_path / "nope.txt"))
+    assert code == 2
+    assert "no such file" in _one_error_line(err)
+
+
+def test_directory_passed_to_events(capsys, tmp_path):
+    code, _, err = run(capsys, "events", str(tmp_path))
+    assert code == 2
+    assert "directory" in _one_error_line(err)
+
+
+def test_empty_file(capsys, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    code, _, err = run(capsys, "events", str(empty))
+    assert code == 2
+    assert "empty" in _one_error_line(err)
+
+
+def test_non_utf8_file(capsys, tmp_path):
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes("Frappes aériennes près de Homs.\n".encode("latin-1"))
+    code, _, err = run(capsys, "places", str(latin))
+    assert code == 2
+    line = _one_error_line(err)
+    assert "utf-8" in line and "--encoding" in line
+
+    code, out, err = run(capsys, "places", str(latin), "--encoding", "latin-1")
+    assert code == 0, err
+    assert "Homs" in out
