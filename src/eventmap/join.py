@@ -117,6 +117,17 @@ def _for_files(events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return out
 
 
+def _write_gpkg(frame: gpd.GeoDataFrame, path: Path, layer: str) -> None:
+    """GeoPackage with a fixed timestamp, so the same events give the same bytes."""
+    import pyogrio
+
+    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": "2000-01-01T00:00:00.000Z"})
+    try:
+        frame.to_file(path, driver="GPKG", layer=layer, engine="pyogrio")
+    finally:
+        pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": None})
+
+
 def export_events(
     events: gpd.GeoDataFrame,
     directory: str | Path,
@@ -144,6 +155,6 @@ def export_events(
             mapped = plain[plain.geometry.notna()]
             written[fmt] = _atomic(
                 target,
-                lambda p, d=mapped: d.to_file(p, driver="GPKG", layer=stem, engine="pyogrio"),
+                lambda p, d=mapped: _write_gpkg(d, p, stem),
             )
     return written

@@ -117,11 +117,15 @@ def write_outputs(
     out = Path(out_dir)
     stem = stem or (result.articles[0].id if len(result.articles) == 1 else "events_map")
     m = build_map(result, boundaries=boundaries)
-    files = {"html": save_html(m, out / f"{stem}.html")}
+    html_path, png_path = out / f"{stem}.html", out / f"{stem}.png"
+    before = html_path.read_bytes() if html_path.exists() else None
+    files = {"html": save_html(m, html_path)}
     want_png = png if png is not None else find_chromium() is not None
-    if want_png:
+    if want_png and before == html_path.read_bytes() and png_path.exists():
+        files["png"] = png_path  # same map, same picture: a rerun changes no bytes
+    elif want_png:
         try:
-            files["png"] = save_png(m, out / f"{stem}.png")
+            files["png"] = save_png(m, png_path)
         except BrowserNotFound:
             if png:
                 raise
