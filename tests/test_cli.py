@@ -211,3 +211,41 @@ def test_non_utf8_file(capsys, tmp_path):
     code, out, err = run(capsys, "places", str(latin), "--encoding", "latin-1")
     assert code == 0, err
     assert "Homs" in out
+
+
+def test_quiet_after_the_command_and_empty_folder(tmp_path, capsys) -> None:
+    from eventmap.cli import main
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["map", str(empty), "-o", str(tmp_path / "o"), "--png", "no", "-q"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"eventmap: error: no .txt articles in {empty}"]
+
+
+def test_missing_boundaries_is_a_user_error(tmp_path, capsys) -> None:
+    from eventmap.cli import main
+
+    seeds = str(Path(__file__).resolve().parents[1] / "seeds")
+    code = main(["map", seeds, "-o", str(tmp_path), "--boundaries", str(tmp_path / "no.geojson")])
+    assert code == 2
+    assert capsys.readouterr().err.startswith("eventmap: error:")
+
+
+def test_bad_jsonl_leaves_no_output(tmp_path) -> None:
+    from eventmap.cli import main
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": 1, "text": "Homs"}\nnot json\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["places", "--jsonl", str(bad), "-o", str(out), "-q"]) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.jsonl"]
+
+
+def test_offline_switch_forbids_the_online_chain(monkeypatch) -> None:
+    from eventmap.errors import GeocoderServiceError
+    from eventmap.online import ChainGeocoder
+
+    monkeypatch.setenv("EVENTMAP_OFFLINE", "1")
+    with pytest.raises(GeocoderServiceError, match="EVENTMAP_OFFLINE"):
+        ChainGeocoder(object())

@@ -37,14 +37,29 @@ def _parser() -> argparse.ArgumentParser:
         epilog="examples:\n  " + "\n  ".join(EXAMPLES.values()),
     )
     p.add_argument("--version", action="version", version=f"eventmap {__version__}")
-    noise = p.add_mutually_exclusive_group()
-    noise.add_argument("-q", "--quiet", action="store_true", help="print only results and errors")
-    noise.add_argument("-v", "--verbose", action="store_true", help="log details; show tracebacks")
+    common = argparse.ArgumentParser(add_help=False)
+    for parser in (p, common):  # -q/-v before or after the command
+        noise = parser.add_mutually_exclusive_group()
+        noise.add_argument(
+            "-q",
+            "--quiet",
+            action="store_true",
+            default=argparse.SUPPRESS,
+            help="print only results and errors",
+        )
+        noise.add_argument(
+            "-v",
+            "--verbose",
+            action="store_true",
+            default=argparse.SUPPRESS,
+            help="log details; show tracebacks",
+        )
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, help_: str) -> argparse.ArgumentParser:
         return sub.add_parser(
             name,
+            parents=[common],
             help=help_,
             description=help_,
             epilog=f"example:\n  {EXAMPLES[name]}",
@@ -275,6 +290,8 @@ def cmd_events(args: argparse.Namespace) -> int:
 def cmd_map(args: argparse.Namespace) -> int:
     from eventmap.pipeline import extract, resolve_online, write_outputs
 
+    if args.boundaries and not Path(args.boundaries).is_file():
+        raise EventmapError(f"{args.boundaries}: no such boundary file")
     result = extract(args.articles, encoding=args.encoding, progress=not args.quiet)
     if args.online:
         resolve_online(result, _chain(args))
@@ -323,6 +340,8 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    args.quiet = getattr(args, "quiet", False)
+    args.verbose = getattr(args, "verbose", False)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",

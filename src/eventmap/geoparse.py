@@ -1225,43 +1225,47 @@ def geoparse_jsonl(
     progress: bool = True,
     geoparser: Geoparser | None = None,
 ) -> int:
-    """Geoparse lines {"id", "text", ...} into {"id", "toponyms": [...]} (the eval format)."""
+    """Geoparse lines {"id", "text", ...} into {"id", "toponyms": [...]} (the eval format).
+
+    The output appears only when every line went through: a bad line leaves no half file.
+    """
     from tqdm.auto import tqdm
 
     parser = geoparser or default_geoparser()
     source, target = Path(source), Path(target)
     lines = source.read_text(encoding="utf-8").splitlines()
-    tmp = target.with_name(target.name + ".tmp")
-    count = 0
-    with tmp.open("w", encoding="utf-8") as out:
-        for lineno, line in enumerate(
-            tqdm(lines, desc="geoparsing", unit="doc", disable=not progress), start=1
-        ):
-            if not line.strip():
-                continue
-            try:
-                doc = json.loads(line)
-                text = doc["text"]
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise InvalidInput(
-                    f"{source}:{lineno}: not a {{'id', 'text'}} JSON line ({exc})"
-                ) from exc
-            toponyms = [
-                {
-                    "start": m.start,
-                    "end": m.end,
-                    "name": m.text,
-                    "lat": m.latitude,
-                    "lon": m.longitude,
-                    "role": m.role,
-                }
-                for m in parser.parse(text)
-            ]
-            out.write(json.dumps({"id": doc.get("id"), "toponyms": toponyms}, ensure_ascii=False))
-            out.write("\n")
-            count += 1
-    tmp.replace(target)
-    return count
+    results = []
+    for lineno, line in enumerate(
+        tqdm(lines, desc="geoparsing", unit="doc", disable=not progress), start=1
+    ):
+        if not line.strip():
+            continue
+        try:
+            doc = json.loads(line)
+            text = doc["text"]
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise InvalidInput(
+                f"{source}:{lineno}: not a {{'id', 'text'}} JSON line ({exc})"
+            ) from exc
+        toponyms = [
+            {
+                "start": m.start,
+                "end": m.end,
+                "name": m.text,
+                "lat": m.latitude,
+                "lon": m.longitude,
+                "role": m.role,
+            }
+            for m in parser.parse(text)
+        ]
+        results.append(json.dumps({"id": doc.get("id"), "toponyms": toponyms}, ensure_ascii=False))
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        tmp.write_text("".join(r + "\n" for r in results), encoding="utf-8")
+        tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return len(results)
 
 
 def iter_event_locations(mentions: Iterable[Mention]) -> Iterator[Mention]:

@@ -9,6 +9,7 @@ geopy's RateLimiter (>= 1 s apart, retries with backoff), and stores every answe
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -108,6 +109,10 @@ class ChainGeocoder:
         error_wait_seconds: float = 5.0,
         timeout: float = 10.0,
     ) -> None:
+        if os.environ.get("EVENTMAP_OFFLINE") == "1":
+            raise GeocoderServiceError(
+                "EVENTMAP_OFFLINE=1 forbids online geocoding; unset it to use the online chain"
+            )
         if min_delay_seconds < MIN_DELAY_SECONDS:
             raise InvalidInput(
                 f"min_delay_seconds must be >= {MIN_DELAY_SECONDS} to respect public services"

@@ -14,6 +14,7 @@ from typing import Any
 import geopandas as gpd
 
 from eventmap.article import Article, find_articles, load_article
+from eventmap.errors import ArticleError
 from eventmap.events import EventTables, extract_events
 from eventmap.join import admin1_summary, events_geodataframe, export_events, mentions_geodataframe
 
@@ -49,6 +50,8 @@ def extract(
     from tqdm.auto import tqdm
 
     files = find_articles(list(paths))
+    if not files:
+        raise ArticleError(f"no .txt articles in {', '.join(map(str, paths))}")
     articles = [load_article(p, encoding=encoding) for p in files]
     tables = [
         extract_events(a)
