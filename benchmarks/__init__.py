@@ -1,0 +1,1 @@
+"""Benchmarks for eventmap, printed as tables: ``python -m benchmarks [--quick] [--only ...]``."""
