@@ -48,12 +48,58 @@ def _rows(path: Path) -> Iterator[dict[str, str]]:
         yield from csv.DictReader(line for line in fh if not line.startswith("#"))
 
 
-def _pattern(phrases: list[str], flags: int = 0) -> re.Pattern[str] | None:
-    if not phrases:
-        return None
-    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    body = "|".join(re.escape(p).replace(r"\ ", " ").replace(" ", r"\s+") for p in ordered)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+_TOKEN = re.compile(r"[^\W_]+")
+_GAP_CHARS = frozenset(" \t\n-'’")
+
+
+class PhraseIndex:
+    """Multi-word phrases found by walking the text's tokens once, not by one regex per phrase.
+
+    A phrase written in capitals ('HTS', 'SANA') matches case-sensitively, others ignore case
+    and tolerate hyphens or line breaks between words ('al-Sham' = 'al Sham').
+    """
+
+    def __init__(self, phrases: dict[str, tuple[str, bool]]) -> None:
+        self._first: dict[str, list[tuple[tuple[str, ...], bool, str, bool]]] = {}
+        for phrase, (ref, generic) in phrases.items():
+            tokens = tuple(_TOKEN.findall(phrase))
+            if not tokens:
+                continue
+            exact = phrase.isupper()
+            key = tuple(tokens if exact else (t.casefold() for t in tokens))
+            self._first.setdefault(key[0], []).append((key, exact, ref, generic))
+        for entries in self._first.values():
+            entries.sort(key=lambda e: -len(e[0]))
+
+    def find(self, text: str) -> list[Span]:
+        first = self._first
+        found: list[Span] = []
+        for m in _TOKEN.finditer(text):
+            word = m.group(0)
+            entries = first.get(word) or first.get(word.casefold())
+            start = m.start()
+            if not entries or (start and text[start - 1] == "-"):
+                continue
+            # Only now look at the words that follow (phrases are a few words long).
+            tail = list(_TOKEN.finditer(text, start, min(len(text), start + 120)))
+            for key, exact, ref, generic in entries:
+                n = len(key)
+                if n > len(tail):
+                    continue
+                words = tuple(t.group(0) if exact else t.group(0).casefold() for t in tail[:n])
+                if words != key:
+                    continue
+                end = tail[n - 1].end()
+                if end < len(text) and text[end] == "-":
+                    continue
+                if any(
+                    not _GAP_CHARS.issuperset(text[tail[k].end() : tail[k + 1].start()])
+                    for k in range(n - 1)
+                ):
+                    continue
+                found.append(Span(start, end, text[start:end], ref, generic))
+                break
+        return found
 
 
 class ActorTable:
@@ -61,40 +107,28 @@ class ActorTable:
 
     def __init__(self, actors: list[Actor]) -> None:
         self.actors = actors
-        self._by_alias: dict[str, Actor] = {}
-        self._generic: dict[str, Actor] = {}
-        for actor in actors:
-            for alias in actor.aliases:
-                self._by_alias.setdefault(alias.casefold(), actor)
-            for alias in actor.generic_aliases:
-                self._generic.setdefault(alias.casefold(), actor)
-        originals = [a for actor in actors for a in actor.aliases]
-        self._acronyms = _pattern([a for a in originals if a.isupper()])
-        self._named = _pattern([a for a in originals if not a.isupper()], re.IGNORECASE)
-        self._generic_re = _pattern(list(self._generic), re.IGNORECASE)
+        # reversed: where two actors share an alias, the first one listed wins
+        self._named = PhraseIndex(
+            {a: (actor.name, False) for actor in reversed(actors) for a in actor.aliases}
+        )
+        self._generic_index = PhraseIndex(
+            {a: (actor.name, True) for actor in reversed(actors) for a in actor.generic_aliases}
+        )
+        self._by_name = {actor.name: actor for actor in actors}
 
     def by_name(self, name: str) -> Actor | None:
-        return next((a for a in self.actors if a.name == name), None)
+        return self._by_name.get(name)
 
-    def find(self, text: str, country: str | None = None) -> list[Span]:
+    def find(self, text: str, country: str | None = None, *, generic: bool = True) -> list[Span]:
         """Non-overlapping actor mentions, longest first, in text order."""
-        found: list[Span] = []
-        for pattern in (self._named, self._acronyms):
-            if pattern is None:
-                continue
-            for m in pattern.finditer(text):
-                actor = self._by_alias[_norm(m.group(0))]
-                found.append(Span(m.start(), m.end(), m.group(0), actor.name))
-        if self._generic_re is not None:
-            for m in self._generic_re.finditer(text):
-                actor = self._generic[_norm(m.group(0))]
-                if country is None or actor.country == country:
-                    found.append(Span(m.start(), m.end(), m.group(0), actor.name, generic=True))
+        found = self._named.find(text)
+        if generic:
+            found += [
+                sp
+                for sp in self._generic_index.find(text)
+                if country is None or self._by_name[sp.ref].country == country
+            ]
         return _non_overlapping(found)
-
-
-def _norm(phrase: str) -> str:
-    return " ".join(phrase.split()).casefold()
 
 
 def _non_overlapping(spans: list[Span]) -> list[Span]:
@@ -141,15 +175,18 @@ class MediaTable:
                 self.names[alias.strip()] = row["name"]
             if (row.get("party") or "").strip():
                 self.parties[row["name"]] = row["party"].strip()
-        self._re = _pattern(list(self.names))
+        self.index = PhraseIndex({alias: (name, False) for alias, name in self.names.items()})
 
     def find(self, text: str) -> list[Span]:
-        if self._re is None:
-            return []
-        return [
-            Span(m.start(), m.end(), m.group(0), self.names.get(m.group(0), m.group(0)))
-            for m in self._re.finditer(text)
-        ]
+        return _non_overlapping(self.index.find(text))
+
+
+def name_mask(media: MediaTable, actors: ActorTable) -> PhraseIndex:
+    """One index of every outlet and named actor: spans the geoparser must not read as places."""
+    phrases = {alias: (name, False) for alias, name in media.names.items()}
+    for actor in reversed(actors.actors):
+        phrases.update({a: (actor.name, False) for a in actor.aliases})
+    return PhraseIndex(phrases)
 
 
 @cache

@@ -25,7 +25,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
@@ -46,6 +46,7 @@ KIND_COUNTRY, KIND_ADMIN1, KIND_CITY, KIND_CONTINENT = 0, 1, 2, 3
 MATCH_NAME, MATCH_ALT, MATCH_ALIAS, MATCH_LOOSE = 0, 1, 2, 3
 MATCH_LABELS: tuple[str, ...] = ("name", "alternate", "alias", "loose")
 _LOOSE_PREFIX = "~"
+LOOKUP_CACHE_SIZE = 1 << 16
 
 ROW_DTYPE = np.dtype(
     [
@@ -499,6 +500,7 @@ class Gazetteer:
                 f"gazetteer index at {self.path} is unreadable ({exc}); "
                 "rebuild it with `eventmap gazetteer build`"
             ) from exc
+        self._cached_lookup = lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup)
         self._admin1: dict[str, dict] = self.meta["admin1"]
         self._countries: dict[str, dict] = self.meta["countries"]
 
@@ -513,18 +515,24 @@ class Gazetteer:
     def __len__(self) -> int:
         return int(self.rows.shape[0])
 
-    def lookup(self, name: str) -> list[tuple[int, int]]:
-        """(row, match level) pairs for a name; exact keys first, then the loose key."""
+    def lookup(self, name: str) -> tuple[tuple[int, int], ...]:
+        """(row, match level) pairs for a name; exact keys first, then the loose key.
+
+        News text repeats its names, so recent answers are kept (a bounded LRU per index).
+        """
+        return self._cached_lookup(name)
+
+    def _lookup(self, name: str) -> tuple[tuple[int, int], ...]:
         key = fold(name)
-        hits = self._trie.get(key, [])
+        hits = self._trie.get(key, ())
         lk = loose(key)
         extra = self._trie.get(_LOOSE_PREFIX + lk) if lk else None
         if not extra:
-            return hits
+            return tuple(hits)
         if not hits:
-            return extra
+            return tuple(extra)
         seen = {row for row, _ in hits}
-        return hits + [hit for hit in extra if hit[0] not in seen]
+        return (*hits, *(hit for hit in extra if hit[0] not in seen))
 
     def name(self, row: int) -> tuple[str, str]:
         start, end = int(self._offsets[row]), int(self._offsets[row + 1]) - 1

@@ -142,10 +142,12 @@ class OfflineGeocoder:
             ranked = self._rank(parsed, kind, _codes(country_codes), bias, divisions)
         if not ranked:
             return None
-        locations = [
+        if exactly_one:  # build only what was asked for: one Location, not every candidate
+            score, row, level = ranked[0]
+            return self._location(text, parsed, row, level, score, ranked)
+        return [
             self._location(text, parsed, row, level, score, ranked) for score, row, level in ranked
         ]
-        return locations[0] if exactly_one else locations
 
     __call__ = geocode
 

@@ -20,7 +20,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from eventmap.actors import MediaTable, Span, default_actors, default_media, demonyms
+import regex
+
+from eventmap.actors import MediaTable, default_actors, default_media, demonyms, name_mask
 from eventmap.errors import InvalidInput
 from eventmap.gazetteer import MATCH_ALIAS
 from eventmap.geocode import OfflineGeocoder
@@ -82,6 +84,12 @@ _CONNECTORS = frozenset(
         "the",
         "and",
     }
+)
+# Capitalised words and lower-case connectors, the only words a run is made of.
+_RUN_WORD = regex.compile(
+    r"(?<![\w'’‘ʿʾ])(?:(?:\p{Lu}\.){2,}|\p{Lu}[\w'’‘ʿʾ]*|(?:"
+    + "|".join(sorted(_CONNECTORS, key=len, reverse=True))
+    + r")(?![\w'’‘ʿʾ]))"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?…])(?P<close>[\"”’')\]]*)\s+|\n+")
 _OPENERS = "\"“‘'([—–-:"
@@ -645,6 +653,7 @@ class Geoparser:
         self.media = media or default_media()
         self.actors = actors or default_actors()
         self.demonyms = demonyms()
+        self._mask = name_mask(self.media, self.actors)
         self._cache: dict[tuple[Any, ...], Any] = {}
         self._persons: set[str] = set()
         self._ctx: tuple[str | None, set[str]] = (None, set())
@@ -704,19 +713,21 @@ class Geoparser:
     # ------------------------------------------------------------------ candidates
 
     def _masked(self, text: str) -> list[tuple[int, int]]:
-        spans: list[Span] = [*self.media.find(text), *self.actors.find(text, None)]
-        return sorted((s.start, s.end) for s in spans if not s.generic)
+        return sorted((s.start, s.end) for s in self._mask.find(text))
 
     def _words(self, text: str) -> Iterator[_Word]:
-        for m in _WORD.finditer(text):
+        """Capitalised words and connectors only: runs are built from nothing else, and
+        skipping the lower-case majority keeps the parser fast (gaps tell runs apart)."""
+        for m in _RUN_WORD.finditer(text):
             word, end = m.group(0), m.end()
-            if word.endswith(_CONTRACTIONS):
-                yield _Word(m.start(), end, word.lower())  # "We're": never a place
-                continue
-            for suffix in _POSSESSIVE:
-                if word.endswith(suffix) and len(word) > len(suffix) + 1:
-                    word, end = word[: -len(suffix)], end - len(suffix)
-                    break
+            if "'" in word or "’" in word:
+                if word.endswith(_CONTRACTIONS):
+                    yield _Word(m.start(), end, word.lower())  # "We're": never a place
+                    continue
+                for suffix in _POSSESSIVE:
+                    if word.endswith(suffix) and len(word) > len(suffix) + 1:
+                        word, end = word[: -len(suffix)], end - len(suffix)
+                        break
             yield _Word(m.start(), end, word)
 
     def _candidates(

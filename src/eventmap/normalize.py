@@ -59,7 +59,7 @@ def fold(name: str) -> str:
     """Case-, diacritic- and punctuation-insensitive key."""
     if not name.isascii():
         name = anyascii(name)
-    return _WS.sub(" ", name.lower().translate(_TABLE)).strip()
+    return " ".join(name.lower().translate(_TABLE).split())
 
 
 def strip_article(folded: str) -> str:
