@@ -53,53 +53,61 @@ _GAP_CHARS = frozenset(" \t\n-'’")
 
 
 class PhraseIndex:
-    """Multi-word phrases found by walking the text's tokens once, not by one regex per phrase.
+    """Multi-word phrases found with a few fast substring scans, not one regex per phrase.
 
     A phrase written in capitals ('HTS', 'SANA') matches case-sensitively, others ignore case
     and tolerate hyphens or line breaks between words ('al-Sham' = 'al Sham').
     """
 
     def __init__(self, phrases: dict[str, tuple[str, bool]]) -> None:
-        self._first: dict[str, list[tuple[tuple[str, ...], bool, str, bool]]] = {}
+        # first word -> [(all words, exact case?, reference, generic?)], longest phrase first
+        self._first: dict[tuple[str, bool], list[tuple[tuple[str, ...], bool, str, bool]]] = {}
         for phrase, (ref, generic) in phrases.items():
             tokens = tuple(_TOKEN.findall(phrase))
             if not tokens:
                 continue
             exact = phrase.isupper()
-            key = tuple(tokens if exact else (t.casefold() for t in tokens))
-            self._first.setdefault(key[0], []).append((key, exact, ref, generic))
+            key = tuple(tokens if exact else (t.lower() for t in tokens))
+            self._first.setdefault((key[0], exact), []).append((key, exact, ref, generic))
         for entries in self._first.values():
             entries.sort(key=lambda e: -len(e[0]))
 
     def find(self, text: str) -> list[Span]:
-        first = self._first
+        lower = text.lower()
+        if len(lower) != len(text):  # a few letters change length when lowered: be exact
+            lower = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
         found: list[Span] = []
-        for m in _TOKEN.finditer(text):
-            word = m.group(0)
-            entries = first.get(word) or first.get(word.casefold())
-            start = m.start()
-            if not entries or (start and text[start - 1] == "-"):
-                continue
-            # Only now look at the words that follow (phrases are a few words long).
-            tail = list(_TOKEN.finditer(text, start, min(len(text), start + 120)))
-            for key, exact, ref, generic in entries:
-                n = len(key)
-                if n > len(tail):
-                    continue
-                words = tuple(t.group(0) if exact else t.group(0).casefold() for t in tail[:n])
-                if words != key:
-                    continue
-                end = tail[n - 1].end()
-                if end < len(text) and text[end] == "-":
-                    continue
-                if any(
-                    not _GAP_CHARS.issuperset(text[tail[k].end() : tail[k + 1].start()])
-                    for k in range(n - 1)
-                ):
-                    continue
-                found.append(Span(start, end, text[start:end], ref, generic))
-                break
+        for (first, exact), entries in self._first.items():
+            hay = text if exact else lower
+            pos = hay.find(first)
+            while pos != -1:
+                span = self._match_at(text, hay, pos, len(first), entries)
+                if span is not None:
+                    found.append(span)
+                pos = hay.find(first, pos + 1)
         return found
+
+    @staticmethod
+    def _match_at(text: str, hay: str, pos: int, size: int, entries: list) -> Span | None:
+        before = hay[pos - 1] if pos else " "
+        after = hay[pos + size] if pos + size < len(hay) else " "
+        if before.isalnum() or before in "-_" or after.isalnum() or after == "_":
+            return None  # inside a longer word, or the tail of a hyphenated one
+        tail = list(_TOKEN.finditer(hay, pos, min(len(hay), pos + 120)))
+        for key, _exact, ref, generic in entries:
+            n = len(key)
+            if n > len(tail) or tuple(t.group(0) for t in tail[:n]) != key:
+                continue
+            end = tail[n - 1].end()
+            if end < len(text) and text[end] == "-":
+                continue
+            if any(
+                not _GAP_CHARS.issuperset(text[tail[k].end() : tail[k + 1].start()])
+                for k in range(n - 1)
+            ):
+                continue
+            return Span(pos, end, text[pos:end], ref, generic)
+        return None
 
 
 class ActorTable:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -37,6 +37,7 @@ ROLES: tuple[str, ...] = (
 )
 MAX_TEXT_CHARS = 5_000_000
 MAX_SPAN_TOKENS = 5
+_CACHE_LIMIT = 200_000  # resolutions kept per parser; cleared beyond that (bounded memory)
 _REGION = "@region"
 
 # A word: an abbreviation such as U.S., or letters with inner apostrophes (Dar'a, Syria's).
@@ -514,6 +515,7 @@ _QUALIFIER_BEFORE = re.compile(
     r"south-?western|central)\s+)$",
     re.IGNORECASE,
 )
+_QUALIFIER_ENDINGS = ("of ", "of the ", "rural ", "ern ", "central ")
 _GOVERNMENT_BEFORE = re.compile(
     r"\b(?:government|regime|authorities|officials|administration|leadership|cabinet|"
     r"ministry)\s+(?:in|of)\s+(?:the\s+)?$",
@@ -580,8 +582,7 @@ class Mention:
         return data
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
+class _Word(NamedTuple):
     start: int
     end: int
     text: str
@@ -655,6 +656,7 @@ class Geoparser:
         self.demonyms = demonyms()
         self._mask = name_mask(self.media, self.actors)
         self._cache: dict[tuple[Any, ...], Any] = {}
+        self._areas: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._persons: set[str] = set()
         self._ctx: tuple[str | None, set[str]] = (None, set())
 
@@ -780,9 +782,7 @@ class Geoparser:
             run = run[1:]
         if not run:
             return
-        person = self._looks_like_person(text, run)
-        if person:
-            self._persons.update(w.text for w in run if w.text not in _CONNECTORS)
+        person: bool | None = None  # decided on the first match: most runs match nothing
         i = 0
         n = len(run)
         while i < n:
@@ -830,6 +830,10 @@ class Geoparser:
                 i += 1
                 continue
             j, name, demonym = match
+            if person is None:
+                person = self._looks_like_person(text, run)
+                if person:
+                    self._persons.update(w.text for w in run if w.text not in _CONNECTORS)
             cand = self._candidate(text, run, i, j, name, demonym, sentences, starts, person)
             if cand is not None:
                 yield cand
@@ -951,7 +955,17 @@ class Geoparser:
             if key not in self._cache:
                 self._cache[key] = self._demonym_location(cand.demonym)
             return self._cache[key]
-        key = (cand.lookup, cand.kind_hint, bias, divisions)
+        # Only the biases that could change this name's answer belong in the cache key, so
+        # answers are shared across articles instead of recomputed for each one.
+        countries, own_divisions = self._candidate_areas(cand.lookup)
+        key = (
+            cand.lookup,
+            cand.kind_hint,
+            bias if bias in countries else None,
+            divisions & own_divisions,
+        )
+        if len(self._cache) > _CACHE_LIMIT:
+            self._cache.clear()
         if key not in self._cache:
             try:
                 loc = None
@@ -964,6 +978,21 @@ class Geoparser:
             except InvalidInput:
                 self._cache[key] = None
         return self._cache[key]
+
+    def _candidate_areas(self, name: str) -> tuple[frozenset[str], frozenset[str]]:
+        """Countries and divisions this name's candidates lie in (what a bias can act on)."""
+        areas = self._areas.get(name)
+        if areas is None:
+            rows = self.gazetteer.rows
+            codes = [
+                (rows[r]["country"].decode(), rows[r]["admin1"].decode())
+                for r, _ in self.gazetteer.lookup(name)
+            ]
+            areas = (frozenset(c for c, _ in codes), frozenset(f"{c}.{a}" for c, a in codes))
+            if len(self._areas) > _CACHE_LIMIT:
+                self._areas.clear()
+            self._areas[name] = areas
+        return areas
 
     def _demonym_location(self, target: str) -> Any:
         g = self.gazetteer
@@ -1179,7 +1208,13 @@ def _qualifiers(text: str, start: int, end: int) -> tuple[str | None, str | None
     """
     kind = label = None
     words: list[str] = []
-    before = _QUALIFIER_BEFORE.search(text, max(0, start - 40), start)
+    # Every qualifier before a name ends in one of these; skip the regex when none does.
+    near = text[max(0, start - 8) : start].lower()
+    before = (
+        _QUALIFIER_BEFORE.search(text, max(0, start - 40), start)
+        if near.endswith(_QUALIFIER_ENDINGS)
+        else None
+    )
     if before:
         words.append(before.group(0).strip())
         if before.group("city"):
