@@ -347,7 +347,14 @@ def build_index(target: Path) -> dict[str, object]:
             info["name"],
             point,
         )
-        countries[a2] = {"row": idx, "name": info["name"], "iso3": a3}
+        capital_row = _national_capital(b, a2, info.get("capital") or "")
+        countries[a2] = {
+            "row": idx,
+            "name": info["name"],
+            "iso3": a3,
+            "capital_row": capital_row,
+            "capital": fold(info.get("capital") or ""),
+        }
         b.key(info["name"], idx, MATCH_NAME)
         extra = {name, *(rec[4:7])}
         extra |= set(rec[6].split("|")) if rec[6] else set()
@@ -417,6 +424,17 @@ def _english_name(name: str, aliases: list[str]) -> str:
         return name
     plain = [_DIVISION_WORDS.sub("", n).strip() for n in aliases if n.isascii() and n.strip()]
     return plain[0] if plain else name
+
+
+def _national_capital(b: _Builder, country: str, capital: str) -> int | None:
+    """The country's capital city row (largest town of that name in the country)."""
+    rows = [
+        i
+        for i in b.keys.get(fold(capital), {})
+        if capital
+        if b.rows[i][5] == country and b.rows[i][4] == KIND_CITY
+    ]
+    return max(rows, key=lambda i: (b.rows[i][3], -b.rows[i][0])) if rows else None
 
 
 def _division_capital(b: _Builder, members: list[int], names: set[str]) -> tuple[int | None, str]:
@@ -564,6 +582,16 @@ class Gazetteer:
     def admin1_row(self, country_code: str, admin1_code: str) -> int | None:
         entry = self._admin1.get(f"{country_code}.{admin1_code}")
         return int(entry["row"]) if entry else None
+
+    @cached_property
+    def national_capitals(self) -> dict[int, str]:
+        """Capital rows and the name the country data gives them (folded): news names
+        capitals far more than their size suggests, by that name ('Washington')."""
+        return {
+            int(c["capital_row"]): c.get("capital", "")
+            for c in self._countries.values()
+            if c.get("capital_row") is not None
+        }
 
     def admin1_capital_row(self, country_code: str, admin1_code: str) -> int | None:
         entry = self._admin1.get(f"{country_code}.{admin1_code}")

@@ -21,6 +21,7 @@ from shapely.geometry import Point
 
 from eventmap.errors import GeocoderServiceError, InvalidInput
 from eventmap.gazetteer import KINDS, Gazetteer, default_gazetteer
+from eventmap.normalize import fold
 
 MAX_QUERY_LENGTH = 512
 
@@ -63,6 +64,7 @@ _MATCH_PENALTY = (0.0, 1.0, 1.0, 2.5)  # name, alternate, curated alias, loose k
 _KIND_HINT_BONUS = 3.0
 _BIAS_BONUS = 2.5
 _ADMIN1_BIAS_BONUS = 1.5
+_CAPITAL_BONUS = 1.5  # 'Washington' in the news is the capital more often than the state
 
 
 def validate_query(query: object) -> str:
@@ -162,6 +164,8 @@ class OfflineGeocoder:
         g = self.gazetteer
         hint = kind or parsed.kind
         scored: list[tuple[float, int, int]] = []
+        capitals = g.national_capitals
+        folded = fold(parsed.name)
         for row, level in g.lookup(parsed.name):
             r = g.rows[row]
             row_kind = KINDS[int(r["kind"])]
@@ -173,6 +177,8 @@ class OfflineGeocoder:
             score = math.log10(int(r["population"]) + 10) - _MATCH_PENALTY[level]
             if hint is not None and row_kind == hint:
                 score += _KIND_HINT_BONUS
+            if capitals.get(row) == folded:
+                score += _CAPITAL_BONUS
             if cc in bias:
                 score += _BIAS_BONUS
             if divisions and f"{cc}.{r['admin1'].decode()}" in divisions and row_kind == "city":
@@ -243,6 +249,7 @@ class OfflineGeocoder:
             ),
             "population": place.population,
             "point": place.point,
+            "national_capital": row in self.gazetteer.national_capitals,
             "query": text,
             "matched_name": parsed.name,
             "match": MATCH_LABELS[level],
