@@ -55,21 +55,24 @@ _GAP_CHARS = frozenset(" \t\n-'’")
 class PhraseIndex:
     """Multi-word phrases found with a few fast substring scans, not one regex per phrase.
 
-    A phrase written in capitals ('HTS', 'SANA') matches case-sensitively, others ignore case
-    and tolerate hyphens or line breaks between words ('al-Sham' = 'al Sham').
+    Each phrase is looked for by its longest word (rare letters, few false hits), then checked
+    word by word around it. A phrase written in capitals ('HTS', 'SANA') matches
+    case-sensitively; others ignore case and tolerate hyphens or line breaks between words
+    ('al-Sham' = 'al Sham').
     """
 
     def __init__(self, phrases: dict[str, tuple[str, bool]]) -> None:
-        # first word -> [(all words, exact case?, reference, generic?)], longest phrase first
-        self._first: dict[tuple[str, bool], list[tuple[tuple[str, ...], bool, str, bool]]] = {}
+        # anchor word -> [(all words, index of the anchor, reference, generic?)]
+        self._anchors: dict[tuple[str, bool], list[tuple[tuple[str, ...], int, str, bool]]] = {}
         for phrase, (ref, generic) in phrases.items():
             tokens = tuple(_TOKEN.findall(phrase))
             if not tokens:
                 continue
             exact = phrase.isupper()
             key = tuple(tokens if exact else (t.lower() for t in tokens))
-            self._first.setdefault((key[0], exact), []).append((key, exact, ref, generic))
-        for entries in self._first.values():
+            anchor = max(range(len(key)), key=lambda k: (len(key[k]), -k))
+            self._anchors.setdefault((key[anchor], exact), []).append((key, anchor, ref, generic))
+        for entries in self._anchors.values():
             entries.sort(key=lambda e: -len(e[0]))
 
     def find(self, text: str) -> list[Span]:
@@ -77,36 +80,44 @@ class PhraseIndex:
         if len(lower) != len(text):  # a few letters change length when lowered: be exact
             lower = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
         found: list[Span] = []
-        for (first, exact), entries in self._first.items():
+        for (word, exact), entries in self._anchors.items():
             hay = text if exact else lower
-            pos = hay.find(first)
+            size = len(word)
+            pos = hay.find(word)
             while pos != -1:
-                span = self._match_at(text, hay, pos, len(first), entries)
-                if span is not None:
-                    found.append(span)
-                pos = hay.find(first, pos + 1)
+                end = pos + size
+                if (not pos or not hay[pos - 1].isalnum()) and (
+                    end == len(hay) or not hay[end].isalnum()
+                ):
+                    span = self._match_at(text, hay, pos, entries)
+                    if span is not None:
+                        found.append(span)
+                pos = hay.find(word, pos + 1)
         return found
 
     @staticmethod
-    def _match_at(text: str, hay: str, pos: int, size: int, entries: list) -> Span | None:
-        before = hay[pos - 1] if pos else " "
-        after = hay[pos + size] if pos + size < len(hay) else " "
-        if before.isalnum() or before in "-_" or after.isalnum() or after == "_":
-            return None  # inside a longer word, or the tail of a hyphenated one
-        tail = list(_TOKEN.finditer(hay, pos, min(len(hay), pos + 120)))
-        for key, _exact, ref, generic in entries:
-            n = len(key)
-            if n > len(tail) or tuple(t.group(0) for t in tail[:n]) != key:
+    def _match_at(text: str, hay: str, pos: int, entries: list) -> Span | None:
+        lo = max(0, pos - 100)
+        window = list(_TOKEN.finditer(hay, lo, min(len(hay), pos + 100)))
+        at = next((k for k, t in enumerate(window) if t.start() == pos), None)
+        if at is None:
+            return None
+        for key, anchor, ref, generic in entries:
+            first, n = at - anchor, len(key)
+            if first < 0 or first + n > len(window):
                 continue
-            end = tail[n - 1].end()
-            if end < len(text) and text[end] == "-":
+            tokens = window[first : first + n]
+            if tuple(t.group(0) for t in tokens) != key:
+                continue
+            start, end = tokens[0].start(), tokens[-1].end()
+            if (start and text[start - 1] in "-_") or (end < len(text) and text[end] in "-_"):
                 continue
             if any(
-                not _GAP_CHARS.issuperset(text[tail[k].end() : tail[k + 1].start()])
+                not _GAP_CHARS.issuperset(text[tokens[k].end() : tokens[k + 1].start()])
                 for k in range(n - 1)
             ):
                 continue
-            return Span(pos, end, text[pos:end], ref, generic)
+            return Span(start, end, text[start:end], ref, generic)
         return None
 
 

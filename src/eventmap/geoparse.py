@@ -14,7 +14,7 @@ import bisect
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
@@ -86,13 +86,29 @@ _CONNECTORS = frozenset(
         "and",
     }
 )
+_CAP = r"(?:\p{Lu}\.){2,}|\p{Lu}[\w'’‘ʿʾ]*"
+_GAP = r"(?:[ \t]{1,2}|-|(?<=\b(?:St|Mt|Ft|Pt))\.\x20)"
+_RUN = regex.compile(
+    r"(?<![\w'’‘ʿʾ])(?:"
+    + _CAP
+    + r")(?:"
+    + _GAP
+    + r"(?:(?:"
+    + "|".join(sorted(_CONNECTORS, key=len, reverse=True))
+    + r")"
+    + _GAP
+    + r")*(?:"
+    + _CAP
+    + r"))*"
+)
+_SIMPLE_WORD = regex.compile(r"\p{Lu}\w*")
 # Capitalised words and lower-case connectors, the only words a run is made of.
 _RUN_WORD = regex.compile(
     r"(?<![\w'’‘ʿʾ])(?:(?:\p{Lu}\.){2,}|\p{Lu}[\w'’‘ʿʾ]*|(?:"
     + "|".join(sorted(_CONNECTORS, key=len, reverse=True))
     + r")(?![\w'’‘ʿʾ]))"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?…])(?P<close>[\"”’')\]]*)\s+|\n+")
+_SENTENCE_END = re.compile(r"[.!?…](?P<close>[\"”’')\]]*)\s+|\n+")
 _OPENERS = "\"“‘'([—–-:"
 
 _TITLES = frozenset(
@@ -550,7 +566,7 @@ _LOCATIVE_BEFORE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Mention:
     """One toponym in a text, with offsets into that text and what we made of it."""
 
@@ -630,7 +646,8 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
-        end = m.start() + len(m.group("close") or "")  # keep a closing quote with its sentence
+        close = m.group("close")  # None for a line break; a closing quote stays with its sentence
+        end = m.start() + 1 + len(close) if close is not None else m.start()
         if end > pos:
             bounds.append((pos, end))
         pos = m.end()
@@ -657,6 +674,7 @@ class Geoparser:
         self._mask = name_mask(self.media, self.actors)
         self._cache: dict[tuple[Any, ...], Any] = {}
         self._areas: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._plans: dict[str, tuple[int, int, tuple]] = {}
         self._persons: set[str] = set()
         self._ctx: tuple[str | None, set[str]] = (None, set())
 
@@ -670,7 +688,7 @@ class Geoparser:
         starts = [s for s, _ in sentences]
         masked = self._masked(text)
         self._persons = set()
-        candidates = list(self._candidates(text, sentences, starts, masked))
+        candidates = self._candidates(text, sentences, starts, masked)
         first = [self._resolve(c, None, frozenset()) for c in candidates]
         dominant, divisions, mentioned = self._context(candidates, first)
         dominant = country_hint or dominant
@@ -717,20 +735,19 @@ class Geoparser:
     def _masked(self, text: str) -> list[tuple[int, int]]:
         return sorted((s.start, s.end) for s in self._mask.find(text))
 
-    def _words(self, text: str) -> Iterator[_Word]:
-        """Capitalised words and connectors only: runs are built from nothing else, and
-        skipping the lower-case majority keeps the parser fast (gaps tell runs apart)."""
-        for m in _RUN_WORD.finditer(text):
-            word, end = m.group(0), m.end()
+    def _words(self, text: str, start: int = 0, end: int | None = None) -> Iterator[_Word]:
+        """Capitalised words and connectors, possessives trimmed ('Syria's' -> 'Syria')."""
+        for m in _RUN_WORD.finditer(text, start, len(text) if end is None else end):
+            word, end_ = m.group(0), m.end()
             if "'" in word or "’" in word:
                 if word.endswith(_CONTRACTIONS):
-                    yield _Word(m.start(), end, word.lower())  # "We're": never a place
+                    yield _Word(m.start(), end_, word.lower())  # "We're": never a place
                     continue
                 for suffix in _POSSESSIVE:
                     if word.endswith(suffix) and len(word) > len(suffix) + 1:
-                        word, end = word[: -len(suffix)], end - len(suffix)
+                        word, end_ = word[: -len(suffix)], end_ - len(suffix)
                         break
-            yield _Word(m.start(), end, word)
+            yield _Word(m.start(), end_, word)
 
     def _candidates(
         self,
@@ -738,24 +755,33 @@ class Geoparser:
         sentences: list[tuple[int, int]],
         starts: list[int],
         masked: list[tuple[int, int]],
-    ) -> Iterator[_Candidate]:
-        run: list[_Word] = []
-        for word in self._words(text):
-            w = word.text
-            capital = w[0].isupper()
-            if capital:
-                if run and not self._joinable(text, run[-1], word):
-                    yield from self._match_run(text, run, sentences, starts, masked)
+    ) -> list[_Candidate]:
+        # The regex finds whole runs of capitalised words at C speed; Python only splits
+        # the few that contain possessives, contractions or odd gaps.
+        found: list[_Candidate] = []
+        plans = self._plans
+        for m in _RUN.finditer(text):
+            start, end = m.span()
+            token = m.group(0)
+            plan = plans.get(token)
+            if plan is not None and not plan[2] and not (masked and _overlaps(start, end, masked)):
+                continue  # seen before and names no place: the common case
+            if _SIMPLE_WORD.fullmatch(token):
+                self._match_run(text, [_Word(start, end, token)], sentences, starts, masked, found)
+                continue
+            run: list[_Word] = []
+            for word in self._words(text, start, end):
+                if run and (
+                    not self._joinable(text, run[-1], word)
+                    or not (word.text[0].isupper() or word.text in _CONNECTORS)
+                ):
+                    self._match_run(text, run, sentences, starts, masked, found)
                     run = []
-                run.append(word)
-            elif run and w in _CONNECTORS and self._joinable(text, run[-1], word):
-                run.append(word)
-            else:
-                if run:
-                    yield from self._match_run(text, run, sentences, starts, masked)
-                run = []
-        if run:
-            yield from self._match_run(text, run, sentences, starts, masked)
+                if word.text[0].isupper() or (run and word.text in _CONNECTORS):
+                    run.append(word)
+            if run:
+                self._match_run(text, run, sentences, starts, masked, found)
+        return found
 
     @staticmethod
     def _joinable(text: str, left: _Word, right: _Word) -> bool:
@@ -771,73 +797,92 @@ class Geoparser:
         sentences: list[tuple[int, int]],
         starts: list[int],
         masked: list[tuple[int, int]],
-    ) -> Iterator[_Candidate]:
-        while run and run[-1].text in _CONNECTORS:
-            run = run[:-1]
-        while (
-            run and run[0].text.lower() in _STOPWORDS and run[0].text not in _COUNTRY_ABBREVIATIONS
-        ):
-            if len(run) > 1 and self.gazetteer.lookup(f"{run[0].text} {run[1].text}"):
-                break  # 'San Diego', 'Le Havre', 'Lake Placid': the word belongs to the name
-            run = run[1:]
-        if not run:
+        found: list[_Candidate],
+    ) -> None:
+        if masked and _overlaps(run[0].start, run[-1].end, masked):
+            lo, hi, matches = self._plan(text, run, masked)
+        else:
+            # Without masked names inside, what matches depends on the run's text alone, and
+            # news repeats its runs ('The', 'Syrian', 'Homs province'): plan each one once.
+            key = text[run[0].start : run[-1].end]
+            plan = self._plans.get(key)
+            if plan is None:
+                plan = self._plan(text, run, ())
+                if len(self._plans) > _CACHE_LIMIT:
+                    self._plans.clear()
+                self._plans[key] = plan
+            lo, hi, matches = plan
+        if not matches:
             return
+        run = run[lo:hi]
         person: bool | None = None  # decided on the first match: most runs match nothing
+        for i, j, name, demonym, in_mask in matches:
+            if in_mask:  # 'Syrian' in 'Syrian army' still refers to Syria
+                cand = self._candidate(text, run, i, j, name, demonym, sentences, starts, False)
+            else:
+                if person is None:
+                    person = self._looks_like_person(text, run)
+                    if person:
+                        self._persons.update(w.text for w in run if w.text not in _CONNECTORS)
+                cand = self._candidate(text, run, i, j, name, demonym, sentences, starts, person)
+            if cand is not None:
+                found.append(cand)
+
+    def _plan(
+        self, text: str, run: list[_Word], masked: Sequence[tuple[int, int]]
+    ) -> tuple[int, int, tuple[tuple[int, int, str, str | None, bool], ...]]:
+        """Which spans of a run name places: (first, last) of the trimmed run and the matches
+        as (i, j, name, demonym, inside a masked name), longest match first."""
+        lo, hi = 0, len(run)
+        while hi > lo and run[hi - 1].text in _CONNECTORS:
+            hi -= 1
+        while (
+            hi > lo
+            and run[lo].text.lower() in _STOPWORDS
+            and run[lo].text not in _COUNTRY_ABBREVIATIONS
+        ):
+            if hi - lo > 1 and self.gazetteer.lookup(f"{run[lo].text} {run[lo + 1].text}"):
+                break  # 'San Diego', 'Le Havre', 'Lake Placid': the word belongs to the name
+            lo += 1
+        trimmed = run[lo:hi]
+        n = len(trimmed)
+        matches: list[tuple[int, int, str, str | None, bool]] = []
         i = 0
-        n = len(run)
         while i < n:
-            word = run[i]
-            if word.text in self.demonyms and _overlaps(word.start, word.end, masked):
-                # 'Syrian' in 'Syrian army' still refers to Syria.
-                cand = self._candidate(
-                    text,
-                    run,
-                    i,
-                    i + 1,
-                    word.text,
-                    self.demonyms[word.text],
-                    sentences,
-                    starts,
-                    False,
-                )
-                if cand is not None:
-                    yield cand
+            word = trimmed[i]
+            if masked and _overlaps(word.start, word.end, masked):
+                if word.text in self.demonyms:
+                    matches.append((i, i + 1, word.text, self.demonyms[word.text], True))
                 i += 1
                 continue
-            if word.text in _CONNECTORS or _overlaps(word.start, word.end, masked):
+            if word.text in _CONNECTORS:
                 i += 1
                 continue
             match = None
             for j in range(min(n, i + MAX_SPAN_TOKENS), i, -1):
-                last = run[j - 1]
+                last = trimmed[j - 1]
                 if last.text in _CONNECTORS:
                     continue
-                if _overlaps(word.start, last.end, masked):
+                if masked and _overlaps(word.start, last.end, masked):
                     continue
                 name = text[word.start : last.end]
                 if j - i == 1 and name in self.demonyms:
-                    match = (j, name, self.demonyms[name])
+                    match = (i, j, name, self.demonyms[name], False)
                     break
                 if name.lower() in _REGIONS:
-                    match = (j, name, _REGION)
+                    match = (i, j, name, _REGION, False)
                     break
                 if j - i == 1 and name.lower() in _STOPWORDS and name not in _COUNTRY_ABBREVIATIONS:
                     continue
                 if self.gazetteer.lookup(name):
-                    match = (j, name, None)
+                    match = (i, j, name, None, False)
                     break
             if match is None:
                 i += 1
                 continue
-            j, name, demonym = match
-            if person is None:
-                person = self._looks_like_person(text, run)
-                if person:
-                    self._persons.update(w.text for w in run if w.text not in _CONNECTORS)
-            cand = self._candidate(text, run, i, j, name, demonym, sentences, starts, person)
-            if cand is not None:
-                yield cand
-            i = j
+            matches.append(match)
+            i = match[1]
+        return lo, hi, tuple(matches)
 
     def _looks_like_person(self, text: str, run: list[_Word]) -> bool:
         """Bylines and names: an initial inside the run, or a title right before it."""
@@ -1112,7 +1157,7 @@ class Geoparser:
             reason=None,
             sentence_start=s_start,
             sentence_end=s_end,
-            raw=dict(raw),
+            raw=raw,  # shared with the cached Location: treat as read-only
         )
 
     @staticmethod
