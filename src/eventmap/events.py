@@ -220,7 +220,7 @@ class EventExtractor:
         last_events: list[_Candidate] = []
         last_source: tuple[str | None, bool] = (None, False)
         body_index = 0
-        previous_named: dict[str, str] = {}
+        previous_named: list[str] = []  # named actors of the last sentence that had any
         for i, (s, e) in enumerate(sentences):
             if i in skip:
                 continue
@@ -230,8 +230,8 @@ class EventExtractor:
             if source:
                 last_source = (source, party)
             spans = self._actors(sentence, s, country, previous_named)
-            previous_named = {sp.ref: sp.ref for sp in spans if not sp.generic} or previous_named
-            dates = [d for d in find_dates(sentence, article.published, s)]
+            previous_named = [sp.ref for sp in spans if not sp.generic] or previous_named
+            dates = find_dates(sentence, article.published, s)
             fatal = find_fatalities(sentence, s)
             if _AGGREGATE.search(sentence) or _CLAIM.search(sentence):
                 claims.append(self._claim(article, sentence, s, e, fatal, source, party))
@@ -261,7 +261,7 @@ class EventExtractor:
                 candidates.extend(found)
         events = _merge(_order_actors(_fold_lede(candidates), self.actors))
         return EventTables(
-            events=_events_frame(article, events, text),
+            events=_events_frame(article, events, text, self.actors),
             place_mentions=mentions_frame(mentions, article.id, text),
             claims=pd.DataFrame(claims, columns=list(CLAIM_COLUMNS)),
             article=article,
@@ -295,7 +295,7 @@ class EventExtractor:
         return sorted(found)
 
     def _actors(
-        self, sentence: str, offset: int, country: str | None, previous_named: dict[str, str]
+        self, sentence: str, offset: int, country: str | None, previous_named: list[str]
     ) -> list[Span]:
         spans = []
         for sp in self.actors.find(sentence, country):
@@ -640,8 +640,9 @@ def _point(m: Mention) -> tuple[float, float, str, int | None]:
     return m.latitude, m.longitude, name, m.geonameid
 
 
-def _events_frame(article: Article, cands: list[_Candidate], text: str) -> pd.DataFrame:
-    table = default_actors()
+def _events_frame(
+    article: Article, cands: list[_Candidate], text: str, table: ActorTable
+) -> pd.DataFrame:
     rows = []
     for c in cands:
         m = c.mention

@@ -14,7 +14,7 @@ import bisect
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
@@ -40,9 +40,8 @@ MAX_SPAN_TOKENS = 5
 _CACHE_LIMIT = 200_000  # resolutions kept per parser; cleared beyond that (bounded memory)
 _REGION = "@region"
 
-# A word: an abbreviation such as U.S., or letters with inner apostrophes (Dar'a, Syria's).
-# Hyphens split words ('London-based'); runs join across them ('Deir ez-Zor').
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’‘ʿʾ]*")
+# Words keep inner apostrophes (Dar'a); possessives are trimmed (Syria's) and contractions
+# (We're) never name places. Hyphens split words ('London-based'); runs join across them.
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _CONTRACTIONS = ("'re", "’re", "'ve", "’ve", "'ll", "’ll", "n't", "n’t", "'m", "’m", "'d", "’d")
 _ABBREVIATED = frozenset({"St", "Mt", "Ft", "Pt"})
@@ -558,11 +557,6 @@ _SPEAKER_AFTER = re.compile(
 _SAID_AFTER = re.compile(
     r",?\s+(?:also\s+)?(?:said|says|told|added|adds|explained|wrote|writes|noted|recalled|asked|"
     r"replied|laughed|admitted|tweeted|posted)\b"
-)
-_LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|near|outside|around|at|from|towards?|into|across|inside|north\s+of|south\s+of|"
-    r"east\s+of|west\s+of)\s+(?:the\s+)?(?:(?:village|town|city|province|region|district|"
-    r"area|governorate)\s+of\s+)?$",
 )
 
 
@@ -1357,10 +1351,3 @@ def geoparse_jsonl(
     finally:
         tmp.unlink(missing_ok=True)
     return len(results)
-
-
-def iter_event_locations(mentions: Iterable[Mention]) -> Iterator[Mention]:
-    """Mentions that may carry an event: resolved, sub-national, in event role."""
-    for m in mentions:
-        if m.resolved and m.role == "event_location" and m.kind in ("city", "admin1"):
-            yield m
