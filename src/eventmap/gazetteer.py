@@ -459,9 +459,19 @@ def _write(target: Path, b: _Builder, admin1: dict, countries: dict) -> None:
         offsets[i + 1] = pos
     (target / "names.bin").write_bytes(blob + b"\n")
     np.save(target / "offsets.npy", offsets, allow_pickle=False)
-    items = (
-        (key, (idx, level)) for key in sorted(b.keys) for idx, level in sorted(b.keys[key].items())
-    )
+
+    def records(key: str) -> list[tuple[int, int]]:
+        own = b.keys[key]
+        merged = sorted(own.items())
+        if not key.startswith(_LOOSE_PREFIX):
+            # A name's loose relatives are stored with it, so a lookup is one trie read.
+            lk = loose(key)
+            merged += sorted(
+                (i, lv) for i, lv in b.keys.get(_LOOSE_PREFIX + lk, {}).items() if i not in own
+            )
+        return merged
+
+    items = ((key, record) for key in sorted(b.keys) for record in records(key))
     trie = marisa_trie.RecordTrie("<IB", items)
     trie.save(str(target / "names.marisa"))
 
@@ -542,15 +552,11 @@ class Gazetteer:
 
     def _lookup(self, name: str) -> tuple[tuple[int, int], ...]:
         key = fold(name)
-        hits = self._trie.get(key, ())
-        lk = loose(key)
-        extra = self._trie.get(_LOOSE_PREFIX + lk) if lk else None
-        if not extra:
+        hits = self._trie.get(key)
+        if hits:  # an indexed name carries its loose relatives already (see _write)
             return tuple(hits)
-        if not hits:
-            return tuple(extra)
-        seen = {row for row, _ in hits}
-        return (*hits, *(hit for hit in extra if hit[0] not in seen))
+        lk = loose(key)
+        return tuple(self._trie.get(_LOOSE_PREFIX + lk, ())) if lk else ()
 
     def name(self, row: int) -> tuple[str, str]:
         start, end = int(self._offsets[row]), int(self._offsets[row + 1]) - 1

@@ -57,6 +57,8 @@ def is_latin(name: str) -> bool:
 
 def fold(name: str) -> str:
     """Case-, diacritic- and punctuation-insensitive key."""
+    if name.isalpha() and name.isascii():
+        return name.lower()  # the common case: one plain word
     if not name.isascii():
         name = anyascii(name)
     return " ".join(name.lower().translate(_TABLE).split())
