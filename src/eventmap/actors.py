@@ -72,8 +72,13 @@ class PhraseIndex:
             key = tuple(tokens if exact else (t.lower() for t in tokens))
             anchor = max(range(len(key)), key=lambda k: (len(key[k]), -k))
             self._anchors.setdefault((key[anchor], exact), []).append((key, anchor, ref, generic))
-        for entries in self._anchors.values():
+        # How far a phrase can reach around its anchor, so checks tokenize only that much.
+        self._reach: dict[tuple[str, bool], tuple[int, int]] = {}
+        for anchor_key, entries in self._anchors.items():
             entries.sort(key=lambda e: -len(e[0]))
+            before = max(sum(len(t) + 3 for t in key[:a]) for key, a, _, _ in entries)
+            after = max(sum(len(t) + 3 for t in key[a:]) for key, a, _, _ in entries)
+            self._reach[anchor_key] = (before, after)
 
     def find(self, text: str) -> list[Span]:
         lower = text.lower()
@@ -89,16 +94,18 @@ class PhraseIndex:
                 if (not pos or not hay[pos - 1].isalnum()) and (
                     end == len(hay) or not hay[end].isalnum()
                 ):
-                    span = self._match_at(text, hay, pos, entries)
+                    span = self._match_at(text, hay, pos, entries, self._reach[(word, exact)])
                     if span is not None:
                         found.append(span)
                 pos = hay.find(word, pos + 1)
         return found
 
     @staticmethod
-    def _match_at(text: str, hay: str, pos: int, entries: list) -> Span | None:
-        lo = max(0, pos - 100)
-        window = list(_TOKEN.finditer(hay, lo, min(len(hay), pos + 100)))
+    def _match_at(
+        text: str, hay: str, pos: int, entries: list, reach: tuple[int, int]
+    ) -> Span | None:
+        lo = max(0, pos - reach[0])
+        window = list(_TOKEN.finditer(hay, lo, min(len(hay), pos + reach[1])))
         at = next((k for k, t in enumerate(window) if t.start() == pos), None)
         if at is None:
             return None
