@@ -26,6 +26,7 @@ from eventmap.actors import MediaTable, default_actors, default_media, demonyms,
 from eventmap.errors import InvalidInput
 from eventmap.gazetteer import MATCH_ALIAS
 from eventmap.geocode import OfflineGeocoder
+from eventmap.normalize import ARTICLES
 
 ROLES: tuple[str, ...] = (
     "event_location",
@@ -45,7 +46,8 @@ _REGION = "@region"
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _CONTRACTIONS = ("'re", "’re", "'ve", "’ve", "'ll", "’ll", "n't", "n’t", "'m", "’m", "'d", "’d")
 _ABBREVIATED = frozenset({"St", "Mt", "Ft", "Pt"})
-_CONNECTORS = frozenset(
+# Words that may sit inside a place name: Arabic articles (see normalize) and particles.
+_CONNECTORS = ARTICLES | frozenset(
     {
         "of",
         "de",
@@ -56,17 +58,6 @@ _CONNECTORS = frozenset(
         "du",
         "la",
         "le",
-        "el",
-        "al",
-        "ez",
-        "es",
-        "as",
-        "ad",
-        "ar",
-        "an",
-        "at",
-        "az",
-        "ash",
         "on",
         "upon",
         "sur",

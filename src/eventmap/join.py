@@ -29,15 +29,20 @@ def _points(frame: pd.DataFrame) -> list[Point | None]:
     ]
 
 
+def _items(tables: EventTables | Iterable[EventTables]) -> list[EventTables]:
+    return [tables] if isinstance(tables, EventTables) else list(tables)
+
+
+def _concat(frames: list[pd.DataFrame], columns: tuple[str, ...]) -> pd.DataFrame:
+    """One table from several articles' (an empty one keeps its columns)."""
+    frames = [f for f in frames if not f.empty]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(columns))
+
+
 def events_geodataframe(tables: EventTables | Iterable[EventTables]) -> gpd.GeoDataFrame:
     """All events of one or more articles, with geometry and division attributes."""
-    items = [tables] if isinstance(tables, EventTables) else list(tables)
-    frames = [t.events for t in items if not t.events.empty]
-    events = (
-        pd.concat(frames, ignore_index=True)
-        if frames
-        else pd.DataFrame(columns=list(EVENT_COLUMNS))
-    )
+    items = _items(tables)
+    events = _concat([t.events for t in items], EVENT_COLUMNS)
     events = events.astype({"verified": "object"})
     events["admin1_iso"] = _admin1_isos(events, items)
     events["geo_precision_label"] = events["geo_precision"].map(GEO_PRECISION_LABELS)
@@ -68,13 +73,7 @@ def _admin1_isos(events: pd.DataFrame, items: list[EventTables]) -> list[str | N
 
 def mentions_geodataframe(tables: EventTables | Iterable[EventTables]) -> gpd.GeoDataFrame:
     """Every place mention (resolved ones with a point), for the mentions layer."""
-    items = [tables] if isinstance(tables, EventTables) else list(tables)
-    frames = [t.place_mentions for t in items if not t.place_mentions.empty]
-    frame = (
-        pd.concat(frames, ignore_index=True)
-        if frames
-        else pd.DataFrame(columns=list(MENTION_COLUMNS))
-    )
+    frame = _concat([t.place_mentions for t in _items(tables)], MENTION_COLUMNS)
     return gpd.GeoDataFrame(frame, geometry=_points(frame), crs="EPSG:4326")
 
 
