@@ -249,3 +249,11 @@ def test_offline_switch_forbids_the_online_chain(monkeypatch) -> None:
     monkeypatch.setenv("EVENTMAP_OFFLINE", "1")
     with pytest.raises(GeocoderServiceError, match="EVENTMAP_OFFLINE"):
         ChainGeocoder(object())
+
+
+def test_bare_png_flag_means_yes(tmp_path) -> None:
+    from eventmap.cli import _parser
+
+    args = _parser().parse_args(["map", "seeds", "-o", str(tmp_path), "--png"])
+    assert args.png == "yes"
+    assert _parser().parse_args(["map", "seeds"]).png == "auto"

@@ -99,9 +99,13 @@ def _parser() -> argparse.ArgumentParser:
     mp.add_argument("-o", "--output", default="maps", help="output folder (default: maps)")
     mp.add_argument(
         "--png",
-        choices=("auto", "yes", "no"),
+        nargs="?",
+        const="yes",
         default="auto",
-        help="also a PNG screenshot via headless Chromium (auto: if installed)",
+        choices=("auto", "yes", "no"),
+        help="also a PNG screenshot via headless Chromium: --png (required), --png no, "
+        "or auto (default: when a browser is installed)",
+    )",
     )
     mp.add_argument("--data-out", help="folder for events.csv/.geojson/.gpkg (default: output)")
     mp.add_argument(
