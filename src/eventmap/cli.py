@@ -105,7 +105,6 @@ def _parser() -> argparse.ArgumentParser:
         choices=("auto", "yes", "no"),
         help="also a PNG screenshot via headless Chromium: --png (required), --png no, "
         "or auto (default: when a browser is installed)",
-    )",
     )
     mp.add_argument("--data-out", help="folder for events.csv/.geojson/.gpkg (default: output)")
     mp.add_argument(
