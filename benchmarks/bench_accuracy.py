@@ -19,6 +19,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.tables import format_table
+
 GOLD = Path("/tmp/geoeval/gwn_dev.jsonl")
 REPO = Path(__file__).resolve().parents[1]
 SCORERS = (REPO.parent / "shared" / "eval" / "score.py", Path("/work/shared/eval/score.py"))
@@ -91,16 +93,7 @@ def summary(res: dict[str, Any]) -> str:
         for name, value, target in rows
     ]
     header = ("metric", "eventmap", "target", "met?")
-    widths = [max(len(row[i]) for row in [header, *cells]) for i in range(4)]
-    lines = [
-        " | ".join(
-            cell.ljust(w) if i == 0 else cell.rjust(w)
-            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
-        )
-        for row in [header, *cells]
-    ]
-    lines.insert(1, "-+-".join("-" * w for w in widths))
-    return "\n".join(lines)
+    return format_table(header, cells)
 
 
 def main(quick: bool = False) -> int:

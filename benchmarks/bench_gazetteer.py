@@ -29,6 +29,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.tables import format_table
+
 TARGETS = {"build_s": 30.0, "load_s": 0.3, "rss_mb": 150.0, "lookups_per_s": 200_000.0}
 DISTINCT = 10_000
 SEED = 20240501
@@ -315,16 +317,7 @@ def table(r: dict[str, Any]) -> str:
         ("  names geocoded", f"{o['geocode_hit_rate']:.1%}", "-", "", ""),
     ]
     header = ("metric", "eventmap", "naive", "target", "met?")
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(5)]
-    lines = [
-        " | ".join(
-            cell.ljust(w) if i == 0 else cell.rjust(w)
-            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
-        )
-        for row in [header, *rows]
-    ]
-    lines.insert(1, "-+-".join("-" * w for w in widths))
-    return "\n".join(lines)
+    return format_table(header, rows)
 
 
 def main(quick: bool = False) -> int:

@@ -22,6 +22,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from benchmarks.tables import format_table
+
 SEED = 7
 REAL_CORPUS = "/tmp/geoeval/gwn_dev.jsonl"
 N_ARTICLES = 2_000
@@ -463,19 +465,6 @@ def profile(parser: Any, articles: list[str], top: int = 14) -> str:
     return "\n".join(line for line in text.splitlines() if line.strip())
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    lines = [
-        " | ".join(
-            cell.ljust(w) if i == 0 else cell.rjust(w)
-            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
-        )
-        for row in [header, *rows]
-    ]
-    lines.insert(1, "-+-".join("-" * w for w in widths))
-    return "\n".join(lines)
-
-
 def main(quick: bool = False, show_profile: bool = False) -> int:
     n = 400 if quick else N_ARTICLES
     articles = make_articles(n)
@@ -533,7 +522,7 @@ def main(quick: bool = False, show_profile: bool = False) -> int:
         "target",
         "met?",
     )
-    print(_table(header, rows))
+    print(format_table(header, rows))
     print("places/article: eventmap mentions; geotext cities + countries (first 50 articles)")
     print()
 
@@ -544,7 +533,7 @@ def main(quick: bool = False, show_profile: bool = False) -> int:
         (f"{r['kb']:,} KB", f"{r['seconds']:.4f}", f"{r['runs']}", f"{r['us_per_kb']:,.0f}")
         for r in lin
     ]
-    print(_table(("text size", "seconds/parse (best)", "parses", "µs per KB"), rows))
+    print(format_table(("text size", "seconds/parse (best)", "parses", "µs per KB"), rows))
     by_kb = {r["kb"]: r["us_per_kb"] for r in lin}
     largest = max(by_kb)
     print(
