@@ -1255,7 +1255,9 @@ def _qualifiers(text: str, start: int, end: int) -> tuple[str | None, str | None
             kind, label = "admin1", "countryside"
         else:
             kind = "admin1"
-    after = _DIVISION_AFTER.match(text, end) or _SHARED_DIVISION_AFTER.match(text, end)
+    after = _DIVISION_AFTER.match(text, end)
+    if after is None and text.startswith((" and ", " or "), end):
+        after = _SHARED_DIVISION_AFTER.match(text, end)
     if after:
         word = after.group(1).lower()
         words.append(word)
