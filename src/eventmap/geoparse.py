@@ -100,6 +100,23 @@ _RUN_WORD = regex.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?…](?P<close>[\"”’')\]]*)\s+|\n+")
 _OPENERS = "\"“‘'([—–-:"
+_OPENERS_AND_SPACE = _OPENERS + " \t"
+# Words that may stand before a place name without making it a surname.
+_NAME_PREFIXES = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "greater",
+        "new",
+        "downtown",
+        "upper",
+        "lower",
+        "old",
+    }
+)
 
 _TITLES = frozenset(
     {
@@ -657,6 +674,7 @@ class Geoparser:
         self.actors = actors or default_actors()
         self.demonyms = demonyms()
         self._mask = name_mask(self.media, self.actors)
+        self._common = _common_words()
         self._cache: dict[tuple[Any, ...], Any] = {}
         self._areas: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._plans: dict[str, tuple[int, int, tuple]] = {}
@@ -893,86 +911,75 @@ class Geoparser:
         person: bool,
     ) -> _Candidate | None:
         start, end = run[i].start, run[j - 1].end
-        if name.lower() in _NOT_PLACES:
+        lower = name.lower()
+        if lower in _NOT_PLACES:
             return None
         sentence = bisect.bisect_right(starts, start) - 1
         s_start = sentences[sentence][0]
-        initial = not text[s_start:start].strip(_OPENERS + " \t")
+        # Sentence-initial: nothing but openers and spaces before the name in its sentence.
+        initial = start - s_start <= 8 and not text[s_start:start].strip(_OPENERS_AND_SPACE)
         single = j - i == 1
         is_acronym = single and name.isupper() and len(name.replace(".", "")) <= 5
-        if is_acronym and name not in _COUNTRY_ABBREVIATIONS and demonym is None:
-            curated = any(level == MATCH_ALIAS for _, level in self.gazetteer.lookup(name))
-            if not curated:
-                return None  # SANA, HTS, NATO: acronyms are organisations, not places
+        if (
+            is_acronym
+            and demonym is None
+            and name not in _COUNTRY_ABBREVIATIONS
+            and not any(level == MATCH_ALIAS for _, level in self.gazetteer.lookup(name))
+        ):
+            return None  # SANA, HTS, NATO: acronyms are organisations, not places
         if person and demonym is None:
             return None
-        lower = name.lower()
-        common = single and lower in _common_words() and not is_acronym
+        common = single and not is_acronym and lower in self._common
         initial_common = common and initial and demonym is None
         # Organisation names that contain a place: 'New York Times', 'University of Texas'.
-        after = run[j].text.lower() if j < len(run) else ""
+        n = len(run)
+        after = run[j].text.lower() if j < n else ""
         before = run[i - 2].text.lower() if i >= 2 and run[i - 1].text == "of" else ""
         in_org = after in _ORG_WORDS or before in _ORG_WORDS
         in_name = False
-        if single and not in_org and j < len(run) and demonym is None:
-            nxt = run[j].text
-            if nxt not in _CONNECTORS and not _DIVISION_AFTER.match(" " + nxt):
-                # 'Jackson Smith', 'Paris Hilton': a capitalised word right after a one-word
-                # place name usually makes it a person or an organisation.
-                in_name = True
-        if (
-            i > 0
-            and single
-            and run[i - 1].text not in _CONNECTORS
-            and demonym is None
-            and run[i - 1].text.lower() not in _STOPWORDS
-        ):
-            prev_word = run[i - 1].text
-            prev = prev_word.lower()
-            if (
-                prev
-                not in (
-                    "north",
-                    "south",
-                    "east",
-                    "west",
-                    "central",
-                    "greater",
-                    "new",
-                    "downtown",
-                    "upper",
-                    "lower",
-                    "old",
-                )
-                and not in_org
-            ):
-                in_name = True  # surname position: 'Tim Cook', 'Mohamed Salah'
+        if single and demonym is None:
+            if not in_org and j < n:
+                nxt = run[j].text
+                if nxt not in _CONNECTORS and not _DIVISION_AFTER.match(" " + nxt):
+                    # 'Jackson Smith', 'Paris Hilton': a capitalised word right after a
+                    # one-word place name usually makes it a person or an organisation.
+                    in_name = True
+            if i > 0:
+                prev_word = run[i - 1].text
+                prev = prev_word.lower()
                 if (
-                    prev_word.isalpha()
-                    and prev_word.istitle()
-                    and not self.gazetteer.lookup(prev_word)
+                    prev_word not in _CONNECTORS
+                    and prev not in _STOPWORDS
+                    and prev not in _NAME_PREFIXES
+                    and not in_org
                 ):
-                    self._persons.add(name)
+                    in_name = True  # surname position: 'Tim Cook', 'Mohamed Salah'
+                    if (
+                        prev_word.isalpha()
+                        and prev_word.istitle()
+                        and not self.gazetteer.lookup(prev_word)
+                    ):
+                        self._persons.add(name)
         feature = None
-        if j < len(run) and run[j].text.lower() in _FEATURE_WORDS and demonym is None:
-            feature = run[j].text.lower()
+        if demonym is None and after in _FEATURE_WORDS:
+            feature = after
             end = run[j].end
         kind_hint, qualifier, qualifier_text = _qualifiers(text, start, end)
         return _Candidate(
-            start=start,
-            end=end,
-            text=text[start:end],
-            lookup=name,
-            sentence=sentence,
-            kind_hint=kind_hint,
-            qualifier=qualifier,
-            qualifier_text=qualifier_text,
-            demonym=demonym,
-            in_name=in_name,
-            in_org=in_org,
-            single_common=common,
-            initial_common=initial_common,
-            feature=feature,
+            start,
+            end,
+            text[start:end],
+            name,
+            sentence,
+            kind_hint,
+            qualifier,
+            qualifier_text,
+            demonym,
+            in_name,
+            in_org,
+            common,
+            initial_common,
+            feature,
         )
 
     # ------------------------------------------------------------------ resolution
