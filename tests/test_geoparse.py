@@ -119,3 +119,12 @@ def test_empty_and_whitespace() -> None:
     assert geoparse("") == [] and geoparse("   \n ") == []
     with pytest.raises(ValueError):
         geoparse(None)  # type: ignore[arg-type]
+
+
+def test_a_place_word_that_is_the_feature() -> None:
+    ms = geoparse("Farmers in the Nile Delta and North American markets were hit.")
+    delta = next(m for m in ms if "Delta" in m.text)
+    assert delta.text == "Nile Delta" and not delta.resolved
+    american = next(m for m in ms if "American" in m.text)
+    assert american.text == "North American" and american.role == "demonym"
+    assert american.kind == "continent"

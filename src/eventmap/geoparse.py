@@ -369,6 +369,9 @@ _REGIONS = frozenset(
         "north atlantic",
         "south pacific",
         "the west",
+        "west coast",
+        "east coast",
+        "gulf coast",
     }
 )
 _STOPWORDS = frozenset(
@@ -869,7 +872,7 @@ class Geoparser:
                 if masked and _overlaps(word.start, last.end, masked):
                     continue
                 name = text[word.start : last.end]
-                if j - i == 1 and name in self.demonyms:
+                if name in self.demonyms:  # 'Syrian', 'North American'
                     match = (i, j, name, self.demonyms[name], False)
                     break
                 if name.lower() in _REGIONS:
@@ -964,6 +967,9 @@ class Geoparser:
         if demonym is None and after in _FEATURE_WORDS:
             feature = after
             end = run[j].end
+        elif demonym is None and single and i > 0 and lower in _FEATURE_WORDS:
+            feature = lower  # 'Nile Delta', 'Hudson Valley': the place word is the feature
+            start = run[i - 1].start
         kind_hint, qualifier, qualifier_text = _qualifiers(text, start, end)
         return _Candidate(
             start,
