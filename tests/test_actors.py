@@ -41,3 +41,9 @@ def test_media_and_demonyms() -> None:
     assert default_media().find("Sanaa") == []
     d = demonyms()
     assert d["Syrians"] == "SY" and d["Chinese"] == "CN" and "Chineses" not in d
+
+
+def test_generic_phrases_come_from_the_table() -> None:
+    table = default_actors()
+    assert table.is_generic("troops") and table.is_generic("Terrorist  groups")
+    assert not table.is_generic("Syrian army")

@@ -141,6 +141,11 @@ class ActorTable:
             {a: (actor.name, True) for actor in reversed(actors) for a in actor.generic_aliases}
         )
         self._by_name = {actor.name: actor for actor in actors}
+        self._generic_phrases = {a.casefold() for actor in actors for a in actor.generic_aliases}
+
+    def is_generic(self, phrase: str) -> bool:
+        """'troops', 'militants': words that name an actor only through the article's context."""
+        return " ".join(phrase.split()).casefold() in self._generic_phrases
 
     def by_name(self, name: str) -> Actor | None:
         return self._by_name.get(name)

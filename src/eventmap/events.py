@@ -663,7 +663,7 @@ def _events_frame(
             {"own": 0.9, "inherited": 0.75, "lede": 0.5, "none": 0.5}[c.date_source]
             if c.date
             else 0.5,
-            0.9 if a1 and not _generic(c.actor_texts1) else 0.7,
+            0.9 if a1 and not all(table.is_generic(t) for t in c.actor_texts1) else 0.7,
         )
         key = _stable_id(article.id, str(date), sub, a1 or "", str(gid), mention_type)
         iso3 = _iso3(m.country_code)
@@ -743,17 +743,6 @@ def _events_frame(
         .reset_index(drop=True)
     )
     return frame
-
-
-def _generic(texts: list[str]) -> bool:
-    return (
-        all(
-            t.split()[-1].lower() in ("troops", "army", "forces", "military") and not t[0].isupper()
-            for t in texts
-        )
-        if texts
-        else True
-    )
 
 
 def _interaction(a1: Any, a2: Any) -> int | None:

@@ -20,7 +20,7 @@ from geopy.location import Location
 from shapely.geometry import Point
 
 from eventmap.errors import GeocoderServiceError, InvalidInput
-from eventmap.gazetteer import KINDS, Gazetteer, default_gazetteer
+from eventmap.gazetteer import KINDS, MATCH_LABELS, Gazetteer, default_gazetteer
 from eventmap.normalize import fold
 
 MAX_QUERY_LENGTH = 512
@@ -229,8 +229,6 @@ class OfflineGeocoder:
         score: float,
         ranked: list[tuple[float, int, int]],
     ) -> Location:
-        from eventmap.gazetteer import MATCH_LABELS
-
         place = self.gazetteer.place(row)
         margin = self._margin(row, score, ranked) if ranked[0][1] == row else None
         raw: dict[str, Any] = {

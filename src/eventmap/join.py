@@ -97,7 +97,7 @@ def _atomic(path: Path, write) -> Path:
     os.close(fd)
     tmp_path = Path(tmp)
     try:
-        tmp_path.unlink()
+        tmp_path.unlink()  # reserve a unique name only: GDAL drivers refuse an existing file
         write(tmp_path)
         os.replace(tmp_path, path)
     finally:
