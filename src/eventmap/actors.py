@@ -79,26 +79,79 @@ class PhraseIndex:
             before = max(sum(len(t) + 3 for t in key[:a]) for key, a, _, _ in entries)
             after = max(sum(len(t) + 3 for t in key[a:]) for key, a, _, _ in entries)
             self._reach[anchor_key] = (before, after)
+        # Every word of every phrase -> the anchors of the phrases it is part of, so that a
+        # caller interested in a few spans of a text ('is this capitalised run part of a
+        # name?') can skip the text-wide scan.
+        self._by_word: dict[tuple[str, bool], frozenset[tuple[str, bool]]] = {}
+        for (word, exact), entries in self._anchors.items():
+            for key, _, _, _ in entries:
+                for token in key:
+                    self._by_word[(token, exact)] = self._by_word.get(
+                        (token, exact), frozenset()
+                    ) | {(word, exact)}
+        self._max_reach = max((max(r) for r in self._reach.values()), default=0)
 
-    def find(self, text: str) -> list[Span]:
+    @staticmethod
+    def lowered(text: str) -> str:
+        """``text.lower()`` with the same length, so offsets stay valid."""
         lower = text.lower()
         if len(lower) != len(text):  # a few letters change length when lowered: be exact
             lower = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-        found: list[Span] = []
-        for (word, exact), entries in self._anchors.items():
-            hay = text if exact else lower
-            size = len(word)
-            pos = hay.find(word)
-            while pos != -1:
-                end = pos + size
-                if (not pos or not hay[pos - 1].isalnum()) and (
-                    end == len(hay) or not hay[end].isalnum()
-                ):
-                    span = self._match_at(text, hay, pos, entries, self._reach[(word, exact)])
-                    if span is not None:
-                        found.append(span)
-                pos = hay.find(word, pos + 1)
+        return lower
+
+    def anchors_for(self, span: str) -> frozenset[tuple[str, bool]]:
+        """Anchors of the phrases that share a word with ``span`` (a piece of text)."""
+        found: frozenset[tuple[str, bool]] = frozenset()
+        by_word = self._by_word
+        for w in _TOKEN.findall(span):
+            hit = by_word.get((w.lower(), False))
+            if hit:
+                found |= hit
+            hit = by_word.get((w, True))
+            if hit:
+                found |= hit
         return found
+
+    def find_near(
+        self,
+        text: str,
+        lower: str,
+        start: int,
+        end: int,
+        anchors: frozenset[tuple[str, bool]],
+    ) -> list[Span]:
+        """The phrases ``find`` would return that overlap ``text[start:end]``, looking only
+        for ``anchors`` (from ``anchors_for`` on the words there) and only nearby."""
+        lo, hi = max(0, start - self._max_reach), min(len(text), end + self._max_reach)
+        found = []
+        for word, exact in anchors:
+            for span in self._scan(text, text if exact else lower, word, exact, lo, hi):
+                if span.start < end and start < span.end:
+                    found.append(span)
+        return found
+
+    def find(self, text: str) -> list[Span]:
+        lower = self.lowered(text)
+        found: list[Span] = []
+        for word, exact in self._anchors:
+            found.extend(self._scan(text, text if exact else lower, word, exact, 0, len(text)))
+        return found
+
+    def _scan(
+        self, text: str, hay: str, word: str, exact: bool, lo: int, hi: int
+    ) -> Iterator[Span]:
+        entries = self._anchors[(word, exact)]
+        size = len(word)
+        pos = hay.find(word, lo, hi)
+        while pos != -1:
+            end = pos + size
+            if (not pos or not hay[pos - 1].isalnum()) and (
+                end == len(hay) or not hay[end].isalnum()
+            ):
+                span = self._match_at(text, hay, pos, entries, self._reach[(word, exact)])
+                if span is not None:
+                    yield span
+            pos = hay.find(word, pos + 1, hi)
 
     @staticmethod
     def _match_at(

@@ -22,7 +22,14 @@ from typing import Any, NamedTuple
 
 import regex
 
-from eventmap.actors import MediaTable, default_actors, default_media, demonyms, name_mask
+from eventmap.actors import (
+    MediaTable,
+    PhraseIndex,
+    default_actors,
+    default_media,
+    demonyms,
+    name_mask,
+)
 from eventmap.errors import InvalidInput
 from eventmap.gazetteer import MATCH_ALIAS
 from eventmap.geocode import OfflineGeocoder
@@ -603,6 +610,10 @@ class Mention:
         return data
 
 
+# A capitalised run as the regex found it: start, end and the masked names that touch it.
+_Run = tuple[int, int, list[tuple[int, int]]]
+
+
 class _Word(NamedTuple):
     start: int
     end: int
@@ -626,6 +637,35 @@ class _Candidate:
     initial_common: bool = False
     feature: str | None = None
     location: Any = None
+
+
+class _Template(NamedTuple):
+    """A match inside a run, decided by the run's words alone; offsets from the run's start."""
+
+    start: int
+    end: int
+    name: str
+    demonym: str | None
+    in_mask: bool
+    drop: bool
+    common: bool
+    in_org: bool
+    in_name: bool
+    person_name: bool  # the word before is a first name: remember this one as a surname
+    feature: str | None
+
+
+def _shifted(words: tuple[_Word, ...], offset: int) -> list[_Word]:
+    return [_Word(w.start + offset, w.end + offset, w.text) for w in words]
+
+
+def _person_words(words: tuple[str, ...]) -> bool:
+    """Bylines and names: an initial inside the run ('Frederick R Cook') or a title first."""
+    if len(words) >= 2 and any(
+        len(w.rstrip(".")) == 1 and w[0].isupper() for w in words[1:-1] + words[1:]
+    ):
+        return True
+    return words[0].rstrip(".").lower() in _TITLES
 
 
 @cache
@@ -681,6 +721,8 @@ class Geoparser:
         self._cache: dict[tuple[Any, ...], Any] = {}
         self._areas: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._plans: dict[str, tuple[int, int, tuple]] = {}
+        self._mask_anchors: dict[str, frozenset[tuple[str, bool]]] = {}
+        self._splits: dict[str, tuple[tuple[_Word, ...], ...]] = {}
         self._persons: set[str] = set()
         self._ctx: tuple[str | None, set[str]] = (None, set())
 
@@ -692,9 +734,8 @@ class Geoparser:
             return []
         sentences = sentence_bounds(text)
         starts = [s for s, _ in sentences]
-        masked = self._masked(text)
         self._persons = set()
-        candidates = self._candidates(text, sentences, starts, masked)
+        candidates, runs = self._candidates(text, sentences, starts)
         first = [self._resolve(c, None, frozenset()) for c in candidates]
         dominant, divisions, mentioned = self._context(candidates, first)
         dominant = country_hint or dominant
@@ -706,7 +747,7 @@ class Geoparser:
             mention = self._mention(text, cand, loc, sentences)
             if mention is not None:
                 mentions.append(mention)
-        mentions.extend(self._unresolved(text, sentences, starts, masked, mentions))
+        mentions.extend(self._unresolved(text, sentences, starts, runs, mentions))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
 
@@ -738,9 +779,6 @@ class Geoparser:
 
     # ------------------------------------------------------------------ candidates
 
-    def _masked(self, text: str) -> list[tuple[int, int]]:
-        return sorted((s.start, s.end) for s in self._mask.find(text))
-
     def _words(self, text: str, start: int = 0, end: int | None = None) -> Iterator[_Word]:
         """Capitalised words and connectors, possessives trimmed ('Syria's' -> 'Syria')."""
         for m in _RUN_WORD.finditer(text, start, len(text) if end is None else end):
@@ -760,34 +798,66 @@ class Geoparser:
         text: str,
         sentences: list[tuple[int, int]],
         starts: list[int],
-        masked: list[tuple[int, int]],
-    ) -> list[_Candidate]:
+    ) -> tuple[list[_Candidate], list[_Run]]:
         # The regex finds whole runs of capitalised words at C speed; Python only splits
         # the few that contain possessives, contractions or odd gaps.
         found: list[_Candidate] = []
+        runs: list[_Run] = []
         plans = self._plans
+        splits = self._splits
+        mask_anchors = self._mask_anchors
+        lower = None
         for m in _RUN.finditer(text):
             start, end = m.span()
             token = m.group(0)
+            # Names that must not be read as places (SANA, Hayat Tahrir al-Sham) only matter
+            # where they touch a capitalised run, so look for them there, not text-wide.
+            anchors = mask_anchors.get(token)
+            if anchors is None:
+                anchors = self._mask.anchors_for(token)
+                if len(mask_anchors) > _CACHE_LIMIT:
+                    mask_anchors.clear()
+                mask_anchors[token] = anchors
+            masked: list[tuple[int, int]] = []
+            if anchors:
+                if lower is None:
+                    lower = PhraseIndex.lowered(text)
+                masked = sorted(
+                    (s.start, s.end) for s in self._mask.find_near(text, lower, start, end, anchors)
+                )
+            runs.append((start, end, masked))
             plan = plans.get(token)
-            if plan is not None and not plan[2] and not (masked and _overlaps(start, end, masked)):
+            if plan is not None and not plan[2] and not masked:
                 continue  # seen before and names no place: the common case
-            if _SIMPLE_WORD.fullmatch(token):
-                self._match_run(text, [_Word(start, end, token)], sentences, starts, masked, found)
-                continue
-            run: list[_Word] = []
-            for word in self._words(text, start, end):
-                if run and (
-                    not self._joinable(text, run[-1], word)
-                    or not (word.text[0].isupper() or word.text in _CONNECTORS)
-                ):
-                    self._match_run(text, run, sentences, starts, masked, found)
-                    run = []
-                if word.text[0].isupper() or (run and word.text in _CONNECTORS):
-                    run.append(word)
-            if run:
-                self._match_run(text, run, sentences, starts, masked, found)
-        return found
+            split = splits.get(token)
+            if split is None:
+                split = self._split(token)
+                if len(splits) > _CACHE_LIMIT:
+                    splits.clear()
+                splits[token] = split
+            for words in split:
+                self._match_run(text, start, words, sentences, starts, masked, found)
+        return found, runs
+
+    def _split(self, token: str) -> tuple[tuple[_Word, ...], ...]:
+        """A regex run cut where names cannot continue ('Syria's Homs' -> 'Syria', 'Homs'),
+        offsets relative to the run: the cut depends on the run's text alone."""
+        if _SIMPLE_WORD.fullmatch(token):
+            return ((_Word(0, len(token), token),),)
+        runs: list[tuple[_Word, ...]] = []
+        run: list[_Word] = []
+        for word in self._words(token):
+            if run and (
+                not self._joinable(token, run[-1], word)
+                or not (word.text[0].isupper() or word.text in _CONNECTORS)
+            ):
+                runs.append(tuple(run))
+                run = []
+            if word.text[0].isupper() or (run and word.text in _CONNECTORS):
+                run.append(word)
+        if run:
+            runs.append(tuple(run))
+        return tuple(runs)
 
     @staticmethod
     def _joinable(text: str, left: _Word, right: _Word) -> bool:
@@ -799,40 +869,85 @@ class Geoparser:
     def _match_run(
         self,
         text: str,
-        run: list[_Word],
+        offset: int,
+        words: tuple[_Word, ...],
         sentences: list[tuple[int, int]],
         starts: list[int],
         masked: list[tuple[int, int]],
         found: list[_Candidate],
     ) -> None:
-        if masked and _overlaps(run[0].start, run[-1].end, masked):
-            lo, hi, matches = self._plan(text, run, masked)
+        """Candidates from one run; ``words`` have offsets relative to ``offset``."""
+        base, last = offset + words[0].start, offset + words[-1].end
+        if masked and _overlaps(base, last, masked):
+            plan = self._compile(text, _shifted(words, offset), masked)
         else:
-            # Without masked names inside, what matches depends on the run's text alone, and
+            # Without masked names inside, what a run holds depends on its text alone, and
             # news repeats its runs ('The', 'Syrian', 'Homs province'): plan each one once.
-            key = text[run[0].start : run[-1].end]
+            key = text[base:last]
             plan = self._plans.get(key)
             if plan is None:
-                plan = self._plan(text, run, ())
+                plan = self._compile(text, _shifted(words, offset), ())
                 if len(self._plans) > _CACHE_LIMIT:
                     self._plans.clear()
                 self._plans[key] = plan
-            lo, hi, matches = plan
-        if not matches:
+        if not plan[2]:
             return
-        run = run[lo:hi]
+        _, _, _, templates, person_static, person_words, head = plan
         person: bool | None = None  # decided on the first match: most runs match nothing
-        for i, j, name, demonym, in_mask in matches:
-            if in_mask:  # 'Syrian' in 'Syrian army' still refers to Syria
-                cand = self._candidate(text, run, i, j, name, demonym, sentences, starts, False)
-            else:
+        for t in templates:
+            if not t.in_mask:
                 if person is None:
-                    person = self._looks_like_person(text, run)
+                    person = person_static or self._title_before(text, base + head)
                     if person:
-                        self._persons.update(w.text for w in run if w.text not in _CONNECTORS)
-                cand = self._candidate(text, run, i, j, name, demonym, sentences, starts, person)
-            if cand is not None:
-                found.append(cand)
+                        self._persons.update(person_words)
+                if t.drop or (person and t.demonym is None):
+                    continue
+            elif t.drop:
+                continue
+            start, end = base + t.start, base + t.end
+            sentence = bisect.bisect_right(starts, start) - 1
+            s_start = sentences[sentence][0]
+            # Sentence-initial: nothing but openers and spaces before the name in its sentence.
+            initial = start - s_start <= 8 and not text[s_start:start].strip(_OPENERS_AND_SPACE)
+            if t.person_name:
+                self._persons.add(t.name)
+            kind_hint, qualifier, qualifier_text = _qualifiers(text, start, end)
+            found.append(
+                _Candidate(
+                    start,
+                    end,
+                    text[start:end],
+                    t.name,
+                    sentence,
+                    kind_hint,
+                    qualifier,
+                    qualifier_text,
+                    t.demonym,
+                    t.in_name,
+                    t.in_org,
+                    t.common,
+                    t.common and initial and t.demonym is None,
+                    t.feature,
+                )
+            )
+
+    def _compile(
+        self, text: str, run: list[_Word], masked: Sequence[tuple[int, int]]
+    ) -> tuple[int, int, tuple, tuple[_Template, ...], bool, tuple[str, ...], int]:
+        """A run's plan plus everything about its matches that its text alone decides:
+        (lo, hi, matches, templates, looks like a person, its words, offset of its head)."""
+        lo, hi, matches = self._plan(text, run, masked)
+        if not matches:
+            return lo, hi, matches, (), False, (), 0
+        base = run[0].start
+        run = run[lo:hi]
+        words = tuple(w.text for w in run)
+        templates = tuple(
+            self._template(run, i, j, name, demonym, in_mask, base)
+            for i, j, name, demonym, in_mask in matches
+        )
+        person_words = tuple(w for w in words if w not in _CONNECTORS)
+        return lo, hi, matches, templates, _person_words(words), person_words, run[0].start - base
 
     def _plan(
         self, text: str, run: list[_Word], masked: Sequence[tuple[int, int]]
@@ -890,56 +1005,40 @@ class Geoparser:
             i = match[1]
         return lo, hi, tuple(matches)
 
-    def _looks_like_person(self, text: str, run: list[_Word]) -> bool:
-        """Bylines and names: an initial inside the run, or a title right before it."""
-        words = [w.text for w in run]
-        if len(words) >= 2 and any(
-            len(w.rstrip(".")) == 1 and w[0].isupper() for w in words[1:-1] + words[1:]
-        ):
-            return True
-        before = text[max(0, run[0].start - 25) : run[0].start].rstrip()
-        last = before.rsplit(None, 1)[-1].rstrip(".").lower() if before else ""
-        return last in _TITLES or words[0].rstrip(".").lower() in _TITLES
+    @staticmethod
+    def _title_before(text: str, start: int) -> bool:
+        """'President Assad', 'Mr Homs': a title right before the run makes it a person."""
+        before = text[max(0, start - 25) : start].rstrip()
+        return bool(before) and before.rsplit(None, 1)[-1].rstrip(".").lower() in _TITLES
 
-    def _candidate(
+    def _template(
         self,
-        text: str,
         run: list[_Word],
         i: int,
         j: int,
         name: str,
         demonym: str | None,
-        sentences: list[tuple[int, int]],
-        starts: list[int],
-        person: bool,
-    ) -> _Candidate | None:
+        in_mask: bool,
+        base: int,
+    ) -> _Template:
+        """What run[i:j] is, as far as the run's own words tell (cached with the plan)."""
         start, end = run[i].start, run[j - 1].end
         lower = name.lower()
-        if lower in _NOT_PLACES:
-            return None
-        sentence = bisect.bisect_right(starts, start) - 1
-        s_start = sentences[sentence][0]
-        # Sentence-initial: nothing but openers and spaces before the name in its sentence.
-        initial = start - s_start <= 8 and not text[s_start:start].strip(_OPENERS_AND_SPACE)
         single = j - i == 1
         is_acronym = single and name.isupper() and len(name.replace(".", "")) <= 5
-        if (
+        drop = lower in _NOT_PLACES or (
             is_acronym
             and demonym is None
             and name not in _COUNTRY_ABBREVIATIONS
             and not any(level == MATCH_ALIAS for _, level in self.gazetteer.lookup(name))
-        ):
-            return None  # SANA, HTS, NATO: acronyms are organisations, not places
-        if person and demonym is None:
-            return None
+        )  # SANA, HTS, NATO: acronyms are organisations, not places
         common = single and not is_acronym and lower in self._common
-        initial_common = common and initial and demonym is None
         # Organisation names that contain a place: 'New York Times', 'University of Texas'.
         n = len(run)
         after = run[j].text.lower() if j < n else ""
         before = run[i - 2].text.lower() if i >= 2 and run[i - 1].text == "of" else ""
         in_org = after in _ORG_WORDS or before in _ORG_WORDS
-        in_name = False
+        in_name = person_name = False
         if single and demonym is None:
             if not in_org and j < n:
                 nxt = run[j].text
@@ -957,12 +1056,11 @@ class Geoparser:
                     and not in_org
                 ):
                     in_name = True  # surname position: 'Tim Cook', 'Mohamed Salah'
-                    if (
+                    person_name = (
                         prev_word.isalpha()
                         and prev_word.istitle()
                         and not self.gazetteer.lookup(prev_word)
-                    ):
-                        self._persons.add(name)
+                    )
         feature = None
         if demonym is None and after in _FEATURE_WORDS:
             feature = after
@@ -970,21 +1068,17 @@ class Geoparser:
         elif demonym is None and single and i > 0 and lower in _FEATURE_WORDS:
             feature = lower  # 'Nile Delta', 'Hudson Valley': the place word is the feature
             start = run[i - 1].start
-        kind_hint, qualifier, qualifier_text = _qualifiers(text, start, end)
-        return _Candidate(
-            start,
-            end,
-            text[start:end],
+        return _Template(
+            start - base,
+            end - base,
             name,
-            sentence,
-            kind_hint,
-            qualifier,
-            qualifier_text,
             demonym,
-            in_name,
-            in_org,
+            in_mask,
+            drop,
             common,
-            initial_common,
+            in_org,
+            in_name,
+            person_name,
             feature,
         )
 
@@ -1194,17 +1288,48 @@ class Geoparser:
         text: str,
         sentences: list[tuple[int, int]],
         starts: list[int],
-        masked: list[tuple[int, int]],
+        runs: list[_Run],
         found: list[Mention],
     ) -> Iterator[Mention]:
         """Capitalised names after 'in', 'near', 'outside'... that no gazetteer entry matches.
 
-        They are reported with resolved=False, never guessed onto the map.
+        They are reported with resolved=False, never guessed onto the map. Every such name
+        starts a capitalised run (or an 'al-' just before one), so only runs are examined,
+        and only those after a locative word get the full pattern.
         """
         taken = sorted((m.start, m.end) for m in found)
-        for m in _UNKNOWN_AFTER_LOCATIVE.finditer(text):
-            start, end = m.start("name"), m.end("name")
-            name = m.group("name")
+        taken_starts = {m.start for m in found}
+        for start, _, masked in runs:
+            if start in taken_starts:
+                continue
+            gap = text[start - 1 : start]
+            if gap == "-":
+                prefix = text[max(0, start - 4) : start]
+                for article in _NAME_PREFIX_ARTICLES:
+                    if prefix.endswith(article):
+                        start -= len(article)
+                        break
+                else:
+                    continue
+                gap = text[start - 1 : start]
+            if gap == " ":  # the usual case: one space after the word before
+                word = text[text.rfind(" ", max(0, start - 16), start - 1) + 1 : start - 1]
+            elif gap.isspace():
+                word = (text[max(0, start - 16) : start].split() or [""])[-1]
+            else:
+                continue
+            word = word.lstrip(_OPENERS)  # '(in Homs'
+            if word not in _LOCATIVE_LAST_WORDS:
+                continue
+            if word in ("of", "the") and not _LOCATIVE_BEFORE.search(
+                text, max(0, start - 70), start
+            ):
+                continue  # 'the mayor of Springfield', 'the Homs'
+            m = _UNKNOWN_NAME.match(text, start)
+            if m is None:
+                continue
+            end = m.end()
+            name = m.group(0)
             words = name.split()
             first = words[0].lower()
             if _overlaps(start, end, taken) or _overlaps(start, end, masked):
@@ -1231,12 +1356,21 @@ class Geoparser:
             )
 
 
-_UNKNOWN_AFTER_LOCATIVE = re.compile(
+# An unknown name is reported only after one of these (the pattern's last words).
+_LOCATIVE_BEFORE = re.compile(
     r"\b(?:(?:in|near|outside|around|towards?|into|inside|(?:north|south|east|west)\s+of)\s+"
     r"(?:the\s+)?(?:(?:village|town|city|district|area)\s+of\s+)?"
-    r"|(?:village|town|district|neighbou?rhood)\s+of\s+)"
-    r"(?P<name>(?:[A-Z][a-z]+|(?:al|el|as|ad|ar|an|at|az|ash)-[A-Z][a-z]+)"
-    r"(?:[ -](?:(?:al|el|as|ad|ar|an|at|az|ash|ez)-)?[A-Z][a-z]+){0,3})\b"
+    r"|(?:village|town|district|neighbou?rhood)\s+of\s+)\Z"
+)
+# The last word before the name: 'in', 'near'... suffice alone; 'of' and 'the' need the
+# pattern's longer forms ('north of', 'the village of', 'in the').
+_LOCATIVE_LAST_WORDS = frozenset(
+    {"in", "near", "outside", "around", "toward", "towards", "into", "inside", "of", "the"}
+)
+_NAME_PREFIX_ARTICLES = ("ash-", "al-", "el-", "as-", "ad-", "ar-", "an-", "at-", "az-")
+_UNKNOWN_NAME = re.compile(
+    r"(?:[A-Z][a-z]+|(?:al|el|as|ad|ar|an|at|az|ash)-[A-Z][a-z]+)"
+    r"(?:[ -](?:(?:al|el|as|ad|ar|an|at|az|ash|ez)-)?[A-Z][a-z]+){0,3}\b"
 )
 
 
