@@ -568,6 +568,21 @@ class Gazetteer:
         """
         return self._cached_lookup(name)
 
+    def continues(self, words: str) -> bool:
+        """Could an indexed name start with ``words`` (the name itself or a longer one)?
+
+        Lets a parser skip looking up 'Hassan Bello and Hassan' word by word once it knows
+        no name starts 'Hassan Bello'. Checks the exact and the loose keys, as lookup does.
+        """
+        key = fold(words)
+        if not key:
+            return False
+        trie = self._trie
+        if next(trie.iterkeys(key), None) is not None:
+            return True
+        lk = loose(key)
+        return bool(lk) and next(trie.iterkeys(_LOOSE_PREFIX + lk), None) is not None
+
     def _lookup(self, name: str) -> tuple[tuple[int, int], ...]:
         key = fold(name)
         hits = self._trie.get(key)
