@@ -74,8 +74,15 @@ class PhraseIndex:
             self._anchors.setdefault((key[anchor], exact), []).append((key, anchor, ref, generic))
         # How far a phrase can reach around its anchor, so checks tokenize only that much.
         self._reach: dict[tuple[str, bool], tuple[int, int]] = {}
+        # Per anchor, its phrases grouped by shape (where the anchor sits, how many words),
+        # longest first: one dict lookup per shape instead of one comparison per phrase.
+        self._shapes: dict[tuple[str, bool], list[tuple[int, int, dict]]] = {}
         for anchor_key, entries in self._anchors.items():
             entries.sort(key=lambda e: -len(e[0]))
+            shapes: dict[tuple[int, int], dict] = {}
+            for key, a, ref, generic in entries:
+                shapes.setdefault((a, len(key)), {}).setdefault(key, (ref, generic))
+            self._shapes[anchor_key] = [(a, n, keys) for (a, n), keys in shapes.items()]
             before = max(sum(len(t) + 3 for t in key[:a]) for key, a, _, _ in entries)
             after = max(sum(len(t) + 3 for t in key[a:]) for key, a, _, _ in entries)
             self._reach[anchor_key] = (before, after)
@@ -89,7 +96,6 @@ class PhraseIndex:
                     self._by_word[(token, exact)] = self._by_word.get(
                         (token, exact), frozenset()
                     ) | {(word, exact)}
-        self._max_reach = max((max(r) for r in self._reach.values()), default=0)
 
     @staticmethod
     def lowered(text: str) -> str:
@@ -119,28 +125,39 @@ class PhraseIndex:
         start: int,
         end: int,
         anchors: frozenset[tuple[str, bool]],
-    ) -> list[Span]:
-        """The phrases ``find`` would return that overlap ``text[start:end]``, looking only
-        for ``anchors`` (from ``anchors_for`` on the words there) and only nearby."""
-        lo, hi = max(0, start - self._max_reach), min(len(text), end + self._max_reach)
+    ) -> list[tuple[int, int]]:
+        """(start, end) of the phrases ``find`` would return that overlap ``text[start:end]``,
+        looking only for ``anchors`` (from ``anchors_for`` on the words there), only nearby."""
         found = []
-        for word, exact in anchors:
-            for span in self._scan(text, text if exact else lower, word, exact, lo, hi):
-                if span.start < end and start < span.end:
-                    found.append(span)
+        size = len(text)
+        for anchor in anchors:
+            word, exact = anchor
+            before, after = self._reach[anchor]
+            # A phrase overlapping [start, end) has its anchor within these bounds.
+            lo, hi = max(0, start - after), min(size, end + before + len(word))
+            hay = text if exact else lower
+            if hay.find(word, lo, hi) == -1:
+                continue  # the usual case: most phrases sharing a word are not there
+            for s, e, _, _ in self._scan(text, hay, word, exact, lo, hi):
+                if s < end and start < e:
+                    found.append((s, e))
         return found
 
     def find(self, text: str) -> list[Span]:
         lower = self.lowered(text)
         found: list[Span] = []
         for word, exact in self._anchors:
-            found.extend(self._scan(text, text if exact else lower, word, exact, 0, len(text)))
+            for s, e, ref, generic in self._scan(
+                text, text if exact else lower, word, exact, 0, len(text)
+            ):
+                found.append(Span(s, e, text[s:e], ref, generic))
         return found
 
     def _scan(
         self, text: str, hay: str, word: str, exact: bool, lo: int, hi: int
-    ) -> Iterator[Span]:
-        entries = self._anchors[(word, exact)]
+    ) -> Iterator[tuple[int, int, str, bool]]:
+        shapes = self._shapes[(word, exact)]
+        reach = self._reach[(word, exact)]
         size = len(word)
         pos = hay.find(word, lo, hi)
         while pos != -1:
@@ -148,36 +165,51 @@ class PhraseIndex:
             if (not pos or not hay[pos - 1].isalnum()) and (
                 end == len(hay) or not hay[end].isalnum()
             ):
-                span = self._match_at(text, hay, pos, entries, self._reach[(word, exact)])
-                if span is not None:
-                    yield span
+                hit = self._match_at(text, hay, pos, size, shapes, reach)
+                if hit is not None:
+                    yield hit
             pos = hay.find(word, pos + 1, hi)
 
     @staticmethod
     def _match_at(
-        text: str, hay: str, pos: int, entries: list, reach: tuple[int, int]
-    ) -> Span | None:
-        lo = max(0, pos - reach[0])
-        window = list(_TOKEN.finditer(hay, lo, min(len(hay), pos + reach[1])))
-        at = next((k for k, t in enumerate(window) if t.start() == pos), None)
-        if at is None:
-            return None
-        for key, anchor, ref, generic in entries:
-            first, n = at - anchor, len(key)
-            if first < 0 or first + n > len(window):
-                continue
-            tokens = window[first : first + n]
-            if tuple(t.group(0) for t in tokens) != key:
-                continue
-            start, end = tokens[0].start(), tokens[-1].end()
+        text: str, hay: str, pos: int, size: int, shapes: list, reach: tuple[int, int]
+    ) -> tuple[int, int, str, bool] | None:
+        window: list | None = None
+        words: list[str] = []
+        at = 0
+        for anchor, n, keys in shapes:
+            if n == 1:  # a one-word phrase: the anchor itself, no need to tokenize around it
+                token = _TOKEN.match(hay, pos)
+                if token is None or token.end() != pos + size:
+                    continue
+                ref, generic = keys[(token.group(0),)]
+                start, end = pos, pos + size
+            else:
+                if window is None:
+                    lo = max(0, pos - reach[0])
+                    window = list(_TOKEN.finditer(hay, lo, min(len(hay), pos + reach[1])))
+                    found = next((k for k, t in enumerate(window) if t.start() == pos), None)
+                    if found is None:
+                        return None
+                    at = found
+                    words = [t.group(0) for t in window]
+                first = at - anchor
+                if first < 0 or first + n > len(window):
+                    continue
+                hit = keys.get(tuple(words[first : first + n]))
+                if hit is None:
+                    continue
+                ref, generic = hit
+                tokens = window[first : first + n]
+                if any(
+                    not _GAP_CHARS.issuperset(text[tokens[k].end() : tokens[k + 1].start()])
+                    for k in range(n - 1)
+                ):
+                    continue
+                start, end = tokens[0].start(), tokens[-1].end()
             if (start and text[start - 1] in "-_") or (end < len(text) and text[end] in "-_"):
                 continue
-            if any(
-                not _GAP_CHARS.issuperset(text[tokens[k].end() : tokens[k + 1].start()])
-                for k in range(n - 1)
-            ):
-                continue
-            return Span(start, end, text[start:end], ref, generic)
+            return start, end, ref, generic
         return None
 
 

@@ -113,6 +113,9 @@ _RUN = regex.compile(
     + _CAP
     + r"))*"
 )
+# What makes splitting a run need the word regex: possessives, contractions, initials,
+# 'St. Louis', tabs or double spaces.
+_SLOW_SPLIT = re.compile(r"['’.\t]|  ")
 _SIMPLE_WORD = regex.compile(r"\p{Lu}\w*")
 # Capitalised words and lower-case connectors, the only words a run is made of.
 _RUN_WORD = regex.compile(
@@ -555,20 +558,23 @@ _SHARED_DIVISION_AFTER = re.compile(
     r"\s+(?:and|or)\s+(?:the\s+)?[A-Z][\w'’‘-]*(?:\s[A-Z][\w'’‘-]*)?\s+"
     r"(provinces|governorates|regions)\b"
 )
-_QUALIFIER_BEFORE = re.compile(
-    r"(?:\b(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
+# Searched backwards from the name (the regex module's (?r)): a few steps instead of a scan
+# of the 40 characters before it. Backwards, the first alternative that fits wins, so the
+# longer words come first ('northeastern' before 'eastern').
+_QUALIFIER_BEFORE = regex.compile(
+    r"(?r)(?:\b(?P<dir>north-?east|north-?west|south-?east|south-?west|north|south|east|west|"
     r"centre|center|middle)\s+of\s+(?:the\s+)?|(?P<rural>countryside|outskirts|rural areas?|"
     r"environs|suburbs)\s+of\s+(?:the\s+)?|(?P<prov>province|governorate|region)\s+of\s+"
     r"(?:the\s+)?|(?P<city>city|town|village)\s+of\s+(?:the\s+)?|(?P<rural2>rural)\s+|"
-    r"(?P<dir2>northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
-    r"south-?western|central)\s+)$",
-    re.IGNORECASE,
+    r"(?P<dir2>north-?eastern|north-?western|south-?eastern|south-?western|northern|southern|"
+    r"eastern|western|central)\s+)$",
+    regex.IGNORECASE,
 )
 _QUALIFIER_ENDINGS = ("of ", "of the ", "rural ", "ern ", "central ")
-_GOVERNMENT_BEFORE = re.compile(
-    r"\b(?:government|regime|authorities|officials|administration|leadership|cabinet|"
+_GOVERNMENT_BEFORE = regex.compile(
+    r"(?r)\b(?:government|regime|authorities|officials|administration|leadership|cabinet|"
     r"ministry)\s+(?:in|of)\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    regex.IGNORECASE,
 )
 _GOVERNMENT_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:-based\s+)?(?:government|regime|authorities|administration|"
@@ -587,6 +593,12 @@ _SPEAKER_AFTER = re.compile(
     r"maintains|believed|dismissed|recognised|recognized|recognizes|recognises|imposed|"
     r"sanctioned|launched\s+talks|negotiating))\b",
     re.IGNORECASE,
+)
+# Both patterns above begin, after "'s", a comma or spaces, with one of their own words: a
+# name followed by any other word needs neither.
+_NEXT_WORD = re.compile(r"(?:['’]s)?,?\s+-?([A-Za-z]+)")
+_ROLE_AFTER_WORDS = frozenset(
+    re.findall(r"[a-z]+", _GOVERNMENT_AFTER.pattern + _SPEAKER_AFTER.pattern)
 )
 _SAID_AFTER = re.compile(
     r",?\s+(?:also\s+)?(?:said|says|told|added|adds|explained|wrote|writes|noted|recalled|asked|"
@@ -626,8 +638,8 @@ class Mention:
         return data
 
 
-# A capitalised run as the regex found it: start, end and the masked names that touch it.
-_Run = tuple[int, int, list[tuple[int, int]]]
+# A capitalised run as the regex found it: start, end, text and the masked names touching it.
+_Run = tuple[int, int, str, list[tuple[int, int]]]
 
 
 class _Word(NamedTuple):
@@ -741,6 +753,7 @@ class Geoparser:
         self._mask_anchors: dict[str, frozenset[tuple[str, bool]]] = {}
         self._splits: dict[str, tuple[tuple[_Word, ...], ...]] = {}
         self._prefixes: dict[str, bool] = {}
+        self._unknown_sizes: dict[str, int] = {}
         # First two words of the demonyms and regions that have more than one word.
         self._multiword_heads = frozenset(
             fold(" ".join(words[:2]))
@@ -788,6 +801,9 @@ class Geoparser:
         sure = raw.get("margin") is None or raw["margin"] >= 2.0
         if in_context and sure:
             return loc
+        countries, own_divisions = self._candidate_areas(cand.lookup)
+        if dominant not in countries and divisions.isdisjoint(own_divisions):
+            return loc  # no candidate of this name lies where the article is
         biased = self._resolve(cand, dominant, divisions)
         if biased is None or biased.raw["geonameid"] == raw["geonameid"]:
             return loc
@@ -846,10 +862,8 @@ class Geoparser:
             if anchors:
                 if lower is None:
                     lower = PhraseIndex.lowered(text)
-                masked = sorted(
-                    (s.start, s.end) for s in self._mask.find_near(text, lower, start, end, anchors)
-                )
-            runs.append((start, end, masked))
+                masked = sorted(self._mask.find_near(text, lower, start, end, anchors))
+            runs.append((start, end, token, masked))
             plan = plans.get(token)
             if plan is not None and not plan[2] and not masked:
                 continue  # seen before and names no place: the common case
@@ -868,6 +882,14 @@ class Geoparser:
         offsets relative to the run: the cut depends on the run's text alone."""
         if _SIMPLE_WORD.fullmatch(token):
             return ((_Word(0, len(token), token),),)
+        if not _SLOW_SPLIT.search(token):
+            # Words joined by single spaces or hyphens, all capitalised or connectors: one run.
+            words = []
+            pos = 0
+            for part in token.replace("-", " ").split(" "):
+                words.append(_Word(pos, pos + len(part), part))
+                pos += len(part) + 1
+            return (tuple(words),)
         runs: list[tuple[_Word, ...]] = []
         run: list[_Word] = []
         for word in self._words(token):
@@ -1310,16 +1332,19 @@ class Geoparser:
             return "demonym"
         if cand.in_name or cand.in_org:
             return "in_name"
-        start = cand.start
+        start, end = cand.start, cand.end
         # 'the government in Damascus' ends in 'in', 'of' or 'the': test that before searching.
         tail = text[max(0, start - 6) : start].rstrip().lower()
-        if (
-            tail.endswith(("in", "of", "the"))
-            and _GOVERNMENT_BEFORE.search(text[max(0, start - 60) : start])
-        ) or _GOVERNMENT_AFTER.match(text, cand.end, cand.end + 80):
+        if tail.endswith(("in", "of", "the")) and _GOVERNMENT_BEFORE.search(
+            text, max(0, start - 60), start
+        ):
             return "government"
-        if _SPEAKER_AFTER.match(text, cand.end, cand.end + 80):
-            return "speaker_or_actor_location"
+        nxt = _NEXT_WORD.match(text, end)
+        if nxt is not None and nxt.group(1).lower() in _ROLE_AFTER_WORDS:
+            if _GOVERNMENT_AFTER.match(text, end, end + 80):
+                return "government"
+            if _SPEAKER_AFTER.match(text, end, end + 80):
+                return "speaker_or_actor_location"
         if raw["kind"] in ("country", "continent"):
             return "country_reference"
         return "event_location"
@@ -1342,7 +1367,8 @@ class Geoparser:
         """
         taken = sorted((m.start, m.end) for m in found)
         taken_starts = {m.start for m in found}
-        for start, _, masked in runs:
+        sizes = self._unknown_sizes
+        for start, _, token, masked in runs:
             if start in taken_starts:
                 continue
             gap = text[start - 1 : start]
@@ -1355,6 +1381,17 @@ class Geoparser:
                 else:
                     continue
                 gap = text[start - 1 : start]
+                size = self._unknown_size(text, start)
+            else:
+                # The name a run could report depends on the run's text alone: decide once.
+                size = sizes.get(token, -1)
+                if size == -1:
+                    size = self._unknown_size(token, 0)
+                    if len(sizes) > _CACHE_LIMIT:
+                        sizes.clear()
+                    sizes[token] = size
+            if not size:
+                continue
             if gap == " ":  # the usual case: one space after the word before
                 word = text[text.rfind(" ", max(0, start - 16), start - 1) + 1 : start - 1]
             elif gap.isspace():
@@ -1368,23 +1405,10 @@ class Geoparser:
                 text, max(0, start - 70), start
             ):
                 continue  # 'the mayor of Springfield', 'the Homs'
-            m = _UNKNOWN_NAME.match(text, start)
-            if m is None:
-                continue
-            end = m.end()
-            name = m.group(0)
-            words = name.split()
-            first = words[0].lower()
+            end = start + size
             if _overlaps(start, end, taken) or _overlaps(start, end, masked):
                 continue
-            if first in _NOT_PLACES or first in _TITLES or first == "the":
-                continue
-            if any(w.lower() in _ORG_WORDS for w in words):
-                continue
-            if name in self.demonyms or (len(words) == 1 and first in _common_words()):
-                continue
-            if name.isupper() and len(name) <= 5:
-                continue
+            name = text[start:end]
             sentence = bisect.bisect_right(starts, start) - 1
             yield Mention(
                 start=start,
@@ -1397,6 +1421,27 @@ class Geoparser:
                 sentence_start=sentences[sentence][0],
                 sentence_end=sentences[sentence][1],
             )
+
+    def _unknown_size(self, text: str, start: int) -> int:
+        """Length of the unknown name that could be reported at ``start``, 0 if none could
+        (a title, an organisation, a demonym, a common word, an acronym)."""
+        m = _UNKNOWN_NAME.match(text, start)
+        if m is None:
+            return 0
+        name = m.group(0)
+        words = name.split()
+        first = words[0].lower()
+        if (
+            first in _NOT_PLACES
+            or first in _TITLES
+            or first == "the"
+            or any(w.lower() in _ORG_WORDS for w in words)
+            or name in self.demonyms
+            or (len(words) == 1 and first in _common_words())
+            or (name.isupper() and len(name) <= 5)
+        ):
+            return 0
+        return len(name)
 
 
 # An unknown name is reported only after one of these (the pattern's last words).
