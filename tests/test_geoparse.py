@@ -128,3 +128,17 @@ def test_a_place_word_that_is_the_feature() -> None:
     american = next(m for m in ms if "American" in m.text)
     assert american.text == "North American" and american.role == "demonym"
     assert american.kind == "continent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighters entered Jisr al-Shughur on Friday.",  # not Jisr ez Zarqa, Israel
+        "Turkish-backed forces shelled Ras al-Ain.",  # not Al Ain, UAE
+        "HTS leader Ahmed al-Sharaa spoke on Sunday.",  # a surname, not a village
+        "Kurdish forces withdrew from Ain Issa.",  # a loose 'Ain' inside a name
+    ],
+)
+def test_pieces_of_unknown_compound_names_are_not_placed(text: str) -> None:
+    placed = [(m.text, m.name) for m in geoparse(text) if m.resolved and m.role != "demonym"]
+    assert placed == []

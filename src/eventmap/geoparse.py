@@ -683,6 +683,21 @@ class _Template(NamedTuple):
     feature: str | None
 
 
+def _in_compound(text: str, run: Sequence[_Word], i: int, j: int) -> bool:
+    """Is run[i:j] only part of a longer Arabic name the gazetteer does not know?
+
+    'Jisr' in 'Jisr al-Shughur', 'Ain' in 'Ras al-Ain', 'Sharaa' in 'Ahmed al-Sharaa': an
+    article joined by a hyphen binds the words on both sides into one name, so matching a
+    piece of it would put a wrong dot on the map (Jisr ez Zarqa, Al Ain).
+    """
+    n = len(run)
+    if j + 1 < n and run[j].text.lower() in ARTICLES and text[run[j].end] == "-":
+        return True  # 'Jisr al-Shughur'
+    return (
+        i >= 2 and run[i - 1].text.lower() in ARTICLES and text[run[i - 1].end] == "-"
+    )  # 'Ras al-Ain'
+
+
 def _shifted(words: tuple[_Word, ...], offset: int) -> list[_Word]:
     return [_Word(w.start + offset, w.end + offset, w.text) for w in words]
 
@@ -754,6 +769,7 @@ class Geoparser:
         self._splits: dict[str, tuple[tuple[_Word, ...], ...]] = {}
         self._prefixes: dict[str, bool] = {}
         self._unknown_sizes: dict[str, int] = {}
+        self._quiet: set[str] = set()  # runs known to need nothing (see _candidates)
         # First two words of the demonyms and regions that have more than one word.
         self._multiword_heads = frozenset(
             fold(" ".join(words[:2]))
@@ -846,10 +862,15 @@ class Geoparser:
         plans = self._plans
         splits = self._splits
         mask_anchors = self._mask_anchors
+        quiet = self._quiet
         lower = None
         for m in _RUN.finditer(text):
-            start, end = m.span()
             token = m.group(0)
+            if token in quiet:  # seen before: no place, no masked name, no unknown name
+                if text[m.start() - 1] == "-":  # unless an 'al-' before it makes one
+                    runs.append((m.start(), m.end(), token, []))
+                continue
+            start, end = m.span()
             # Names that must not be read as places (SANA, Hayat Tahrir al-Sham) only matter
             # where they touch a capitalised run, so look for them there, not text-wide.
             anchors = mask_anchors.get(token)
@@ -866,6 +887,10 @@ class Geoparser:
             runs.append((start, end, token, masked))
             plan = plans.get(token)
             if plan is not None and not plan[2] and not masked:
+                if not anchors and not self._unknown_size_of(token):
+                    if len(quiet) > _CACHE_LIMIT:
+                        quiet.clear()
+                    quiet.add(token)
                 continue  # seen before and names no place: the common case
             split = splits.get(token)
             if split is None:
@@ -990,7 +1015,7 @@ class Geoparser:
         run = run[lo:hi]
         words = tuple(w.text for w in run)
         templates = tuple(
-            self._template(run, i, j, name, demonym, in_mask, base)
+            self._template(text, run, i, j, name, demonym, in_mask, base)
             for i, j, name, demonym, in_mask in matches
         )
         person_words = tuple(w for w in words if w not in _CONNECTORS)
@@ -1073,6 +1098,7 @@ class Geoparser:
 
     def _template(
         self,
+        text: str,
         run: list[_Word],
         i: int,
         j: int,
@@ -1092,6 +1118,8 @@ class Geoparser:
             and name not in _COUNTRY_ABBREVIATIONS
             and not any(level == MATCH_ALIAS for _, level in self.gazetteer.lookup(name))
         )  # SANA, HTS, NATO: acronyms are organisations, not places
+        if demonym is None and _in_compound(text, run, i, j):
+            drop = True
         common = single and not is_acronym and lower in self._common
         # Organisation names that contain a place: 'New York Times', 'University of Texas'.
         n = len(run)
@@ -1253,8 +1281,10 @@ class Geoparser:
         raw = loc.raw
         if cand.single_common and raw["kind"] == "city" and raw["population"] < 100_000:
             return None  # a common word that is also a small town: 'Of', 'Will', 'Bath, ME'
-        if cand.in_name and raw["kind"] == "city" and raw["population"] < 500_000:
-            return None
+        if cand.in_name and raw["kind"] == "city" and (
+            raw["population"] < 500_000 or raw["match"] == "loose"
+        ):
+            return None  # 'Ain Issa' is not Al Ain: a loose match inside a name is too weak
         single_town = raw["kind"] == "city" and " " not in cand.lookup
         if cand.initial_common and single_town and raw["population"] < 1_000_000:
             return None  # 'Reading the report', 'Nice to see', 'Mobile phones'
@@ -1367,7 +1397,6 @@ class Geoparser:
         """
         taken = sorted((m.start, m.end) for m in found)
         taken_starts = {m.start for m in found}
-        sizes = self._unknown_sizes
         for start, _, token, masked in runs:
             if start in taken_starts:
                 continue
@@ -1383,13 +1412,7 @@ class Geoparser:
                 gap = text[start - 1 : start]
                 size = self._unknown_size(text, start)
             else:
-                # The name a run could report depends on the run's text alone: decide once.
-                size = sizes.get(token, -1)
-                if size == -1:
-                    size = self._unknown_size(token, 0)
-                    if len(sizes) > _CACHE_LIMIT:
-                        sizes.clear()
-                    sizes[token] = size
+                size = self._unknown_size_of(token)
             if not size:
                 continue
             if gap == " ":  # the usual case: one space after the word before
@@ -1421,6 +1444,16 @@ class Geoparser:
                 sentence_start=sentences[sentence][0],
                 sentence_end=sentences[sentence][1],
             )
+
+    def _unknown_size_of(self, token: str) -> int:
+        """The name a run could report depends on the run's text alone: decide that once."""
+        size = self._unknown_sizes.get(token, -1)
+        if size == -1:
+            size = self._unknown_size(token, 0)
+            if len(self._unknown_sizes) > _CACHE_LIMIT:
+                self._unknown_sizes.clear()
+            self._unknown_sizes[token] = size
+        return size
 
     def _unknown_size(self, text: str, start: int) -> int:
         """Length of the unknown name that could be reported at ``start``, 0 if none could
