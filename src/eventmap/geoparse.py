@@ -31,8 +31,8 @@ from eventmap.actors import (
     name_mask,
 )
 from eventmap.errors import InvalidInput
-from eventmap.gazetteer import MATCH_ALIAS
-from eventmap.geocode import OfflineGeocoder
+from eventmap.gazetteer import MATCH_ALIAS, MATCH_LOOSE
+from eventmap.geocode import OfflineGeocoder, parse_query
 from eventmap.normalize import ARTICLES, fold
 
 ROLES: tuple[str, ...] = (
@@ -47,6 +47,7 @@ MAX_TEXT_CHARS = 5_000_000
 MAX_SPAN_TOKENS = 5
 _CACHE_LIMIT = 200_000  # resolutions kept per parser; cleared beyond that (bounded memory)
 _REGION = "@region"
+_IN_NAME_MIN_POPULATION = 500_000  # a town inside a longer name must be this big to count
 
 # Words keep inner apostrophes (Dar'a); possessives are trimmed (Syria's) and contractions
 # (We're) never name places. Hyphens split words ('London-based'); runs join across them.
@@ -681,6 +682,7 @@ class _Template(NamedTuple):
     in_name: bool
     person_name: bool  # the word before is a first name: remember this one as a surname
     feature: str | None
+    placeable: bool  # False when _mention would drop it whatever the article says
 
 
 def _in_compound(text: str, run: Sequence[_Word], i: int, j: int) -> bool:
@@ -983,6 +985,8 @@ class Geoparser:
             initial = start - s_start <= 8 and not text[s_start:start].strip(_OPENERS_AND_SPACE)
             if t.person_name:
                 self._persons.add(t.name)
+            if not t.placeable:
+                continue
             kind_hint, qualifier, qualifier_text = _qualifiers(text, start, end)
             found.append(
                 _Candidate(
@@ -1156,6 +1160,11 @@ class Geoparser:
         elif demonym is None and single and i > 0 and lower in _FEATURE_WORDS:
             feature = lower  # 'Nile Delta', 'Hudson Valley': the place word is the feature
             start = run[i - 1].start
+        # Inside a name ('Jackson Smith'), only a big town survives _mention: when the name
+        # has no other sense, skip it now rather than resolve it in every article.
+        placeable = not (
+            in_name and demonym is None and feature is None and self._only_small_towns(name)
+        )
         return _Template(
             start - base,
             end - base,
@@ -1168,6 +1177,17 @@ class Geoparser:
             in_name,
             person_name,
             feature,
+            placeable,
+        )
+
+    def _only_small_towns(self, name: str) -> bool:
+        """Every sense of ``name`` is a town _mention drops inside a name (see there)."""
+        g = self.gazetteer
+        rows = g.lookup(parse_query(name).name)
+        return bool(rows) and all(
+            g.info(row).kind == "city"
+            and (g.info(row).population < _IN_NAME_MIN_POPULATION or level == MATCH_LOOSE)
+            for row, level in rows
         )
 
     # ------------------------------------------------------------------ resolution
@@ -1282,7 +1302,7 @@ class Geoparser:
         if cand.single_common and raw["kind"] == "city" and raw["population"] < 100_000:
             return None  # a common word that is also a small town: 'Of', 'Will', 'Bath, ME'
         if cand.in_name and raw["kind"] == "city" and (
-            raw["population"] < 500_000 or raw["match"] == "loose"
+            raw["population"] < _IN_NAME_MIN_POPULATION or raw["match"] == "loose"
         ):
             return None  # 'Ain Issa' is not Al Ain: a loose match inside a name is too weak
         single_town = raw["kind"] == "city" and " " not in cand.lookup
