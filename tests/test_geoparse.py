@@ -133,12 +133,32 @@ def test_a_place_word_that_is_the_feature() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Fighters entered Jisr al-Shughur on Friday.",  # not Jisr ez Zarqa, Israel
-        "Turkish-backed forces shelled Ras al-Ain.",  # not Al Ain, UAE
+        "Fighters entered Jisr al-Qwxz on Friday.",  # not Jisr ez Zarqa, Israel
+        "Turkish-backed forces shelled Kafr al-Ain.",  # not Al Ain, UAE
         "HTS leader Ahmed al-Sharaa spoke on Sunday.",  # a surname, not a village
-        "Kurdish forces withdrew from Ain Issa.",  # a loose 'Ain' inside a name
+        "Kurdish forces withdrew from Ain Qwxz.",  # a loose 'Ain' inside a name
+        "Fighting near Mazar-i-Qwxz.",  # not a Mazar in Jordan
     ],
 )
 def test_pieces_of_unknown_compound_names_are_not_placed(text: str) -> None:
     placed = [(m.text, m.name) for m in geoparse(text) if m.resolved and m.role != "demonym"]
     assert placed == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "kind"),
+    [
+        ("Government forces retook Palmyra.", "Palmyra", "SY", "city"),  # also a palm tree
+        ("Fighters entered Jisr al-Shughur.", "Jisr al-Shughur", "SY", "city"),
+        ("Turkish-backed forces shelled Ras al-Ain.", "Ras al-Ain", "SY", "city"),
+        ("Clashes near Mazar-i-Sharif.", "Mazar-i-Sharif", "AF", "city"),
+        ("Gangs control Port-au-Prince.", "Port-au-Prince", "HT", "city"),
+        ("A missile hit Zaporizhzhia.", "Zaporizhzhia", "UA", "city"),
+        ("Strikes on Gaza City continued.", "Gaza City", "PS", "city"),
+        ("The Cape Town office closed.", "Cape Town", "ZA", "city"),
+        ("Kansas City police said.", "Kansas City", "US", "city"),
+    ],
+)
+def test_conflict_names_as_the_news_writes_them(text, name, country, kind) -> None:
+    found = {m.text: m for m in geoparse(text) if m.resolved}
+    assert (found[name].country_code, found[name].kind) == (country, kind)

@@ -241,7 +241,10 @@ class _Builder:
         if not folded:
             return
         slot = self.keys.setdefault(folded, {})
-        slot[idx] = min(level, slot.get(idx, level))
+        if level == MATCH_ALIAS and slot.get(idx) in (MATCH_ALT, MATCH_LOOSE):
+            slot[idx] = MATCH_ALIAS  # curated: 'Palmyra' is Tadmur's name in the news
+        else:
+            slot[idx] = min(level, slot.get(idx, level))
         lk = loose(folded)
         if lk and lk != folded:
             slot = self.keys.setdefault(_LOOSE_PREFIX + lk, {})
@@ -455,6 +458,16 @@ def _division_capital(b: _Builder, members: list[int], names: set[str]) -> tuple
     wanted = {loose(fold(n)) for n in names}
     wanted |= {w.removesuffix("governorate").removesuffix("province") for w in wanted}
     namesake = [i for i in members if loose(fold(b.names[i])) in wanted]
+    # A town may carry the division's name only among its alternate names (the city of
+    # Zaporizhzhia), while a village has it as its own name: look at every name.
+    in_division = set(members)
+    namesake += [
+        i
+        for w in wanted
+        for key in (w, _LOOSE_PREFIX + w)
+        for i in b.keys.get(key, ())
+        if i in in_division and i not in namesake
+    ]
     pool, point = (namesake, "capital") if namesake else (members, "largest town")
     return max(pool, key=lambda i: (b.rows[i][3], -b.rows[i][0])), point
 

@@ -60,7 +60,9 @@ _QUALIFIERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
     )
 )
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
-_MATCH_PENALTY = (0.0, 1.0, 1.0, 2.5)  # name, alternate, curated alias, loose key
+# name, alternate, curated alias, loose key. A curated alias is what news English means by
+# the name ('Palmyra' is Tadmur), so it ranks like the place's own name.
+_MATCH_PENALTY = (0.0, 1.0, 0.0, 2.5)
 _KIND_HINT_BONUS = 3.0
 _BIAS_BONUS = 2.5
 _ADMIN1_BIAS_BONUS = 1.5
@@ -135,6 +137,9 @@ class OfflineGeocoder:
         if kind is not None and kind not in KINDS:
             raise InvalidInput(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
         parsed = parse_query(text)
+        if parsed.name != text and parsed.kind is not None and self.gazetteer.lookup(text):
+            # 'Cape Town', 'Kansas City', 'Gaza City' are names, not 'Cape' with a qualifier.
+            parsed = ParsedQuery(text, None, None, None)
         bias = _codes(country_bias) or self.country_bias
         divisions = frozenset(admin1_bias or ())
         ranked = self._rank(parsed, kind, _codes(country_codes), bias, divisions)

@@ -82,6 +82,13 @@ _CONNECTORS = ARTICLES | frozenset(
         "las",
         "the",
         "and",
+        # Lower-case links inside hyphenated names: Mazar-i-Sharif, Pul-e-Khumri,
+        # Port-au-Prince, Croix-des-Bouquets.
+        "i",
+        "e",
+        "au",
+        "aux",
+        "des",
     }
 )
 _CAP = r"(?:\p{Lu}\.){2,}|\p{Lu}[\w'’‘ʿʾ]*"
@@ -686,18 +693,19 @@ class _Template(NamedTuple):
 
 
 def _in_compound(text: str, run: Sequence[_Word], i: int, j: int) -> bool:
-    """Is run[i:j] only part of a longer Arabic name the gazetteer does not know?
+    """Is run[i:j] only part of a longer name the gazetteer does not know?
 
-    'Jisr' in 'Jisr al-Shughur', 'Ain' in 'Ras al-Ain', 'Sharaa' in 'Ahmed al-Sharaa': an
-    article joined by a hyphen binds the words on both sides into one name, so matching a
-    piece of it would put a wrong dot on the map (Jisr ez Zarqa, Al Ain).
+    'Jisr' in 'Jisr al-Shughur', 'Ain' in 'Ras al-Ain', 'Sharaa' in 'Ahmed al-Sharaa',
+    'Mazar' in 'Mazar-i-Sharif': a link word joined by a hyphen (an Arabic article, i, e,
+    au, des...) binds the words on both sides into one name, so matching a piece of it would
+    put a wrong dot on the map (Jisr ez Zarqa, Al Ain, a Mazar in Jordan).
     """
     n = len(run)
-    if j + 1 < n and run[j].text.lower() in ARTICLES and text[run[j].end] == "-":
-        return True  # 'Jisr al-Shughur'
+    if j + 1 < n and run[j].text.lower() in _CONNECTORS and text[run[j].end] == "-":
+        return True  # 'Jisr al-Shughur', 'Mazar-i-Sharif', 'Stratford-upon-Avon'
     return (
-        i >= 2 and run[i - 1].text.lower() in ARTICLES and text[run[i - 1].end] == "-"
-    )  # 'Ras al-Ain'
+        i >= 2 and run[i - 1].text.lower() in _CONNECTORS and text[run[i - 1].end] == "-"
+    )  # 'Ras al-Ain', 'Port-au-Prince'
 
 
 def _shifted(words: tuple[_Word, ...], offset: int) -> list[_Word]:
@@ -1038,8 +1046,8 @@ class Geoparser:
             and run[lo].text.lower() in _STOPWORDS
             and run[lo].text not in _COUNTRY_ABBREVIATIONS
         ):
-            if hi - lo > 1 and self.gazetteer.lookup(f"{run[lo].text} {run[lo + 1].text}"):
-                break  # 'San Diego', 'Le Havre', 'Lake Placid': the word belongs to the name
+            if hi - lo > 1 and self._continues(text[run[lo].start : run[lo + 1].end]):
+                break  # 'San Diego', 'Le Havre', 'Port-au-Prince': the word begins the name
             lo += 1
         trimmed = run[lo:hi]
         n = len(trimmed)
@@ -1055,34 +1063,49 @@ class Geoparser:
             if word.text in _CONNECTORS:
                 i += 1
                 continue
-            match = None
-            longest = min(n, i + MAX_SPAN_TOKENS)
-            if longest > i + 1 and not self._continues(text[word.start : trimmed[i + 1].end]):
-                longest = i + 1  # no name starts with these two words: 'Hassan Bello and ...'
-            for j in range(longest, i, -1):
-                last = trimmed[j - 1]
-                if last.text in _CONNECTORS:
-                    continue
-                if masked and _overlaps(word.start, last.end, masked):
-                    continue
-                name = text[word.start : last.end]
-                if name in self.demonyms:  # 'Syrian', 'North American'
-                    match = (i, j, name, self.demonyms[name], False)
-                    break
-                if name.lower() in _REGIONS:
-                    match = (i, j, name, _REGION, False)
-                    break
-                if j - i == 1 and name.lower() in _STOPWORDS and name not in _COUNTRY_ABBREVIATIONS:
-                    continue
-                if self.gazetteer.lookup(name):
-                    match = (i, j, name, None, False)
-                    break
+            match = self._longest_at(text, trimmed, i, masked)
+            if (
+                match is not None
+                and i + 1 < n
+                and word.text.lower() in _STOPWORDS
+                and not word.text.isupper()  # 'US' is not the pronoun
+            ):
+                # 'The Cape Town': a name that runs on past 'The Cape' wins over it
+                later = self._longest_at(text, trimmed, i + 1, masked)
+                if later is not None and later[1] > match[1]:
+                    match = later
             if match is None:
                 i += 1
                 continue
             matches.append(match)
             i = match[1]
         return lo, hi, tuple(matches)
+
+    def _longest_at(
+        self, text: str, trimmed: list[_Word], i: int, masked: Sequence[tuple[int, int]]
+    ) -> tuple[int, int, str, str | None, bool] | None:
+        """The longest place name, demonym or region starting at trimmed[i]."""
+        n = len(trimmed)
+        word = trimmed[i]
+        longest = min(n, i + MAX_SPAN_TOKENS)
+        if longest > i + 1 and not self._continues(text[word.start : trimmed[i + 1].end]):
+            longest = i + 1  # no name starts with these two words: 'Hassan Bello and ...'
+        for j in range(longest, i, -1):
+            last = trimmed[j - 1]
+            if last.text in _CONNECTORS:
+                continue
+            if masked and _overlaps(word.start, last.end, masked):
+                continue
+            name = text[word.start : last.end]
+            if name in self.demonyms:  # 'Syrian', 'North American'
+                return (i, j, name, self.demonyms[name], False)
+            if name.lower() in _REGIONS:
+                return (i, j, name, _REGION, False)
+            if j - i == 1 and name.lower() in _STOPWORDS and name not in _COUNTRY_ABBREVIATIONS:
+                continue
+            if self.gazetteer.lookup(name):
+                return (i, j, name, None, False)
+        return None
 
     def _continues(self, words: str) -> bool:
         """Might a place name, demonym or region start with these words?"""
@@ -1299,14 +1322,20 @@ class Geoparser:
         if loc is None:
             return None
         raw = loc.raw
-        if cand.single_common and raw["kind"] == "city" and raw["population"] < 100_000:
+        curated = raw["match"] == "alias"  # a name we listed on purpose ('Palmyra')
+        if (
+            cand.single_common
+            and not curated
+            and raw["kind"] == "city"
+            and raw["population"] < 100_000
+        ):
             return None  # a common word that is also a small town: 'Of', 'Will', 'Bath, ME'
         if cand.in_name and raw["kind"] == "city" and (
             raw["population"] < _IN_NAME_MIN_POPULATION or raw["match"] == "loose"
         ):
             return None  # 'Ain Issa' is not Al Ain: a loose match inside a name is too weak
         single_town = raw["kind"] == "city" and " " not in cand.lookup
-        if cand.initial_common and single_town and raw["population"] < 1_000_000:
+        if cand.initial_common and single_town and not curated and raw["population"] < 1_000_000:
             return None  # 'Reading the report', 'Nice to see', 'Mobile phones'
         if single_town and cand.lookup in self._persons and raw["population"] < 200_000:
             return None  # one sense per discourse: 'Salah' after 'Mohamed Salah'
