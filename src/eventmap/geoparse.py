@@ -894,10 +894,15 @@ class Geoparser:
                 if lower is None:
                     lower = PhraseIndex.lowered(text)
                 masked = sorted(self._mask.find_near(text, lower, start, end, anchors))
-            runs.append((start, end, token, masked))
+            if text[start - 1 : start] == "-" or self._unknown_size_of(token):
+                runs.append((start, end, token, masked))  # could be an unknown name: see there
             plan = plans.get(token)
-            if plan is not None and not plan[2] and not masked:
-                if not anchors and not self._unknown_size_of(token):
+            if plan is not None and not masked:
+                if plan[2]:
+                    # Seen before as a whole: 'Homs', 'Aleppo province' (a token that splits
+                    # into several runs is never a plan key itself).
+                    self._emit(text, start, plan, sentences, starts, found)
+                elif not anchors and not self._unknown_sizes.get(token, 1):
                     if len(quiet) > _CACHE_LIMIT:
                         quiet.clear()
                     quiet.add(token)
@@ -972,8 +977,20 @@ class Geoparser:
             if len(self._plans) > _CACHE_LIMIT:
                 self._plans.clear()
             self._plans[key] = plan
-        if not plan[2]:
-            return
+        if plan[2]:
+            self._emit(text, base, plan, sentences, starts, found)
+
+    def _emit(
+        self,
+        text: str,
+        base: int,
+        plan: tuple,
+        sentences: list[tuple[int, int]],
+        starts: list[int],
+        found: list[_Candidate],
+    ) -> None:
+        """Candidates from a planned run that starts at ``base``: the run's cached decisions
+        plus what only this occurrence can tell (sentence start, a title before, qualifiers)."""
         _, _, _, templates, person_static, person_words, head = plan
         person: bool | None = None  # decided on the first match: most runs match nothing
         for t in templates:
@@ -1120,6 +1137,11 @@ class Geoparser:
     @staticmethod
     def _title_before(text: str, start: int) -> bool:
         """'President Assad', 'Mr Homs': a title right before the run makes it a person."""
+        if text[start - 1 : start] == " ":  # the usual case: 'spokesman Rami Haddad'
+            seg = text[max(0, start - 25) : start - 1]
+            word = seg[seg.rfind(" ") + 1 :]
+            if word and word.isalpha():
+                return word.lower() in _TITLES
         before = text[max(0, start - 25) : start].rstrip()
         return bool(before) and before.rsplit(None, 1)[-1].rstrip(".").lower() in _TITLES
 
