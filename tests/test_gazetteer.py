@@ -8,7 +8,7 @@ import pytest
 
 import eventmap.gazetteer as gz
 from eventmap.errors import GazetteerError
-from eventmap.gazetteer import Gazetteer, default_gazetteer, ensure_index
+from eventmap.gazetteer import KINDS, Gazetteer, default_gazetteer, ensure_index
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +18,7 @@ def gazetteer() -> Gazetteer:
 
 def test_index_has_all_kinds(gazetteer: Gazetteer) -> None:
     kinds = set(gazetteer.rows["kind"].tolist())
-    assert kinds == {0, 1, 2, 3}
+    assert kinds == set(range(len(KINDS)))  # countries, divisions, towns, continents, counties
     assert len(gazetteer) > 200_000
 
 

@@ -98,10 +98,36 @@ def test_unknown_places_are_reported_not_guessed() -> None:
 
 
 def test_features_named_after_places_are_not_the_town() -> None:
-    ms = geoparse("Flooding closed roads in Orange County and along the Mississippi River.")
+    ms = geoparse("Flooding closed roads in Cavan County and along the Mississippi River.")
     for m in ms:
-        if m.text.startswith(("Orange", "Mississippi")):
+        if m.text.startswith(("Cavan", "Mississippi")):
             assert not m.resolved
+
+
+def test_us_counties_by_their_full_names() -> None:
+    ms = {m.text: m for m in geoparse("Flooding closed roads in Orange County on Monday.")}
+    county = ms["Orange County"]
+    assert (county.kind, county.country_code, county.admin1_code) == ("admin2", "US", "CA")
+    assert [m.text for m in geoparse("He ate an orange.") if m.resolved] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("Sheriffs in Suffolk County, New York said.", "Suffolk County", "NY"),
+        ("Officials in Montgomery County, Iowa, said.", "Montgomery County", "IA"),
+        ("The flood hit Paris, Texas on Monday.", "Paris", "TX"),
+    ],
+)
+def test_a_place_followed_by_its_division_lies_inside_it(text, name, admin1) -> None:
+    found = {m.text: m for m in geoparse(text)}
+    assert found[name].admin1_code == admin1
+
+
+def test_a_list_of_towns_is_not_town_comma_division() -> None:
+    found = {m.text: m for m in geoparse("Shelling hit Aleppo, Homs, Hama and Idlib.")}
+    assert {m.country_code for m in found.values()} == {"SY"}
+    assert found["Aleppo"].kind == "city" and found["Homs"].kind == "city"
 
 
 def test_sentences_keep_closing_quotes() -> None:

@@ -386,7 +386,7 @@ class EventExtractor:
             if s <= m.start < e
             and m.resolved
             and m.role == "event_location"
-            and m.kind in ("city", "admin1")
+            and m.kind in ("city", "admin1", "admin2")
         ]
         found = []
         for place in places:
@@ -621,8 +621,8 @@ def _stable_id(*parts: str) -> str:
 
 
 def _geo_precision(m: Mention) -> int:
-    if m.kind == "admin1":
-        return 3
+    if m.kind in ("admin1", "admin2"):
+        return 3  # a province or a county: ACLED's 'larger region' (a US county at its centre)
     if m.qualifier == "direction":
         return 2
     if m.qualifier_text and "city" in m.qualifier_text:

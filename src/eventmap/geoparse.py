@@ -800,12 +800,18 @@ class Geoparser:
         self._persons = set()
         candidates, runs = self._candidates(text, sentences, starts)
         first = [self._resolve(c, None, frozenset()) for c in candidates]
+        pinned = self._contained(text, candidates, first)
         dominant, divisions, mentioned = self._context(candidates, first)
         dominant = country_hint or dominant
         self._ctx = (dominant, mentioned | ({dominant} if dominant else set()))
         mentions = []
-        for cand, loc in zip(candidates, first, strict=True):
-            if (dominant or divisions) and loc is not None and cand.demonym is None:
+        for k, (cand, loc) in enumerate(zip(candidates, first, strict=True)):
+            if (
+                (dominant or divisions)
+                and loc is not None
+                and cand.demonym is None
+                and k not in pinned
+            ):
                 loc = self._rebias(cand, loc, dominant, divisions)
             mention = self._mention(text, cand, loc, sentences)
             if mention is not None:
@@ -813,6 +819,76 @@ class Geoparser:
         mentions.extend(self._unresolved(text, sentences, starts, runs, mentions))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
+
+    def _contained(
+        self, text: str, candidates: list[_Candidate], locations: list[Any]
+    ) -> set[int]:
+        """'Paris, Texas', 'Suffolk County, New York', 'Homs, Syria': a place followed by a
+        comma and the division or country that holds it is read inside that container.
+
+        Updates ``locations`` in place; returns the indexes it settled, which the article's
+        context must not move again.
+        """
+        pinned: set[int] = set()
+        for k in range(len(candidates) - 1):
+            a, b = candidates[k], candidates[k + 1]
+            loc = locations[k]
+            if (
+                loc is None
+                or a.demonym is not None
+                or b.demonym is not None
+                or text[a.end : b.start] not in (", ", ",")
+                or loc.raw["kind"] not in ("city", "admin2")
+            ):
+                continue
+            container = locations[k + 1]
+            if container is None or container.raw["kind"] not in ("admin1", "country"):
+                if text.startswith((",", " and ", " or "), b.end):
+                    continue  # 'Aleppo, Homs, Hama and Idlib' is a list of towns
+                container = self._cached(("@as-division", b.lookup), self._as_division, b.lookup)
+            if container is None:
+                continue
+            inside = self._cached(
+                ("@within", a.lookup, container.raw["geonameid"]),
+                self._within,
+                a.lookup,
+                container.raw,
+            )
+            if inside is not None:
+                locations[k], locations[k + 1] = inside, container
+                pinned.update((k, k + 1))
+        return pinned
+
+    def _cached(self, key: tuple, fn: Any, *args: Any) -> Any:
+        if key not in self._cache:
+            if len(self._cache) > _CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[key] = fn(*args)
+        return self._cache[key]
+
+    def _as_division(self, name: str) -> Any:
+        """'New York' after a comma is the state."""
+        try:
+            return self.geocoder.geocode(name, kind="admin1")
+        except InvalidInput:
+            return None
+
+    def _within(self, name: str, container: dict[str, Any]) -> Any:
+        """The best-ranked sense of ``name`` inside the container place, if any."""
+        try:
+            ranked = self.geocoder.geocode(
+                name, exactly_one=False, country_codes=container["country_code"]
+            )
+        except InvalidInput:
+            return None
+        for loc in ranked or ():
+            if loc.raw["kind"] not in ("city", "admin2"):
+                continue
+            if container["kind"] == "country" or (
+                loc.raw.get("admin1_code") == container.get("admin1_code")
+            ):
+                return loc
+        return None
 
     def _rebias(
         self, cand: _Candidate, loc: Any, dominant: str | None, divisions: frozenset[str]
