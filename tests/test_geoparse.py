@@ -188,3 +188,21 @@ def test_pieces_of_unknown_compound_names_are_not_placed(text: str) -> None:
 def test_conflict_names_as_the_news_writes_them(text, name, country, kind) -> None:
     found = {m.text: m for m in geoparse(text) if m.resolved}
     assert (found[name].country_code, found[name].kind) == (country, kind)
+
+
+def test_a_city_after_a_country_name_is_a_city_in_it() -> None:
+    us = next(m for m in geoparse("No U.S. city has such a policy.") if m.text == "U.S.")
+    assert us.kind == "country"  # not Us, a village in France
+    kuwait = next(m for m in geoparse("Protests in Kuwait city on Monday.") if m.text == "Kuwait")
+    assert (kuwait.kind, kuwait.country_code) == ("city", "KW")
+
+
+def test_demonyms_that_name_a_division() -> None:
+    ms = geoparse("English fans and Scottish officials met.")
+    assert [(m.name, m.role) for m in ms] == [("England", "demonym"), ("Scotland", "demonym")]
+
+
+def test_holland_is_the_netherlands_unless_the_text_says_michigan() -> None:
+    assert geoparse("Cannabis oil from Holland.")[0].country_code == "NL"
+    holland = geoparse("Flooding in Holland, Michigan.")[0]
+    assert (holland.country_code, holland.admin1_code) == ("US", "MI")

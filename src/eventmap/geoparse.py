@@ -838,7 +838,7 @@ class Geoparser:
                 or a.demonym is not None
                 or b.demonym is not None
                 or text[a.end : b.start] not in (", ", ",")
-                or loc.raw["kind"] not in ("city", "admin2")
+                or loc.raw["kind"] not in ("city", "admin2", "country")
             ):
                 continue
             container = locations[k + 1]
@@ -846,8 +846,10 @@ class Geoparser:
                 if text.startswith((",", " and ", " or "), b.end):
                     continue  # 'Aleppo, Homs, Hama and Idlib' is a list of towns
                 container = self._cached(("@as-division", b.lookup), self._as_division, b.lookup)
-            if container is None:
-                continue
+            if container is None or (
+                loc.raw["kind"] == "country" and container.raw["kind"] != "admin1"
+            ):
+                continue  # 'Holland, Michigan' is a town; 'Syria, Iraq' a list of countries
             inside = self._cached(
                 ("@within", a.lookup, container.raw["geonameid"]),
                 self._within,
@@ -1338,6 +1340,10 @@ class Geoparser:
                 opts = {"country_bias": bias, "admin1_bias": divisions}
                 if cand.kind_hint is not None:
                     loc = self.geocoder.geocode(cand.lookup, kind=cand.kind_hint, **opts)
+                if loc is not None and cand.kind_hint == "city" and not loc.raw["national_capital"]:
+                    plain = self.geocoder.geocode(cand.lookup, **opts)
+                    if plain is not None and plain.raw["kind"] == "country":
+                        loc = plain  # 'no U.S. city' is not Us, France; 'Kuwait city' is
                 if loc is None:
                     loc = self.geocoder.geocode(cand.lookup, **opts)
                 self._cache[key] = loc
@@ -1362,6 +1368,10 @@ class Geoparser:
         if target.startswith("@"):
             row = g.continent_row(target[1:])
             kind, codes = "continent", None
+        elif "." in target:  # 'English' is England, 'Scottish' Scotland: GB.ENG, GB.SCT
+            country, division = target.split(".", 1)
+            row = g.admin1_row(country, division)
+            kind, codes = "admin1", country
         else:
             row = g.country_row(target)
             kind, codes = "country", target
