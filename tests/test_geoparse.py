@@ -206,3 +206,13 @@ def test_holland_is_the_netherlands_unless_the_text_says_michigan() -> None:
     assert geoparse("Cannabis oil from Holland.")[0].country_code == "NL"
     holland = geoparse("Flooding in Holland, Michigan.")[0]
     assert (holland.country_code, holland.admin1_code) == ("US", "MI")
+
+
+def test_one_sense_per_discourse_after_town_comma_state() -> None:
+    text = "A gunman opened fire in Parkland, Florida. Parkland residents held a vigil."
+    parklands = [m for m in geoparse(text) if m.text == "Parkland"]
+    assert [m.admin1_code for m in parklands] == ["FL", "FL"]
+
+
+def test_buildings_named_after_saints_are_not_towns() -> None:
+    assert [m.text for m in geoparse("Crowds gathered at St. Peter's Basilica.")] == []

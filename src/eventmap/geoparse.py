@@ -121,6 +121,8 @@ _RUN = regex.compile(
     + _CAP
     + r"))*"
 )
+_SAINTS = ("St ", "St. ", "Saint ", "Ste ", "Sainte ")
+_POSSESSIVE_NAME = re.compile(r"['’]s\s+[A-Z]")
 # What makes splitting a run need the word regex: possessives, contractions, initials,
 # 'St. Louis', tabs or double spaces.
 _SLOW_SPLIT = re.compile(r"['’.\t]|  ")
@@ -406,6 +408,8 @@ _REGIONS = frozenset(
         "west coast",
         "east coast",
         "gulf coast",
+        "arab",  # the Arab world, not Arab, Alabama
+        "arab world",
     }
 )
 _STOPWORDS = frozenset(
@@ -859,6 +863,18 @@ class Geoparser:
             if inside is not None:
                 locations[k], locations[k + 1] = inside, container
                 pinned.update((k, k + 1))
+        # One sense per discourse: once 'Parkland, Florida' has said which Parkland, a later
+        # bare 'Parkland' is the same place.
+        settled = {
+            candidates[k].lookup: locations[k]
+            for k in sorted(pinned)
+            if locations[k] is not None and locations[k].raw["kind"] in ("city", "admin2")
+        }
+        if settled:
+            for k, cand in enumerate(candidates):
+                if k not in pinned and cand.demonym is None and cand.lookup in settled:
+                    locations[k] = settled[cand.lookup]
+                    pinned.add(k)
         return pinned
 
     def _cached(self, key: tuple, fn: Any, *args: Any) -> Any:
@@ -1090,6 +1106,8 @@ class Geoparser:
                 self._persons.add(t.name)
             if not t.placeable:
                 continue
+            if t.name.startswith(_SAINTS) and _POSSESSIVE_NAME.match(text, end):
+                continue  # "St Peter's Basilica", "St Mary's Hospital": a building, not a town
             kind_hint, qualifier, qualifier_text = _qualifiers(text, start, end)
             found.append(
                 _Candidate(
