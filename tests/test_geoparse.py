@@ -216,3 +216,10 @@ def test_one_sense_per_discourse_after_town_comma_state() -> None:
 
 def test_buildings_named_after_saints_are_not_towns() -> None:
     assert [m.text for m in geoparse("Crowds gathered at St. Peter's Basilica.")] == []
+
+
+def test_a_place_named_in_its_own_bodies_is_the_place() -> None:
+    council = geoparse("Cavan County Council approved the plan.")[0]
+    assert (council.text, council.country_code, council.role) == ("Cavan", "IE", "in_name")
+    court = geoparse("A U.S. District Court judge ruled.")[0]
+    assert (court.country_code, court.role) == ("US", "in_name")

@@ -121,6 +121,8 @@ _RUN = regex.compile(
     + _CAP
     + r"))*"
 )
+# Feature words that name an administrative area: 'X County Council' is X's council.
+_DIVISION_FEATURES = frozenset({"county", "district", "borough", "parish", "township"})
 _SAINTS = ("St ", "St. ", "Saint ", "Ste ", "Sainte ")
 _POSSESSIVE_NAME = re.compile(r"['’]s\s+[A-Z]")
 # What makes splitting a run need the word regex: possessives, contractions, initials,
@@ -1271,6 +1273,10 @@ class Geoparser:
         after = run[j].text.lower() if j < n else ""
         before = run[i - 2].text.lower() if i >= 2 and run[i - 1].text == "of" else ""
         in_org = after in _ORG_WORDS or before in _ORG_WORDS
+        beyond = run[j + 1].text.lower() if j + 1 < n else ""
+        # 'Cavan County Council', 'U.S. District Court': the body of the place, not a feature.
+        body = demonym is None and after in _DIVISION_FEATURES and beyond in _ORG_WORDS
+        in_org = in_org or body
         in_name = person_name = False
         if single and demonym is None:
             if not in_org and j < n:
@@ -1295,7 +1301,7 @@ class Geoparser:
                         and not self.gazetteer.lookup(prev_word)
                     )
         feature = None
-        if demonym is None and after in _FEATURE_WORDS:
+        if demonym is None and after in _FEATURE_WORDS and not body:
             feature = after
             end = run[j].end
         elif demonym is None and single and i > 0 and lower in _FEATURE_WORDS:
