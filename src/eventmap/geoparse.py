@@ -47,6 +47,7 @@ MAX_TEXT_CHARS = 5_000_000
 MAX_SPAN_TOKENS = 5
 _CACHE_LIMIT = 200_000  # resolutions kept per parser; cleared beyond that (bounded memory)
 _REGION = "@region"
+_NO_DIVISIONS: frozenset[str] = frozenset()
 _IN_NAME_MIN_POPULATION = 500_000  # a town inside a longer name must be this big to count
 
 # Words keep inner apostrophes (Dar'a); possessives are trimmed (Syria's) and contractions
@@ -714,8 +715,8 @@ def _in_compound(text: str, run: Sequence[_Word], i: int, j: int) -> bool:
     )  # 'Ras al-Ain', 'Port-au-Prince'
 
 
-def _shifted(words: tuple[_Word, ...], offset: int) -> list[_Word]:
-    return [_Word(w.start + offset, w.end + offset, w.text) for w in words]
+def _shifted(words: tuple[tuple[int, int, str], ...], offset: int) -> list[_Word]:
+    return [_Word(start + offset, end + offset, text) for start, end, text in words]
 
 
 def _person_words(words: tuple[str, ...]) -> bool:
@@ -785,6 +786,7 @@ class Geoparser:
         self._splits: dict[str, tuple[tuple[_Word, ...], ...]] = {}
         self._prefixes: dict[str, bool] = {}
         self._unknown_sizes: dict[str, int] = {}
+        self._places: dict[int, tuple[Any, str, float, float, float]] = {}
         self._quiet: set[str] = set()  # runs known to need nothing (see _candidates)
         # First two words of the demonyms and regions that have more than one word.
         self._multiword_heads = frozenset(
@@ -805,7 +807,7 @@ class Geoparser:
         starts = [s for s, _ in sentences]
         self._persons = set()
         candidates, runs = self._candidates(text, sentences, starts)
-        first = [self._resolve(c, None, frozenset()) for c in candidates]
+        first = [self._resolve(c, None, _NO_DIVISIONS) for c in candidates]
         pinned = self._contained(text, candidates, first)
         dominant, divisions, mentioned = self._context(candidates, first)
         dominant = country_hint or dominant
@@ -1013,32 +1015,36 @@ class Geoparser:
                 self._match_run(text, start, words, sentences, starts, masked, found)
         return found, runs
 
-    def _split(self, token: str) -> tuple[tuple[_Word, ...], ...]:
+    def _split(self, token: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
         """A regex run cut where names cannot continue ('Syria's Homs' -> 'Syria', 'Homs'),
-        offsets relative to the run: the cut depends on the run's text alone."""
+        offsets relative to the run: the cut depends on the run's text alone.
+
+        Words are plain (start, end, text) tuples: cached for the parser's life, and plain
+        tuples of plain values are the ones Python's garbage collector stops tracking.
+        """
         if _SIMPLE_WORD.fullmatch(token):
-            return ((_Word(0, len(token), token),),)
+            return (((0, len(token), token),),)
         if not _SLOW_SPLIT.search(token):
             # Words joined by single spaces or hyphens, all capitalised or connectors: one run.
             words = []
             pos = 0
             for part in token.replace("-", " ").split(" "):
-                words.append(_Word(pos, pos + len(part), part))
+                words.append((pos, pos + len(part), part))
                 pos += len(part) + 1
             return (tuple(words),)
-        runs: list[tuple[_Word, ...]] = []
+        runs: list[tuple[tuple[int, int, str], ...]] = []
         run: list[_Word] = []
         for word in self._words(token):
             if run and (
                 not self._joinable(token, run[-1], word)
                 or not (word.text[0].isupper() or word.text in _CONNECTORS)
             ):
-                runs.append(tuple(run))
+                runs.append(tuple(tuple(w) for w in run))
                 run = []
             if word.text[0].isupper() or (run and word.text in _CONNECTORS):
                 run.append(word)
         if run:
-            runs.append(tuple(run))
+            runs.append(tuple(tuple(w) for w in run))
         return tuple(runs)
 
     @staticmethod
@@ -1052,14 +1058,14 @@ class Geoparser:
         self,
         text: str,
         offset: int,
-        words: tuple[_Word, ...],
+        words: tuple[tuple[int, int, str], ...],
         sentences: list[tuple[int, int]],
         starts: list[int],
         masked: list[tuple[int, int]],
         found: list[_Candidate],
     ) -> None:
         """Candidates from one run; ``words`` have offsets relative to ``offset``."""
-        base, last = offset + words[0].start, offset + words[-1].end
+        base, last = offset + words[0][0], offset + words[-1][1]
         # What a run holds depends on its text and on where masked names cut it, and news
         # repeats its runs ('The', 'Syrian', 'Homs province'): plan each one once.
         key: Any = text[base:last]
@@ -1090,25 +1096,27 @@ class Geoparser:
         _, _, _, templates, person_static, person_words, head = plan
         person: bool | None = None  # decided on the first match: most runs match nothing
         for t in templates:
-            if not t.in_mask:
+            (rel_start, rel_end, name, demonym, in_mask, drop, common, in_org, in_name) = t[:9]
+            if not in_mask:
                 if person is None:
                     person = person_static or self._title_before(text, base + head)
                     if person:
                         self._persons.update(person_words)
-                if t.drop or (person and t.demonym is None):
+                if drop or (person and demonym is None):
                     continue
-            elif t.drop:
+            elif drop:
                 continue
-            start, end = base + t.start, base + t.end
+            person_name, feature, placeable = t[9:]
+            start, end = base + rel_start, base + rel_end
             sentence = bisect.bisect_right(starts, start) - 1
             s_start = sentences[sentence][0]
             # Sentence-initial: nothing but openers and spaces before the name in its sentence.
             initial = start - s_start <= 8 and not text[s_start:start].strip(_OPENERS_AND_SPACE)
-            if t.person_name:
-                self._persons.add(t.name)
-            if not t.placeable:
+            if person_name:
+                self._persons.add(name)
+            if not placeable:
                 continue
-            if t.name.startswith(_SAINTS) and _POSSESSIVE_NAME.match(text, end):
+            if name.startswith(_SAINTS) and _POSSESSIVE_NAME.match(text, end):
                 continue  # "St Peter's Basilica", "St Mary's Hospital": a building, not a town
             kind_hint, qualifier, qualifier_text = _qualifiers(text, start, end)
             found.append(
@@ -1116,23 +1124,23 @@ class Geoparser:
                     start,
                     end,
                     text[start:end],
-                    t.name,
+                    name,
                     sentence,
                     kind_hint,
                     qualifier,
                     qualifier_text,
-                    t.demonym,
-                    t.in_name,
-                    t.in_org,
-                    t.common,
-                    t.common and initial and t.demonym is None,
-                    t.feature,
+                    demonym,
+                    in_name,
+                    in_org,
+                    common,
+                    common and initial and demonym is None,
+                    feature,
                 )
             )
 
     def _compile(
         self, text: str, run: list[_Word], masked: Sequence[tuple[int, int]]
-    ) -> tuple[int, int, tuple, tuple[_Template, ...], bool, tuple[str, ...], int]:
+    ) -> tuple[int, int, tuple, tuple[tuple, ...], bool, tuple[str, ...], int]:
         """A run's plan plus everything about its matches that its text alone decides:
         (lo, hi, matches, templates, looks like a person, its words, offset of its head)."""
         lo, hi, matches = self._plan(text, run, masked)
@@ -1141,8 +1149,8 @@ class Geoparser:
         base = run[0].start
         run = run[lo:hi]
         words = tuple(w.text for w in run)
-        templates = tuple(
-            self._template(text, run, i, j, name, demonym, in_mask, base)
+        templates = tuple(  # plain tuples, for the garbage collector (see _split)
+            tuple(self._template(text, run, i, j, name, demonym, in_mask, base))
             for i, j, name, demonym, in_mask in matches
         )
         person_words = tuple(w for w in words if w not in _CONNECTORS)
@@ -1349,13 +1357,16 @@ class Geoparser:
             return self._cache[key]
         # Only the biases that could change this name's answer belong in the cache key, so
         # answers are shared across articles instead of recomputed for each one.
-        countries, own_divisions = self._candidate_areas(cand.lookup)
-        key = (
-            cand.lookup,
-            cand.kind_hint,
-            bias if bias in countries else None,
-            divisions & own_divisions,
-        )
+        if bias is None and not divisions:
+            key: tuple = (cand.lookup, cand.kind_hint, None, _NO_DIVISIONS)
+        else:
+            countries, own_divisions = self._candidate_areas(cand.lookup)
+            key = (
+                cand.lookup,
+                cand.kind_hint,
+                bias if bias in countries else None,
+                divisions & own_divisions,
+            )
         if len(self._cache) > _CACHE_LIMIT:
             self._cache.clear()
         if key not in self._cache:
@@ -1489,21 +1500,21 @@ class Geoparser:
                 "a country the article does not mention (reported, not guessed)",
             )
         role = self._role(text, cand, raw)
-        confidence = {"name": 0.9, "alternate": 0.85, "alias": 0.85, "loose": 0.7}[raw["match"]]
-        if raw.get("margin") is not None and raw["margin"] < 0.5:
-            confidence -= 0.2
+        place = self._places.get(id(loc))
+        if place is None or place[0] is not loc:
+            place = self._place_fields(loc)
+        _, name, latitude, longitude, confidence = place
         if cand.single_common:
             confidence -= 0.1
         if cand.demonym:
             confidence = 0.9
-        latitude, longitude = loc[1]  # geopy's (address, (lat, lon)) view: no Point lookups
         return Mention(
             start=cand.start,
             end=cand.end,
             text=cand.text,
             role=role,
             resolved=True,
-            name=raw["name"] if raw["kind"] != "admin1" else raw.get("admin1_name") or raw["name"],
+            name=name,
             latitude=latitude,
             longitude=longitude,
             geonameid=raw["geonameid"],
@@ -1520,6 +1531,21 @@ class Geoparser:
             sentence_end=s_end,
             raw=raw,  # shared with the cached Location: treat as read-only
         )
+
+    def _place_fields(self, loc: Any) -> tuple[Any, str, float, float, float]:
+        """What every mention of this resolved place shares, worked out once per Location
+        (kept with the Location itself, so a reused id can never match another one)."""
+        raw = loc.raw
+        name = raw["name"] if raw["kind"] != "admin1" else raw.get("admin1_name") or raw["name"]
+        latitude, longitude = loc[1]  # geopy's (address, (lat, lon)) view: no Point lookups
+        confidence = {"name": 0.9, "alternate": 0.85, "alias": 0.85, "loose": 0.7}[raw["match"]]
+        if raw.get("margin") is not None and raw["margin"] < 0.5:
+            confidence -= 0.2
+        place = (loc, name, latitude, longitude, confidence)
+        if len(self._places) > _CACHE_LIMIT:
+            self._places.clear()
+        self._places[id(loc)] = place
+        return place
 
     @staticmethod
     def _unresolved_mention(cand: _Candidate, s_start: int, s_end: int, reason: str) -> Mention:
