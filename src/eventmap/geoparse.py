@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache
@@ -1419,28 +1418,30 @@ class Geoparser:
         candidates: list[_Candidate], locations: list[Any]
     ) -> tuple[str | None, frozenset[str], set[str]]:
         """What the article is about: its dominant country, the divisions and countries it names."""
-        votes: Counter[str] = Counter()
-        divisions: Counter[str] = Counter()
+        votes: dict[str, float] = {}
+        divisions: dict[tuple[str, str | None], float] = {}
         for cand, loc in zip(candidates, locations, strict=True):
             if loc is None or cand.in_name:
                 continue
             raw = loc.raw
-            if raw["kind"] == "continent":
+            kind = raw["kind"]
+            if kind == "continent":
                 continue
-            if raw["kind"] == "country":
-                votes[raw["country_code"]] += 1.0 if cand.demonym else 2.0
+            cc = raw["country_code"]
+            if kind == "country":
+                votes[cc] = votes.get(cc, 0.0) + (1.0 if cand.demonym else 2.0)
                 continue
-            sure = raw.get("margin") is None or raw["margin"] >= 1.0
-            if raw["kind"] == "admin1" or sure:
-                votes[raw["country_code"]] += 1.0
-                divisions[f"{raw['country_code']}.{raw.get('admin1_code')}"] += (
-                    2.0 if raw["kind"] == "admin1" else 1.0
-                )
+            margin = raw.get("margin")
+            if kind == "admin1" or margin is None or margin >= 1.0:  # admin1, or sure
+                votes[cc] = votes.get(cc, 0.0) + 1.0
+                key = (cc, raw.get("admin1_code"))
+                divisions[key] = divisions.get(key, 0.0) + (2.0 if kind == "admin1" else 1.0)
         dominant = None
         if votes:
-            (top, weight), total = votes.most_common(1)[0], sum(votes.values())
-            dominant = top if weight >= 2 and weight >= total / 3 else None
-        return dominant, frozenset(d for d, w in divisions.items() if w >= 2), set(votes)
+            top, weight = max(votes.items(), key=lambda kv: kv[1])  # first of equals wins
+            dominant = top if weight >= 2 and weight >= sum(votes.values()) / 3 else None
+        named = frozenset(f"{cc}.{a1}" for (cc, a1), w in divisions.items() if w >= 2)
+        return dominant, named, set(votes)
 
     def _mention(
         self,
