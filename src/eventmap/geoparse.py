@@ -47,6 +47,7 @@ MAX_SPAN_TOKENS = 5
 _CACHE_LIMIT = 200_000  # resolutions kept per parser; cleared beyond that (bounded memory)
 _REGION = "@region"
 _NO_DIVISIONS: frozenset[str] = frozenset()
+_UNKNOWN = object()  # a cache miss, where None is a cached answer
 _IN_NAME_MIN_POPULATION = 500_000  # a town inside a longer name must be this big to count
 
 # Words keep inner apostrophes (Dar'a); possessives are trimmed (Syria's) and contractions
@@ -784,6 +785,8 @@ class Geoparser:
         self._mask_anchors: dict[str, frozenset[tuple[str, bool]]] = {}
         self._splits: dict[str, tuple[tuple[_Word, ...], ...]] = {}
         self._prefixes: dict[str, bool] = {}
+        self._single_words: dict[str, Any] = {}
+        self._small_towns: dict[str, bool] = {}
         self._unknown_sizes: dict[str, int] = {}
         self._places: dict[int, tuple[Any, str, float, float, float]] = {}
         self._quiet: set[str] = set()  # runs known to need nothing (see _candidates)
@@ -1204,7 +1207,12 @@ class Geoparser:
         return lo, hi, tuple(matches)
 
     def _longest_at(
-        self, text: str, trimmed: list[_Word], i: int, masked: Sequence[tuple[int, int]]
+        self,
+        text: str,
+        trimmed: list[_Word],
+        i: int,
+        masked: Sequence[tuple[int, int]],
+        cached: bool = True,
     ) -> tuple[int, int, str, str | None, bool] | None:
         """The longest place name, demonym or region starting at trimmed[i]."""
         n = len(trimmed)
@@ -1212,6 +1220,20 @@ class Geoparser:
         longest = min(n, i + MAX_SPAN_TOKENS)
         if longest > i + 1 and not self._continues(text[word.start : trimmed[i + 1].end]):
             longest = i + 1  # no name starts with these two words: 'Hassan Bello and ...'
+        if (
+            cached
+            and longest == i + 1
+            and not (masked and _overlaps(word.start, word.end, masked))
+        ):
+            # One word alone: what it names depends on the word only ('Bello' in every
+            # 'X Bello and Y Z' run), so decide it once.
+            known = self._single_words.get(word.text, _UNKNOWN)
+            if known is _UNKNOWN:
+                known = self._longest_at(text, [word], 0, (), cached=False)
+                if len(self._single_words) > _CACHE_LIMIT:
+                    self._single_words.clear()
+                self._single_words[word.text] = known
+            return None if known is None else (i, i + 1, known[2], known[3], False)
         for j in range(longest, i, -1):
             last = trimmed[j - 1]
             if last.text in _CONNECTORS:
@@ -1336,6 +1358,15 @@ class Geoparser:
 
     def _only_small_towns(self, name: str) -> bool:
         """Every sense of ``name`` is a town _mention drops inside a name (see there)."""
+        known = self._small_towns.get(name)
+        if known is None:
+            known = self._small_towns_only(name)
+            if len(self._small_towns) > _CACHE_LIMIT:
+                self._small_towns.clear()
+            self._small_towns[name] = known
+        return known
+
+    def _small_towns_only(self, name: str) -> bool:
         g = self.gazetteer
         rows = g.lookup(parse_query(name).name)
         return bool(rows) and all(
