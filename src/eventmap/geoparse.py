@@ -654,7 +654,7 @@ class Mention:
 
 
 # A capitalised run as the regex found it: start, end, text and the masked names touching it.
-_Run = tuple[int, int, str, list[tuple[int, int]]]
+_Run = tuple[int, int, str, tuple[tuple[int, int], ...]]
 
 
 class _Word(NamedTuple):
@@ -978,7 +978,7 @@ class Geoparser:
             token = m.group(0)
             if token in quiet:  # seen before: no place, no masked name, no unknown name
                 if text[m.start() - 1] == "-":  # unless an 'al-' before it makes one
-                    runs.append((m.start(), m.end(), token, []))
+                    runs.append((m.start(), m.end(), token, ()))
                 continue
             start, end = m.span()
             # Names that must not be read as places (SANA, Hayat Tahrir al-Sham) only matter
@@ -989,11 +989,13 @@ class Geoparser:
                 if len(mask_anchors) > _CACHE_LIMIT:
                     mask_anchors.clear()
                 mask_anchors[token] = anchors
-            masked: list[tuple[int, int]] = []
+            # Tuples, not lists: a long text keeps tens of thousands of runs alive, and the
+            # garbage collector stops tracking tuples of plain values.
+            masked: tuple[tuple[int, int], ...] = ()
             if anchors:
                 if lower is None:
                     lower = PhraseIndex.lowered(text)
-                masked = sorted(self._mask.find_near(text, lower, start, end, anchors))
+                masked = tuple(sorted(self._mask.find_near(text, lower, start, end, anchors)))
             if text[start - 1 : start] == "-" or self._unknown_size_of(token):
                 runs.append((start, end, token, masked))  # could be an unknown name: see there
             plan = plans.get(token)
@@ -1063,7 +1065,7 @@ class Geoparser:
         words: tuple[tuple[int, int, str], ...],
         sentences: list[tuple[int, int]],
         starts: list[int],
-        masked: list[tuple[int, int]],
+        masked: Sequence[tuple[int, int]],
         found: list[_Candidate],
     ) -> None:
         """Candidates from one run; ``words`` have offsets relative to ``offset``."""
@@ -1774,7 +1776,7 @@ def _qualifiers(text: str, start: int, end: int) -> tuple[str | None, str | None
     return kind, label, " ... ".join(words) or None
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     if not spans:
         return False
     i = bisect.bisect_right(spans, (start, float("inf"))) - 1
