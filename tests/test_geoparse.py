@@ -223,3 +223,10 @@ def test_a_place_named_in_its_own_bodies_is_the_place() -> None:
     assert (council.text, council.country_code, council.role) == ("Cavan", "IE", "in_name")
     court = geoparse("A U.S. District Court judge ruled.")[0]
     assert (court.country_code, court.role) == ("US", "in_name")
+
+
+def test_a_directional_adjective_reads_a_region() -> None:
+    washington = geoparse("Wildfires spread across central Washington.")[0]
+    assert (washington.kind, washington.admin1_code) == ("admin1", "WA")
+    homs = geoparse("Clashes erupted north of Homs.")[0]
+    assert (homs.kind, homs.qualifier) == ("city", "direction")

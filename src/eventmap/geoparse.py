@@ -1755,8 +1755,12 @@ def _qualifiers(text: str, start: int, end: int) -> tuple[str | None, str | None
         words.append(before.group(0).strip())
         if before.group("city"):
             kind = "city"
-        elif before.group("dir") or before.group("dir2"):
-            label = "direction"
+        elif before.group("dir"):
+            label = "direction"  # 'north of Homs': near the town
+        elif before.group("dir2"):
+            # 'northern Aleppo', 'central Washington': part of a region, so the division
+            # where the name has one (the state, not the capital), else the name itself.
+            kind, label = "admin1", "direction"
         elif before.group("rural") or before.group("rural2"):
             kind, label = "admin1", "countryside"
         else:
