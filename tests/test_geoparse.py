@@ -230,3 +230,16 @@ def test_a_directional_adjective_reads_a_region() -> None:
     assert (washington.kind, washington.admin1_code) == ("admin1", "WA")
     homs = geoparse("Clashes erupted north of Homs.")[0]
     assert (homs.kind, homs.qualifier) == ("city", "direction")
+
+
+def test_curated_names_outrank_a_bigger_places_alternate_name() -> None:
+    bethlehem = geoparse("Pilgrims gathered in Bethlehem on Christmas Eve.")[0]
+    assert bethlehem.country_code == "PS"  # not Belém, Brazil
+    pa = geoparse("A strike hit Bethlehem, Pennsylvania.")[0]
+    assert (pa.country_code, pa.admin1_code) == ("US", "PA")
+
+
+def test_a_common_word_town_named_with_its_state_is_kept() -> None:
+    reading = geoparse("Reading, Pennsylvania was flooded.")[0]
+    assert (reading.text, reading.admin1_code) == ("Reading", "PA")
+    assert geoparse("Reading the report, he laughed.") == []

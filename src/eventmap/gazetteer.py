@@ -252,8 +252,8 @@ class _Builder:
         if not folded:
             return
         slot = self.keys.setdefault(folded, {})
-        if level == MATCH_ALIAS and slot.get(idx) in (MATCH_ALT, MATCH_LOOSE):
-            slot[idx] = MATCH_ALIAS  # curated: 'Palmyra' is Tadmur's name in the news
+        if level == MATCH_ALIAS:
+            slot[idx] = MATCH_ALIAS  # curated: 'Palmyra' is Tadmur, 'Bethlehem' is in Palestine
         else:
             slot[idx] = min(level, slot.get(idx, level))
         lk = loose(folded)

@@ -61,8 +61,9 @@ _QUALIFIERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
 )
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # name, alternate, curated alias, loose key. A curated alias is what news English means by
-# the name ('Palmyra' is Tadmur), so it ranks like the place's own name.
-_MATCH_PENALTY = (0.0, 1.0, 0.0, 2.5)
+# the name ('Palmyra' is Tadmur, 'Bethlehem' the town in Palestine, not Belém), so it ranks
+# above a bigger place's alternate name; the article's country still outweighs it.
+_MATCH_PENALTY = (0.0, 1.0, -1.0, 2.5)
 _KIND_HINT_BONUS = 3.0
 _BIAS_BONUS = 2.5
 _ADMIN1_BIAS_BONUS = 1.5

@@ -869,6 +869,8 @@ class Geoparser:
             if inside is not None:
                 locations[k], locations[k + 1] = inside, container
                 pinned.update((k, k + 1))
+                # 'Reading, Pennsylvania': the comma and the state say it is a place.
+                a.single_common = a.initial_common = False
         # One sense per discourse: once 'Parkland, Florida' has said which Parkland, a later
         # bare 'Parkland' is the same place.
         settled = {
