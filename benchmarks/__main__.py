@@ -1,6 +1,6 @@
 """Run eventmap's benchmarks and print their tables: ``python -m benchmarks``.
 
-Order: gazetteer, geoparse, accuracy, maps. ``--only geoparse,maps`` runs a subset;
+Order: gazetteer, geoparse, accuracy, conflict names, maps. ``--only geoparse,maps`` runs a subset;
 ``--quick`` uses smaller sizes. A benchmark that fails prints its error and the others
 still run; the exit code is non-zero if any failed.
 """
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import psutil
 
-ORDER = ("gazetteer", "geoparse", "accuracy", "maps")
+ORDER = ("gazetteer", "geoparse", "accuracy", "conflict_names", "maps")
 
 
 def _run_maps(module: object, quick: bool) -> int | None:
@@ -38,6 +38,7 @@ RUNNERS: dict[str, Callable[[object, bool], int | None]] = {
     "gazetteer": _run_default,
     "geoparse": _run_default,
     "accuracy": _run_default,
+    "conflict_names": _run_default,
     "maps": _run_maps,
 }
 
