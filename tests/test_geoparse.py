@@ -243,3 +243,11 @@ def test_a_common_word_town_named_with_its_state_is_kept() -> None:
     reading = geoparse("Reading, Pennsylvania was flooded.")[0]
     assert (reading.text, reading.admin1_code) == ("Reading", "PA")
     assert geoparse("Reading the report, he laughed.") == []
+
+
+def test_the_articles_country_wins_for_towns_of_unknown_population() -> None:
+    ms = {m.text: m for m in geoparse("Airstrikes hit Ariha in Idlib province, Syria.")}
+    assert ms["Ariha"].country_code == "SY"  # GeoNames: population 0; Jericho's alternate
+    text = "Fighting in Syria: Turkish-backed forces shelled Ras al-Ayn."
+    ms = {m.text: m for m in geoparse(text)}
+    assert ms["Ras al-Ayn"].country_code == "SY"

@@ -48,6 +48,7 @@ _CACHE_LIMIT = 200_000  # resolutions kept per parser; cleared beyond that (boun
 _REGION = "@region"
 _NO_DIVISIONS: frozenset[str] = frozenset()
 _UNKNOWN = object()  # a cache miss, where None is a cached answer
+_UNKNOWN_POPULATION = 1_000  # what a GeoNames town of population 0 counts as when ranking
 _IN_NAME_MIN_POPULATION = 500_000  # a town inside a longer name must be this big to count
 
 # Words keep inner apostrophes (Dar'a); possessives are trimmed (Syria's) and contractions
@@ -830,9 +831,7 @@ class Geoparser:
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
 
-    def _contained(
-        self, text: str, candidates: list[_Candidate], locations: list[Any]
-    ) -> set[int]:
+    def _contained(self, text: str, candidates: list[_Candidate], locations: list[Any]) -> set[int]:
         """'Paris, Texas', 'Suffolk County, New York', 'Homs, Syria': a place followed by a
         comma and the division or country that holds it is read inside that container.
 
@@ -936,12 +935,16 @@ class Geoparser:
         if biased is None or biased.raw["geonameid"] == raw["geonameid"]:
             return loc
         b = biased.raw
+        if b["match"] == "alias" and b["country_code"] == dominant:
+            return biased  # a name we listed for this place, in an article about its country
+        # GeoNames gives some towns population 0 (unknown): count them as small, not empty.
+        population = b["population"] or _UNKNOWN_POPULATION
         if (
             f"{b['country_code']}.{b.get('admin1_code')}" in divisions
-            and b["population"] * 100 >= raw["population"]
+            and population * 100 >= raw["population"]
         ):
             return biased  # the article names this very division (Paris, Texas in a Texas story)
-        if b["country_code"] == dominant and b["population"] * 30 >= raw["population"]:
+        if b["country_code"] == dominant and population * 30 >= raw["population"]:
             return biased  # but a US article's 'Rome' is still Rome, Italy, not Rome, GA
         return loc
 
@@ -1224,11 +1227,7 @@ class Geoparser:
         longest = min(n, i + MAX_SPAN_TOKENS)
         if longest > i + 1 and not self._continues(text[word.start : trimmed[i + 1].end]):
             longest = i + 1  # no name starts with these two words: 'Hassan Bello and ...'
-        if (
-            cached
-            and longest == i + 1
-            and not (masked and _overlaps(word.start, word.end, masked))
-        ):
+        if cached and longest == i + 1 and not (masked and _overlaps(word.start, word.end, masked)):
             # One word alone: what it names depends on the word only ('Bello' in every
             # 'X Bello and Y Z' run), so decide it once.
             known = self._single_words.get(word.text, _UNKNOWN)
@@ -1509,8 +1508,10 @@ class Geoparser:
             and raw["population"] < 100_000
         ):
             return None  # a common word that is also a small town: 'Of', 'Will', 'Bath, ME'
-        if cand.in_name and raw["kind"] == "city" and (
-            raw["population"] < _IN_NAME_MIN_POPULATION or raw["match"] == "loose"
+        if (
+            cand.in_name
+            and raw["kind"] == "city"
+            and (raw["population"] < _IN_NAME_MIN_POPULATION or raw["match"] == "loose")
         ):
             return None  # 'Ain Issa' is not Al Ain: a loose match inside a name is too weak
         single_town = raw["kind"] == "city" and " " not in cand.lookup
