@@ -716,6 +716,14 @@ def _in_compound(text: str, run: Sequence[_Word], i: int, j: int) -> bool:
     )  # 'Ras al-Ain', 'Port-au-Prince'
 
 
+def _remember(cache: dict, key: Any, value: Any) -> Any:
+    """Store ``value`` in one of a parser's caches, emptied when full (memory stays bounded)."""
+    if len(cache) > _CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
 def _shifted(words: tuple[tuple[int, int, str], ...], offset: int) -> list[_Word]:
     return [_Word(start + offset, end + offset, text) for start, end, text in words]
 
@@ -885,11 +893,10 @@ class Geoparser:
         return pinned
 
     def _cached(self, key: tuple, fn: Any, *args: Any) -> Any:
-        if key not in self._cache:
-            if len(self._cache) > _CACHE_LIMIT:
-                self._cache.clear()
-            self._cache[key] = fn(*args)
-        return self._cache[key]
+        """``fn(*args)``, remembered in the parser's resolution cache under ``key``."""
+        if key in self._cache:
+            return self._cache[key]
+        return _remember(self._cache, key, fn(*args))
 
     def _as_division(self, name: str) -> Any:
         """'New York' after a comma is the state."""
@@ -990,10 +997,7 @@ class Geoparser:
             # where they touch a capitalised run, so look for them there, not text-wide.
             anchors = mask_anchors.get(token)
             if anchors is None:
-                anchors = self._mask.anchors_for(token)
-                if len(mask_anchors) > _CACHE_LIMIT:
-                    mask_anchors.clear()
-                mask_anchors[token] = anchors
+                anchors = _remember(mask_anchors, token, self._mask.anchors_for(token))
             # Tuples, not lists: a long text keeps tens of thousands of runs alive, and the
             # garbage collector stops tracking tuples of plain values.
             masked: tuple[tuple[int, int], ...] = ()
@@ -1016,10 +1020,7 @@ class Geoparser:
                 continue  # seen before and names no place: the common case
             split = splits.get(token)
             if split is None:
-                split = self._split(token)
-                if len(splits) > _CACHE_LIMIT:
-                    splits.clear()
-                splits[token] = split
+                split = _remember(splits, token, self._split(token))
             for words in split:
                 self._match_run(text, start, words, sentences, starts, masked, found)
         return found, runs
@@ -1084,10 +1085,7 @@ class Geoparser:
             key = (key, tuple((s - base, e - base) for s, e in masked if s < last and base < e))
         plan = self._plans.get(key)
         if plan is None:
-            plan = self._compile(text, _shifted(words, offset), inside)
-            if len(self._plans) > _CACHE_LIMIT:
-                self._plans.clear()
-            self._plans[key] = plan
+            plan = _remember(self._plans, key, self._compile(text, _shifted(words, offset), inside))
         if plan[2]:
             self._emit(text, base, plan, sentences, starts, found)
 
@@ -1233,9 +1231,7 @@ class Geoparser:
             known = self._single_words.get(word.text, _UNKNOWN)
             if known is _UNKNOWN:
                 known = self._longest_at(text, [word], 0, (), cached=False)
-                if len(self._single_words) > _CACHE_LIMIT:
-                    self._single_words.clear()
-                self._single_words[word.text] = known
+                _remember(self._single_words, word.text, known)
             return None if known is None else (i, i + 1, known[2], known[3], False)
         for j in range(longest, i, -1):
             last = trimmed[j - 1]
@@ -1259,9 +1255,7 @@ class Geoparser:
         known = self._prefixes.get(words)
         if known is None:
             known = fold(words) in self._multiword_heads or self.gazetteer.continues(words)
-            if len(self._prefixes) > _CACHE_LIMIT:
-                self._prefixes.clear()
-            self._prefixes[words] = known
+            _remember(self._prefixes, words, known)
         return known
 
     @staticmethod
@@ -1363,10 +1357,7 @@ class Geoparser:
         """Every sense of ``name`` is a town _mention drops inside a name (see there)."""
         known = self._small_towns.get(name)
         if known is None:
-            known = self._small_towns_only(name)
-            if len(self._small_towns) > _CACHE_LIMIT:
-                self._small_towns.clear()
-            self._small_towns[name] = known
+            known = _remember(self._small_towns, name, self._small_towns_only(name))
         return known
 
     def _small_towns_only(self, name: str) -> bool:
@@ -1384,10 +1375,7 @@ class Geoparser:
         if cand.demonym == _REGION or cand.feature is not None:
             return None
         if cand.demonym is not None:
-            key = ("@demonym", cand.demonym)
-            if key not in self._cache:
-                self._cache[key] = self._demonym_location(cand.demonym)
-            return self._cache[key]
+            return self._cached(("@demonym", cand.demonym), self._demonym_location, cand.demonym)
         # Only the biases that could change this name's answer belong in the cache key, so
         # answers are shared across articles instead of recomputed for each one.
         if bias is None and not divisions:
@@ -1400,24 +1388,25 @@ class Geoparser:
                 bias if bias in countries else None,
                 divisions & own_divisions,
             )
-        if len(self._cache) > _CACHE_LIMIT:
-            self._cache.clear()
-        if key not in self._cache:
-            try:
-                loc = None
-                opts = {"country_bias": bias, "admin1_bias": divisions}
-                if cand.kind_hint is not None:
-                    loc = self.geocoder.geocode(cand.lookup, kind=cand.kind_hint, **opts)
-                if loc is not None and cand.kind_hint == "city" and not loc.raw["national_capital"]:
-                    plain = self.geocoder.geocode(cand.lookup, **opts)
-                    if plain is not None and plain.raw["kind"] == "country":
-                        loc = plain  # 'no U.S. city' is not Us, France; 'Kuwait city' is
-                if loc is None:
-                    loc = self.geocoder.geocode(cand.lookup, **opts)
-                self._cache[key] = loc
-            except InvalidInput:
-                self._cache[key] = None
-        return self._cache[key]
+        return self._cached(key, self._geocode, cand.lookup, cand.kind_hint, bias, divisions)
+
+    def _geocode(
+        self, name: str, kind_hint: str | None, bias: str | None, divisions: frozenset[str]
+    ) -> Any:
+        try:
+            loc = None
+            opts = {"country_bias": bias, "admin1_bias": divisions}
+            if kind_hint is not None:
+                loc = self.geocoder.geocode(name, kind=kind_hint, **opts)
+            if loc is not None and kind_hint == "city" and not loc.raw["national_capital"]:
+                plain = self.geocoder.geocode(name, **opts)
+                if plain is not None and plain.raw["kind"] == "country":
+                    loc = plain  # 'no U.S. city' is not Us, France; 'Kuwait city' is
+            if loc is None:
+                loc = self.geocoder.geocode(name, **opts)
+            return loc
+        except InvalidInput:
+            return None
 
     def _candidate_areas(self, name: str) -> tuple[frozenset[str], frozenset[str]]:
         """Countries and divisions this name's candidates lie in (what a bias can act on)."""
@@ -1426,9 +1415,7 @@ class Geoparser:
             info = self.gazetteer.info
             codes = [(info(r).country, info(r).admin1) for r, _ in self.gazetteer.lookup(name)]
             areas = (frozenset(c for c, _ in codes), frozenset(f"{c}.{a}" for c, a in codes))
-            if len(self._areas) > _CACHE_LIMIT:
-                self._areas.clear()
-            self._areas[name] = areas
+            _remember(self._areas, name, areas)
         return areas
 
     def _demonym_location(self, target: str) -> Any:
@@ -1578,11 +1565,7 @@ class Geoparser:
         confidence = {"name": 0.9, "alternate": 0.85, "alias": 0.85, "loose": 0.7}[raw["match"]]
         if raw.get("margin") is not None and raw["margin"] < 0.5:
             confidence -= 0.2
-        place = (loc, name, latitude, longitude, confidence)
-        if len(self._places) > _CACHE_LIMIT:
-            self._places.clear()
-        self._places[id(loc)] = place
-        return place
+        return _remember(self._places, id(loc), (loc, name, latitude, longitude, confidence))
 
     @staticmethod
     def _unresolved_mention(cand: _Candidate, s_start: int, s_end: int, reason: str) -> Mention:
@@ -1693,10 +1676,7 @@ class Geoparser:
         """The name a run could report depends on the run's text alone: decide that once."""
         size = self._unknown_sizes.get(token, -1)
         if size == -1:
-            size = self._unknown_size(token, 0)
-            if len(self._unknown_sizes) > _CACHE_LIMIT:
-                self._unknown_sizes.clear()
-            self._unknown_sizes[token] = size
+            size = _remember(self._unknown_sizes, token, self._unknown_size(token, 0))
         return size
 
     def _unknown_size(self, text: str, start: int) -> int:
