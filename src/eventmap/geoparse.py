@@ -1712,10 +1712,12 @@ _LOCATIVE_BEFORE = re.compile(
 _LOCATIVE_LAST_WORDS = frozenset(
     {"in", "near", "outside", "around", "toward", "towards", "into", "inside", "of", "the"}
 )
-_NAME_PREFIX_ARTICLES = ("ash-", "al-", "el-", "as-", "ad-", "ar-", "an-", "at-", "az-")
+# Articles that may open an unknown name ('al-Bab'); 'ez' only inside one ('Deir ez-Zor').
+_LEADING_ARTICLES = ("ash", "al", "el", "as", "ad", "ar", "an", "at", "az")
+_NAME_PREFIX_ARTICLES = tuple(f"{a}-" for a in _LEADING_ARTICLES)  # longest first: 'ash-'
 _UNKNOWN_NAME = re.compile(
-    r"(?:[A-Z][a-z]+|(?:al|el|as|ad|ar|an|at|az|ash)-[A-Z][a-z]+)"
-    r"(?:[ -](?:(?:al|el|as|ad|ar|an|at|az|ash|ez)-)?[A-Z][a-z]+){0,3}\b"
+    rf"(?:[A-Z][a-z]+|(?:{'|'.join(_LEADING_ARTICLES)})-[A-Z][a-z]+)"
+    rf"(?:[ -](?:(?:{'|'.join((*_LEADING_ARTICLES, 'ez'))})-)?[A-Z][a-z]+){{0,3}}\b"
 )
 
 
