@@ -1,0 +1,25 @@
+"""ACLED-style events from one article: what happened, where, when, by whom, how many died.
+
+The stages, in the order a sentence flows through them (each module says why it exists)::
+
+    article ─ geoparse (places and roles) ─ sentence_bounds
+      │
+      ├─ sentences   which sentences carry events; dates inherited, ledes, anaphora, totals
+      ├─ triggers    trigger words -> ACLED sub-event type (resources/event_triggers.tsv)
+      ├─ actors      who did it and to whom: actor spans, subject and target sides
+      ├─ claims      who says so (party or not); totals and allegations become claim rows
+      ├─ locate      each event location + its nearest trigger -> one candidate event
+      ├─ code        ACLED atomicity (actor pair x place x day), hierarchy, lede folding
+      └─ frame       ACLED columns + quote, offsets, claim, precision, confidence
+                     -> EventTables(events, place_mentions, claims)
+
+``extractor`` wires them and carries the state from sentence to sentence; ``model`` holds the
+candidate event they pass along. No stage imports a later one. Every row keeps its quote and
+offsets, who claims it and whether that is a party to the conflict (then verified is False):
+claims stay claims.
+"""
+
+from eventmap.events.extractor import EventExtractor, EventTables, extract_events
+from eventmap.events.frame import mentions_frame
+
+__all__ = ["EventExtractor", "EventTables", "extract_events", "mentions_frame"]

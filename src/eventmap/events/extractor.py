@@ -1,0 +1,147 @@
+"""The event extractor: walks an article's sentences through the stages, in order.
+
+It owns what the stages share (the geoparser, the actor and media tables, the demonyms) and
+the state carried from sentence to sentence: the last dated report (its date is inherited by
+'The agency also noted...'), the last source ('the agency'), the last events (which 'These
+strikes...' add to) and the last named actors ('the jihadists' after a sentence naming them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from eventmap.actors import ActorTable, MediaTable, default_actors, default_media, demonyms
+from eventmap.article import Article
+from eventmap.dates import DateRef, find_dates
+from eventmap.events.actors import sentence_actors
+from eventmap.events.claims import CLAIM, attribution, claim_row
+from eventmap.events.code import fold_lede, merge, order_actors
+from eventmap.events.frame import events_frame, mentions_frame
+from eventmap.events.locate import dominant_country, sentence_events
+from eventmap.events.model import Candidate
+from eventmap.events.sentences import (
+    AGGREGATE,
+    ANAPHORA,
+    CONTINUES_REPORT,
+    LEDE_SENTENCES,
+    skipped,
+)
+from eventmap.fatalities import find_fatalities
+from eventmap.geoparse import Geoparser, default_geoparser, sentence_bounds
+from eventmap.schema import CLAIM_COLUMNS
+
+
+@dataclass
+class EventTables:
+    """What one article says: dated events, every place mention, and claims."""
+
+    events: pd.DataFrame
+    place_mentions: pd.DataFrame
+    claims: pd.DataFrame
+    article: Article
+
+
+class EventExtractor:
+    """Holds the vocabularies and the geoparser; ``extract(article)`` does the work."""
+
+    def __init__(
+        self,
+        geoparser: Geoparser | None = None,
+        actors: ActorTable | None = None,
+        media: MediaTable | None = None,
+    ) -> None:
+        self.geoparser = geoparser or default_geoparser()
+        self.actors = actors or default_actors()
+        self.media = media or default_media()
+        self.demonyms = demonyms()
+
+    def extract(self, article: Article) -> EventTables:
+        text = article.text
+        mentions = self.geoparser.parse(text)
+        country = dominant_country(mentions)
+        sentences = sentence_bounds(text)
+        skip = skipped(text, sentences, article)
+        candidates: list[Candidate] = []
+        claims: list[dict[str, Any]] = []
+        last_report: tuple[DateRef, str | None, bool] | None = None
+        last_events: list[Candidate] = []
+        last_source: tuple[str | None, bool] = (None, False)
+        body_index = 0
+        previous_named: list[str] = []  # named actors of the last sentence that had any
+        for i, (s, e) in enumerate(sentences):
+            if i in skip:
+                continue
+            sentence = text[s:e]
+            body_index += 1
+            source, party = attribution(sentence, country, last_source, self.media, self.actors)
+            if source:
+                last_source = (source, party)
+            spans = sentence_actors(
+                sentence, s, country, previous_named, self.actors, self.demonyms
+            )
+            previous_named = [sp.ref for sp in spans if not sp.generic] or previous_named
+            dates = find_dates(sentence, article.published, s)
+            fatal = find_fatalities(sentence, s)
+            if AGGREGATE.search(sentence) or CLAIM.search(sentence):
+                claims.append(
+                    claim_row(article, sentence, s, e, fatal, source, party, self.geoparser)
+                )
+                if AGGREGATE.search(sentence):
+                    continue  # totals over many days and places are claims, not events
+            if ANAPHORA.match(sentence) and last_events:
+                for cand in last_events:
+                    cand.extra_quotes.append((s, e))
+                    if fatal.text and fatal.coded >= cand.fatalities.coded:
+                        cand.fatalities = fatal
+                continue
+            own = dates[0] if dates else None
+            date, date_source = own, "own" if own else "none"
+            if own is not None and own.precision == 1:
+                last_report = (own, source, party)
+            if own is None and last_report is not None and CONTINUES_REPORT.search(sentence):
+                date, date_source = last_report[0], "inherited"
+                if not source:
+                    source, party = last_report[1], last_report[2]
+            if own is None and date is None and body_index <= LEDE_SENTENCES:
+                date_source = "lede"
+            found = sentence_events(
+                text,
+                sentence,
+                s,
+                e,
+                i,
+                mentions,
+                spans,
+                date,
+                date_source,
+                fatal,
+                source,
+                party,
+                self.actors,
+            )
+            if found:
+                last_events = found
+                candidates.extend(found)
+        events = merge(order_actors(fold_lede(candidates), self.actors))
+        return EventTables(
+            events=events_frame(article, events, text, self.actors),
+            place_mentions=mentions_frame(mentions, article.id, text),
+            claims=pd.DataFrame(claims, columns=list(CLAIM_COLUMNS)),
+            article=article,
+        )
+
+
+_DEFAULT: EventExtractor | None = None
+
+
+def extract_events(article: Article, *, extractor: EventExtractor | None = None) -> EventTables:
+    """Events, place mentions and claims of one article (see the package docstring)."""
+    global _DEFAULT
+    if extractor is None:
+        if _DEFAULT is None:
+            _DEFAULT = EventExtractor()
+        extractor = _DEFAULT
+    return extractor.extract(article)

@@ -1,0 +1,51 @@
+"""Which sentences carry events, and which date a sentence without its own date inherits.
+
+News reports are not lists of events: the headline restates the story, boilerplate and
+bylines carry nothing, 'The agency also noted...' continues the dated report before it,
+'These strikes killed...' adds to the events just found, 'a total of ... so far' sums many
+days and places (a claim, not an event), and an undated lede announces the dated event that
+follows. These rules decide how the extractor walks the sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eventmap.article import Article
+
+# How many body sentences count as the lede (undated ones there fold into a dated event).
+LEDE_SENTENCES = 3
+
+CONTINUES_REPORT = re.compile(
+    r"^\s*(?:the\s+(?:agency|ministry|military|army|source|statement|report)\b|it\s+"
+    r"(?:also|further|added)\b|additionally\b|also\b|further(?:more)?\b|moreover\b)|"
+    r"\b(?:also|further)\s+(?:noted|said|reported|stated|revealed|added|claimed)\b",
+    re.IGNORECASE,
+)
+ANAPHORA = re.compile(
+    r"^\s*(?:these|the|those|such)\s+(?:strikes|attacks|raids|clashes|"
+    r"operations|bombings|assaults|shelling)\b",
+    re.IGNORECASE,
+)
+AGGREGATE = re.compile(
+    r"\ba\s+total\s+of\b|\bso\s+far\b|\bsince\s+the\s+(?:start|beginning)"
+    r"\b|\bin\s+total\b|\baltogether\b",
+    re.IGNORECASE,
+)
+_BOILERPLATE = re.compile(
+    r"read\s+(?:the\s+)?full\s+article|contributed\s+to\s+this\s+report|"
+    r"click\s+here|subscribe\s+to|follow\s+us",
+    re.IGNORECASE,
+)
+
+
+def skipped(text: str, sentences: list[tuple[int, int]], article: Article) -> set[int]:
+    """Headline (restates the story), boilerplate and bylines carry no events."""
+    skip = set()
+    for i, (s, e) in enumerate(sentences):
+        sentence = text[s:e].strip()
+        if _BOILERPLATE.search(sentence) or (
+            i == 0 and article.title and sentence.startswith(article.title.strip()[:40])
+        ):
+            skip.add(i)
+    return skip

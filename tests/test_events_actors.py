@@ -1,0 +1,41 @@
+"""Who did what to whom in one sentence (the stage alone)."""
+
+from eventmap.actors import Span, default_actors, demonyms
+from eventmap.events.actors import pair, sentence_actors
+
+TABLE = default_actors()
+
+
+def _refs(sentence: str, previous: list[str] | None = None, offset: int = 0) -> list[Span]:
+    return sentence_actors(sentence, offset, "SY", previous or [], TABLE, demonyms())
+
+
+def _ref(phrase: str) -> str:
+    return TABLE.find(phrase, "SY")[0].ref
+
+
+def test_spans_are_offset_into_the_whole_text() -> None:
+    spans = _refs("Syrian army units moved.", offset=50)
+    assert spans[0].start == 50 and spans[0].ref == _ref("Syrian army")
+
+
+def test_two_demonyms_share_one_noun() -> None:
+    refs = [sp.ref for sp in _refs("Russian and Syrian warplanes struck the town.")]
+    assert _ref("Russian warplanes") in refs and _ref("Syrian warplanes") in refs
+
+
+def test_the_generic_word_after_a_named_group_is_that_group() -> None:
+    named = _ref("HTS")
+    spans = _refs("The jihadists then advanced on the town.", previous=[named])
+    assert [sp.ref for sp in spans] == [named] and not spans[0].generic
+    alone = _refs("The jihadists then advanced on the town.")
+    assert alone[0].generic
+
+
+def test_subject_before_the_trigger_target_after() -> None:
+    army, rebels = _ref("Syrian army"), _ref("rebels")
+    before = [Span(0, 11, "Syrian army", army)]
+    after = [Span(30, 36, "rebels", rebels, True)]
+    first, second = pair(before, after, TABLE)
+    assert [s.ref for s in first] == [army] and [s.ref for s in second] == [rebels]
+    assert pair([], after, TABLE) == ([], after)

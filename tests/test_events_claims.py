@@ -1,0 +1,61 @@
+"""Who says so, and which sentences are claims rather than events (the stage alone)."""
+
+from eventmap.actors import default_actors, default_media
+from eventmap.article import article_from_text
+from eventmap.events.claims import CLAIM, attribution, claim_row
+from eventmap.fatalities import find_fatalities
+from eventmap.geoparse import default_geoparser
+
+MEDIA, ACTORS = default_media(), default_actors()
+
+
+def _who(sentence: str, last: tuple = (None, False)) -> tuple:
+    return attribution(sentence, "SY", last, MEDIA, ACTORS)
+
+
+def test_a_party_owned_outlet_makes_a_party_claim() -> None:
+    who, party = _who("SANA reported that troops repelled an attack.")
+    assert who.endswith("via SANA") and party
+    who, party = _who("SANA reported, citing a military source, that troops repelled it.")
+    assert who == "Syrian military source via SANA" and party
+
+
+def test_the_agency_keeps_the_last_source() -> None:
+    assert _who("The agency added that two died.", ("Reuters", False)) == ("Reuters", False)
+
+
+def test_media_reports_without_an_outlet() -> None:
+    assert _who("Turkish media claim the border was closed.") == ("Turkish media", True)
+    assert _who("Nobody said anything about it.") == (None, False)
+
+
+def test_a_claim_row_keeps_its_quantity_and_speaker() -> None:
+    sentence = "John Smith claimed that 1,200 fighters were massing in Idlib province."
+    assert CLAIM.search(sentence)
+    article = article_from_text(sentence, {"id": "a1"})
+    row = claim_row(
+        article,
+        sentence,
+        0,
+        len(sentence),
+        find_fatalities(sentence, 0),
+        None,
+        False,
+        default_geoparser(),
+    )
+    assert row["claimed_by"] == "John Smith"
+    assert (row["quantity_text"], row["quantity_low"]) == ("1,200", 1200)
+    assert row["admin1"] == "Idlib" and row["verified"] is False
+    assert (
+        row["claim_id"]
+        == claim_row(
+            article,
+            sentence,
+            0,
+            len(sentence),
+            find_fatalities(sentence, 0),
+            None,
+            False,
+            default_geoparser(),
+        )["claim_id"]
+    )

@@ -1,0 +1,65 @@
+"""ACLED's atomicity and hierarchy, on hand-made candidates (the stage alone)."""
+
+import datetime as dt
+
+from eventmap.dates import DateRef
+from eventmap.events.code import HIERARCHY, fold_lede, merge
+from eventmap.events.model import Candidate
+from eventmap.fatalities import Fatalities
+from eventmap.geoparse import Mention
+from eventmap.schema import SUB_EVENT_TO_TYPE
+
+DAY = DateRef("Saturday", 0, 8, dt.date(2024, 12, 7), dt.date(2024, 12, 7), 1, "weekday")
+
+
+def _cand(sub: str, gid: int, sentence: int, date=DAY, source="own", dead: int = 0) -> Candidate:
+    place = Mention(
+        0,
+        4,
+        "Town",
+        "event_location",
+        True,
+        geonameid=gid,
+        kind="city",
+        country_code="SY",
+        admin1_code="01",
+    )
+    fat = Fatalities(dead, dead, dead, str(dead)) if dead else Fatalities(0, None, None, None)
+    return Candidate(
+        sub,
+        place,
+        sentence,
+        (sentence * 10, sentence * 10 + 9),
+        (0, 1),
+        ["A"],
+        [],
+        ["a"],
+        [],
+        date,
+        source,
+        fat,
+        None,
+        False,
+    )
+
+
+def test_the_hierarchy_names_acled_sub_event_types() -> None:
+    assert set(HIERARCHY) <= set(SUB_EVENT_TO_TYPE)
+
+
+def test_one_pair_place_and_day_is_one_event_of_the_highest_type() -> None:
+    merged = merge([_cand("Armed clash", 1, 0), _cand("Air/drone strike", 1, 1, dead=3)])
+    assert len(merged) == 1
+    assert merged[0].sub_event == "Air/drone strike"
+    assert merged[0].extra_quotes == [(0, 9)] and merged[0].fatalities.coded == 3
+
+
+def test_distinct_towns_stay_distinct_events() -> None:
+    assert len(merge([_cand("Armed clash", 1, 0), _cand("Armed clash", 2, 1)])) == 2
+
+
+def test_an_undated_lede_folds_into_the_dated_event() -> None:
+    lede = _cand("Armed clash", 1, 0, date=None, source="lede")
+    dated = _cand("Armed clash", 1, 3)
+    assert fold_lede([lede, dated]) == [dated]
+    assert dated.extra_quotes == [lede.quote]

@@ -1,0 +1,31 @@
+"""Which sentences carry events: headline, boilerplate, continuation, anaphora, totals."""
+
+from eventmap.article import article_from_text
+from eventmap.events.sentences import AGGREGATE, ANAPHORA, CONTINUES_REPORT, skipped
+from eventmap.geoparse import sentence_bounds
+
+
+def test_headline_and_boilerplate_are_skipped() -> None:
+    text = (
+        "Rebels shell the port\nRebels shelled the port on Monday. "
+        "Click here to subscribe to our newsletter. Two people died."
+    )
+    article = article_from_text(text, {"title": "Rebels shell the port"})
+    bounds = sentence_bounds(text)
+    assert skipped(text, bounds, article) == {0, 2}
+    untitled = article_from_text(text)
+    assert skipped(text, bounds, untitled) == {2}
+
+
+def test_a_sentence_continuing_the_report_is_recognised() -> None:
+    assert CONTINUES_REPORT.search("The ministry said the strikes continued.")
+    assert CONTINUES_REPORT.search("Officials also reported damage to a school.")
+    assert not CONTINUES_REPORT.search("Fighting broke out near the airport.")
+
+
+def test_anaphora_and_totals() -> None:
+    assert ANAPHORA.match("These raids destroyed two bridges.")
+    assert not ANAPHORA.match("Raids destroyed two bridges.")
+    assert AGGREGATE.search("A total of 40 people have died since the start of the war.")
+    assert AGGREGATE.search("Altogether 12 villages were emptied.")
+    assert not AGGREGATE.search("Twelve people died on Monday.")

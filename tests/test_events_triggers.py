@@ -1,0 +1,44 @@
+"""Trigger words -> ACLED sub-event types (the stage alone, on sentences of our own)."""
+
+from eventmap.events.triggers import TRIGGERS, find_triggers, reverses_sides
+from eventmap.schema import SUB_EVENT_TO_TYPE
+
+
+def _subs(sentence: str) -> list[str]:
+    return [sub for *_, sub in find_triggers(sentence, 0)]
+
+
+def test_every_lexicon_type_is_an_acled_sub_event_type() -> None:
+    assert TRIGGERS
+    assert all(sub in SUB_EVENT_TO_TYPE for _, sub in TRIGGERS)
+
+
+def test_trigger_words_give_their_type_with_offsets_into_the_text() -> None:
+    found = find_triggers("Mortars hit the market.", 100)
+    assert found == [(100, 107, "Shelling/artillery/missile attack")]
+    assert _subs("A roadside bomb exploded near the bridge.") == ["Remote explosive/landmine/IED"]
+    assert _subs("Gunmen kidnapped two engineers.") == ["Abduction/forced disappearance"]
+
+
+def test_triggers_are_whole_words_in_any_case() -> None:
+    assert _subs("AIRSTRIKES were reported.") == ["Air/drone strike"]
+    assert _subs("The clashing colours of the flag.") == []
+
+
+def test_a_purpose_clause_is_not_an_event() -> None:
+    assert _subs("Troops were sent to prevent further attacks.") == []
+    assert _subs("Militants launched an assault on the base.") == ["Armed clash"]
+
+
+def test_an_air_force_attacking_is_an_air_strike_once() -> None:
+    assert _subs("The air force targeted a convoy.") == ["Air/drone strike"]
+    assert (
+        _subs("Warplanes bombed the depot; the air force struck again.").count("Air/drone strike")
+        == 1
+    )
+    assert _subs("The air force held a parade.") == []
+
+
+def test_a_retreat_reverses_the_sides() -> None:
+    assert reverses_sides("retreated") and reverses_sides("Withdrew from")
+    assert not reverses_sides("captured")

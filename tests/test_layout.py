@@ -1,0 +1,64 @@
+"""The house explains itself: stages in flow order, none importing a later one, none too big."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "eventmap"
+# Each package's modules in the order the text flows through them.
+STAGES = {
+    "events": [
+        "model",
+        "sentences",
+        "triggers",
+        "actors",
+        "claims",
+        "locate",
+        "code",
+        "frame",
+        "extractor",
+    ],
+}
+MAX_MODULE_LINES = 400
+MAX_CLASS_LINES = 250
+
+
+def _imports(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+    return names
+
+
+@pytest.mark.parametrize("package", sorted(STAGES))
+def test_no_stage_imports_a_later_stage(package: str) -> None:
+    order = STAGES[package]
+    modules = {p.stem for p in (SRC / package).glob("*.py")} - {"__init__"}
+    assert modules == set(order), "list every module of the package in STAGES"
+    for i, stage in enumerate(order):
+        later = {f"eventmap.{package}.{s}" for s in order[i + 1 :]}
+        assert not _imports(SRC / package / f"{stage}.py") & later, stage
+
+
+@pytest.mark.parametrize("package", sorted(STAGES))
+def test_the_package_docstring_draws_every_stage(package: str) -> None:
+    doc = ast.get_docstring(ast.parse((SRC / package / "__init__.py").read_text("utf-8")))
+    for stage in STAGES[package]:
+        assert stage in doc, stage
+    for stage in STAGES[package]:
+        assert ast.get_docstring(ast.parse((SRC / package / f"{stage}.py").read_text("utf-8")))
+
+
+def test_modules_and_classes_stay_small() -> None:
+    for path in sorted(SRC.rglob("*.py")):
+        if path.parent.name not in STAGES:
+            continue
+        source = path.read_text(encoding="utf-8")
+        assert source.count("\n") <= MAX_MODULE_LINES, path.name
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.ClassDef):
+                assert node.end_lineno - node.lineno < MAX_CLASS_LINES, (path.name, node.name)
