@@ -166,7 +166,8 @@ def test_map_writes_html_without_png(capsys, tmp_path):
     assert html, list(out.iterdir())
     assert "<html" in html[0].read_text(encoding="utf-8")[:2000].lower()
     assert not list(out.glob("*.png"))
-    assert (out / "events.csv").is_file()
+    assert (out / f"{SEED.stem}.events.csv").is_file()
+    assert (out / f"{SEED.stem}.manifest.json").is_file()
 
 
 # --------------------------------------------------------------------------- user errors
@@ -257,3 +258,105 @@ def test_bare_png_flag_means_yes(tmp_path) -> None:
     args = _parser().parse_args(["map", "seeds", "-o", str(tmp_path), "--png"])
     assert args.png == "yes"
     assert _parser().parse_args(["map", "seeds"]).png == "auto"
+
+
+# --------------------------------------------------------------------------- hostile input
+
+
+def _article_with_sidecar(tmp_path: Path, meta: object) -> Path:
+    path = tmp_path / "a.txt"
+    path.write_text("Airstrikes hit the countryside of Homs on Saturday.\n", encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("meta", "field"),
+    [
+        ({"title": 42}, "title"),
+        ({"title": ["a", "b"]}, "title"),
+        ({"source_chain": 5}, "source_chain"),
+        ({"source_chain": ["ok", {"x": 1}]}, "source_chain[1]"),
+        ({"outlet": {"name": "x"}}, "outlet"),
+        ({"published": 20241207}, "published"),
+        ({"published": "7 December"}, "published"),
+        ({"published": "2024-02-30"}, "published"),
+        ({"id": "x" * 1000}, "id"),
+        ({"id": "line\nbreak"}, "id"),
+        ({"title": "t" * 5000}, "title"),
+    ],
+)
+def test_wrong_sidecar_is_one_line_naming_file_and_field(capsys, tmp_path, meta, field):
+    path = _article_with_sidecar(tmp_path, meta)
+    mapping = ["map", str(path), "-o", str(tmp_path / "o"), "--png", "no"]
+    for argv in (["events", str(path)], mapping):
+        code, _, err = run(capsys, *argv)
+        assert code == 2, err
+        line = _one_error_line(err)
+        assert "a.meta.json" in line and repr(field) in line, line
+    assert not (tmp_path / "o").exists()
+
+
+def test_bad_date_names_the_file(capsys, tmp_path):
+    path = _article_with_sidecar(tmp_path, {"published": "last Tuesday"})
+    code, _, err = run(capsys, "places", str(path))
+    assert code == 2
+    assert "a.meta.json" in _one_error_line(err)
+
+
+def test_unknown_country_code_says_so(capsys):
+    code, _, err = run(capsys, "geocode", "Homs", "--country", "XX")
+    assert code == 2
+    assert "unknown country code 'XX'" in _one_error_line(err)
+    code, out, err = run(capsys, "geocode", "Homs", "--country", "sy", "--json")
+    assert code == 0, err
+    assert json.loads(out.splitlines()[0])["admin1_iso"].startswith("SY")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"not json at all",
+        b'{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": 5}]}',
+        b'{"type": "FeatureCollection", "features": []}',
+        b'{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+        b'{"name": "x"}, "geometry": {"type": "Point", "coordinates": [1, 2]}}]}',
+        b"\x00\x01\x02" * 100,
+    ],
+)
+def test_malformed_boundaries_is_one_line(capsys, tmp_path, content):
+    bad = tmp_path / "admin1.geojson"
+    bad.write_bytes(content)
+    code, _, err = run(
+        capsys, "map", str(SEED), "-o", str(tmp_path / "o"), "--png", "no", "--boundaries", str(bad)
+    )
+    assert code == 2, err
+    assert "admin1.geojson" in _one_error_line(err)
+    assert not (tmp_path / "o").exists()
+
+
+def test_no_raw_errno_text(capsys, tmp_path):
+    blocker = tmp_path / "maps"
+    blocker.write_text("a file where the output folder should be")
+    code, _, err = run(capsys, "map", str(SEED), "-o", str(blocker), "--png", "no")
+    assert code == 2
+    line = _one_error_line(err)
+    assert "Errno" not in line and "maps" in line
+
+
+def test_broken_pipe_exits_quietly(tmp_path):
+    script = (
+        "import sys; from eventmap.cli import main; "
+        "sys.exit(main(['events', sys.argv[1], '--format', 'csv']))"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, str(SEED)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=REPO,
+    )
+    proc.stdout.close()  # `| head -0`: the reader is gone before the first line
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=120)
+    assert "Traceback" not in err and "BrokenPipe" not in err, err
+    assert err.strip() == "", err

@@ -7,7 +7,9 @@ injected after the "parameters" cell sends every output file to a temporary fold
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -96,5 +98,25 @@ def test_notebook_runs_offline(name: str, kernel_env, tmp_path: Path) -> None:
     if name.startswith("03"):
         html = out / f"{SEED.stem}.html"
         assert html.is_file() and html.stat().st_size > 10_000
+    if name.startswith(("01", "03")):
+        assert_maps_render_offline(nb)
     # Outputs went to OUTPUT_DIR, not next to the notebooks.
     assert not [p for p in NOTEBOOKS.iterdir() if p.suffix in (".html", ".png", ".gpkg", ".csv")]
+
+
+REMOTE_ASSET = re.compile(r"<(?:script|link)[^>]*\s(?:src|href)=[\"']?https?://", re.IGNORECASE)
+
+
+def assert_maps_render_offline(nb: nbformat.NotebookNode) -> None:
+    """Inline maps carry Leaflet themselves: a blank cell offline is not a map."""
+    maps = [
+        html.unescape(output["data"]["text/html"])
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for output in cell.get("outputs", [])
+        if "text/html" in output.get("data", {}) and "leaflet" in output["data"]["text/html"]
+    ]
+    assert maps, "no inline map displayed"
+    for page in maps:
+        assert "L.map(" in page or "L.map (" in page
+        assert REMOTE_ASSET.search(page) is None, REMOTE_ASSET.search(page).group(0)

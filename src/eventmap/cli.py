@@ -12,11 +12,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from eventmap import __version__
 from eventmap.errors import EventmapError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 EXAMPLES = {
     "geocode": 'eventmap geocode "Homs province" Hama "Dar\'a" --json',
@@ -136,6 +138,8 @@ def _chain(args: argparse.Namespace):
 
 
 def _print_table(frame: pd.DataFrame) -> None:
+    import pandas as pd
+
     with pd.option_context(
         "display.max_rows",
         500,
@@ -149,41 +153,75 @@ def _print_table(frame: pd.DataFrame) -> None:
         print(frame.to_string(index=False) if not frame.empty else "(nothing found)")
 
 
+GEOCODE_COLUMNS = (
+    "query",
+    "address",
+    "latitude",
+    "longitude",
+    "kind",
+    "admin1_iso",
+    "qualifier",
+    "match",
+    "geonameid",
+)
+
+
 def cmd_geocode(args: argparse.Namespace) -> int:
-    from eventmap.geocode import OfflineGeocoder, geocode_many
+    # No pandas/geopandas here: a one-name lookup should answer in a fraction of a second.
+    from eventmap.geocode import OfflineGeocoder, geocode_rows
 
     geocoder = _chain(args) if args.online else OfflineGeocoder()
-    codes = args.country.split(",") if args.country else None
-    frame, unresolved = geocode_many(
+    codes = _country_codes(args.country, geocoder) if args.country else None
+    rows, unresolved = geocode_rows(
         args.names,
         geocoder,
         country_codes=codes,
         progress=not args.quiet and len(args.names) >= 200,
     )
     if args.json:
-        for row in frame.drop(columns="geometry").to_dict("records"):
+        for row in rows:
             print(json.dumps(row, ensure_ascii=False, default=str))
         for name, reason in unresolved:
             print(json.dumps({"query": name, "unresolved": reason}, ensure_ascii=False))
     else:
-        _print_table(
-            frame[
-                [
-                    "query",
-                    "address",
-                    "latitude",
-                    "longitude",
-                    "kind",
-                    "admin1_iso",
-                    "qualifier",
-                    "match",
-                    "geonameid",
-                ]
-            ]
-        )
+        print(_text_table([[row.get(c) for c in GEOCODE_COLUMNS] for row in rows], GEOCODE_COLUMNS))
         for name, reason in unresolved:
             print(f"unresolved: {name!r}: {reason}", file=sys.stderr)
     return 0 if not unresolved else 1
+
+
+def _country_codes(text: str, geocoder: object) -> list[str]:
+    """--country SY,LB checked against the gazetteer: a typo is an error, not 'no match'."""
+    codes = [c.strip().upper() for c in text.split(",") if c.strip()]
+    if not codes:
+        raise EventmapError("--country needs ISO 3166-1 alpha-2 codes, e.g. SY,LB")
+    gazetteer = getattr(geocoder, "gazetteer", None) or getattr(
+        getattr(geocoder, "offline", None), "gazetteer", None
+    )
+    for code in codes:
+        known = gazetteer.country_row(code) is not None if gazetteer is not None else True
+        if len(code) != 2 or not code.isalpha() or not known:
+            raise EventmapError(f"--country: unknown country code {code!r} (use e.g. SY, LB, UA)")
+    return codes
+
+
+def _text_table(rows: list[list[object]], columns: Sequence[str]) -> str:
+    """A plain aligned table (what pandas would print, without importing pandas)."""
+    if not rows:
+        return "(nothing found)"
+
+    def cell(value: object) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, float):
+            return f"{value:.5f}".rstrip("0").rstrip(".")
+        return " ".join(str(value).split())[:60]
+
+    table = [list(columns)] + [[cell(v) for v in row] for row in rows]
+    widths = [max(len(r[i]) for r in table) for i in range(len(columns))]
+    return "\n".join(
+        "  ".join(v.rjust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in table
+    )
 
 
 def cmd_places(args: argparse.Namespace) -> int:
@@ -204,7 +242,10 @@ def cmd_places(args: argparse.Namespace) -> int:
     tables = extract_events(load_article(args.article, encoding=args.encoding))
     frame = tables.place_mentions
     if args.output:
-        frame.to_csv(args.output, index=False)
+        from eventmap.outputs import write_atomic
+        from eventmap.spreadsheet import to_csv
+
+        write_atomic(Path(args.output), lambda target: to_csv(frame, target))
     else:
         _print_table(
             frame[
@@ -238,14 +279,20 @@ def cmd_events(args: argparse.Namespace) -> int:
         "claims": tables.claims,
     }
     if args.output:
+        from eventmap.outputs import clean_stale_temps, write_atomic
+        from eventmap.spreadsheet import to_csv
+
         out = Path(args.output)
-        out.mkdir(parents=True, exist_ok=True)
+        clean_stale_temps(out)
         for name, frame in parts.items():
             target = out / f"{name}.{'json' if args.format == 'json' else 'csv'}"
             if args.format == "json":
-                frame.to_json(target, orient="records", force_ascii=False, indent=1)
+                write_atomic(
+                    target,
+                    lambda t, f=frame: f.to_json(t, orient="records", force_ascii=False, indent=1),
+                )
             else:
-                frame.to_csv(target, index=False)
+                write_atomic(target, lambda t, f=frame: to_csv(f, t))
             if not args.quiet:
                 print(f"wrote {target}", file=sys.stderr)
         return 0
@@ -261,7 +308,9 @@ def cmd_events(args: argparse.Namespace) -> int:
             )
         )
     elif args.format == "csv":
-        tables.events.to_csv(sys.stdout, index=False)
+        from eventmap.spreadsheet import to_csv
+
+        to_csv(tables.events, sys.stdout)
     else:
         print("EVENTS")
         _print_table(
@@ -291,17 +340,20 @@ def cmd_events(args: argparse.Namespace) -> int:
 
 
 def cmd_map(args: argparse.Namespace) -> int:
-    from eventmap.pipeline import extract, resolve_online, write_outputs
+    from eventmap.pipeline import extract, load_boundaries, resolve_online, write_outputs
 
-    if args.boundaries and not Path(args.boundaries).is_file():
-        raise EventmapError(f"{args.boundaries}: no such boundary file")
+    boundaries = load_boundaries(args.boundaries) if args.boundaries else None
     result = extract(args.articles, encoding=args.encoding, progress=not args.quiet)
     if args.online:
         resolve_online(result, _chain(args))
     png = {"auto": None, "yes": True, "no": False}[args.png]
     files = write_outputs(
-        result, args.output, png=png, boundaries=args.boundaries, data_dir=args.data_out
+        result, args.output, png=png, boundaries=boundaries, data_dir=args.data_out
     )
+    for skipped, kept in result.duplicates:
+        print(f"eventmap: warning: {skipped}: same text as {kept}; counted once", file=sys.stderr)
+    for warning in result.warnings:
+        print(f"eventmap: warning: {' '.join(warning.split())}", file=sys.stderr)
     if not args.quiet:
         print(
             f"{len(result.articles)} article(s), {len(result.dated_events)} dated event(s), "
@@ -342,7 +394,10 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    try:
+        args = _parser().parse_args(argv)
+    except BrokenPipeError:
+        return _broken_pipe()
     args.quiet = getattr(args, "quiet", False)
     args.verbose = getattr(args, "verbose", False)
     logging.basicConfig(
@@ -351,14 +406,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         return COMMANDS[args.command](args)
-    except (EventmapError, ValueError, OSError) as exc:
-        if args.verbose:
-            raise
-        print(f"eventmap: error: {exc}", file=sys.stderr)
-        return 2
+    except BrokenPipeError:  # `eventmap ... | head`: the reader left; nothing to report
+        return _broken_pipe()
     except KeyboardInterrupt:
         print("eventmap: interrupted", file=sys.stderr)
         return 130
+    except (EventmapError, ValueError, OSError, UnicodeError) as exc:
+        if args.verbose:
+            raise
+        print(f"eventmap: error: {user_message(exc)}", file=sys.stderr)
+        return 2
+
+
+def user_message(exc: BaseException) -> str:
+    """One line for a user error: the file and the reason, never errno numbers or a
+    multi-line library message."""
+    if isinstance(exc, OSError) and not isinstance(exc, EventmapError) and exc.strerror:
+        reason = exc.strerror[0].lower() + exc.strerror[1:]
+        where = exc.filename if exc.filename is not None else None
+        text = f"{where}: {reason}" if where is not None else reason
+        if exc.filename2 is not None:
+            text += f" ({exc.filename2})"
+    else:
+        text = str(exc) or type(exc).__name__
+    line = " ".join(text.split())
+    return line if len(line) <= 500 else line[:497] + "..."
+
+
+def _broken_pipe() -> int:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # stdout is not a real file (tests capture it): nothing to silence
+    return 141  # 128 + SIGPIPE, what a shell reports for a command cut off by `head`
 
 
 if __name__ == "__main__":

@@ -21,3 +21,19 @@ class GeocoderServiceError(EventmapError):
 
 class ArticleError(EventmapError):
     """An article file cannot be read as text; the message says why and what to do."""
+
+
+class InputError(EventmapError, ValueError):
+    """A file the user gave (sidecar, boundaries, options) is malformed; the message names it."""
+
+
+class OutputError(EventmapError):
+    """An output set cannot be written whole (the previous set, if any, is left as it was)."""
+
+
+class PngExportError(EventmapError, RuntimeError):
+    """A PNG could not be rendered: no browser, a browser that does not start, or a timeout."""
+
+
+class BrowserNotFound(PngExportError):
+    """No Chromium to render PNGs with; eventmap never downloads one itself."""

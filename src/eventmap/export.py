@@ -5,6 +5,7 @@ changes. save_html() therefore inlines every script, stylesheet and image from
 packages installed from PyPI (xstatic-leaflet, xstatic-leaflet-markercluster,
 xstatic-jquery) and drops folium's defaults the map does not use (Bootstrap, Font
 Awesome, awesome-markers), so a ten-event map stays in the low hundreds of kB.
+show() displays the same inlined page in a notebook.
 save_png() renders that file in a local Chromium with every non-file request
 blocked, so it never waits on tiles and never leaks what is being mapped.
 """
@@ -23,6 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from branca.element import Element
+
+from eventmap.errors import BrowserNotFound, PngExportError
+from eventmap.outputs import temp_path
 
 CHROMIUM_ARGS = (
     "--no-sandbox",
@@ -58,10 +62,6 @@ _UNUSED_DEFAULTS = {
 }
 
 
-class BrowserNotFound(RuntimeError):
-    """No Chromium to render PNGs with; eventmap never downloads one itself."""
-
-
 class OfflineAssetWarning(UserWarning):
     """A resource of the map could not be inlined, so the saved file needs the network."""
 
@@ -72,6 +72,33 @@ def save_html(m: Element, path: str | os.PathLike[str], self_contained: bool = T
     if self_contained:
         html = inline_assets(html)
     return _atomic_write(Path(path), html.encode("utf-8"))
+
+
+class InlineMap:
+    """A map shown in a notebook with the exported file's inlined assets.
+
+    folium's own notebook display links Leaflet from CDNs, so offline the cell stays blank
+    while the saved HTML works; ``show(m)`` displays exactly what save_html() would write
+    (only the background tiles need the network).
+    """
+
+    def __init__(self, m: Element, height: int = 560) -> None:
+        self.map = m
+        self.height = int(height)
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        page = inline_assets(self.map.get_root().render())
+        return (
+            f'<iframe srcdoc="{escape(page)}" style="width:100%;height:{self.height}px;'
+            'border:none;" allowfullscreen></iframe>'
+        )
+
+
+def show(m: Element, height: int = 560) -> InlineMap:
+    """Display a folium map (eventmap's or explore()'s) in a notebook, offline-capable."""
+    return InlineMap(m, height)
 
 
 def inline_assets(html: str) -> str:
@@ -140,6 +167,20 @@ def save_png(
     timeout_s: float = 30.0,
 ) -> Path:
     """Screenshot the map in headless Chromium once its markers are drawn."""
+    return _atomic_write(Path(path), render_png(map_or_html, size, timeout_s=timeout_s))
+
+
+def render_png(
+    map_or_html: Element | str | os.PathLike[str],
+    size: tuple[int, int] = (1200, 800),
+    *,
+    timeout_s: float = 30.0,
+) -> bytes:
+    """The PNG bytes of save_png, without writing them (output sets stage them first).
+
+    Every way the browser can fail (not found, found but does not start, crashes, times
+    out) is a PngExportError with one line that says which browser and what happened.
+    """
     executable = find_chromium()
     if executable is None:
         raise BrowserNotFound(
@@ -175,8 +216,21 @@ def save_png(
         # Playwright's sync API refuses to run where an asyncio loop is running
         # (Jupyter, or inside another sync_playwright): a worker thread has none.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="eventmap-png") as pool:
-            png = pool.submit(shoot, html_path).result()
-    return _atomic_write(Path(path), png)
+            try:
+                return pool.submit(shoot, html_path).result()
+            except Exception as exc:
+                raise PngExportError(
+                    f"Chromium at {executable} could not render the PNG: {_first_line(exc)}"
+                ) from exc
+
+
+def _first_line(exc: BaseException) -> str:
+    """Playwright's messages run to dozens of lines (call log); the first says what broke."""
+    for line in str(exc).splitlines():
+        line = line.strip().strip("╔═╗║╚╝ ")
+        if line:
+            return line[:300]
+    return type(exc).__name__
 
 
 def offline_route(route: Any) -> None:
@@ -216,10 +270,8 @@ def _html_file(map_or_html: Element | str | os.PathLike[str], tmp: Path) -> Path
 def _atomic_write(path: Path, data: bytes) -> Path:
     """Write next to the target then rename, so readers never see half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    mask = os.umask(0)
-    os.umask(mask)
-    os.fchmod(fd, 0o666 & ~mask)  # a map is for sharing: mkstemp's 0600 would hide it
+    tmp_name = temp_path(path)  # named after this process: a killed run's leftover is cleaned
+    fd = os.open(tmp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # umask applies
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

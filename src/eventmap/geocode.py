@@ -13,15 +13,16 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import geopandas as gpd
 from geopy.location import Location
-from shapely.geometry import Point
 
 from eventmap.errors import GeocoderServiceError, InvalidInput
 from eventmap.gazetteer import KINDS, MATCH_LABELS, Gazetteer, default_gazetteer
 from eventmap.normalize import fold
+
+if TYPE_CHECKING:  # geopandas costs a third of a second: imported only for batch frames
+    import geopandas as gpd
 
 MAX_QUERY_LENGTH = 512
 
@@ -295,26 +296,30 @@ def _codes(value: str | Sequence[str] | None) -> frozenset[str]:
 GeocodeFn = Callable[..., Location | list[Location] | None]
 
 
-def geocode_many(
+def geocode_rows(
     names: Iterable[object],
     geocoder: OfflineGeocoder | Any | None = None,
     *,
     progress: bool | None = None,
     **kwargs: Any,
-) -> tuple[gpd.GeoDataFrame, list[tuple[object, str]]]:
-    """Geocode a list; resolved places as a GeoDataFrame, the rest with the reason.
+) -> tuple[list[dict[str, Any]], list[tuple[object, str]]]:
+    """geocode_many's rows as plain dicts (no pandas): resolved rows, then (name, reason).
 
     One bad row never stops the batch: invalid input, no match and service errors are all
     reported in the second return value, in input order.
     """
-    from tqdm.auto import tqdm
-
     geocoder = geocoder or OfflineGeocoder()
     items = list(names)
     show = progress if progress is not None else len(items) >= 200
+    if show:
+        from tqdm.auto import tqdm
+
+        items_iter: Iterable[object] = tqdm(items, desc="geocoding", unit="name")
+    else:
+        items_iter = items
     rows: list[dict[str, Any]] = []
     unresolved: list[tuple[object, str]] = []
-    for i, name in enumerate(tqdm(items, desc="geocoding", unit="name", disable=not show)):
+    for i, name in enumerate(items_iter):
         try:
             loc = geocoder.geocode(name, exactly_one=True, **kwargs)
         except InvalidInput as exc:
@@ -337,6 +342,25 @@ def geocode_many(
                 **{k: raw.get(k) for k in _BATCH_COLUMNS},
             }
         )
+    return rows, unresolved
+
+
+def geocode_many(
+    names: Iterable[object],
+    geocoder: OfflineGeocoder | Any | None = None,
+    *,
+    progress: bool | None = None,
+    **kwargs: Any,
+) -> tuple[gpd.GeoDataFrame, list[tuple[object, str]]]:
+    """Geocode a list; resolved places as a GeoDataFrame, the rest with the reason.
+
+    One bad row never stops the batch: invalid input, no match and service errors are all
+    reported in the second return value, in input order.
+    """
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    rows, unresolved = geocode_rows(names, geocoder, progress=progress, **kwargs)
     columns = ["input_index", "query", "address", "latitude", "longitude", *_BATCH_COLUMNS]
     frame = gpd.GeoDataFrame(
         rows,

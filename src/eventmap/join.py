@@ -7,9 +7,7 @@ label), and every export is written atomically so a failed run leaves the old fi
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import geopandas as gpd
@@ -17,7 +15,9 @@ import pandas as pd
 from shapely.geometry import Point
 
 from eventmap.events import EventTables
+from eventmap.outputs import write_atomic
 from eventmap.schema import EVENT_COLUMNS, GEO_PRECISION_LABELS, MENTION_COLUMNS
+from eventmap.spreadsheet import to_csv
 
 EXPORT_FORMATS = ("csv", "geojson", "gpkg")
 
@@ -91,21 +91,6 @@ def admin1_summary(events: pd.DataFrame) -> pd.DataFrame:
     return summary.sort_values(["events", "admin1"], ascending=[False, True]).reset_index(drop=True)
 
 
-def _atomic(path: Path, write) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    tmp_path = Path(tmp)
-    try:
-        tmp_path.unlink()  # reserve a unique name only: GDAL drivers refuse an existing file
-        write(tmp_path)
-        os.replace(tmp_path, path)
-    finally:
-        if tmp_path.exists():
-            tmp_path.unlink()
-    return path
-
-
 def _for_files(events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Plain types GDAL drivers accept (no Python objects, no booleans with gaps)."""
     out = events.copy()
@@ -127,33 +112,45 @@ def _write_gpkg(frame: gpd.GeoDataFrame, path: Path, layer: str) -> None:
         pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": None})
 
 
+def export_writers(
+    events: gpd.GeoDataFrame,
+    directory: str | Path,
+    stem: str = "events",
+    formats: Iterable[str] = EXPORT_FORMATS,
+    layer: str = "events",
+) -> dict[str, tuple[Path, Callable[[Path], None]]]:
+    """{format: (target, write(path))}: what export_events writes, for callers that stage
+    several files and commit them together (pipeline.write_outputs)."""
+    directory = Path(directory)
+    plain = _for_files(events)
+    mapped = plain[plain.geometry.notna()]
+    columns = [c for c in plain.columns if c != "geometry"]
+    writers: dict[str, tuple[Path, Callable[[Path], None]]] = {}
+    for fmt in formats:
+        if fmt not in EXPORT_FORMATS:
+            raise ValueError(f"unknown export format {fmt!r}; choose from {EXPORT_FORMATS}")
+        target = directory / f"{stem}.{fmt}"
+        if fmt == "csv":
+            writers[fmt] = (target, lambda p: to_csv(plain[columns], p))
+        elif fmt == "geojson":
+            writers[fmt] = (
+                target,
+                lambda p: mapped.to_file(p, driver="GeoJSON", layer=layer, engine="pyogrio"),
+            )
+        else:
+            writers[fmt] = (target, lambda p: _write_gpkg(mapped, p, layer))
+    return writers
+
+
 def export_events(
     events: gpd.GeoDataFrame,
     directory: str | Path,
     stem: str = "events",
     formats: Iterable[str] = EXPORT_FORMATS,
 ) -> dict[str, Path]:
-    """ACLED-style CSV (ACLED's columns first), GeoJSON and GeoPackage; atomic writes."""
-    directory = Path(directory)
-    written: dict[str, Path] = {}
-    plain = _for_files(events)
-    for fmt in formats:
-        if fmt not in EXPORT_FORMATS:
-            raise ValueError(f"unknown export format {fmt!r}; choose from {EXPORT_FORMATS}")
-        target = directory / f"{stem}.{fmt}"
-        if fmt == "csv":
-            columns = [c for c in plain.columns if c != "geometry"]
-            written[fmt] = _atomic(target, lambda p, c=columns: plain[c].to_csv(p, index=False))
-        elif fmt == "geojson":
-            mapped = plain[plain.geometry.notna()]
-            written[fmt] = _atomic(
-                target,
-                lambda p, d=mapped: d.to_file(p, driver="GeoJSON", layer=stem, engine="pyogrio"),
-            )
-        else:
-            mapped = plain[plain.geometry.notna()]
-            written[fmt] = _atomic(
-                target,
-                lambda p, d=mapped: _write_gpkg(d, p, stem),
-            )
-    return written
+    """ACLED-style CSV (ACLED's columns first, text cells safe to open in a spreadsheet),
+    GeoJSON and GeoPackage; atomic writes."""
+    return {
+        fmt: write_atomic(target, write)
+        for fmt, (target, write) in export_writers(events, directory, stem, formats, stem).items()
+    }
