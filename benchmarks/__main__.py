@@ -1,8 +1,8 @@
 """Run eventmap's benchmarks and print their tables: ``python -m benchmarks``.
 
-Order: gazetteer, geoparse, accuracy, conflict names, maps. ``--only geoparse,maps`` runs a subset;
-``--quick`` uses smaller sizes. A benchmark that fails prints its error and the others
-still run; the exit code is non-zero if any failed.
+Order: gazetteer, geoparse, accuracy, conflict names, maps, cold start, fuzz.
+``--only geoparse,maps`` runs a subset; ``--quick`` uses smaller sizes. A benchmark that
+fails prints its error and the others still run; the exit code is non-zero if any failed.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import psutil
 
-ORDER = ("gazetteer", "geoparse", "accuracy", "conflict_names", "maps")
+ORDER = ("gazetteer", "geoparse", "accuracy", "conflict_names", "maps", "cold_start", "fuzz")
 
 
 def _run_maps(module: object, quick: bool) -> int | None:
@@ -40,6 +40,8 @@ RUNNERS: dict[str, Callable[[object, bool], int | None]] = {
     "accuracy": _run_default,
     "conflict_names": _run_default,
     "maps": _run_maps,
+    "cold_start": _run_default,
+    "fuzz": _run_default,
 }
 
 

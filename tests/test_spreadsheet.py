@@ -31,3 +31,9 @@ def test_numbers_keep_their_sign_and_text_columns_are_neutralised() -> None:
     assert "'=HYPERLINK" in text
     assert frame["quote"][0].startswith("=")  # the caller's frame is not changed
     assert safe_for_csv(frame)["quote"][1] == "fine"
+
+
+def test_pandas_string_columns_with_gaps() -> None:
+    frame = pd.DataFrame({"quote": pd.array(["=x", None, "ok"], dtype="string")})
+    safe = safe_for_csv(frame)
+    assert safe["quote"][0] == "'=x" and pd.isna(safe["quote"][1])

@@ -13,16 +13,37 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-
-from geopy.location import Location
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from eventmap.errors import GeocoderServiceError, InvalidInput
 from eventmap.gazetteer import KINDS, MATCH_LABELS, Gazetteer, default_gazetteer
 from eventmap.normalize import fold
 
-if TYPE_CHECKING:  # geopandas costs a third of a second: imported only for batch frames
+if TYPE_CHECKING:  # geopandas and geopy cost more than a lookup: imported where used
     import geopandas as gpd
+    from geopy.location import Location
+
+
+_LOCATION: Any = None
+
+
+def _location_class() -> Any:
+    """geopy's Location, imported on first use (geopy pulls in requests: ~0.1 s)."""
+    global _LOCATION
+    if _LOCATION is None:
+        from geopy.location import Location
+
+        _LOCATION = Location
+    return _LOCATION
+
+
+class Answer(NamedTuple):
+    """One geocoding result before it becomes a geopy Location: Location(*answer)."""
+
+    address: str
+    point: tuple[float, float]
+    raw: dict[str, Any]
+
 
 MAX_QUERY_LENGTH = 512
 
@@ -135,6 +156,38 @@ class OfflineGeocoder:
         admin1_bias: Iterable[str] | None = None,
     ) -> Location | list[Location] | None:
         """Like geopy's geocode; ``admin1_bias`` takes 'CC.A1' codes such as 'US.LA'."""
+        found = self.answers(
+            query,
+            exactly_one,
+            country_codes,
+            kind,
+            country_bias=country_bias,
+            admin1_bias=admin1_bias,
+        )
+        if not found:
+            return None
+        location = _location_class()
+        if exactly_one:
+            return location(*found[0])
+        return [location(*answer) for answer in found]
+
+    __call__ = geocode
+
+    def answers(
+        self,
+        query: str,
+        exactly_one: bool = True,
+        country_codes: str | Sequence[str] | None = None,
+        kind: str | None = None,
+        *,
+        country_bias: str | Sequence[str] | None = None,
+        admin1_bias: Iterable[str] | None = None,
+    ) -> list[Answer]:
+        """geocode()'s results as plain (address, (lat, lon), raw) tuples, best first.
+
+        The command line prints these directly, so a one-name lookup never imports geopy
+        (and with it requests), which would cost more than the lookup itself.
+        """
         text = validate_query(query)
         if kind is not None and kind not in KINDS:
             raise InvalidInput(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
@@ -150,15 +203,13 @@ class OfflineGeocoder:
             parsed = ParsedQuery(parsed.name, None, parsed.qualifier, parsed.qualifier_text)
             ranked = self._rank(parsed, kind, _codes(country_codes), bias, divisions)
         if not ranked:
-            return None
-        if exactly_one:  # build only what was asked for: one Location, not every candidate
+            return []
+        if exactly_one:  # build only what was asked for: one answer, not every candidate
             score, row, level = ranked[0]
-            return self._location(text, parsed, row, level, score, ranked)
+            return [self._location(text, parsed, row, level, score, ranked)]
         return [
             self._location(text, parsed, row, level, score, ranked) for score, row, level in ranked
         ]
-
-    __call__ = geocode
 
     def _rank(
         self,
@@ -235,7 +286,7 @@ class OfflineGeocoder:
         level: int,
         score: float,
         ranked: list[tuple[float, int, int]],
-    ) -> Location:
+    ) -> Answer:
         place = self.gazetteer.place(row)
         margin = self._margin(row, score, ranked) if ranked[0][1] == row else None
         raw: dict[str, Any] = {
@@ -279,7 +330,7 @@ class OfflineGeocoder:
             parts.append(place.admin1_name)
         if place.kind != "country" and place.country_name:
             parts.append(place.country_name)
-        return Location(", ".join(parts), (place.latitude, place.longitude), raw)
+        return Answer(", ".join(parts), (place.latitude, place.longitude), raw)
 
 
 def _codes(value: str | Sequence[str] | None) -> frozenset[str]:
@@ -293,7 +344,7 @@ def _codes(value: str | Sequence[str] | None) -> frozenset[str]:
 # --------------------------------------------------------------------------- batch
 
 
-GeocodeFn = Callable[..., Location | list[Location] | None]
+GeocodeFn = Callable[..., "Location | list[Location] | None"]
 
 
 def geocode_rows(
@@ -319,9 +370,14 @@ def geocode_rows(
         items_iter = items
     rows: list[dict[str, Any]] = []
     unresolved: list[tuple[object, str]] = []
+    lookup = getattr(geocoder, "answers", None)
     for i, name in enumerate(items_iter):
         try:
-            loc = geocoder.geocode(name, exactly_one=True, **kwargs)
+            if lookup is not None:
+                found = lookup(name, exactly_one=True, **kwargs)
+                loc = _Plain(*found[0]) if found else None
+            else:
+                loc = geocoder.geocode(name, exactly_one=True, **kwargs)
         except InvalidInput as exc:
             unresolved.append((name, f"invalid input: {exc}"))
             continue
@@ -343,6 +399,18 @@ def geocode_rows(
             }
         )
     return rows, unresolved
+
+
+class _Plain(Answer):
+    """An Answer read like a Location (latitude, longitude) without importing geopy."""
+
+    @property
+    def latitude(self) -> float:
+        return self.point[0]
+
+    @property
+    def longitude(self) -> float:
+        return self.point[1]
 
 
 def geocode_many(

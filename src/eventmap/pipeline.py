@@ -31,6 +31,7 @@ from eventmap.outputs import (
     read_manifest,
     safe_stem,
     sha256_bytes,
+    sha256_file,
     verified,
 )
 
@@ -180,7 +181,9 @@ def load_boundaries(path: str | Path) -> gpd.GeoDataFrame:
         name_column(gdf)
     except ValueError as exc:
         raise InputError(f"{path}: {exc}") from exc
-    return gdf.reset_index(drop=True)
+    gdf = gdf.reset_index(drop=True)
+    gdf.attrs["source_sha256"] = sha256_file(path)
+    return gdf
 
 
 def run_stem(articles: Sequence[Article]) -> str:
@@ -275,8 +278,10 @@ def _input_record(article: Article) -> dict[str, Any]:
 def _boundaries_record(boundaries: Any) -> str | None:
     if boundaries is None:
         return None
-    digest = hashlib.sha256(boundaries.to_json(sort_keys=True).encode("utf-8"))
-    return digest.hexdigest()
+    if "source_sha256" in boundaries.attrs:
+        return boundaries.attrs["source_sha256"]
+    text = boundaries.to_json(sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
 def _versions() -> dict[str, str]:

@@ -35,8 +35,9 @@ def safe_for_csv(frame: pd.DataFrame) -> pd.DataFrame:
     for column in out.columns:
         series = out[column]
         textual = series.dtype == object or pd.api.types.is_string_dtype(series.dtype)
-        if textual and series.map(_dangerous).any():
-            out[column] = series.map(neutralise)
+        if textual and any(_dangerous(v) for v in series):
+            values = [neutralise(v) for v in series]
+            out[column] = pd.Series(values, index=out.index, dtype=series.dtype)
     return out
 
 
