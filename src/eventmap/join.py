@@ -11,9 +11,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 from shapely.geometry import Point
 
+from eventmap import admin1 as admin1_outlines
 from eventmap.events import EventTables
 from eventmap.outputs import write_atomic
 from eventmap.schema import EVENT_COLUMNS, GEO_PRECISION_LABELS, MENTION_COLUMNS
@@ -45,6 +47,7 @@ def events_geodataframe(tables: EventTables | Iterable[EventTables]) -> gpd.GeoD
     events = _concat([t.events for t in items], EVENT_COLUMNS)
     events = events.astype({"verified": "object"})
     events["admin1_iso"] = _admin1_isos(events, items)
+    events = check_admin1(events)
     events["geo_precision_label"] = events["geo_precision"].map(GEO_PRECISION_LABELS)
     events = (
         events.assign(_dated=events["mention_type"].ne("event"))
@@ -69,6 +72,72 @@ def _admin1_isos(events: pd.DataFrame, items: list[EventTables]) -> list[str | N
         codes.get((a, s))
         for a, s in zip(events["article_id"], events["location_start"], strict=True)
     ]
+
+
+ADMIN1_CHECKS = {
+    "ok": "the point lies in the coded division",
+    "filled": "no division was coded; admin1 is the one the point lies in",
+    "mismatch": "the point lies in another division than the coded one",
+    "outside": "the point lies in no division (at sea, or outside the outlines)",
+    "province-level": "province-level event: the division is the one named, the point a proxy",
+    "no point": "not mapped",
+}
+
+
+def check_admin1(events: pd.DataFrame) -> pd.DataFrame:
+    """Admin1 from geometry: the division each point lies in, checked against the coded one.
+
+    ``admin1_geo``/``admin1_geo_iso`` are what point-in-polygon against Natural Earth's
+    outlines says; ``admin1_check`` says how that compares with the coded division (see
+    ADMIN1_CHECKS). For a named town (precision 1-2) the point is the evidence: a coded
+    division it does not lie in is flagged "mismatch" (the coded value is kept beside the
+    geometric one, so a reviewer sees both); a missing admin1 is filled from the
+    geometry. A province-level event's point is a proxy (the provincial capital), so its
+    division is the one the text named and is not overruled.
+    """
+    out = events.copy()
+    n = len(out)
+    if n == 0:
+        for column in ("admin1_geo", "admin1_geo_iso", "admin1_check"):
+            out[column] = pd.Series(dtype=object)
+        return out
+    lat = pd.to_numeric(out["latitude"], errors="coerce").to_numpy(dtype=float)
+    lon = pd.to_numeric(out["longitude"], errors="coerce").to_numpy(dtype=float)
+    located = admin1_outlines.locate(lat, lon)
+    out["admin1_geo"] = located["name"].to_numpy()
+    out["admin1_geo_iso"] = located["code"].to_numpy()
+    precision = pd.to_numeric(out["geo_precision"], errors="coerce")
+    checks: list[str] = []
+    admin1 = out["admin1"].astype(object).tolist()
+    for i in range(n):
+        coded_iso = out["admin1_iso"].iat[i]
+        coded = admin1[i] if isinstance(admin1[i], str) and admin1[i] else None
+        geo_iso, geo_name = out["admin1_geo_iso"].iat[i], out["admin1_geo"].iat[i]
+        if not (np.isfinite(lat[i]) and np.isfinite(lon[i])):
+            checks.append("no point")
+        elif precision.iat[i] == 3 and coded:
+            checks.append("province-level")
+        elif not isinstance(geo_iso, str):
+            checks.append("outside")
+        elif not coded:
+            admin1[i] = geo_name
+            out.loc[out.index[i], "admin1_iso"] = geo_iso
+            checks.append("filled")
+        elif _same_division(coded_iso, coded, geo_iso, geo_name):
+            checks.append("ok")
+        else:
+            checks.append("mismatch")
+    out["admin1"] = admin1
+    out["admin1_check"] = checks
+    return out
+
+
+def _same_division(coded_iso: object, coded: str, geo_iso: str, geo_name: str) -> bool:
+    if isinstance(coded_iso, str) and coded_iso:
+        return coded_iso.upper() == geo_iso.upper()
+    return admin1_outlines.normalise_name(coded) == admin1_outlines.normalise_name(geo_name) or (
+        admin1_outlines.name_skeleton(coded) == admin1_outlines.name_skeleton(geo_name)
+    )
 
 
 def mentions_geodataframe(tables: EventTables | Iterable[EventTables]) -> gpd.GeoDataFrame:

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import math
 import os
-import re
-import unicodedata
 from collections import Counter
 from typing import Any
 
@@ -24,12 +22,12 @@ from folium.template import Template
 from markupsafe import Markup
 from shapely.geometry import mapping
 
+from eventmap.admin1 import name_skeleton, normalise_name
 from eventmap.maps._util import VerbatimRender, js_json, rounded_geometry, text
 
 CHOROPLETH_COLOURS = ("#fee5d9", "#fcae91", "#fb6a4a", "#de2d26", "#a50f15")
 CIRCLE_COLOUR = "#7a0177"
 NAME_COLUMNS = ("admin1", "name", "name_en", "shapename", "adm1_en", "name_1", "nam_en")
-_DROP_WORDS = ("governorate", "province", "muhafazat", "mohafazat", "muhafazah")
 
 
 class AdminSummaryLayer(FeatureGroup, VerbatimRender):
@@ -130,24 +128,6 @@ def _label(name: str, count: int, fatalities: int | None) -> Markup:
     events = "event" if count == 1 else "events"
     extra = f", {fatalities} coded fatalities" if fatalities is not None else ""
     return Markup("<b>{}</b>: {} {}{}").format(name, count, events, extra)
-
-
-def normalise_name(name: Any) -> str:
-    """Comparable admin1 name: no accents, case, 'governorate' or 'al-' noise."""
-    value = text(name) or ""
-    value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode().casefold()
-    for word in _DROP_WORDS:
-        value = value.replace(word, " ")
-    words = value.replace("-", " ").replace("'", "").replace("`", "").split()
-    words = [w for w in words if w not in ("al", "el", "ar", "as", "ad", "ash", "ad")]
-    return "".join(words)
-
-
-def name_skeleton(name: Any) -> str:
-    """Looser key for transliteration variants: Hama/Ḥamāh, Homs/Hims, Idlib/Idleb."""
-    value = re.sub(r"[aeiouyw]", "", normalise_name(name))
-    value = re.sub(r"(.)\1+", r"\1", value)
-    return value[:-1] if len(value) > 2 and value.endswith("h") else value
 
 
 def _load_boundaries(boundaries: gpd.GeoDataFrame | str | os.PathLike[str]) -> gpd.GeoDataFrame:
