@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from shapely.geometry import Point
 
 from eventmap.export import (
     CHROMIUM_ARGS,
@@ -321,3 +322,136 @@ def test_seed_map_in_the_browser(open_map, seed_result):
     assert "On Saturday, SANA reported via Telegram" in text
     assert "dozens" in text and "unverified" in text.lower()
     assert "province-level" in text.lower()
+
+
+# ------------------------------------------------------- offline geography in the browser
+
+MAP_JS = "window[Object.keys(window.eventmap.maps)[0]]"
+
+
+def placed_label_boxes(page) -> list[dict[str, Any]]:
+    return page.evaluate(
+        """() => Array.from(document.querySelectorAll('.em-label[data-placed] .em-label-text'))
+                 .map(el => { const r = el.getBoundingClientRect();
+                              return {text: el.textContent, x0: r.left, y0: r.top,
+                                      x1: r.right, y1: r.bottom}; })"""
+    )
+
+
+def overlapping(boxes: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    pairs = []
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            if a["x0"] < b["x1"] and b["x0"] < a["x1"] and a["y0"] < b["y1"] and b["y0"] < a["y1"]:
+                pairs.append((a["text"], b["text"]))
+    return pairs
+
+
+def click_every_marker(opened: Opened) -> list[str]:
+    """Click each event symbol where a user would (Playwright checks nothing covers it);
+    return the ids whose popup opened. The view is restored after each click."""
+    page = opened.page
+    view = page.evaluate(f"() => {{ const m = {MAP_JS}; return [m.getCenter(), m.getZoom()]; }}")
+    ids = page.evaluate(
+        "() => Array.from(document.querySelectorAll('.em-event')).map(e => e.dataset.eventId)"
+    )
+    opened_ids = []
+    for event_id in ids:
+        page.locator(f'.em-event[data-event-id="{event_id}"] svg').click(timeout=5000)
+        popup = page.locator(".leaflet-popup-content")
+        popup.wait_for(state="visible", timeout=5000)
+        if event_id in popup.inner_text():
+            opened_ids.append(event_id)
+        page.evaluate(
+            f"""(v) => {{ const m = {MAP_JS}; m.closePopup();
+                         m.setView(v[0], v[1], {{animate: false}}); }}""",
+            view,
+        )
+        page.wait_for_timeout(260)  # a closed popup fades out for 200 ms
+    return opened_ids
+
+
+def test_seed_map_names_governorates_and_clickable_events(open_map, seed_result):
+    from eventmap.pipeline import build_map
+
+    opened = open_map(build_map(seed_result), name="seed.html")
+    page = opened.page
+    boxes = placed_label_boxes(page)
+    shown = " | ".join(b["text"] for b in boxes)
+    for name in ("Homs province (approximate)", "Hama", "Daraa province", "Suwayda province"):
+        assert name in shown, shown
+    assert "Damascus" in shown, shown
+    every_label = page.evaluate(
+        "() => Array.from(document.querySelectorAll('.em-label-text')).map(e => e.textContent)"
+    )
+    assert "Aleppo" in every_label  # in the page (north of the first view)
+    assert overlapping(boxes) == []
+    assert opened.count('path[class*="em-admin-SY-"]') == 14
+    assert opened.count("path.em-province") == 3  # Homs, Daraa, Suwayda hatched
+    assert opened.count("path.em-radius") == 1  # Hama: near the city
+    ids = click_every_marker(opened)
+    assert len(ids) == opened.count(".em-event") == 4
+    assert [e for e in opened.errors if "Failed to load resource" not in e] == []
+
+
+def test_labels_never_overlap_after_zooming(open_map):
+    opened = open_map(event_map(synthetic_events(60, seed=4), tiles=None))
+    page = opened.page
+    for zoom in (6, 8, 10):
+        page.evaluate(f"(z) => {MAP_JS}.setZoom(z, {{animate: false}})", zoom)
+        page.wait_for_timeout(100)
+        boxes = placed_label_boxes(page)
+        assert boxes and overlapping(boxes) == [], zoom
+
+
+def test_events_at_one_point_are_all_reachable_at_every_zoom(open_map):
+    ev = synthetic_events(3, seed=5)
+    ev["geometry"] = [Point(36.5695, 32.7090)] * 3  # the same point, as province-level events
+    ev["latitude"], ev["longitude"] = 32.7090, 36.5695  # often are (Suwayda)
+    ev["geo_precision"] = 1
+    opened = open_map(event_map(ev, tiles=None))
+    for zoom in (7, 12, 16):
+        opened.page.evaluate(
+            f"(z) => {MAP_JS}.setView([32.709, 36.5695], z, {{animate: false}})", zoom
+        )
+        opened.page.wait_for_timeout(100)
+        assert sorted(click_every_marker(opened)) == sorted(ev["event_id"]), zoom
+
+
+def test_one_thing_open_at_a_time_and_popups_clear_of_the_legend(open_map):
+    ev = synthetic_events(12, seed=3)
+    opened = open_map(event_map(ev, tiles=None))
+    page = opened.page
+    # put the easternmost event at the right edge, under where the legend sits
+    east = ev.loc[ev.geometry.x.idxmax()]
+    page.evaluate(
+        f"""(ll) => {{ const m = {MAP_JS}; const p = m.latLngToContainerPoint(ll);
+                      m.panBy([p.x - m.getSize().x + 30, p.y - m.getSize().y + 60],
+                              {{animate: false}}); }}""",
+        [east.geometry.y, east.geometry.x],
+    )
+    marker = page.locator(f'.em-event[data-event-id="{east.event_id}"]')
+    marker.hover(force=True)
+    marker.dispatch_event("click")
+    page.locator(".leaflet-popup-content").wait_for(state="visible", timeout=5000)
+    page.wait_for_timeout(600)  # the auto-pan animation
+    hidden = page.evaluate(f"() => {MAP_JS}.getPane('tooltipPane').style.visibility")
+    assert hidden == "hidden"
+    popup = page.locator(".leaflet-popup").bounding_box()
+    legend = page.locator(".em-legend").bounding_box()
+    assert popup["x"] + popup["width"] <= legend["x"] + 1  # left of the legend, not under it
+    assert popup["y"] >= 0
+    page.evaluate(f"() => {MAP_JS}.closePopup()")
+    assert page.evaluate(f"() => {MAP_JS}.getPane('tooltipPane').style.visibility") == ""
+
+
+def test_legend_zoom_to_fits_the_entry(open_map):
+    ev = synthetic_events(40, seed=9)
+    opened = open_map(event_map(ev, tiles=None))
+    page = opened.page
+    before = page.evaluate(f"() => {MAP_JS}.getZoom()")
+    page.locator(".em-legend .em-zoom").last.click()
+    page.wait_for_timeout(600)
+    after = page.evaluate(f"() => {MAP_JS}.getBounds().toBBoxString()")
+    assert after != before
+    assert opened.errors == []

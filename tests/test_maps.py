@@ -14,9 +14,12 @@ from shapely.geometry import Point, box
 
 from eventmap.maps import event_map
 from eventmap.maps._events import prepare_events
+from eventmap.maps.admin_areas import AdminAreas
 from eventmap.maps.admin_summary import AdminSummaryLayer, name_skeleton, normalise_name
 from eventmap.maps.event_batch import EventBatch
+from eventmap.maps.event_marker import EventMarker
 from eventmap.maps.mention_layer import PlaceMentionLayer
+from eventmap.maps.place_labels import PlaceLabels
 from eventmap.schema import EVENT_TYPES, MENTION_COLUMNS
 from eventmap.synthetic import synthetic_events
 
@@ -32,6 +35,15 @@ def render(m) -> str:
 
 def children_of(m, cls) -> list:
     return [c for c in m._children.values() if isinstance(c, cls)]
+
+
+def descendants_of(m, cls) -> list:
+    out = []
+    for child in m._children.values():
+        if isinstance(child, cls):
+            out.append(child)
+        out.extend(descendants_of(child, cls))
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -250,7 +262,7 @@ def test_light_mode_compresses_large_data(events):
 
 
 def test_proportional_circles_without_boundaries(events):
-    m = event_map(events)
+    m = event_map(events, governorates=False)
     (summary,) = children_of(m, AdminSummaryLayer)
     circles = json.loads(str(summary.circles))
     assert sum(int(re.search(r": (\d+) event", c["tip"]).group(1)) for c in circles) == len(events)
@@ -260,7 +272,7 @@ def test_proportional_circles_without_boundaries(events):
 
 def test_province_level_events_anchor_the_governorate_circle():
     ev = synthetic_events(40, seed=9)
-    m = event_map(ev)
+    m = event_map(ev, governorates=False)
     (summary,) = children_of(m, AdminSummaryLayer)
     circles = json.loads(str(summary.circles))
     coarse = ev.loc[ev["geo_precision"] == 3].iloc[0]
@@ -345,3 +357,75 @@ def test_map_stays_customisable(events):
     out = render(m)
     assert "added later" in out
     assert "tile_layer" not in out
+
+
+# --------------------------------------------------------------- offline geography
+
+
+def test_default_choropleth_uses_the_offline_outlines(events):
+    m = event_map(events)
+    (summary,) = children_of(m, AdminSummaryLayer)
+    (areas,) = children_of(m, AdminAreas)
+    assert summary.show is True and summary.polygons is None
+    assert summary.source is areas  # the outlines ship once
+    counts = summary.choropleth_counts
+    assert sum(c["n"] for c in counts.values()) == len(events)
+    assert set(counts) <= set(areas.codes)
+    assert "em-choropleth" in render(m)
+
+
+def test_user_boundaries_still_win_over_the_offline_outlines():
+    m = event_map(choropleth_events(), boundaries=boundary_frame())
+    (summary,) = children_of(m, AdminSummaryLayer)
+    assert summary.polygons is not None and summary.source is None
+
+
+def test_syria_outlines_and_province_level_events_at_the_label_point():
+    ev = synthetic_events(40, seed=9)
+    m = event_map(ev)
+    (areas,) = children_of(m, AdminAreas)
+    assert len([c for c in areas.codes if c.startswith("SY-")]) == 14
+    coarse = ev.loc[ev["geo_precision"] == 3].iloc[0]
+    (marker,) = [x for x in descendants_of(m, EventMarker) if x.event_id == coarse["event_id"]]
+    payload = json.loads(str(marker.payload))
+    assert payload["area"].startswith("SY-")
+    label_point = areas.areas.set_index("code").loc[payload["area"]]
+    assert payload["ll"] == [label_point.label_lat, label_point.label_lon]
+    assert payload["ll"] != [coarse["latitude"], coarse["longitude"]]  # not on the capital
+    fine = ev.loc[ev["geo_precision"] == 2].iloc[0]
+    (marker,) = [x for x in descendants_of(m, EventMarker) if x.event_id == fine["event_id"]]
+    assert json.loads(str(marker.payload))["r"] == 20_000
+
+
+def test_place_labels_name_events_provinces_and_towns():
+    ev = synthetic_events(40, seed=9)
+    m = event_map(ev)
+    (labels,) = children_of(m, PlaceLabels)
+    texts = [label["html"] for label in labels.labels]
+    coarse = ev.loc[ev["geo_precision"] == 3].iloc[0]
+    assert f"{coarse['admin1']} province (approximate)" in texts
+    assert "Damascus" in texts and "Aleppo" in texts
+    events_first = [label["rank"] for label in labels.labels]
+    assert events_first[0] == 0
+    assert len(texts) == len(set(texts))  # no town repeats an event's name
+
+
+def test_place_labels_escape_article_text():
+    ev = synthetic_events(3, seed=1)
+    ev["location"] = "<img src=x onerror=alert(1)>"
+    ev["geo_precision"] = 1
+    out = render(event_map(ev))
+    assert "<img src=x" not in out
+
+
+def test_legend_zoom_buttons_hold_bounds(events):
+    out = render(event_map(events))
+    assert out.count('class="em-zoom"') >= 3
+    (bounds,) = {m for m in re.findall(r'data-em-zoom="([^"]+)"', out)[:1]}
+    south_west, north_east = json.loads(bounds.replace("&#34;", '"'))
+    assert south_west[0] <= north_east[0]
+
+
+def test_governorates_can_be_switched_off(events):
+    m = event_map(events, governorates=False, place_names=False)
+    assert not children_of(m, AdminAreas) and not children_of(m, PlaceLabels)

@@ -46,6 +46,20 @@ class AdminSummaryLayer(FeatureGroup, VerbatimRender):
             }
         }).addTo({{ this.get_name() }});
         {% endif %}
+        {% if this.source %}
+        (function (counts) {
+            L.geoJSON({{ this.source.get_name() }}_data, {
+                filter: function (f) { return counts[f.properties.c]; },
+                style: function (f) {
+                    return { color: "#5a5a5a", weight: 0.8, fillColor: counts[f.properties.c].fill,
+                             fillOpacity: 0.45, className: "em-choropleth" };
+                },
+                onEachFeature: function (f, layer) {
+                    layer.bindTooltip(counts[f.properties.c].tip, { sticky: true });
+                }
+            }).addTo({{ this.get_name() }});
+        })({{ this.counts }});
+        {% endif %}
         {{ this.circles }}.forEach(function (c) {
             L.circleMarker(c.ll, {
                 radius: c.r, color: {{ this.circle_colour|tojson }}, weight: 1.5,
@@ -65,11 +79,19 @@ class AdminSummaryLayer(FeatureGroup, VerbatimRender):
         *,
         show: bool,
         name: str = "Events per governorate",
+        source: Any = None,
+        counts: dict[str, dict[str, Any]] | None = None,
     ) -> None:
+        """``source``/``counts``: the map's AdminAreas element and, per ISO code, the
+        fill and tooltip of its governorate (the default choropleth, which reuses the
+        outlines already in the page instead of shipping them twice)."""
         super().__init__(name=name, overlay=True, control=True, show=show)
         self._name = "AdminSummaryLayer"
         self.circles = js_json(circles)
         self.polygons = js_json(polygons) if polygons else None
+        self.source = source
+        self.counts = js_json(counts or {})
+        self.choropleth_counts = counts or {}
         self.legend = legend
         self.circle_colour = CIRCLE_COLOUR
 
@@ -101,14 +123,23 @@ def admin_counts(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def build_admin_summary(
-    frame: pd.DataFrame, boundaries: gpd.GeoDataFrame | str | os.PathLike[str] | None
+    frame: pd.DataFrame,
+    boundaries: gpd.GeoDataFrame | str | os.PathLike[str] | None,
+    areas: Any = None,
+    codes: list[str | None] | None = None,
 ) -> AdminSummaryLayer | None:
+    """The per-governorate summary: a choropleth of the user's boundaries when given,
+    else of the offline outlines (``areas``: the map's AdminAreas, ``codes``: each
+    event's division), else circles. Events no polygon takes still get a circle."""
     counts = admin_counts(frame)
     if counts.empty and boundaries is None:
         return None
     polygons, legend, matched = None, [], set()
+    by_code: dict[str, dict[str, Any]] = {}
     if boundaries is not None:
         polygons, legend, matched = _choropleth(counts, _load_boundaries(boundaries))
+    elif areas is not None and codes is not None and len(frame):
+        by_code, legend, matched = _default_choropleth(frame, codes, areas)
     rest = counts.loc[~counts["admin1"].isin(matched)]
     top = max(int(counts["count"].max()), 1) if len(counts) else 1
     circles = [
@@ -119,9 +150,41 @@ def build_admin_summary(
         }
         for r in rest.itertuples()
     ]
-    if not legend and circles:
-        legend = [("circle", "circle area ∝ number of events")]
-    return AdminSummaryLayer(circles, polygons, legend, show=polygons is not None)
+    if circles and not any(colour == "circle" for colour, _ in legend):
+        legend = [*legend, ("circle", "circle area ∝ number of events")]
+    shaded = polygons is not None or bool(by_code)
+    return AdminSummaryLayer(
+        circles,
+        polygons,
+        legend,
+        show=shaded,
+        source=areas if by_code else None,
+        counts=by_code,
+    )
+
+
+def _default_choropleth(
+    frame: pd.DataFrame, codes: list[str | None], areas: Any
+) -> tuple[dict[str, dict[str, Any]], list[tuple[str, str]], set[str]]:
+    """Counts per ISO code over the offline outlines; matched = admin1 names covered."""
+    names = dict(zip(areas.areas["code"], areas.areas["name"], strict=True))
+    data = frame.assign(_code=codes)
+    data = data.loc[data["_code"].isin(list(names))]
+    if data.empty:
+        return {}, [], set()
+    top = int(data.groupby("_code").size().max())
+    breaks = _breaks(top)
+    by_code: dict[str, dict[str, Any]] = {}
+    for code, group in data.groupby("_code", sort=True):
+        n = len(group)
+        fatalities = pd.to_numeric(group["fatalities"], errors="coerce").sum(min_count=1)
+        by_code[code] = {
+            "n": n,
+            "fill": CHOROPLETH_COLOURS[int(np.searchsorted(breaks, n, side="left"))],
+            "tip": _label(names[code], n, None if pd.isna(fatalities) else int(fatalities)),
+        }
+    matched = set(data["admin1"].map(text).dropna())
+    return by_code, _class_legend(breaks), matched
 
 
 def _label(name: str, count: int, fatalities: int | None) -> Markup:
@@ -181,6 +244,11 @@ def _choropleth(
                 "geometry": rounded_geometry(mapping(simple)),
             }
         )
+    legend = _class_legend(breaks)
+    return {"type": "FeatureCollection", "features": features}, legend, matched
+
+
+def _class_legend(breaks: list[int]) -> list[tuple[str, str]]:
     legend = []
     low = 1
     for colour, high in zip(CHOROPLETH_COLOURS, breaks, strict=False):
@@ -190,7 +258,7 @@ def _choropleth(
             (colour, f"{low}–{high} events" if high > low else f"{low} event{'s' * (low != 1)}")
         )
         low = high + 1
-    return {"type": "FeatureCollection", "features": features}, legend, matched
+    return legend
 
 
 def _breaks(top: int) -> list[int]:

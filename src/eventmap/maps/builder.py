@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 
 from eventmap.maps._events import PreparedEvents, prepare_events
 from eventmap.maps._util import StableIds, no_jinja, text, text_series
+from eventmap.maps.admin_areas import AdminAreas, event_codes, map_areas, province_points
 from eventmap.maps.admin_summary import build_admin_summary
 from eventmap.maps.attribution import SourceAttribution
 from eventmap.maps.context_layer import ContextLayer, region_bounds
@@ -30,6 +31,7 @@ from eventmap.maps.event_layer import EventTypeLayer
 from eventmap.maps.event_marker import EventMarker
 from eventmap.maps.legend import EventLegend
 from eventmap.maps.mention_layer import PlaceMentionLayer, mention_places
+from eventmap.maps.place_labels import PlaceLabels, event_labels, town_labels
 from eventmap.maps.ready import ReadyFlag
 from eventmap.maps.runtime import EventmapRuntime
 from eventmap.maps.style import NEUTRAL, SIDE_COLOURS, symbol_svg
@@ -56,15 +58,32 @@ def event_map(
     attribution_extra: str | None = None,
     context_layer: bool = True,
     light_threshold: int = 2000,
+    governorates: bool = True,
+    place_names: bool = True,
 ) -> folium.Map:
     """Build an annotated, offline-capable map of events (and optionally mentions).
 
     Above ``cluster_threshold`` mapped events the per-type layers cluster; above
     ``light_threshold`` events are shipped as one compact data element instead of
     one folium element each (see EventBatch), which keeps 100k-event maps small.
+    ``governorates`` draws the offline admin-1 outlines of the events' countries (and
+    province-level events as their province); ``place_names`` labels event locations
+    and the main towns.
     """
     prepared = prepare_events(events)
     frame = prepared.frame
+    areas = None
+    codes: list[str | None] = [None] * len(frame)
+    if governorates and len(frame):
+        region = region_bounds(frame["_lat"].tolist(), frame["_lon"].tolist())
+        extent = max(region[2] - region[0], region[3] - region[1]) if region else 10.0
+        area_table = map_areas(frame, extent)
+        codes = event_codes(frame, area_table)
+        frame["_area"] = codes
+        frame["_lat"], frame["_lon"] = province_points(frame, codes, area_table)
+        coarse = {c for c, p in zip(codes, frame["_prec"], strict=True) if p == 3 and c}
+        if len(area_table):
+            areas = AdminAreas(area_table, skip_labels=coarse)
     published_text = _published_text(published)
     ids = StableIds(
         [title or "", outlet or "", published_text or "", str(prepared.n)]
@@ -72,6 +91,8 @@ def event_map(
     )
     m = _base_map(ids, frame, title, tiles)
     ids(EventmapRuntime()).add_to(m)
+    if areas is not None:
+        ids(areas).add_to(m)
 
     clustered = prepared.n > cluster_threshold
     light = prepared.n > light_threshold
@@ -89,7 +110,7 @@ def event_map(
             key = text(row.get("event_type")) or ""
             ids(EventMarker(row)).add_to(layers[key])
 
-    summary = build_admin_summary(frame, boundaries)
+    summary = build_admin_summary(frame, boundaries, areas, codes)
     if summary is not None:
         ids(summary).add_to(m)
     places = mention_places(mentions)
@@ -101,6 +122,10 @@ def event_map(
         region = region_bounds([bounds[0][0], bounds[1][0]], [bounds[0][1], bounds[1][1]])
         if region is not None:
             ids(ContextLayer(region)).add_to(m)
+    if place_names and bounds is not None:
+        labels = event_labels(frame, frame["_lat"].to_numpy(), frame["_lon"].to_numpy())
+        labels += town_labels(bounds, labels)
+        ids(PlaceLabels(labels)).add_to(m)
 
     ids(
         TitleBox(
@@ -120,6 +145,7 @@ def event_map(
             clustered=clustered,
             summary=summary.legend if summary is not None else None,
             mentions=bool(places),
+            zoom=_zoom_bounds(frame, summary),
         )
     ).add_to(m)
     day_range = prepared.day_range()
@@ -194,6 +220,29 @@ def _event_layers(
         ids(layer).add_to(m)
         layers[event_type] = layer
     return layers
+
+
+def _zoom_bounds(frame: pd.DataFrame, summary: Any) -> dict[tuple[str, object], list[list[float]]]:
+    """Bounds of the events behind each legend entry, for its "zoom to" button."""
+    if frame.empty:
+        return {}
+    sides = text_series(frame["actor1_side"])
+    keys = {
+        "type": text_series(frame["event_type"]).fillna(""),
+        "side": sides.where(sides.isin(list(SIDE_COLOURS)), "unknown"),
+        "precision": frame["_prec"],
+    }
+    counts = getattr(summary, "choropleth_counts", None) or {}
+    if counts and "_area" in frame.columns:
+        keys["summary"] = frame["_area"].map(lambda c: counts.get(c, {}).get("fill"))
+    out: dict[tuple[str, object], list[list[float]]] = {}
+    for section, values in keys.items():
+        for value, group in frame.groupby(values.to_numpy(), sort=True):
+            out[(section, value)] = [
+                [round(float(group["_lat"].min()), 4), round(float(group["_lon"].min()), 4)],
+                [round(float(group["_lat"].max()), 4), round(float(group["_lon"].max()), 4)],
+            ]
+    return out
 
 
 def _sides(frame: pd.DataFrame) -> list[str]:

@@ -37,9 +37,7 @@ class ContextLayer(FeatureGroup, VerbatimRender):
         {% macro header(this, kwargs) %}
         <style>
           .leaflet-container { background: {{ this.sea }}; }
-          .em-country-label { background: none; border: none; }
-          .em-country-label span {
-            display: block; transform: translate(-50%, -50%); white-space: nowrap;
+          .em-country-label .em-label-text {
             font: 600 11px/1 system-ui, -apple-system, "Segoe UI", sans-serif;
             letter-spacing: .12em; text-transform: uppercase; color: #7d776b;
           }
@@ -65,9 +63,8 @@ class ContextLayer(FeatureGroup, VerbatimRender):
                          className: "em-context" }
             }).addTo(group);
             {{ this.labels }}.forEach(function (c) {
-                L.marker(c.ll, { pane: "emContextLabels", interactive: false, keyboard: false,
-                    icon: L.divIcon({ className: "em-country-label", iconSize: [0, 0],
-                                      html: "<span>" + c.html + "</span>" }) }).addTo(group);
+                eventmap.label(map, { ll: c.ll, html: c.html, rank: 1, kind: "area",
+                                      cls: "em-country-label" }, group);
             });
             return group;
         })({{ this._parent.get_name() }});

@@ -19,7 +19,7 @@ from folium.template import Template
 
 from eventmap.maps._util import VerbatimRender, js_json, text
 from eventmap.maps.popup import popup_html, tooltip_text
-from eventmap.maps.style import ICON_ANCHOR, icon_html
+from eventmap.maps.style import ICON_ANCHOR, PRECISION2_RADIUS_M, icon_html, side_colour
 
 
 def map_name(element: Element) -> str:
@@ -50,8 +50,18 @@ class EventMarker(Marker, VerbatimRender):
         start, end = row.get("_start"), row.get("_end")
         dated = start is not None and start == start  # NaN check
         tip = tooltip_text(row)
+        prec = row.get("_prec")
+        area = text(row.get("_area")) if prec == 3 else None
+        extra: dict[str, object] = {}
+        if prec == 2 or area:
+            extra["c"] = side_colour(text(row.get("actor1_side")))
+        if prec == 2:
+            extra["r"] = PRECISION2_RADIUS_M
+        if area:
+            extra["area"] = area
         self.payload = js_json(
-            {
+            extra
+            | {
                 "ll": [lat, lon],
                 "t": text(row.get("event_type")) or "",
                 "a": ICON_ANCHOR,

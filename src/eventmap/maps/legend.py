@@ -9,15 +9,23 @@ from __future__ import annotations
 from folium.template import Template
 from markupsafe import Markup
 
-from eventmap.maps._util import VerbatimRender
+from eventmap.maps._util import VerbatimRender, js_json
 from eventmap.maps.style import (
     NEUTRAL,
+    PRECISION2_RADIUS_M,
     SIDE_COLOURS,
     SIDE_LABELS,
     legend_swatch,
     legend_symbol,
 )
 from eventmap.schema import GEO_PRECISION_LABELS
+
+# What each precision looks like on the map, in the legend's words.
+PRECISION_DRAWN = {
+    1: GEO_PRECISION_LABELS[1],
+    2: f"{GEO_PRECISION_LABELS[2]} (dashed circle: {PRECISION2_RADIUS_M // 1000} km)",
+    3: "province-level: the province is hatched, the symbol sits at its centre",
+}
 
 LEGEND_CSS = """
 .em-legend { max-height: 60vh; overflow-y: auto; }
@@ -60,8 +68,12 @@ class EventLegend(VerbatimRender):
         clustered: bool = False,
         summary: list[tuple[str, str]] | None = None,
         mentions: bool = False,
+        zoom: dict[tuple[str, object], list[list[float]]] | None = None,
     ) -> None:
+        """``zoom`` maps (section, key) - ("type", "Battles"), ("side", "state"),
+        ("precision", 3), ("summary", colour) - to the bounds its "zoom" button fits."""
         super().__init__()
+        zoom = zoom or {}
         self._name = "EventLegend"
         self.css = LEGEND_CSS
         self.event_types = event_types
@@ -69,23 +81,26 @@ class EventLegend(VerbatimRender):
         parts: list[Markup] = []
         if event_types:
             parts.append(
-                _section("Event type (shape)", [(legend_symbol(t), t) for t in event_types])
+                _section(
+                    "Event type (shape)",
+                    [(legend_symbol(t), t) for t in event_types],
+                    [zoom.get(("type", t)) for t in event_types],
+                )
             )
         if sides:
             parts.append(
                 _section(
                     "Actor 1 side (colour)",
                     [(legend_swatch(SIDE_COLOURS[s]), SIDE_LABELS[s]) for s in sides],
+                    [zoom.get(("side", s)) for s in sides],
                 )
             )
         if precisions:
             parts.append(
                 _section(
                     "Location precision",
-                    [
-                        (legend_symbol(None, p, NEUTRAL), GEO_PRECISION_LABELS[p])
-                        for p in precisions
-                    ],
+                    [(legend_symbol(None, p, NEUTRAL), PRECISION_DRAWN[p]) for p in precisions],
+                    [zoom.get(("precision", p)) for p in precisions],
                 )
             )
         if summary:
@@ -102,7 +117,13 @@ class EventLegend(VerbatimRender):
                             label,
                         )
                     )
-            parts.append(_section("Events per governorate", rows))
+            parts.append(
+                _section(
+                    "Events per governorate",
+                    rows,
+                    [zoom.get(("summary", colour)) for colour, _ in summary],
+                )
+            )
         if mentions:
             parts.append(
                 _section(
@@ -120,8 +141,23 @@ class EventLegend(VerbatimRender):
         self.body = Markup("").join(parts)
 
 
-def _section(title: str, rows: list[tuple[Markup, str]]) -> Markup:
+def _section(
+    title: str,
+    rows: list[tuple[Markup, str]],
+    bounds: list[list[list[float]] | None] | None = None,
+) -> Markup:
+    bounds = bounds or [None] * len(rows)
     items = Markup("").join(
-        Markup("<li>{}<span>{}</span></li>").format(sym, label) for sym, label in rows
+        Markup("<li>{}<span>{}</span>{}</li>").format(sym, label, _zoom_button(label, box))
+        for (sym, label), box in zip(rows, bounds, strict=True)
     )
     return Markup("<h2>{}</h2><ul>{}</ul>").format(title, items)
+
+
+def _zoom_button(label: str, bounds: list[list[float]] | None) -> Markup:
+    if not bounds:
+        return Markup("")
+    return Markup(
+        '<button type="button" class="em-zoom" data-em-zoom="{}" title="Zoom to: {}" '
+        'aria-label="Zoom to: {}">zoom to</button>'
+    ).format(str(js_json(bounds)), label, label)

@@ -26,11 +26,18 @@ def date_text(row: Mapping[str, Any]) -> str | None:
     return start if start == end else f"{start} – {end}"
 
 
+def province_label(row: Mapping[str, Any]) -> Markup:
+    """'Homs province (approximate)': the name the events table coded, not the dataset's."""
+    name = text(row.get("admin1")) or text(row.get("location")) or "Unknown"
+    return Markup("{} province (approximate)").format(name)
+
+
 def tooltip_text(row: Mapping[str, Any]) -> Markup:
-    """One line: date · sub-event type · place (approximate when province-level)."""
+    """One line: date · sub-event type · place (the province, approximate, when coarse)."""
     place = text(row.get("location")) or text(row.get("location_text")) or text(row.get("admin1"))
-    if place and row.get("_prec") == 3:
-        place = f"{place} (province-level, approximate)"
+    if row.get("_prec") == 3:
+        name = text(row.get("admin1")) or place or "Unknown"
+        place = f"{name} province (approximate)"  # escaped below, with the rest
     parts = [date_text(row), text(row.get("sub_event_type")) or text(row.get("event_type")), place]
     return escape(" · ".join(p for p in parts if p))
 

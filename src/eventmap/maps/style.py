@@ -71,6 +71,8 @@ assert set(_SHAPES) == set(EVENT_TYPES)
 ICON_SIZE = 34
 ICON_ANCHOR = 17
 APPROX_LABEL = GEO_PRECISION_LABELS[3]
+# "Near a town / part of a region": drawn as a dashed circle this wide around the point.
+PRECISION2_RADIUS_M = 20_000
 
 
 def side_colour(side: str | None) -> str:
@@ -120,17 +122,16 @@ def icon_html(
     event_id: str | None = None,
     title: str | None = None,
 ) -> Markup:
-    """The marker's HTML: symbol plus, for province-level points, a visible caption.
+    """The marker's HTML: the symbol (its place name is a separate, collision-free label).
 
     The wrapper carries ``em-event`` and data attributes so that tests (and readers
     of the DOM) can count and filter markers without knowing the drawing.
     """
     prec = precision_class(precision)
     svg = symbol_svg(event_type, side_colour(side), prec)
-    caption = Markup('<span class="em-approx">{}</span>').format(APPROX_LABEL) if prec == 3 else ""
     return Markup(
         '<div class="em-event em-p{}" data-event-id="{}" data-event-type="{}" '
-        'data-side="{}" data-precision="{}" role="img" aria-label="{}">{}{}</div>'
+        'data-side="{}" data-precision="{}" role="img" aria-label="{}">{}</div>'
     ).format(
         prec,
         event_id or "",
@@ -139,7 +140,6 @@ def icon_html(
         prec,
         title or "",
         svg,
-        caption,
     )
 
 
@@ -165,12 +165,6 @@ MARKER_CSS = """
 .em-marker { background: none; border: none; }
 .em-event { position: relative; width: 34px; height: 34px; line-height: 0; }
 .em-event svg { display: block; filter: drop-shadow(0 1px 1px rgba(0,0,0,.35)); }
-.em-event .em-approx {
-  position: absolute; left: 50%; top: 33px; transform: translateX(-50%);
-  white-space: nowrap; font: italic 10px/1.2 system-ui, -apple-system, "Segoe UI", sans-serif;
-  color: #222; background: rgba(255,255,255,.82); padding: 0 3px; border-radius: 3px;
-  pointer-events: none;
-}
 .em-popup { font: 12.5px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b1b1b; }
 .em-popup h4 { margin: 0 0 2px; font-size: 14px; }
 .em-popup .em-kind { color: #555; margin-bottom: 6px; }
