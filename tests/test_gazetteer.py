@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import eventmap.gazetteer as gz
+import eventmap.gazetteer.store as gz
 from eventmap.errors import GazetteerError
 from eventmap.gazetteer import KINDS, Gazetteer, default_gazetteer, ensure_index
 
@@ -101,7 +101,7 @@ def test_two_processes_building_at_once_build_once(tmp_path: Path) -> None:
         f"""
         import json, time
         from pathlib import Path
-        import eventmap.gazetteer as gz
+        import eventmap.gazetteer.store as gz
         def slow(target):
             with open({str(tmp_path / "builds.log")!r}, 'a') as fh:
                 fh.write('build\\n')

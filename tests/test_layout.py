@@ -19,6 +19,7 @@ STAGES = {
         "frame",
         "extractor",
     ],
+    "gazetteer": ["index_format", "sources", "build", "store", "reader"],
 }
 MAX_MODULE_LINES = 400
 MAX_CLASS_LINES = 250

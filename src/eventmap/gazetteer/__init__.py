@@ -1,0 +1,69 @@
+"""Offline gazetteer: GeoNames-derived countries, first-level divisions, US counties and towns.
+
+Built once from registry-installed data into a compact, memory-mapped index in the user's
+cache directory, so that later processes start in milliseconds and share pages. Building and
+reading are separate halves that share only the index format::
+
+    sources   registry packages + curated files (aliases, points) -> source_version(), credits
+      │
+    build     places as rows, names as keys (name, alternate, alias, loose) -> files
+      │
+    store     cache directory keyed by source_version(): lock, temp dir, rename, prune
+      │
+    reader    Gazetteer: mmap the files; lookup(name) -> (row, match level); place(row)
+
+``index_format`` holds what both halves agree on: the row layout (numpy), place kinds and
+match levels. The index is a marisa-trie from folded names to (row, match level) records,
+numpy arrays with one row per place, and a small JSON file with the divisions, countries and
+data versions. No stage imports a later one; the reader imports ``store`` only to build a
+missing index on first use.
+"""
+
+from eventmap.gazetteer.build import build_index
+from eventmap.gazetteer.index_format import (
+    BUILD_SCHEMA,
+    KIND_ADMIN1,
+    KIND_ADMIN2,
+    KIND_CITY,
+    KIND_CONTINENT,
+    KIND_COUNTRY,
+    KINDS,
+    LOOKUP_CACHE_SIZE,
+    MATCH_ALIAS,
+    MATCH_ALT,
+    MATCH_LABELS,
+    MATCH_LOOSE,
+    MATCH_NAME,
+    ROW_DTYPE,
+    Place,
+    RowInfo,
+)
+from eventmap.gazetteer.reader import Gazetteer, default_gazetteer
+from eventmap.gazetteer.sources import SOURCES, source_version
+from eventmap.gazetteer.store import cache_dir, ensure_index
+
+__all__ = [
+    "BUILD_SCHEMA",
+    "KINDS",
+    "KIND_ADMIN1",
+    "KIND_ADMIN2",
+    "KIND_CITY",
+    "KIND_CONTINENT",
+    "KIND_COUNTRY",
+    "LOOKUP_CACHE_SIZE",
+    "MATCH_ALIAS",
+    "MATCH_ALT",
+    "MATCH_LABELS",
+    "MATCH_LOOSE",
+    "MATCH_NAME",
+    "ROW_DTYPE",
+    "SOURCES",
+    "Gazetteer",
+    "Place",
+    "RowInfo",
+    "build_index",
+    "cache_dir",
+    "default_gazetteer",
+    "ensure_index",
+    "source_version",
+]

@@ -1,0 +1,167 @@
+"""Reading the index: names to candidate rows, rows to places, fast and read-only.
+
+The half of the gazetteer every parse uses. It maps the built files into memory (pages shared
+between processes, nothing decoded up front), answers ``lookup(name)`` with one trie read,
+and decodes a row only when asked. Opening it builds the index first if none exists yet
+(``store``), so a fresh machine needs no separate step.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+import marisa_trie
+import numpy as np
+
+from eventmap.errors import GazetteerError
+from eventmap.gazetteer.index_format import KINDS, LOOKUP_CACHE_SIZE, LOOSE_PREFIX, Place, RowInfo
+from eventmap.gazetteer.store import ensure_index
+from eventmap.normalize import fold, loose
+
+
+class Gazetteer:
+    """Read-only view on a built index; cheap to open, safe to share between threads."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        path = directory if directory is not None and (directory / "meta.json").exists() else None
+        self.path = path or ensure_index(directory)
+        try:
+            self.meta = json.loads((self.path / "meta.json").read_text())
+            self.rows = np.load(self.path / "rows.npy", mmap_mode="r")
+            self._offsets = np.load(self.path / "offsets.npy", mmap_mode="r")
+            self._trie = marisa_trie.RecordTrie("<IB").mmap(str(self.path / "names.marisa"))
+        except (OSError, ValueError) as exc:
+            raise GazetteerError(
+                f"gazetteer index at {self.path} is unreadable ({exc}); "
+                "rebuild it with `eventmap gazetteer build`"
+            ) from exc
+        self._cached_lookup = lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup)
+        self.info = lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._info)
+        # Column views: indexing one field is much cheaper than decoding a whole record.
+        self._col_gid = self.rows["geonameid"]
+        self._col_kind = self.rows["kind"]
+        self._col_country = self.rows["country"]
+        self._col_admin1 = self.rows["admin1"]
+        self._col_pop = self.rows["population"]
+        self._admin1: dict[str, dict] = self.meta["admin1"]
+        self._countries: dict[str, dict] = self.meta["countries"]
+
+    @cached_property
+    def _names(self) -> bytes:
+        return (self.path / "names.bin").read_bytes()
+
+    @property
+    def sources(self) -> list[dict[str, str]]:
+        return list(self.meta["sources"])
+
+    def __len__(self) -> int:
+        return int(self.rows.shape[0])
+
+    def lookup(self, name: str) -> tuple[tuple[int, int], ...]:
+        """(row, match level) pairs for a name; exact keys first, then the loose key.
+
+        News text repeats its names, so recent answers are kept (a bounded LRU per index).
+        """
+        return self._cached_lookup(name)
+
+    def continues(self, words: str) -> bool:
+        """Could an indexed name start with ``words`` (the name itself or a longer one)?
+
+        Lets a parser skip looking up 'Hassan Bello and Hassan' word by word once it knows
+        no name starts 'Hassan Bello'. Checks the exact and the loose keys, as lookup does.
+        """
+        key = fold(words)
+        if not key:
+            return False
+        trie = self._trie
+        if next(trie.iterkeys(key), None) is not None:
+            return True
+        lk = loose(key)
+        return bool(lk) and next(trie.iterkeys(LOOSE_PREFIX + lk), None) is not None
+
+    def _lookup(self, name: str) -> tuple[tuple[int, int], ...]:
+        key = fold(name)
+        hits = self._trie.get(key)
+        if hits:  # an indexed name carries its loose relatives already (see _write)
+            return tuple(hits)
+        lk = loose(key)
+        return tuple(self._trie.get(LOOSE_PREFIX + lk, ())) if lk else ()
+
+    def _info(self, row: int) -> RowInfo:
+        return RowInfo(
+            int(self._col_gid[row]),
+            KINDS[int(self._col_kind[row])],
+            self._col_country[row].decode(),
+            self._col_admin1[row].decode(),
+            int(self._col_pop[row]),
+        )
+
+    def name(self, row: int) -> tuple[str, str]:
+        start, end = int(self._offsets[row]), int(self._offsets[row + 1]) - 1
+        name, _, point = self._names[start:end].decode().partition("\t")
+        return name, point
+
+    def place(self, row: int) -> Place:
+        r = self.rows[row]
+        cc = r["country"].decode()
+        a1 = r["admin1"].decode()
+        name, point = self.name(row)
+        division = self._admin1.get(f"{cc}.{a1}") if a1 else None
+        country = self._countries.get(cc)
+        return Place(
+            row=row,
+            geonameid=int(r["geonameid"]),
+            name=name,
+            latitude=float(r["lat"]),
+            longitude=float(r["lon"]),
+            population=int(r["population"]),
+            kind=KINDS[int(r["kind"])],
+            country_code=cc,
+            admin1_code=a1,
+            admin1_name=division["english"] if division else None,
+            country_name=country["name"] if country else None,
+            point=point,
+        )
+
+    def admin1_row(self, country_code: str, admin1_code: str) -> int | None:
+        entry = self._admin1.get(f"{country_code}.{admin1_code}")
+        return int(entry["row"]) if entry else None
+
+    @cached_property
+    def national_capitals(self) -> dict[int, str]:
+        """Capital rows and the name the country data gives them (folded): news names
+        capitals far more than their size suggests, by that name ('Washington')."""
+        return {
+            int(c["capital_row"]): c.get("capital", "")
+            for c in self._countries.values()
+            if c.get("capital_row") is not None
+        }
+
+    def admin1_capital_row(self, country_code: str, admin1_code: str) -> int | None:
+        entry = self._admin1.get(f"{country_code}.{admin1_code}")
+        return None if entry is None or entry["capital_row"] is None else int(entry["capital_row"])
+
+    def admin1_iso(self, country_code: str, admin1_code: str) -> str | None:
+        entry = self._admin1.get(f"{country_code}.{admin1_code}")
+        return entry["iso"] or None if entry else None
+
+    def continent_row(self, code: str) -> int | None:
+        row = self.meta.get("continents", {}).get(code)
+        return None if row is None else int(row)
+
+    def country_row(self, country_code: str) -> int | None:
+        entry = self._countries.get(country_code)
+        return int(entry["row"]) if entry else None
+
+
+_DEFAULT: Gazetteer | None = None
+
+
+def default_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (opened on first use)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Gazetteer()
+    return _DEFAULT

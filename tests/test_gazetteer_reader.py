@@ -1,0 +1,33 @@
+"""Reading the index: lookups, prefixes, decoded places."""
+
+import pytest
+
+from eventmap.gazetteer import MATCH_LABELS, Gazetteer, default_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return default_gazetteer()
+
+
+def test_lookup_finds_exact_and_loose_keys(gazetteer: Gazetteer) -> None:
+    exact = gazetteer.lookup("Aleppo")
+    assert exact and all(0 <= level < len(MATCH_LABELS) for _, level in exact)
+    assert gazetteer.lookup("aleppo") == exact  # keys are folded
+    assert gazetteer.lookup("Xqzzyville") == ()
+
+
+def test_continues_knows_which_names_go_on(gazetteer: Gazetteer) -> None:
+    assert gazetteer.continues("Deir")  # Deir ez-Zor
+    assert not gazetteer.continues("Qzxw Ppfh")
+    assert not gazetteer.continues("")
+
+
+def test_a_row_decodes_to_a_place_and_its_ranking_fields(gazetteer: Gazetteer) -> None:
+    row = gazetteer.country_row("SY")
+    place = gazetteer.place(row)
+    assert (place.kind, place.country_code, place.country_name) == ("country", "SY", "Syria")
+    info = gazetteer.info(row)
+    assert (info.geonameid, info.kind, info.country) == (place.geonameid, "country", "SY")
+    assert gazetteer.name(row)[0] == place.name
+    assert gazetteer.continent_row("AS") is not None and gazetteer.country_row("ZZ") is None
