@@ -1,6 +1,6 @@
 """Run eventmap's benchmarks and print their tables: ``python -m benchmarks``.
 
-Order: gazetteer, geoparse, accuracy, conflict names, maps, cold start, fuzz.
+Order: gazetteer, geoparse, accuracy, conflict names, events, maps, cold start, fuzz.
 ``--only geoparse,maps`` runs a subset; ``--quick`` uses smaller sizes. A benchmark that
 fails prints its error and the others still run; the exit code is non-zero if any failed.
 """
@@ -21,7 +21,16 @@ from pathlib import Path
 
 import psutil
 
-ORDER = ("gazetteer", "geoparse", "accuracy", "conflict_names", "maps", "cold_start", "fuzz")
+ORDER = (
+    "gazetteer",
+    "geoparse",
+    "accuracy",
+    "conflict_names",
+    "events",
+    "maps",
+    "cold_start",
+    "fuzz",
+)
 
 
 def _run_maps(module: object, quick: bool) -> int | None:
@@ -39,6 +48,7 @@ RUNNERS: dict[str, Callable[[object, bool], int | None]] = {
     "geoparse": _run_default,
     "accuracy": _run_default,
     "conflict_names": _run_default,
+    "events": _run_default,
     "maps": _run_maps,
     "cold_start": _run_default,
     "fuzz": _run_default,

@@ -47,3 +47,47 @@ def test_generic_phrases_come_from_the_table() -> None:
     table = default_actors()
     assert table.is_generic("troops") and table.is_generic("Terrorist  groups")
     assert not table.is_generic("Syrian army")
+
+
+def test_every_country_has_acled_generic_actors() -> None:
+    table = default_actors()
+    assert table.role_actor("military", "KE") == "Military Forces of Kenya"
+    assert table.role_actor("police", "PH") == "Police Forces of the Philippines"
+    assert table.role_actor("protesters", "CD") == "Protesters (Democratic Republic of Congo)"
+    assert table.role_actor("rioters", "CI") == "Rioters (Ivory Coast)"
+    # a curated actor takes its generated namesake's place
+    assert table.role_actor("military", "SY") == "Military Forces of Syria (2000-2024)"
+
+
+def test_role_phrases_name_the_events_country() -> None:
+    table = default_actors()
+    text = "Police dispersed the crowd after gunmen fired at Kenyan troops."
+    found = {(s.text, s.ref) for s in table.find(text, "KE", roles=True)}
+    assert ("Police", "Police Forces of Kenya") in found
+    assert ("gunmen", "Unidentified Armed Group (Kenya)") in found
+    assert ("Kenyan troops", "Military Forces of Kenya") in found
+    assert not [s for s in table.find(text, "KE") if s.text == "Police"]  # opt-in
+
+
+def test_a_generic_phrase_names_a_different_actor_in_each_country() -> None:
+    table = default_actors()
+    assert [s.ref for s in table.find("the rebels", "SY")] == ["Unidentified Armed Group (Syria)"]
+    assert [s.ref for s in table.find("the rebels", "UA")] == [
+        "NAF: United Armed Forces of Novorossiya"
+    ]
+
+
+def test_state_forces_are_external_outside_their_country() -> None:
+    table = default_actors()
+    assert table.inter("Military Forces of Turkey (2016-)", "TR") == 1
+    assert table.inter("Military Forces of Turkey (2016-)", "SY") == 8
+    assert table.inter("Military Forces of Ukraine (2019-)", "UA") == 1
+    assert table.inter("Taliban", "AF") == 2 and table.inter("Protesters (Chile)", "CL") == 6
+    assert table.inter("nobody", "AF") is None
+
+
+def test_named_actors_of_other_conflicts() -> None:
+    table = default_actors()
+    text = "Houthi fighters and al-Shabaab militants"
+    refs = [s.ref for s in table.find(text, None, generic=False)]
+    assert refs == ["Military Forces of Yemen (2016-) Supreme Political Council", "Al Shabaab"]

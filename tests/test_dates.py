@@ -51,3 +51,20 @@ def test_offsets_point_into_the_text() -> None:
     text = "Forces advanced on Friday."
     (ref,) = find_dates(text, PUB, offset=100)
     assert text[ref.start_offset - 100 : ref.end_offset - 100] == "on Friday"
+
+
+def test_explicit_dates_are_read_without_a_general_parser():
+    import datetime as dt
+
+    from eventmap.dates import find_dates
+
+    pub = dt.date(2021, 3, 9)
+    assert [d.event_date for d in find_dates("On 3 March 2021, it rained.", pub)] == [
+        dt.date(2021, 3, 3)
+    ]
+    assert [d.event_date for d in find_dates("It rained on Mar. 4.", pub)] == [dt.date(2021, 3, 4)]
+    assert [d.event_date for d in find_dates("Filed 2021-02-28.", pub)] == [dt.date(2021, 2, 28)]
+    assert find_dates("On 31 April 2020 nothing could happen.", pub) == []
+    assert find_dates("A vote is due on 20 March.", pub) == []  # after publication: a plan
+    (month,) = find_dates("It began in November.", pub)
+    assert month.date_start == dt.date(2020, 11, 1) and month.precision == 3

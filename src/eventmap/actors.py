@@ -3,6 +3,13 @@
 They live in CSV files under ``resources/`` so that analysts can extend them without code.
 The geoparser uses them to mask names that contain place words (Hayat Tahrir al-Sham, SANA);
 the event extractor uses the actor table to name who did what.
+
+Beside the curated rows (``actors.csv``), every country gets ACLED's generic actors, generated
+from pycountry and the demonym list rather than typed by hand: Military Forces of X and Police
+Forces of X (with 'Kenyan army', 'Kenyan police'...), Protesters (X), Rioters (X), Civilians (X)
+and Unidentified Armed Group (X). Phrases such as 'the police' or 'gunmen' name one of these
+through the event's country (``actor_roles.csv``). A state's forces are state forces (inter 1)
+in their own country and external forces (8) anywhere else: ``ActorTable.inter``.
 """
 
 from __future__ import annotations
@@ -26,6 +33,50 @@ class Actor:
     country: str
     aliases: tuple[str, ...]
     generic_aliases: tuple[str, ...]
+
+    @property
+    def is_state(self) -> bool:
+        """A government's own forces: their inter code depends on where they act."""
+        return self.name.startswith(STATE_PREFIXES) or self.inter == 1
+
+
+STATE_PREFIXES = ("Military Forces of ", "Police Forces of ", "Government of ")
+# Generated per country: role -> (name pattern, side, inter). {the} is ACLED's article.
+ROLE_ACTORS: dict[str, tuple[str, str, int]] = {
+    "military": ("Military Forces of {the}{name}", "state", 1),
+    "police": ("Police Forces of {the}{name}", "state", 1),
+    "protesters": ("Protesters ({name})", "other", 6),
+    "rioters": ("Rioters ({name})", "other", 5),
+    "civilians": ("Civilians ({name})", "civilians", 7),
+    "armed_group": ("Unidentified Armed Group ({name})", "rebel", 3),
+}
+# Phrases after a demonym that name a country's army or police ('Kenyan troops').
+_MILITARY_NOUNS = (
+    "army",
+    "armed forces",
+    "military",
+    "forces",
+    "troops",
+    "soldiers",
+    "security forces",
+    "government forces",
+    "air force",
+    "warplanes",
+    "jets",
+    "fighter jets",
+    "aircraft",
+    "military aircraft",
+    "drones",
+    "navy",
+    "artillery",
+    "border guards",
+    "special forces",
+    "defence ministry",
+    "defense ministry",
+    "servicemen",
+    "marines",
+)
+_POLICE_NOUNS = ("police", "policemen", "police officers", "police forces", "riot police")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,13 +195,21 @@ class PhraseIndex:
         return found
 
     def find(self, text: str) -> list[Span]:
+        """Every phrase in ``text``: one pass over its words, each looked up as an anchor
+        (the cost grows with the text, not with the number of phrases)."""
         lower = self.lowered(text)
         found: list[Span] = []
-        for word, exact in self._anchors:
-            for s, e, ref, generic in self._scan(
-                text, text if exact else lower, word, exact, 0, len(text)
-            ):
-                found.append(Span(s, e, text[s:e], ref, generic))
+        anchors = self._shapes
+        for token in _TOKEN.finditer(lower):
+            pos, end = token.span()
+            for key, hay in (((token.group(0), False), lower), ((text[pos:end], True), text)):
+                shapes = anchors.get(key)
+                if shapes is None:
+                    continue
+                hit = self._match_at(text, hay, pos, end - pos, shapes, self._reach[key])
+                if hit is not None:
+                    s, e, ref, generic = hit
+                    found.append(Span(s, e, text[s:e], ref, generic))
         return found
 
     def _scan(
@@ -216,17 +275,35 @@ class PhraseIndex:
 class ActorTable:
     """Finds actor phrases in text; generic ones only where the article's country fits."""
 
-    def __init__(self, actors: list[Actor]) -> None:
+    def __init__(self, actors: list[Actor], roles: dict[str, dict[str, str]] | None = None) -> None:
+        """``roles``: role -> {country code: actor name}; phrases from actor_roles.csv."""
         self.actors = actors
+        self.roles = roles or {}
+        role_phrases = _role_phrases() if self.roles else {}
+        self._role_index = PhraseIndex({p: (role, True) for p, role in role_phrases.items()})
         # reversed: where two actors share an alias, the first one listed wins
         self._named = PhraseIndex(
             {a: (actor.name, False) for actor in reversed(actors) for a in actor.aliases}
         )
+        # A generic phrase ('rebels') can name a different actor in each country: the index
+        # finds the phrase, (phrase, country) gives the actor; the first listed wins.
         self._generic_index = PhraseIndex(
-            {a: (actor.name, True) for actor in reversed(actors) for a in actor.generic_aliases}
+            {
+                a: (" ".join(a.split()).casefold(), True)
+                for actor in actors
+                for a in actor.generic_aliases
+            }
         )
+        self._generic_by: dict[tuple[str, str | None], str] = {}
+        for actor in actors:
+            for a in actor.generic_aliases:
+                key = " ".join(a.split()).casefold()
+                self._generic_by.setdefault((key, actor.country), actor.name)
+                self._generic_by.setdefault((key, None), actor.name)
         self._by_name = {actor.name: actor for actor in actors}
-        self._generic_phrases = {a.casefold() for actor in actors for a in actor.generic_aliases}
+        self._generic_phrases = {
+            a.casefold() for actor in actors for a in actor.generic_aliases
+        } | set(role_phrases)
 
     def is_generic(self, phrase: str) -> bool:
         """'troops', 'militants': words that name an actor only through the article's context."""
@@ -235,16 +312,49 @@ class ActorTable:
     def by_name(self, name: str) -> Actor | None:
         return self._by_name.get(name)
 
-    def find(self, text: str, country: str | None = None, *, generic: bool = True) -> list[Span]:
-        """Non-overlapping actor mentions, longest first, in text order."""
+    def find(
+        self,
+        text: str,
+        country: str | None = None,
+        *,
+        generic: bool = True,
+        roles: bool = False,
+    ) -> list[Span]:
+        """Non-overlapping actor mentions, longest first, in text order.
+
+        ``roles``: also phrases like 'the police', 'gunmen', named through ``country``'s
+        generated actors (a curated generic alias at the same place wins).
+        """
         found = self._named.find(text)
         if generic:
-            found += [
-                sp
-                for sp in self._generic_index.find(text)
-                if country is None or self._by_name[sp.ref].country == country
-            ]
+            for sp in self._generic_index.find(text):
+                name = self._generic_by.get((sp.ref, country))
+                if name is not None:
+                    found.append(Span(sp.start, sp.end, sp.text, name, True))
+        if roles and country:
+            taken = {(sp.start, sp.end) for sp in found}
+            for sp in self._role_index.find(text):
+                name = self.role_actor(sp.ref, country)
+                if name and (sp.start, sp.end) not in taken:
+                    found.append(Span(sp.start, sp.end, sp.text, name, True))
         return _non_overlapping(found)
+
+    def role_actor(self, role: str, country: str | None) -> str | None:
+        """ACLED's generic actor of ``role`` ('police', 'protesters'...) in ``country``."""
+        return self.roles.get(role, {}).get(country) if country else None
+
+    def inter(self, name: str | None, country: str | None = None) -> int | None:
+        """ACLED's inter code of ``name`` in an event in ``country``.
+
+        A state's forces are state forces (1) at home and external forces (8) elsewhere;
+        other actors keep their own code.
+        """
+        actor = self._by_name.get(name) if name else None
+        if actor is None:
+            return None
+        if actor.is_state and country and actor.country:
+            return 1 if actor.country == country else 8
+        return actor.inter
 
 
 def _non_overlapping(spans: list[Span]) -> list[Span]:
@@ -257,8 +367,11 @@ def _non_overlapping(spans: list[Span]) -> list[Span]:
     return kept
 
 
-def load_actors(path: str | Path | None = None) -> ActorTable:
-    """The actor table from ``path`` (same columns as resources/actors.csv) or the built-in one."""
+def load_actors(path: str | Path | None = None, *, countries: bool | None = None) -> ActorTable:
+    """The actor table from ``path`` (same columns as resources/actors.csv) or the built-in one.
+
+    ``countries`` (default: only for the built-in table) adds every country's generated actors.
+    """
     actors = []
     for row in _rows(Path(path) if path else _resource("actors.csv")):
         aliases = [a.strip() for a in row["aliases"].split("|") if a.strip()]
@@ -272,7 +385,69 @@ def load_actors(path: str | Path | None = None) -> ActorTable:
                 generic_aliases=tuple(a[1:] for a in aliases if a.startswith("~")),
             )
         )
+    if countries if countries is not None else path is None:
+        return _with_countries(actors)
     return ActorTable(actors)
+
+
+def acled_country_names() -> dict[str, tuple[str, bool]]:
+    """ISO code -> (country name as ACLED writes it, whether 'the' precedes it)."""
+    import pycountry
+
+    names = {
+        c.alpha_2: (getattr(c, "common_name", None) or c.name, False) for c in pycountry.countries
+    }
+    for row in _rows(_resource("acled_countries.csv")):
+        names[row["country_code"]] = (row["acled_name"], row["the"].strip() == "1")
+    return names
+
+
+def _core(name: str) -> str:
+    return re.split(r"\s*\(\d{4}-", name)[0].strip()
+
+
+def _with_countries(curated: list[Actor]) -> ActorTable:
+    """Curated actors first, then each country's generated ones; a curated actor whose name
+    (years aside) is a generated one takes that one's place and gains its aliases."""
+    by_core = {_core(a.name): i for i, a in enumerate(curated)}
+    actors = list(curated)
+    extra: list[Actor] = []
+    roles: dict[str, dict[str, str]] = {role: {} for role in ROLE_ACTORS}
+    adjectives: dict[str, list[str]] = {}
+    for word, code in demonyms().items():
+        if len(code) == 2 and word[0].isupper() and not word.endswith("s"):
+            adjectives.setdefault(code, []).append(word)
+    for code, (name, the) in sorted(acled_country_names().items()):
+        for role, (pattern, side, inter) in ROLE_ACTORS.items():
+            actor_name = pattern.format(the="the " if the else "", name=name)
+            nouns = {"military": _MILITARY_NOUNS, "police": _POLICE_NOUNS}.get(role, ())
+            aliases = tuple(f"{adj} {noun}" for adj in adjectives.get(code, ()) for noun in nouns)
+            if actor_name in by_core:
+                i = by_core[actor_name]
+                old = actors[i]
+                actors[i] = Actor(
+                    old.name,
+                    old.side,
+                    old.inter,
+                    old.country or code,
+                    old.aliases + tuple(a for a in aliases if a not in old.aliases),
+                    old.generic_aliases,
+                )
+                roles[role][code] = old.name
+                continue
+            extra.append(Actor(actor_name, side, inter, code, aliases, ()))
+            roles[role][code] = actor_name
+    return ActorTable(actors + extra, roles)
+
+
+@cache
+def _role_phrases() -> dict[str, str]:
+    phrases: dict[str, str] = {}
+    for row in _rows(_resource("actor_roles.csv")):
+        for phrase in row["phrases"].split("|"):
+            if phrase.strip():
+                phrases.setdefault(phrase.strip().casefold(), row["role"].strip())
+    return phrases
 
 
 @cache

@@ -24,7 +24,8 @@ EXAMPLES = {
     "geocode": 'eventmap geocode "Homs province" Hama "Dar\'a" --json',
     "places": "eventmap places seeds/000_fe935601f8305200.txt\n"
     "  eventmap places --jsonl articles.jsonl -o toponyms.jsonl",
-    "events": "eventmap events seeds/000_fe935601f8305200.txt --format csv -o out/",
+    "events": "eventmap events seeds/000_fe935601f8305200.txt --format csv -o out/\n"
+    "  eventmap events --jsonl texts.jsonl -o predictions.jsonl",
     "map": "eventmap map seeds/ -o maps --png auto",
     "gazetteer": "eventmap gazetteer build",
 }
@@ -91,7 +92,10 @@ def _parser() -> argparse.ArgumentParser:
     pl.add_argument("--encoding", default="utf-8")
 
     ev = command("events", "Extract ACLED-style events, place mentions and claims.")
-    ev.add_argument("article", help="article .txt (its .meta.json sidecar is read)")
+    ev.add_argument("article", nargs="?", help="article .txt (its .meta.json sidecar is read)")
+    ev.add_argument(
+        "--jsonl", help="batch mode: {id or text_id, text, published} lines -> predictions"
+    )
     ev.add_argument("--format", choices=("table", "csv", "json"), default="table")
     ev.add_argument("-o", "--output", help="folder for events.csv, place_mentions.csv, claims.csv")
     ev.add_argument("--encoding", default="utf-8")
@@ -269,6 +273,17 @@ def cmd_places(args: argparse.Namespace) -> int:
 
 
 def cmd_events(args: argparse.Namespace) -> int:
+    if args.jsonl:
+        from eventmap.batch import events_jsonl
+
+        if not args.output:
+            raise EventmapError("--jsonl needs -o OUT.jsonl")
+        n = events_jsonl(args.jsonl, args.output, progress=not args.quiet)
+        if not args.quiet:
+            print(f"wrote {n} texts to {args.output}", file=sys.stderr)
+        return 0
+    if not args.article:
+        raise EventmapError("give an article file, or --jsonl IN -o OUT")
     from eventmap.article import load_article
     from eventmap.events import extract_events
 
