@@ -5,6 +5,13 @@ writes them: 'Russian and Syrian warplanes' are two actors sharing one noun, 'th
 right after a sentence naming the group is that group, the subject side stands before the
 trigger and the target side after it, and a joint operation is coded with the state first and
 its allies as associates.
+
+The actors also settle ACLED's decision rules that words alone cannot: violence against an
+armed, organised side is an armed clash, against unarmed people an attack, by a crowd mob
+violence; people taken by a group that is not the state are abducted, not arrested; territory
+taken by the state's own forces is 'government regains territory'. An event whose doer is not
+named gets ACLED's generic actor of the event's country: Protesters (X) for a protest, Rioters
+(X) for a riot, Unidentified Armed Group (X) for violence, Police Forces of X for arrests.
 """
 
 from __future__ import annotations
@@ -12,6 +19,8 @@ from __future__ import annotations
 import re
 
 from eventmap.actors import ActorTable, Span
+from eventmap.events.triggers import CUES
+from eventmap.schema import SUB_EVENT_TO_TYPE
 
 # Order of sides within actor 1: the state leads a joint operation, its allies associate.
 SIDE_ORDER = {"state": 0, "rebel": 1, "state_ally": 2, "other": 3, "unknown": 4}
@@ -28,7 +37,7 @@ def sentence_actors(
 ) -> list[Span]:
     """Actor spans of a sentence (offsets into the whole text), in text order."""
     spans = []
-    for sp in table.find(sentence, country):
+    for sp in table.find(sentence, country, roles=True):
         spans.append(Span(offset + sp.start, offset + sp.end, sp.text, sp.ref, sp.generic))
         # 'Russian and Syrian warplanes': the demonym before 'and' shares the noun.
         m = _DEMONYM_AND.search(sentence[: sp.start])
@@ -95,3 +104,72 @@ def _unique(spans: list[Span]) -> list[Span]:
             seen.add(sp.ref)
             out.append(sp)
     return out
+
+
+# Inter codes of armed, organised sides (state, rebels, militias, external forces).
+_ARMED = (1, 2, 3, 4, 8)
+_DEFAULT_ROLE = {
+    "Protests": "protesters",
+    "Riots": "rioters",
+    "Battles": "armed_group",
+    "Explosions/Remote violence": "armed_group",
+    "Violence against civilians": "armed_group",
+}
+_SUB_ROLE = {
+    "Arrests": "police",
+    "Looting/property destruction": "armed_group",
+    "Disrupted weapons use": None,
+    "Change to group/activity": None,
+}
+
+
+def decide(
+    sub: str,
+    actors1: list[Span],
+    actors2: list[Span],
+    before: str,
+    sentence: str,
+    table: ActorTable,
+    country: str | None,
+) -> str:
+    """The sub-event type once the sides are known (ACLED's attack/clash, arrest/abduction,
+    mob and territory rules); ``before`` is the sentence up to the trigger."""
+    inter1 = [table.inter(sp.ref, country) for sp in actors1]
+    inter2 = [table.inter(sp.ref, country) for sp in actors2]
+    if sub == "Attack":
+        if CUES["mob"].search(before) and not any(i in _ARMED for i in inter1):
+            return "Mob violence"
+        if CUES["clash"].search(sentence) or (
+            any(i in _ARMED for i in inter2) and (not inter1 or any(i in _ARMED for i in inter1))
+        ):
+            return "Armed clash"
+    if sub == "Arrests" and inter1 and all(i not in (1, None) for i in inter1):
+        return "Abduction/forced disappearance"
+    if sub == "Non-state actor overtakes territory" and inter1 and inter1[0] == 1:
+        return "Government regains territory"
+    return sub
+
+
+def default_actor(sub: str, country: str | None, table: ActorTable) -> list[str]:
+    """ACLED's generic actor 1 of an event whose doer the text does not name."""
+    role = _SUB_ROLE.get(sub, _DEFAULT_ROLE.get(SUB_EVENT_TO_TYPE.get(sub, "")))
+    if sub == "Mob violence":
+        role = "rioters"
+    name = table.role_actor(role, country) if role else None
+    return [name] if name else []
+
+
+def crowd_sides(
+    sub: str, actors1: list[Span], actors2: list[Span], country: str | None, table: ActorTable
+) -> tuple[list[str], list[str]]:
+    """A demonstration is coded with the crowd as actor 1 and whoever faced it as actor 2."""
+    etype = SUB_EVENT_TO_TYPE.get(sub, "")
+    if etype not in ("Protests", "Riots") or sub == "Mob violence":
+        return [sp.ref for sp in actors1], [sp.ref for sp in actors2]
+    crowd = table.role_actor("rioters" if etype == "Riots" else "protesters", country)
+    others = [
+        sp.ref
+        for sp in actors1 + actors2
+        if table.inter(sp.ref, country) not in (5, 6, 7) and sp.ref != crowd
+    ]
+    return ([crowd] if crowd else []), list(dict.fromkeys(others))

@@ -56,6 +56,7 @@ def events_frame(
     for c in cands:
         m = c.mention
         lat, lon, location, gid = _point(m)
+        location = c.location_name or location
         sub = c.sub_event
         etype = SUB_EVENT_TO_TYPE[sub]
         a1 = c.actors1[0] if c.actors1 else None
@@ -105,7 +106,7 @@ def events_frame(
                 "location": location,
                 "latitude": lat,
                 "longitude": lon,
-                "geo_precision": _geo_precision(m),
+                "geo_precision": c.precision or _geo_precision(m),
                 "source": article.source,
                 "source_scale": None,
                 "notes": notes,

@@ -1,27 +1,63 @@
-"""Where each event happened: the sentence's event locations, each with its nearest trigger.
+"""Where each event happened: the sentence's place phrases, each with its nearest trigger.
 
 The geoparser has already said which mentions are event locations ('clashes in Hama') rather
-than seats of government or speakers' places; this stage pairs each resolved town, province or
-county of a sentence with the trigger closest to it, and with the actors on each side of that
-trigger, into one candidate event. It also finds the article's dominant country, which
-disambiguates actor words ('the army' of which state).
+than seats of government or speakers' places. This stage reads them as ACLED codes places:
+
+- one place phrase is one location: 'Tall Hamid village in Aleppo countryside', 'Kralgund
+  (Kupwara district, Jammu and Kashmir)' and 'Gao, Mali' each name one place, the first, and
+  the others only say where it is: never two events for one phrase;
+- a first name the gazetteer lacks, or resolves to a namesake outside the division the phrase
+  names, is coded to that named division (precision 2 for a district or town, 3 for a
+  province) under the name as written: never a dot drawn at a namesake elsewhere;
+- 'near X', 'the outskirts of X', 'X countryside', 'between X and Y' (coded at X) are
+  ACLED's precision 2 when X is a town; a province stays a province (3, at its capital).
+
+Each place takes the nearest trigger, and the actors on each side of it, into one candidate
+event. It also finds the article's dominant country, which disambiguates actor words ('the
+army' of which state).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
 from eventmap.actors import ActorTable, Span
 from eventmap.dates import DateRef
-from eventmap.events.actors import pair
+from eventmap.events.actors import crowd_sides, decide, default_actor, pair
 from eventmap.events.model import Candidate
-from eventmap.events.triggers import find_triggers, reverses_sides
+from eventmap.events.triggers import find_triggers, refine, reverses_sides
 from eventmap.fatalities import Fatalities
 from eventmap.geoparse import Mention
 
 # Place kinds an event can be coded to (a country is too coarse for ACLED).
 _EVENT_KINDS = ("city", "admin1", "admin2")
+# Roles that say a name is not where something happened.
+_NOT_A_PLACE = ("government", "speaker_or_actor_location", "demonym", "in_name")
+# Between a place and the division that contains it: 'X, Y', 'X (Y', 'X town in Y', 'X of Y'.
+_CONTAINER_GAP = re.compile(
+    r"(?:\s+(?:town|city|village|district|area|neighbou?rhood|camp|region|municipality|county|"
+    r"sub-?district|LGA|commune|locality|settlement|suburb|governorate|province|state))?"
+    r"(?:\s*[,(]\s*|\s+(?:in|of|within)\s+)(?:the\s+)?"
+    r"(?:(?:\w+\s+){0,2}(?:district|province|governorate|region|state|county|municipality|"
+    r"countryside|department|LGA|area|commune)\s*(?:of\s+|,\s*|\(\s*)?)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+_WIDE_BEFORE = re.compile(
+    r"\b(?:near|nearby|outskirts\s+of|vicinity\s+of|around|between|area\s+of|countryside\s+of|"
+    r"outside(?:\s+of)?|close\s+to|surroundings\s+of|environs\s+of|direction\s+of|"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of|outskirts\s+of|"
+    r"countryside\s+of))\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_WIDE_AFTER = re.compile(
+    r"\s*(?:'s\s+)?(?:countryside|outskirts|suburbs?|surroundings|environs|vicinity|frontline|"
+    r"front\s*line|front|periphery|area)\b",
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
 
 
 def dominant_country(mentions: Iterable[Mention]) -> str | None:
@@ -34,6 +70,64 @@ def dominant_country(mentions: Iterable[Mention]) -> str | None:
 
 def _distance(trigger: tuple[int, int, str], m: Mention) -> int:
     return min(abs(trigger[0] - m.end), abs(m.start - trigger[1]))
+
+
+def place_phrases(
+    text: str, mentions: list[Mention], s: int, e: int
+) -> list[tuple[Mention, int | None, str | None]]:
+    """(place, precision or None, name as written or None) for each place phrase in [s, e)."""
+    inside = [
+        m
+        for m in mentions
+        if s <= m.start < e
+        and m.role not in _NOT_A_PLACE
+        and (not m.resolved or m.kind in (*_EVENT_KINDS, "country"))
+    ]
+    phrases: list[list[Mention]] = []
+    for m in inside:
+        if phrases and _CONTAINER_GAP.fullmatch(text, phrases[-1][-1].end, m.start):
+            phrases[-1].append(m)
+        else:
+            phrases.append([m])
+    out: list[tuple[Mention, int | None, str | None]] = []
+    skip_next = False
+    for k, phrase in enumerate(phrases):
+        if skip_next:  # 'between X and Y': one event, at X
+            skip_next = False
+            continue
+        head = phrase[0]
+        wide = bool(
+            _WIDE_BEFORE.search(text, max(0, head.start - 40), head.start)
+            or _WIDE_AFTER.match(text, head.end)
+        )
+        if _BETWEEN.search(text, max(0, head.start - 40), head.start) and k + 1 < len(phrases):
+            skip_next = bool(_AND.fullmatch(text, head.end, phrases[k + 1][0].start))
+        if head.kind == "admin1":
+            wide = False  # 'the countryside of Homs': the province, coded at its capital (3)
+        placed = _place(head, phrase[1:], wide)
+        if placed is not None:
+            out.append(placed)
+    return out
+
+
+def _place(
+    head: Mention, containers: list[Mention], wide: bool
+) -> tuple[Mention, int | None, str | None] | None:
+    known = [c for c in containers if c.resolved and c.kind in _EVENT_KINDS]
+    if head.resolved and head.kind in _EVENT_KINDS and head.role == "event_location":
+        inside = all(
+            c.country_code == head.country_code
+            and (c.kind == "city" or not c.admin1_code or c.admin1_code == head.admin1_code)
+            for c in known
+        )
+        if inside:
+            return head, (2 if wide else None), None
+    if not known:
+        return None
+    # The head is unknown, or a namesake elsewhere: the most specific named division.
+    best = min(known, key=lambda c: {"admin2": 0, "city": 1, "admin1": 2}[c.kind or "admin1"])
+    precision = 3 if best.kind == "admin1" and not wide else 2
+    return best, precision, head.text
 
 
 def sentence_events(
@@ -50,25 +144,30 @@ def sentence_events(
     source: str | None,
     party: bool,
     actors: ActorTable,
+    places: list[tuple[Mention, int | None, str | None]] | None = None,
 ) -> list[Candidate]:
-    """One candidate per event location of the sentence ``text[s:e]`` (none without a trigger)."""
+    """One candidate per place phrase of the sentence ``text[s:e]`` (none without a trigger).
+
+    ``places``: use these instead of the sentence's own (a short report whose place is named
+    in another sentence than its trigger)."""
     triggers = find_triggers(sentence, s)
     if not triggers:
         return []
-    places = [
-        m
-        for m in mentions
-        if s <= m.start < e and m.resolved and m.role == "event_location" and m.kind in _EVENT_KINDS
-    ]
     found = []
-    for place in places:
+    for place, precision, name in place_phrases(text, mentions, s, e) if places is None else places:
         start, end, sub = min(triggers, key=lambda t: _distance(t, place))
+        sub = refine(sub, sentence)
         before = [sp for sp in spans if sp.end <= start]
         after = [sp for sp in spans if sp.start >= end]
         actors1, actors2 = pair(before, after, actors)
         if reverses_sides(text[start:end]):
             # 'the army retreated from Hama': the side that took it is actor 1.
             actors1, actors2 = actors2, actors1
+        country = place.country_code
+        sub = decide(sub, actors1, actors2, text[s:start], sentence, actors, country)
+        refs1, refs2 = crowd_sides(sub, actors1, actors2, country, actors)
+        refs1 = refs1 or default_actor(sub, country, actors)
+        said = {a.ref: a.text for a in actors2 + actors1}  # the words each actor was named by
         found.append(
             Candidate(
                 sub_event=sub,
@@ -76,15 +175,17 @@ def sentence_events(
                 sentence=index,
                 quote=(s, e),
                 trigger=(start, end),
-                actors1=[a.ref for a in actors1],
-                actors2=[a.ref for a in actors2],
-                actor_texts1=[a.text for a in actors1],
-                actor_texts2=[a.text for a in actors2],
+                actors1=refs1,
+                actors2=refs2,
+                actor_texts1=[said.get(r, r) for r in refs1],
+                actor_texts2=[said.get(r, r) for r in refs2],
                 date=date,
                 date_source=date_source,
                 fatalities=fatal,
                 claimed_by=source,
                 party_claim=party,
+                precision=precision,
+                location_name=name,
             )
         )
     return found

@@ -32,6 +32,11 @@ class Candidate:
     claimed_by: str | None
     party_claim: bool
     extra_quotes: list[tuple[int, int]] = field(default_factory=list)
+    # Set by locate when the words around the place say more than the gazetteer entry:
+    # 'near X', 'X countryside' (precision 2), or a village the gazetteer lacks coded to its
+    # named district or province (precision 2 or 3) under the village's own name.
+    precision: int | None = None
+    location_name: str | None = None
 
 
 def stable_id(*parts: str) -> str:

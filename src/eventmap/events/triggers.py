@@ -3,7 +3,13 @@
 The lexicon is data (``resources/event_triggers.tsv``, ``resources/air_strike_cues.tsv``),
 compiled once at import: one case-insensitive pattern per sub-event type, tried in the
 file's order. A trigger inside a purpose clause ('deployed to counter attacks') describes what
-did not happen and is dropped.
+did not happen and is dropped. Weak triggers ('killed', 'shot', 'injured') count only in a
+sentence without a specific one: 'mortars killed two' is shelling, not an attack.
+
+``refine`` then applies ACLED's decision rules that the sentence's own words settle (cues in
+``resources/event_cues.tsv``): a protest whose demonstrators threw stones is a violent
+demonstration, one the police dispersed is a protest with intervention, one where they killed
+protesters is excessive force; a bomb found and defused is disrupted weapons use.
 """
 
 from __future__ import annotations
@@ -16,16 +22,39 @@ from eventmap.wordlists import table
 AIR_STRIKE = "Air/drone strike"
 
 
-def _lexicon() -> list[tuple[re.Pattern[str], str]]:
+def _lexicon(weak: bool) -> list[tuple[re.Pattern[str], str]]:
     groups: dict[str, list[str]] = {}
     for row in table("event_triggers.tsv"):
-        if len(row) != 2 or row[0] not in SUB_EVENT_TO_TYPE:
-            raise ValueError(f"event_triggers.tsv: not 'sub-event type<TAB>pattern': {row!r}")
-        groups.setdefault(row[0], []).append(row[1])
+        if (
+            len(row) not in (2, 3)
+            or row[0] not in SUB_EVENT_TO_TYPE
+            or row[2:]
+            not in (
+                (),
+                ("weak",),
+            )
+        ):
+            raise ValueError(
+                f"event_triggers.tsv: not 'sub-event type<TAB>pattern[<TAB>weak]': {row!r}"
+            )
+        if (row[2:] == ("weak",)) == weak:
+            groups.setdefault(row[0], []).append(row[1])
     return [
         (re.compile(rf"\b(?:{'|'.join(patterns)})\b", re.IGNORECASE), sub)
         for sub, patterns in groups.items()
     ]
+
+
+def _cues() -> dict[str, re.Pattern[str]]:
+    kinds: dict[str, list[str]] = {}
+    for row in table("event_cues.tsv"):
+        if len(row) != 2:
+            raise ValueError(f"event_cues.tsv: not 'kind<TAB>pattern': {row!r}")
+        kinds.setdefault(row[0], []).append(row[1])
+    return {
+        kind: re.compile(rf"\b(?:{'|'.join(patterns)})\b", re.IGNORECASE)
+        for kind, patterns in kinds.items()
+    }
 
 
 def _cue(kind: str) -> re.Pattern[str]:
@@ -33,7 +62,16 @@ def _cue(kind: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(words)})\b", re.IGNORECASE)
 
 
-TRIGGERS = _lexicon()
+TRIGGERS = _lexicon(weak=False)
+WEAK_TRIGGERS = _lexicon(weak=True)
+CUES = _cues()
+_PROTESTS = ("Peaceful protest", "Protest with intervention")
+_EXPLOSIONS = (
+    "Remote explosive/landmine/IED",
+    "Grenade",
+    "Shelling/artillery/missile attack",
+    "Air/drone strike",
+)
 # Air forces doing something violent also make an air strike ('air forces ... targeted').
 _AIR_ACTOR = _cue("actor")
 _ATTACK_VERB = _cue("verb")
@@ -48,18 +86,43 @@ _RETREAT = re.compile(r"^(?:retreat|withdr)", re.IGNORECASE)
 
 
 def find_triggers(sentence: str, offset: int) -> list[tuple[int, int, str]]:
-    """(start, end, sub-event type) of each trigger, offsets into the whole text, in order."""
+    """(start, end, sub-event type) of each trigger, offsets into the whole text, in order.
+
+    Weak triggers only when the sentence has no specific one."""
+    found = _matches(sentence, offset, TRIGGERS)
+    if _AIR_ACTOR.search(sentence) and _ATTACK_VERB.search(sentence):
+        m = _AIR_ACTOR.search(sentence)
+        if m is not None and not any(sub == AIR_STRIKE for *_, sub in found):
+            found.append((offset + m.start(), offset + m.end(), AIR_STRIKE))
+    if not found:
+        found = _matches(sentence, offset, WEAK_TRIGGERS)
+    return sorted(found)
+
+
+def _matches(
+    sentence: str, offset: int, lexicon: list[tuple[re.Pattern[str], str]]
+) -> list[tuple[int, int, str]]:
     found = []
-    for pattern, sub in TRIGGERS:
+    for pattern, sub in lexicon:
         for m in pattern.finditer(sentence):
             if _PURPOSE_BEFORE.search(sentence[: m.start()]):
                 continue
             found.append((offset + m.start(), offset + m.end(), sub))
-    if _AIR_ACTOR.search(sentence) and _ATTACK_VERB.search(sentence):
-        m = _AIR_ACTOR.search(sentence)
-        if not any(sub == AIR_STRIKE for *_, sub in found):
-            found.append((offset + m.start(), offset + m.end(), AIR_STRIKE))
-    return sorted(found)
+    return found
+
+
+def refine(sub: str, sentence: str) -> str:
+    """ACLED's decision rules the sentence's words settle (see the module docstring)."""
+    if sub in _PROTESTS:
+        if CUES["riot"].search(sentence):
+            return "Violent demonstration"
+        if sub == "Protest with intervention" or CUES["intervention"].search(sentence):
+            lethal = CUES["lethal"].search(sentence)
+            return "Excessive force against protesters" if lethal else "Protest with intervention"
+    disrupted = CUES["disrupted"].search(sentence) and not CUES["went_off"].search(sentence)
+    if sub in _EXPLOSIONS and disrupted:
+        return "Disrupted weapons use"
+    return sub
 
 
 def reverses_sides(trigger_text: str) -> bool:
