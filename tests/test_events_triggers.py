@@ -42,3 +42,30 @@ def test_an_air_force_attacking_is_an_air_strike_once() -> None:
 def test_a_retreat_reverses_the_sides() -> None:
     assert reverses_sides("retreated") and reverses_sides("Withdrew from")
     assert not reverses_sides("captured")
+
+
+def test_a_weak_verb_counts_only_without_a_specific_trigger() -> None:
+    assert _subs("Gunmen killed a farmer.") == ["Attack"]
+    assert _subs("An artillery barrage killed a farmer.") == [
+        "Shelling/artillery/missile attack",
+        "Shelling/artillery/missile attack",
+    ]
+
+
+def test_sentence_cues_refine_the_type() -> None:
+    from eventmap.events.triggers import refine
+
+    assert refine("Peaceful protest", "Nurses rallied outside the ministry.") == "Peaceful protest"
+    assert refine("Peaceful protest", "Nurses rallied and threw stones.") == "Violent demonstration"
+    assert (
+        refine(
+            "Peaceful protest", "Nurses rallied.", "Officers used water cannon to disperse them."
+        )
+        == "Protest with intervention"
+    )
+    assert (
+        refine("Peaceful protest", "Nurses rallied; troops dispersed them and two died.")
+        == "Excessive force against protesters"
+    )
+    assert refine("Grenade", "A grenade was found and defused.") == "Disrupted weapons use"
+    assert refine("Grenade", "A grenade exploded.") == "Grenade"

@@ -33,3 +33,30 @@ def test_ranges_keep_both_ends() -> None:
 def test_years_and_money_are_not_deaths() -> None:
     assert find_fatalities("In 2024 the war killed people").coded != 2024
     assert find_fatalities("A $500 reward after two were killed").coded == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dead", "wounded"),
+    [
+        ("Six villagers and three guards were killed and 14 others were wounded", 9, 14),
+        ("The explosion killed 4 and injured 12", 4, 12),
+        ("Seven people, including 3 women, died", 7, 0),
+        ("A trader was shot dead outside his shop", 1, 0),
+        ("Gunmen shot the guard dead", 1, 0),
+        ("On 9 March 2022, two pilgrims were killed", 2, 0),
+        ("Eight people were injured", 0, 8),
+        ("No one was killed in the raid", 0, 0),
+    ],
+)
+def test_each_figure_counts_its_own_outcome(sentence: str, dead: int, wounded: int) -> None:
+    f = find_fatalities(sentence)
+    assert (f.coded, f.wounded) == (dead, wounded)
+
+
+def test_a_toll_told_over_two_sentences_adds_up() -> None:
+    from eventmap.fatalities import add_tolls
+
+    total = add_tolls(
+        find_fatalities("2 soldiers died"), find_fatalities("5 attackers were killed")
+    )
+    assert total.coded == 7

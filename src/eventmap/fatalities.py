@@ -3,6 +3,13 @@
 'dozens' is 12, 'tens' 10, 'hundreds' 100, 'several' or 'many' 3 (10 when the attack is
 large), 'casualties' or 'losses' with no figure 0. Ranges keep both ends; the coded value is
 the low one. The words they came from are always kept beside the number.
+
+Each figure is read with the outcome it belongs to, not the nearest death word: '4 people and
+2 policemen were killed and 19 were wounded' is 6 dead and 19 wounded, 'killing 3 and injuring
+5' is 3 dead. A figure right after an outcome word is its object ('killing at least 3');
+otherwise it is the subject of the next outcome word ('2 soldiers were killed'). Figures of
+the dead add up; the wounded are counted apart and never as fatalities. One named victim ('a
+man was shot dead', 'killing a civilian', 'the victim died') is 1.
 """
 
 from __future__ import annotations
@@ -68,6 +75,45 @@ _DEATH = re.compile(
     re.IGNORECASE,
 )
 _CASUALTY_ONLY = re.compile(r"\b(?:casualties|losses)\b", re.IGNORECASE)
+# Outcome words: what happened to the people a figure counts.
+_OUTCOME = re.compile(
+    r"\b(?:(?P<death>kill(?:ed|ing|s)?|dead|deaths?|died|dying|lives|bodies|body|fatalit(?:y|ies)"
+    r"|eliminat(?:ed|ing|e)|slain|massacred|executed|perished|murdered|beheaded|lynched"
+    r"|succumbed)|(?P<hurt>injur(?:ed|ing|ies|y)|wound(?:ed|ing|s)?|hurt|maimed))\b",
+    re.IGNORECASE,
+)
+# Between an outcome word and its object figure: 'killing at least', 'deaths of'.
+_OBJECT_GAP = re.compile(
+    r"[\s“\"']*(?:(?:of|to|the|some|another|a\s+further|nearly|about|"
+    r"up\s+to|in|coded\s+as|range\s+from|ranging\s+from)[\s“\"']+){0,3}$",
+    re.IGNORECASE,
+)
+# Between a subject figure and its outcome word: a short noun phrase, a verb, no new clause.
+_SUBJECT_GAP = re.compile(r"^[^.;:]{0,90}$")
+_ONE_VICTIM = re.compile(
+    r"\b(?:(?:a|an|one|the)\s+(?!number|few|total|group|dozen|couple|series|car|vehicle)"
+    r"(?:[\w-]+\s+){1,4}?(?:was|has\s+been|had\s+been|got|later|reportedly)\s+(?:\w+\s+){0,3}?"
+    r"(?:killed|shot\s+dead|murdered|found\s+dead|beheaded|lynched|executed|stabbed\s+to\s+death|"
+    r"died|hacked\s+to\s+death|beaten\s+to\s+death)"
+    r"|(?:killing|killed|murdered|murdering|beheaded|executed|lynched)\s+(?:him|her|a|an|one)\b"
+    r"|shot\s+(?:him|her|a|an|the)\s+(?:[\w-]+\s+){0,3}?dead"
+    r"|\b(?:the|a|an)\s+(?:man|woman|victim|boy|girl|driver|person|child)\s+(?:later\s+)?died"
+    r"|body\s+of\s+(?:a|an|one)\b|(?:a|an|one)\s+(?:[\w-]+\s+){0,2}body\b)",
+    re.IGNORECASE,
+)
+_AND_ONE_MORE = re.compile(
+    r"\band\s+(?:a|an|one)\s+(?:[\w-]+\s+){1,2}(?:were|was)\s+(?:also\s+|reportedly\s+)?"
+    r"(?:killed|dead|shot\s+dead)",
+    re.IGNORECASE,
+)
+_PART_OF = re.compile(
+    r"\b(?:including|among\s+them|of\s+whom|of\s+them|among\s+whom)\s+$", re.IGNORECASE
+)
+_NO_DEATHS = re.compile(
+    r"\b(?:no|neither|nor|zero|without)\s+(?:\w+\s+){0,2}(?:fatalit|deaths?|casualt|one\s+was"
+    r"\s+killed)|\bno\s+one\s+(?:was\s+)?killed",
+    re.IGNORECASE,
+)
 _FIGURE = re.compile(
     r"[“\"']?(?:" + _QUANT + r")[”\"']?"
     r"(?:\s+(?:of\s+)?[“\"']?(?:the\s+)?)?",
@@ -86,6 +132,7 @@ class Fatalities:
     text: str | None
     start: int | None = None
     end: int | None = None
+    wounded: int = 0  # the injured, counted apart: never fatalities
 
 
 NONE = Fatalities(0, None, None, None)
@@ -99,43 +146,136 @@ def _value(token: str) -> int:
 
 
 def find_fatalities(sentence: str, offset: int = 0) -> Fatalities:
-    """The lowest death figure a sentence reports (0 and no text when it reports none)."""
-    death = _DEATH.search(sentence)
-    if death is None:
+    """The dead a sentence reports, by ACLED's rules (0 and no text when it reports none)."""
+    outcomes = list(_OUTCOME.finditer(sentence))
+    if not outcomes:
         cas = _CASUALTY_ONLY.search(sentence)
         if cas is None:
             return NONE
         return Fatalities(0, None, None, cas.group(0), offset + cas.start(), offset + cas.end())
-    best: tuple[int, re.Match[str]] | None = None
+    dead: list[re.Match[str]] = []
+    wounded = 0
     for m in _FIGURE.finditer(sentence):
-        if not (m.group("low") or m.group("vague")):
+        if not (m.group("low") or m.group("vague")) or _is_year_or_money(sentence, m):
             continue
-        # The figure must sit close to the death word (same clause, a few words away).
-        gap = min(abs(m.start() - death.end()), abs(death.start() - m.end()))
-        if gap > 60 or _is_year_or_money(sentence, m):
+        if sentence[max(0, m.start() - 3) : m.start()].lower() == "no ":
+            continue  # 'no one was killed'
+        if _PART_OF.search(sentence, max(0, m.start() - 16), m.start()):
+            continue  # '5 people, including 2 children': already counted
+        outcome = _outcome_of(sentence, m, outcomes)
+        if outcome is None:
             continue
-        if best is None or gap < best[0]:
-            best = (gap, m)
-    if best is None:
-        return Fatalities(0, None, None, None)
-    m = best[1]
+        if outcome.group("death"):
+            dead.append(m)
+        else:
+            wounded += _figure(m, sentence)[0]
+    if not any(o.group("death") for o in outcomes):
+        cas = _CASUALTY_ONLY.search(sentence)
+        if cas is not None:
+            start, end = offset + cas.start(), offset + cas.end()
+            return Fatalities(0, None, None, cas.group(0), start, end, wounded)
+        return Fatalities(0, None, None, None, None, None, wounded)
+    if not dead:
+        one = _ONE_VICTIM.search(sentence)
+        if one is not None and not _NO_DEATHS.search(sentence):
+            return Fatalities(
+                1, 1, None, one.group(0), offset + one.start(), offset + one.end(), wounded
+            )
+        return Fatalities(0, None, None, None, None, None, wounded)
+    values = [_figure(m, sentence) for m in dead]
+    if _AND_ONE_MORE.search(sentence):
+        values.append((1, None))  # 'three passengers and a driver were killed'
+    low = sum(v[0] for v in values)
+    high = sum(v[1] if v[1] is not None else v[0] for v in values)
+    first, last = dead[0], dead[-1]
+    if len(dead) == 1:
+        m = first
+        if m.group("vague"):
+            return Fatalities(
+                low,
+                low,
+                None,
+                m.group("vague"),
+                offset + m.start("vague"),
+                offset + m.end("vague"),
+                wounded,
+            )
+        text = m.group(0).strip(" “”\"'").removesuffix(" of").strip()
+        return Fatalities(
+            low,
+            low,
+            values[0][1],
+            text,
+            offset + m.start(),
+            offset + m.start() + len(text),
+            wounded,
+        )
+    text = " + ".join(m.group(0).strip(" “”\"'").removesuffix(" of").strip() for m in dead)
+    return Fatalities(
+        low,
+        low,
+        high if high != low else None,
+        text,
+        offset + first.start(),
+        offset + last.end(),
+        wounded,
+    )
+
+
+def _figure(m: re.Match[str], sentence: str) -> tuple[int, int | None]:
     if m.group("vague"):
-        word = m.group("vague").lower()
-        coded = _VAGUE[word]
+        coded = _VAGUE[m.group("vague").lower()]
         if coded == 3 and _LARGE.search(sentence):
             coded = 10
-        return Fatalities(
-            coded, coded, None, m.group("vague"), offset + m.start("vague"), offset + m.end("vague")
-        )
+        return coded, None
     low = _value(m.group("low"))
-    high = _value(m.group("high")) if m.group("high") else None
-    text = m.group(0).strip(" “”\"'").removesuffix(" of").strip()
-    return Fatalities(low, low, high, text, offset + m.start(), offset + m.start() + len(text))
+    return low, (_value(m.group("high")) if m.group("high") else None)
+
+
+def _outcome_of(
+    sentence: str, m: re.Match[str], outcomes: list[re.Match[str]]
+) -> re.Match[str] | None:
+    """The outcome word a figure counts: the one just before it (object), else the next one
+    in the same clause (subject), else a near one before it."""
+    start = m.start("low") if m.group("low") else m.start("vague")
+    before = [o for o in outcomes if o.end() <= start]
+    if before and _OBJECT_GAP.match(sentence[before[-1].end() : start]):
+        return before[-1]
+    after = next((o for o in outcomes if o.start() >= m.end()), None)
+    if after is not None and _SUBJECT_GAP.match(sentence[m.end() : after.start()]):
+        return after
+    if before and start - before[-1].end() <= 40:
+        return before[-1]
+    return None
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b|[/.]\d", re.IGNORECASE)
+_DATE_BEFORE = re.compile(rf"\b{_MONTH}\s+$|\d[/.]$", re.IGNORECASE)
 
 
 def _is_year_or_money(sentence: str, m: re.Match[str]) -> bool:
+    """Years, days of a date ('28 April', 'May 3', '3/4/2020') and sums of money."""
     token = m.group("low") or ""
     if re.fullmatch(r"(19|20)\d\d", token):
         return True
+    if token and token[0].isdigit():
+        end = m.end("high") if m.group("high") else m.end("low")
+        if _DATE_AFTER.match(sentence, end) or _DATE_BEFORE.search(
+            sentence, max(0, m.start("low") - 12), m.start("low")
+        ):
+            return True
     before = sentence[max(0, m.start() - 2) : m.start()]
     return "$" in before or "£" in before or "€" in before
+
+
+def add_tolls(a: Fatalities, b: Fatalities) -> Fatalities:
+    """One event's toll reported over two sentences: the dead and the wounded add up."""
+    if not b.text and not b.wounded:
+        return a
+    if not a.text:
+        return Fatalities(b.coded, b.low, b.high, b.text, b.start, b.end, a.wounded + b.wounded)
+    text = f"{a.text} + {b.text}" if b.text else a.text
+    return Fatalities(
+        a.coded + b.coded, a.coded + b.coded, None, text, a.start, a.end, a.wounded + b.wounded
+    )

@@ -60,6 +60,7 @@ EXTRA_COLUMNS: tuple[str, ...] = (
     "fatalities_text",
     "fatalities_low",
     "fatalities_high",
+    "wounded",
     "claimed_by",
     "verified",
     "source_chain",

@@ -20,16 +20,17 @@ from eventmap.events.actors import sentence_actors
 from eventmap.events.claims import CLAIM, attribution, claim_row
 from eventmap.events.code import fold_lede, merge, order_actors
 from eventmap.events.frame import events_frame, mentions_frame
-from eventmap.events.locate import dominant_country, sentence_events
+from eventmap.events.locate import dominant_country, place_phrases, sentence_events
 from eventmap.events.model import Candidate
 from eventmap.events.sentences import (
     AGGREGATE,
     ANAPHORA,
     CONTINUES_REPORT,
     LEDE_SENTENCES,
+    SHORT_REPORT_CHARS,
     skipped,
 )
-from eventmap.fatalities import find_fatalities
+from eventmap.fatalities import add_tolls, find_fatalities
 from eventmap.geoparse import Geoparser, default_geoparser, sentence_bounds
 from eventmap.schema import CLAIM_COLUMNS
 
@@ -125,6 +126,12 @@ class EventExtractor:
             if found:
                 last_events = found
                 candidates.extend(found)
+            elif last_events and (fatal.coded or fatal.wounded):
+                # 'Two soldiers died.' after the event sentence: the same event's toll.
+                for cand in last_events:
+                    cand.fatalities = add_tolls(cand.fatalities, fatal)
+        if not candidates:
+            candidates = self._short_report(article, sentences, skip, mentions, country)
         events = merge(order_actors(fold_lede(candidates), self.actors))
         return EventTables(
             events=events_frame(article, events, text, self.actors),
@@ -132,6 +139,49 @@ class EventExtractor:
             claims=pd.DataFrame(claims, columns=list(CLAIM_COLUMNS)),
             article=article,
         )
+
+    def _short_report(
+        self,
+        article: Article,
+        sentences: list[tuple[int, int]],
+        skip: set[int],
+        mentions: list,
+        country: str | None,
+    ) -> list[Candidate]:
+        """A short report whose trigger and place sit in different sentences ('On 2 May,
+        gunmen attacked a bus. It happened near X.'): one event, at the report's first place
+        phrase, dated by the report's first date."""
+        text = article.text
+        if len(text) > SHORT_REPORT_CHARS:
+            return []
+        places = place_phrases(text, mentions, 0, len(text))[:1]
+        dates = find_dates(text, article.published)
+        if not places:
+            return []
+        for i, (s, e) in enumerate(sentences):
+            if i in skip:
+                continue
+            sentence = text[s:e]
+            spans = sentence_actors(sentence, s, country, [], self.actors, self.demonyms)
+            found = sentence_events(
+                text,
+                sentence,
+                s,
+                e,
+                i,
+                mentions,
+                spans,
+                dates[0] if dates else None,
+                "own" if dates else "none",
+                find_fatalities(text),
+                None,
+                False,
+                self.actors,
+                places=places,
+            )
+            if found:
+                return found[:1]
+        return []
 
 
 _DEFAULT: EventExtractor | None = None

@@ -10,7 +10,6 @@ re-run writes the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import pandas as pd
 
@@ -89,11 +88,13 @@ def events_frame(
                 "sub_event_type": sub,
                 "actor1": a1,
                 "assoc_actor_1": "; ".join(c.actors1[1:]) or None,
-                "inter1": actor1.inter if actor1 else None,
+                "inter1": table.inter(a1, m.country_code),
                 "actor2": a2,
                 "assoc_actor_2": "; ".join(c.actors2[1:]) or None,
-                "inter2": actor2.inter if actor2 else None,
-                "interaction": _interaction(actor1, actor2),
+                "inter2": table.inter(a2, m.country_code),
+                "interaction": _interaction(
+                    table.inter(a1, m.country_code), table.inter(a2, m.country_code)
+                ),
                 "civilian_targeting": "Civilian targeting"
                 if actor2 and actor2.side == "civilians"
                 else None,
@@ -130,6 +131,7 @@ def events_frame(
                 "fatalities_text": fat.text,
                 "fatalities_low": fat.low,
                 "fatalities_high": fat.high,
+                "wounded": fat.wounded,
                 "claimed_by": c.claimed_by,
                 "verified": verified,
                 "source_chain": " > ".join(article.source_chain) or None,
@@ -155,10 +157,11 @@ def events_frame(
     return frame
 
 
-def _interaction(a1: Any, a2: Any) -> int | None:
-    if a1 is None:
+def _interaction(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's two-digit interaction code: the two inter codes, lower first (10 when alone)."""
+    if inter1 is None:
         return None
-    codes = sorted(x.inter for x in (a1, a2) if x is not None)
+    codes = sorted(x for x in (inter1, inter2) if x is not None)
     return int("".join(map(str, codes))) if len(codes) == 2 else int(f"{codes[0]}0")
 
 

@@ -56,6 +56,8 @@ _WIDE_AFTER = re.compile(
     r"front\s*line|front|periphery|area)\b",
     re.IGNORECASE,
 )
+# How far after its sentence a protest's outcome is read ('The police dispersed them.').
+_FOLLOWING = 300
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
 
@@ -156,8 +158,8 @@ def sentence_events(
     found = []
     for place, precision, name in place_phrases(text, mentions, s, e) if places is None else places:
         start, end, sub = min(triggers, key=lambda t: _distance(t, place))
-        sub = refine(sub, sentence)
-        before = [sp for sp in spans if sp.end <= start]
+        sub = refine(sub, sentence, text[e : e + _FOLLOWING])
+        before = [sp for sp in spans if sp.start < start]  # 'Turkish drones struck': doer
         after = [sp for sp in spans if sp.start >= end]
         actors1, actors2 = pair(before, after, actors)
         if reverses_sides(text[start:end]):

@@ -15,6 +15,9 @@ from eventmap.article import Article
 
 # How many body sentences count as the lede (undated ones there fold into a dated event).
 LEDE_SENTENCES = 3
+# A report this short tells one event (a wire item, a coder's note): its trigger and its
+# place may sit in different sentences.
+SHORT_REPORT_CHARS = 1200
 
 CONTINUES_REPORT = re.compile(
     r"^\s*(?:the\s+(?:agency|ministry|military|army|source|statement|report)\b|it\s+"

@@ -111,9 +111,11 @@ def _matches(
     return found
 
 
-def refine(sub: str, sentence: str) -> str:
-    """ACLED's decision rules the sentence's words settle (see the module docstring)."""
+def refine(sub: str, sentence: str, after: str = "") -> str:
+    """ACLED's decision rules the sentence's words settle (see the module docstring); for a
+    protest also the words ``after`` it ('... The police dispersed them.')."""
     if sub in _PROTESTS:
+        sentence = f"{sentence} {after}"
         if CUES["riot"].search(sentence):
             return "Violent demonstration"
         if sub == "Protest with intervention" or CUES["intervention"].search(sentence):

@@ -1,0 +1,115 @@
+"""ACLED's coding rules end to end, on short reports written for these tests."""
+
+import datetime as dt
+
+import pytest
+
+from eventmap.article import Article
+from eventmap.events import extract_events
+
+DAY = dt.date(2021, 6, 14)
+
+
+def _events(text: str):
+    frame = extract_events(Article(id="t", text=text, published=DAY)).events
+    return frame[frame["mention_type"] == "event"]
+
+
+def _one(text: str):
+    events = _events(text)
+    assert len(events) == 1, events[["sub_event_type", "location"]]
+    return events.iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("On 12 June 2021, gunmen ambushed a police patrol near Maiduguri.", "Armed clash"),
+        ("On 12 June 2021, unknown assailants shot dead a shopkeeper in Kano.", "Attack"),
+        ("On 12 June 2021, militants abducted two engineers in Zamfara.", None),
+        ("On 12 June 2021, a roadside bomb hit a minibus in Kandahar.", None),
+        ("On 12 June 2021, drones struck a weapons depot in Idlib.", "Air/drone strike"),
+        ("On 12 June 2021, rockets landed on a market in Aleppo.", None),
+        ("On 12 June 2021, a mob lynched a suspected thief in Lagos.", "Mob violence"),
+        ("On 12 June 2021, students marched in Santiago against fee rises.", "Peaceful protest"),
+    ],
+)
+def test_report_verbs_make_events(text: str, sub: str | None) -> None:
+    row = _one(text)
+    if sub is not None:
+        assert row.sub_event_type == sub
+    else:
+        assert row.event_type in ("Violence against civilians", "Explosions/Remote violence")
+
+
+def test_a_specific_weapon_beats_a_generic_verb() -> None:
+    row = _one("On 12 June 2021, mortar rounds killed two farmers near Kharkiv.")
+    assert row.sub_event_type == "Shelling/artillery/missile attack"
+    assert row.fatalities == 2
+
+
+def test_protest_rules() -> None:
+    calm = _one("On 12 June 2021, teachers protested in Lima to demand their wages.")
+    assert (calm.sub_event_type, calm.actor1, calm.inter1) == (
+        "Peaceful protest",
+        "Protesters (Peru)",
+        6,
+    )
+    stopped = _one(
+        "On 12 June 2021, traders protested in Karachi. Police dispersed them with tear gas."
+    )
+    assert stopped.sub_event_type == "Protest with intervention"
+    assert stopped.actor1 == "Protesters (Pakistan)"
+    violent = _one("On 12 June 2021, protesters pelted stones at officers in Srinagar.")
+    assert (violent.event_type, violent.actor1) == ("Riots", "Rioters (India)")
+
+
+def test_a_group_that_is_not_the_state_abducts_rather_than_arrests() -> None:
+    row = _one("On 12 June 2021, the Taliban detained three aid workers in Kunduz.")
+    assert row.sub_event_type == "Abduction/forced disappearance"
+    row = _one("On 12 June 2021, police arrested five smugglers in Peshawar.")
+    assert (row.sub_event_type, row.actor1) == ("Arrests", "Police Forces of Pakistan")
+
+
+def test_a_found_bomb_is_disrupted_weapons_use() -> None:
+    row = _one("On 12 June 2021, soldiers found and defused a landmine near Mosul.")
+    assert row.sub_event_type == "Disrupted weapons use"
+
+
+def test_interaction_codes_depend_on_the_events_country() -> None:
+    home = _one("On 12 June 2021, Ukrainian troops shelled separatist positions near Donetsk.")
+    assert (home.actor1, home.inter1) == ("Military Forces of Ukraine (2019-)", 1)
+    abroad = _one("On 12 June 2021, Turkish drones struck a farm near Qamishli.")
+    assert abroad.actor1.startswith("Military Forces of Turkey") and abroad.inter1 == 8
+
+
+def test_wounded_are_never_fatalities() -> None:
+    row = _one(
+        "On 12 June 2021, gunmen attacked a bus near Jos. Three passengers and a driver "
+        "were killed and 11 were wounded."
+    )
+    assert row.fatalities == 4
+
+
+def test_one_place_phrase_is_one_event_at_the_town() -> None:
+    row = _one("On 12 June 2021, fighting broke out in Saraqib town in Idlib province.")
+    assert row.location == "Saraqib" and row.admin1.startswith("Idl")
+    assert row.geo_precision == 1
+
+
+def test_near_and_countryside_are_precision_two() -> None:
+    assert _one("On 12 June 2021, clashes erupted near Raqqa.").geo_precision == 2
+    assert _one("On 12 June 2021, shelling hit the outskirts of Mosul.").geo_precision == 2
+    row = _one("On 12 June 2021, clashes erupted between Saraqib and Ariha.")
+    assert row.geo_precision == 2
+
+
+def test_a_place_phrase_the_gazetteer_lacks_falls_back_to_its_division() -> None:
+    row = _one("On 12 June 2021, gunmen killed a farmer in Qwertabad village (Helmand province).")
+    assert row.location == "Qwertabad" and row.geo_precision == 3
+    assert row.admin1 == "Helmand"
+
+
+def test_trigger_and_place_in_different_sentences_of_a_short_report() -> None:
+    row = _one("On 12 June 2021, gunmen opened fire on a wedding party. It happened in Kaduna.")
+    assert row.location == "Kaduna" and row.event_date == "2021-06-12"
