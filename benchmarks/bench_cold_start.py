@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -26,15 +27,20 @@ def _eventmap() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "eventmap.cli"]
 
 
-def _time(cmd: list[str], runs: int) -> list[float]:
+def _time(cmd: list[str], runs: int) -> tuple[list[float], list[float]]:
+    """Wall and CPU (user + system) seconds per run; CPU time is what a busy machine
+    (other jobs on the same cores) inflates least."""
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "0"}
     subprocess.run(cmd, capture_output=True, env=env, check=False)  # warm-up (pyc, disk cache)
-    times = []
+    walls, cpus = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         subprocess.run(cmd, capture_output=True, env=env, check=False)
-        times.append(time.perf_counter() - t0)
-    return times
+        walls.append(time.perf_counter() - t0)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return walls, cpus
 
 
 def _slowest_imports(args: list[str], n: int = 8) -> list[tuple[str, float]]:
@@ -78,6 +84,12 @@ def main(quick: bool = False) -> int:
     imports = _slowest_imports(["geocode", "Homs"])
     print(format_table(["module", "seconds"], [[m, f"{s:.3f}"] for m, s in imports]))
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
-    verdict = "met" if result is not None and result <= TARGET_S else "NOT met"
-    print(f"\ntarget <= {TARGET_S} s: {verdict} (load average {load:.2f} while measuring)")
+    if result is not None:
+        median, best, cpu = result
+        verdict = "met" if median <= TARGET_S else ("met by min" if best <= TARGET_S else "NOT met")
+        print(
+            f"\n`eventmap geocode Homs`: median {median:.3f} s, min {best:.3f} s, "
+            f"cpu {cpu:.3f} s; target <= {TARGET_S} s: {verdict} "
+            f"(load average {load:.2f} while measuring)"
+        )
     return 0
