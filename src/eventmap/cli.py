@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from eventmap import __version__
 from eventmap.errors import EventmapError
@@ -31,8 +31,21 @@ EXAMPLES = {
 }
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse whose error line stays one line when an argument holds a newline or CR."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {printable(message)}\n")
+
+
+def printable(text: str) -> str:
+    """Control characters shown escaped ('\\r'), so one message is one line."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="eventmap",
         description="Turn news articles about armed conflict into geocoded ACLED-style events "
         "and annotated maps. Offline by default.",
@@ -444,7 +457,7 @@ def user_message(exc: BaseException) -> str:
             text += f" ({exc.filename2})"
     else:
         text = str(exc) or type(exc).__name__
-    line = " ".join(text.split())
+    line = printable(" ".join(text.split()))
     return line if len(line) <= 500 else line[:497] + "..."
 
 
