@@ -20,6 +20,19 @@ STAGES = {
         "extractor",
     ],
     "gazetteer": ["index_format", "sources", "build", "store", "reader"],
+    "geoparse": [
+        "model",
+        "lexicon",
+        "runs",
+        "qualifiers",
+        "plans",
+        "candidates",
+        "resolve",
+        "context",
+        "roles",
+        "unknown",
+        "parser",
+    ],
 }
 MAX_MODULE_LINES = 400
 MAX_CLASS_LINES = 250

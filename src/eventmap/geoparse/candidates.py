@@ -1,0 +1,186 @@
+"""Candidates: every occurrence of a planned place name, with what only its place can tell.
+
+The runs regex walks the text; each run is planned once (``plans``), masked where it touches
+a name that must not be read as a place (SANA, Hayat Tahrir al-Sham: ``eventmap.actors``), and
+its matches become candidates with what the occurrence adds: its sentence, a title just before
+it ('President Assad'), sentence-initial common words ('Reading the report'), and the
+qualifiers around it. Runs that could hold a name the gazetteer lacks are kept for ``unknown``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from eventmap.actors import PhraseIndex
+from eventmap.geoparse.lexicon import TITLES
+from eventmap.geoparse.model import CACHE_LIMIT, Candidate, Run, Word, overlaps, remember
+from eventmap.geoparse.qualifiers import qualifiers
+from eventmap.geoparse.runs import OPENERS_AND_SPACE, RUN
+
+_SAINTS = ("St ", "St. ", "Saint ", "Ste ", "Sainte ")
+_POSSESSIVE_NAME = re.compile(r"['’]s\s+[A-Z]")
+
+
+def _shifted(words: tuple[tuple[int, int, str], ...], offset: int) -> list[Word]:
+    return [Word(start + offset, end + offset, text) for start, end, text in words]
+
+
+class CandidateFinder:
+    """Finds the candidates of a text (see the module docstring); state lives on the parser."""
+
+    _mask: Any
+    _plans: dict[Any, tuple]
+    _splits: dict[str, tuple]
+    _mask_anchors: dict[str, frozenset[tuple[str, bool]]]
+    _quiet: set[str]
+    _unknown_sizes: dict[str, int]
+    _persons: set[str]
+
+    def _candidates(
+        self,
+        text: str,
+        sentences: list[tuple[int, int]],
+        starts: list[int],
+    ) -> tuple[list[Candidate], list[Run]]:
+        # The regex finds whole runs of capitalised words at C speed; Python only splits
+        # the few that contain possessives, contractions or odd gaps.
+        found: list[Candidate] = []
+        runs: list[Run] = []
+        plans = self._plans
+        splits = self._splits
+        mask_anchors = self._mask_anchors
+        quiet = self._quiet
+        lower = None
+        for m in RUN.finditer(text):
+            token = m.group(0)
+            if token in quiet:  # seen before: no place, no masked name, no unknown name
+                if text[m.start() - 1] == "-":  # unless an 'al-' before it makes one
+                    runs.append((m.start(), m.end(), token, ()))
+                continue
+            start, end = m.span()
+            # Names that must not be read as places (SANA, Hayat Tahrir al-Sham) only matter
+            # where they touch a capitalised run, so look for them there, not text-wide.
+            anchors = mask_anchors.get(token)
+            if anchors is None:
+                anchors = remember(mask_anchors, token, self._mask.anchors_for(token))
+            # Tuples, not lists: a long text keeps tens of thousands of runs alive, and the
+            # garbage collector stops tracking tuples of plain values.
+            masked: tuple[tuple[int, int], ...] = ()
+            if anchors:
+                if lower is None:
+                    lower = PhraseIndex.lowered(text)
+                masked = tuple(sorted(self._mask.find_near(text, lower, start, end, anchors)))
+            if text[start - 1 : start] == "-" or self._unknown_size_of(token):
+                runs.append((start, end, token, masked))  # could be an unknown name (see unknown)
+            plan = plans.get(token)
+            if plan is not None and not masked:
+                if plan[2]:
+                    # Seen before as a whole: 'Homs', 'Aleppo province' (a token that splits
+                    # into several runs is never a plan key itself).
+                    self._emit(text, start, plan, sentences, starts, found)
+                elif not anchors and not self._unknown_sizes.get(token, 1):
+                    if len(quiet) > CACHE_LIMIT:
+                        quiet.clear()
+                    quiet.add(token)
+                continue  # seen before and names no place: the common case
+            split = splits.get(token)
+            if split is None:
+                split = remember(splits, token, self._split(token))
+            for words in split:
+                self._match_run(text, start, words, sentences, starts, masked, found)
+        return found, runs
+
+    def _match_run(
+        self,
+        text: str,
+        offset: int,
+        words: tuple[tuple[int, int, str], ...],
+        sentences: list[tuple[int, int]],
+        starts: list[int],
+        masked: Sequence[tuple[int, int]],
+        found: list[Candidate],
+    ) -> None:
+        """Candidates from one run; ``words`` have offsets relative to ``offset``."""
+        base, last = offset + words[0][0], offset + words[-1][1]
+        # What a run holds depends on its text and on where masked names cut it, and news
+        # repeats its runs ('The', 'Syrian', 'Homs province'): plan each one once.
+        key: Any = text[base:last]
+        inside: Sequence[tuple[int, int]] = ()
+        if masked and overlaps(base, last, masked):
+            inside = masked
+            key = (key, tuple((s - base, e - base) for s, e in masked if s < last and base < e))
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = remember(self._plans, key, self._compile(text, _shifted(words, offset), inside))
+        if plan[2]:
+            self._emit(text, base, plan, sentences, starts, found)
+
+    def _emit(
+        self,
+        text: str,
+        base: int,
+        plan: tuple,
+        sentences: list[tuple[int, int]],
+        starts: list[int],
+        found: list[Candidate],
+    ) -> None:
+        """Candidates from a planned run that starts at ``base``: the run's cached decisions
+        plus what only this occurrence can tell (sentence start, a title before, qualifiers)."""
+        _, _, _, templates, person_static, person_words, head = plan
+        person: bool | None = None  # decided on the first match: most runs match nothing
+        for t in templates:
+            (rel_start, rel_end, name, demonym, in_mask, drop, common, in_org, in_name) = t[:9]
+            if not in_mask:
+                if person is None:
+                    person = person_static or self._title_before(text, base + head)
+                    if person:
+                        self._persons.update(person_words)
+                if drop or (person and demonym is None):
+                    continue
+            elif drop:
+                continue
+            person_name, feature, placeable = t[9:]
+            start, end = base + rel_start, base + rel_end
+            sentence = bisect.bisect_right(starts, start) - 1
+            s_start = sentences[sentence][0]
+            # Sentence-initial: nothing but openers and spaces before the name in its sentence.
+            initial = start - s_start <= 8 and not text[s_start:start].strip(OPENERS_AND_SPACE)
+            if person_name:
+                self._persons.add(name)
+            if not placeable:
+                continue
+            if name.startswith(_SAINTS) and _POSSESSIVE_NAME.match(text, end):
+                continue  # "St Peter's Basilica", "St Mary's Hospital": a building, not a town
+            kind_hint, qualifier, qualifier_text = qualifiers(text, start, end)
+            found.append(
+                Candidate(
+                    start,
+                    end,
+                    text[start:end],
+                    name,
+                    sentence,
+                    kind_hint,
+                    qualifier,
+                    qualifier_text,
+                    demonym,
+                    in_name,
+                    in_org,
+                    common,
+                    common and initial and demonym is None,
+                    feature,
+                )
+            )
+
+    @staticmethod
+    def _title_before(text: str, start: int) -> bool:
+        """'President Assad', 'Mr Homs': a title right before the run makes it a person."""
+        if text[start - 1 : start] == " ":  # the usual case: 'spokesman Rami Haddad'
+            seg = text[max(0, start - 25) : start - 1]
+            word = seg[seg.rfind(" ") + 1 :]
+            if word and word.isalpha():
+                return word.lower() in TITLES
+        before = text[max(0, start - 25) : start].rstrip()
+        return bool(before) and before.rsplit(None, 1)[-1].rstrip(".").lower() in TITLES

@@ -1,0 +1,163 @@
+"""Context: what the article is about, and a second look at each name in that light.
+
+A name alone is ambiguous (Paris, Texas or France; Tripoli, Libya or Lebanon). The article's
+resolved places vote for a dominant country and the divisions it names; a place followed by a
+comma and its container ('Homs, Syria', 'Paris, Texas') is read inside it, and one sense per
+discourse carries that answer to the name's later bare mentions. Then every uncertain name is
+resolved again, biased to the article's country and divisions, and the biased answer wins only
+when it is not much smaller than the first ('Rome' in a US story is still Rome, Italy).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventmap.errors import InvalidInput
+from eventmap.geoparse.model import Candidate
+from eventmap.geoparse.resolve import Resolver
+
+_UNKNOWN_POPULATION = 1_000  # what a GeoNames town of population 0 counts as when ranking
+
+
+class ContextReader(Resolver):
+    """The article-level passes: containers, one sense per discourse, votes, rebiasing."""
+
+    def _contained(self, text: str, candidates: list[Candidate], locations: list[Any]) -> set[int]:
+        """'Paris, Texas', 'Suffolk County, New York', 'Homs, Syria': a place followed by a
+        comma and the division or country that holds it is read inside that container.
+
+        Updates ``locations`` in place; returns the indexes it settled, which the article's
+        context must not move again.
+        """
+        pinned: set[int] = set()
+        for k in range(len(candidates) - 1):
+            a, b = candidates[k], candidates[k + 1]
+            loc = locations[k]
+            if (
+                loc is None
+                or a.demonym is not None
+                or b.demonym is not None
+                or text[a.end : b.start] not in (", ", ",")
+                or loc.raw["kind"] not in ("city", "admin2", "country")
+            ):
+                continue
+            container = locations[k + 1]
+            if container is None or container.raw["kind"] not in ("admin1", "country"):
+                if text.startswith((",", " and ", " or "), b.end):
+                    continue  # 'Aleppo, Homs, Hama and Idlib' is a list of towns
+                container = self._cached(("@as-division", b.lookup), self._as_division, b.lookup)
+            if container is None or (
+                loc.raw["kind"] == "country" and container.raw["kind"] != "admin1"
+            ):
+                continue  # 'Holland, Michigan' is a town; 'Syria, Iraq' a list of countries
+            inside = self._cached(
+                ("@within", a.lookup, container.raw["geonameid"]),
+                self._within,
+                a.lookup,
+                container.raw,
+            )
+            if inside is not None:
+                locations[k], locations[k + 1] = inside, container
+                pinned.update((k, k + 1))
+                # 'Reading, Pennsylvania': the comma and the state say it is a place.
+                a.single_common = a.initial_common = False
+        # One sense per discourse: once 'Parkland, Florida' has said which Parkland, a later
+        # bare 'Parkland' is the same place.
+        settled = {
+            candidates[k].lookup: locations[k]
+            for k in sorted(pinned)
+            if locations[k] is not None and locations[k].raw["kind"] in ("city", "admin2")
+        }
+        if settled:
+            for k, cand in enumerate(candidates):
+                if k not in pinned and cand.demonym is None and cand.lookup in settled:
+                    locations[k] = settled[cand.lookup]
+                    pinned.add(k)
+        return pinned
+
+    def _as_division(self, name: str) -> Any:
+        """'New York' after a comma is the state."""
+        try:
+            return self.geocoder.geocode(name, kind="admin1")
+        except InvalidInput:
+            return None
+
+    def _within(self, name: str, container: dict[str, Any]) -> Any:
+        """The best-ranked sense of ``name`` inside the container place, if any."""
+        try:
+            ranked = self.geocoder.geocode(
+                name, exactly_one=False, country_codes=container["country_code"]
+            )
+        except InvalidInput:
+            return None
+        for loc in ranked or ():
+            if loc.raw["kind"] not in ("city", "admin2"):
+                continue
+            if container["kind"] == "country" or (
+                loc.raw.get("admin1_code") == container.get("admin1_code")
+            ):
+                return loc
+        return None
+
+    def _rebias(
+        self, cand: Candidate, loc: Any, dominant: str | None, divisions: frozenset[str]
+    ) -> Any:
+        """Second look at a name in the light of the whole article."""
+        raw = loc.raw
+        if raw["kind"] in ("country", "continent"):
+            return loc
+        in_context = raw["country_code"] == dominant or (
+            f"{raw['country_code']}.{raw.get('admin1_code')}" in divisions
+        )
+        sure = raw.get("margin") is None or raw["margin"] >= 2.0
+        if in_context and sure:
+            return loc
+        countries, own_divisions = self._candidate_areas(cand.lookup)
+        if dominant not in countries and divisions.isdisjoint(own_divisions):
+            return loc  # no candidate of this name lies where the article is
+        biased = self._resolve(cand, dominant, divisions)
+        if biased is None or biased.raw["geonameid"] == raw["geonameid"]:
+            return loc
+        b = biased.raw
+        if b["match"] == "alias" and b["country_code"] == dominant:
+            return biased  # a name we listed for this place, in an article about its country
+        # GeoNames gives some towns population 0 (unknown): count them as small, not empty.
+        population = b["population"] or _UNKNOWN_POPULATION
+        if (
+            f"{b['country_code']}.{b.get('admin1_code')}" in divisions
+            and population * 100 >= raw["population"]
+        ):
+            return biased  # the article names this very division (Paris, Texas in a Texas story)
+        if b["country_code"] == dominant and population * 30 >= raw["population"]:
+            return biased  # but a US article's 'Rome' is still Rome, Italy, not Rome, GA
+        return loc
+
+    @staticmethod
+    def _context(
+        candidates: list[Candidate], locations: list[Any]
+    ) -> tuple[str | None, frozenset[str], set[str]]:
+        """What the article is about: its dominant country, the divisions and countries it names."""
+        votes: dict[str, float] = {}
+        divisions: dict[tuple[str, str | None], float] = {}
+        for cand, loc in zip(candidates, locations, strict=True):
+            if loc is None or cand.in_name:
+                continue
+            raw = loc.raw
+            kind = raw["kind"]
+            if kind == "continent":
+                continue
+            cc = raw["country_code"]
+            if kind == "country":
+                votes[cc] = votes.get(cc, 0.0) + (1.0 if cand.demonym else 2.0)
+                continue
+            margin = raw.get("margin")
+            if kind == "admin1" or margin is None or margin >= 1.0:  # admin1, or sure
+                votes[cc] = votes.get(cc, 0.0) + 1.0
+                key = (cc, raw.get("admin1_code"))
+                divisions[key] = divisions.get(key, 0.0) + (2.0 if kind == "admin1" else 1.0)
+        dominant = None
+        if votes:
+            top, weight = max(votes.items(), key=lambda kv: kv[1])  # first of equals wins
+            dominant = top if weight >= 2 and weight >= sum(votes.values()) / 3 else None
+        named = frozenset(f"{cc}.{a1}" for (cc, a1), w in divisions.items() if w >= 2)
+        return dominant, named, set(votes)

@@ -1,0 +1,80 @@
+"""Qualifiers: the words around a name that set its kind and how vague it is.
+
+'the city of Hama' is the town, 'Hama province' and 'northern Hama' the division, 'the
+outskirts of Idlib' the countryside around it, 'north of Homs' somewhere near the town. The
+kind hint steers resolution (town or division of that name); the label and words travel with
+the mention, because ACLED's geo-precision depends on them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+DIVISION_AFTER = re.compile(
+    r"[ \t]*(provinces?|governorates?|regions?|countryside|city|district|state|oblast)\b",
+    re.IGNORECASE,
+)
+# 'Daraa and Suwayda regions': the plural division word covers both names.
+_SHARED_DIVISION_AFTER = re.compile(
+    r"\s+(?:and|or)\s+(?:the\s+)?[A-Z][\w'’‘-]*(?:\s[A-Z][\w'’‘-]*)?\s+"
+    r"(provinces|governorates|regions)\b"
+)
+# Searched backwards from the name (the regex module's (?r)): a few steps instead of a scan
+# of the 40 characters before it. Backwards, the first alternative that fits wins, so the
+# longer words come first ('northeastern' before 'eastern').
+_QUALIFIER_BEFORE = regex.compile(
+    r"(?r)(?:\b(?P<dir>north-?east|north-?west|south-?east|south-?west|north|south|east|west|"
+    r"centre|center|middle)\s+of\s+(?:the\s+)?|(?P<rural>countryside|outskirts|rural areas?|"
+    r"environs|suburbs)\s+of\s+(?:the\s+)?|(?P<prov>province|governorate|region)\s+of\s+"
+    r"(?:the\s+)?|(?P<city>city|town|village)\s+of\s+(?:the\s+)?|(?P<rural2>rural)\s+|"
+    r"(?P<dir2>north-?eastern|north-?western|south-?eastern|south-?western|northern|southern|"
+    r"eastern|western|central)\s+)$",
+    regex.IGNORECASE,
+)
+_QUALIFIER_ENDINGS = ("of ", "of the ", "rural ", "ern ", "central ")
+
+
+def qualifiers(text: str, start: int, end: int) -> tuple[str | None, str | None, str | None]:
+    """Words around a name that set its kind and vagueness.
+
+    Returns (kind hint, qualifier label, qualifier words): 'the northeast of Homs province'
+    gives ('admin1', 'direction', 'northeast of ... province').
+    """
+    kind = label = None
+    words: list[str] = []
+    # Every qualifier before a name ends in one of these; skip the regex when none does.
+    near = text[max(0, start - 8) : start].lower()
+    before = (
+        _QUALIFIER_BEFORE.search(text, max(0, start - 40), start)
+        if near.endswith(_QUALIFIER_ENDINGS)
+        else None
+    )
+    if before:
+        words.append(before.group(0).strip())
+        if before.group("city"):
+            kind = "city"
+        elif before.group("dir"):
+            label = "direction"  # 'north of Homs': near the town
+        elif before.group("dir2"):
+            # 'northern Aleppo', 'central Washington': part of a region, so the division
+            # where the name has one (the state, not the capital), else the name itself.
+            kind, label = "admin1", "direction"
+        elif before.group("rural") or before.group("rural2"):
+            kind, label = "admin1", "countryside"
+        else:
+            kind = "admin1"
+    after = DIVISION_AFTER.match(text, end)
+    if after is None and text.startswith((" and ", " or "), end):
+        after = _SHARED_DIVISION_AFTER.match(text, end)
+    if after:
+        word = after.group(1).lower()
+        words.append(word)
+        if word == "city":
+            kind = "city"
+        else:
+            kind = "admin1"
+            if word == "countryside":
+                label = "countryside"
+    return kind, label, " ... ".join(words) or None

@@ -1,0 +1,202 @@
+"""Roles: which resolved names become mentions, and what part each plays in the text.
+
+A resolved name is not yet a place in the story. This stage drops the readings news text
+disproves (a small town that is also a common word, a surname already seen in a person's
+name, 'Thomas said'), reports a small town in a country the article never mentions instead of
+guessing it, and gives every kept mention a role: 'the government in Damascus' is a seat of
+government and 'Moscow said' a speaker, not an event in that city; a demonym refers to its
+country; a place inside an organisation's name is in_name.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import regex
+
+from eventmap.geoparse.model import IN_NAME_MIN_POPULATION, REGION, Candidate, Mention, remember
+
+_GOVERNMENT_BEFORE = regex.compile(
+    r"(?r)\b(?:government|regime|authorities|officials|administration|leadership|cabinet|"
+    r"ministry)\s+(?:in|of)\s+(?:the\s+)?$",
+    regex.IGNORECASE,
+)
+_GOVERNMENT_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:-based\s+)?(?:government|regime|authorities|administration|"
+    r"leadership|cabinet)\b",
+    re.IGNORECASE,
+)
+_SPEAKER_AFTER = re.compile(
+    r"(?:['’]s\s+(?:position|stance|view|response)|,?\s+(?:(?:is|was|has|have|had|will|"
+    r"would|could|also|has\s+been|is\s+also|had\s+been|did\s+not|does\s+not|has\s+not)\s+)*"
+    r"(?:said|says|say|told|warned|warns|accused|accuses|announced|announces|claimed|claims|"
+    r"denied|denies|insisted|insists|stated|states|vowed|vows|threatened|threatens|urged|"
+    r"urges|called|calls|rejected|rejects|welcomed|welcomes|condemned|condemns|argued|argues|"
+    r"believes|wants|hopes|plans|agreed|agrees|signed|signs|sent|sends|backed|backs|"
+    r"supports|supported|collaborating|cooperating|working|responded|responds|demanded|"
+    r"demands|blamed|blames|confirmed|confirms|pledged|pledges|considers|sees|expects|"
+    r"maintains|believed|dismissed|recognised|recognized|recognizes|recognises|imposed|"
+    r"sanctioned|launched\s+talks|negotiating))\b",
+    re.IGNORECASE,
+)
+# Both patterns above begin, after "'s", a comma or spaces, with one of their own words: a
+# name followed by any other word needs neither.
+_NEXT_WORD = re.compile(r"(?:['’]s)?,?\s+-?([A-Za-z]+)")
+_ROLE_AFTER_WORDS = frozenset(
+    re.findall(r"[a-z]+", _GOVERNMENT_AFTER.pattern + _SPEAKER_AFTER.pattern)
+)
+_SAID_AFTER = re.compile(
+    r",?\s+(?:also\s+)?(?:said|says|told|added|adds|explained|wrote|writes|noted|recalled|asked|"
+    r"replied|laughed|admitted|tweeted|posted)\b"
+)
+
+
+class RoleDecider:
+    """Turns (candidate, resolved place) into a Mention with its role, or drops it."""
+
+    _ctx: tuple[str | None, set[str]]
+    _persons: set[str]
+    _places: dict[int, tuple[Any, str, float, float, float]]
+
+    def _mention(
+        self,
+        text: str,
+        cand: Candidate,
+        loc: Any,
+        sentences: list[tuple[int, int]],
+    ) -> Mention | None:
+        s_start, s_end = sentences[cand.sentence]
+        if cand.demonym == REGION or cand.feature is not None:
+            what = (
+                f"a {cand.feature} named after a place"
+                if cand.feature
+                else "a region with no point in the gazetteer"
+            )
+            return self._unresolved_mention(
+                cand,
+                s_start,
+                s_end,
+                f"{what}; not in the offline gazetteer (reported, not guessed)",
+            )
+        if loc is None:
+            return None
+        raw = loc.raw
+        curated = raw["match"] == "alias"  # a name we listed on purpose ('Palmyra')
+        if (
+            cand.single_common
+            and not curated
+            and raw["kind"] == "city"
+            and raw["population"] < 100_000
+        ):
+            return None  # a common word that is also a small town: 'Of', 'Will', 'Bath, ME'
+        if (
+            cand.in_name
+            and raw["kind"] == "city"
+            and (raw["population"] < IN_NAME_MIN_POPULATION or raw["match"] == "loose")
+        ):
+            return None  # 'Ain Issa' is not Al Ain: a loose match inside a name is too weak
+        single_town = raw["kind"] == "city" and " " not in cand.lookup
+        if cand.initial_common and single_town and not curated and raw["population"] < 1_000_000:
+            return None  # 'Reading the report', 'Nice to see', 'Mobile phones'
+        if single_town and cand.lookup in self._persons and raw["population"] < 200_000:
+            return None  # one sense per discourse: 'Salah' after 'Mohamed Salah'
+        if single_town and raw["population"] < 1_000_000 and _SAID_AFTER.match(text, cand.end):
+            return None  # 'Thomas said': towns rarely speak; capitals ('Moscow said') do
+        dominant, mentioned = self._ctx
+        if (
+            dominant
+            and raw["kind"] == "city"
+            and raw["population"] < 50_000
+            and raw["country_code"] not in mentioned
+            and not cand.in_org
+        ):
+            return self._unresolved_mention(
+                cand,
+                s_start,
+                s_end,
+                f"only match is a small town in {raw['country_name'] or raw['country_code']}, "
+                "a country the article does not mention (reported, not guessed)",
+            )
+        role = self._role(text, cand, raw)
+        place = self._places.get(id(loc))
+        if place is None or place[0] is not loc:
+            place = self._place_fields(loc)
+        _, name, latitude, longitude, confidence = place
+        if cand.single_common:
+            confidence -= 0.1
+        if cand.demonym:
+            confidence = 0.9
+        return Mention(
+            start=cand.start,
+            end=cand.end,
+            text=cand.text,
+            role=role,
+            resolved=True,
+            name=name,
+            latitude=latitude,
+            longitude=longitude,
+            geonameid=raw["geonameid"],
+            kind=raw["kind"],
+            country_code=raw["country_code"],
+            admin1=raw.get("admin1_name"),
+            admin1_code=raw.get("admin1_code"),
+            admin1_iso=raw.get("admin1_iso"),
+            qualifier=cand.qualifier,
+            qualifier_text=cand.qualifier_text,
+            confidence=round(max(confidence, 0.05), 2),
+            reason=None,
+            sentence_start=s_start,
+            sentence_end=s_end,
+            raw=raw,  # shared with the cached Location: treat as read-only
+        )
+
+    def _place_fields(self, loc: Any) -> tuple[Any, str, float, float, float]:
+        """What every mention of this resolved place shares, worked out once per Location
+        (kept with the Location itself, so a reused id can never match another one)."""
+        raw = loc.raw
+        name = raw["name"] if raw["kind"] != "admin1" else raw.get("admin1_name") or raw["name"]
+        latitude, longitude = loc[1]  # geopy's (address, (lat, lon)) view: no Point lookups
+        confidence = {"name": 0.9, "alternate": 0.85, "alias": 0.85, "loose": 0.7}[raw["match"]]
+        if raw.get("margin") is not None and raw["margin"] < 0.5:
+            confidence -= 0.2
+        return remember(self._places, id(loc), (loc, name, latitude, longitude, confidence))
+
+    @staticmethod
+    def _unresolved_mention(cand: Candidate, s_start: int, s_end: int, reason: str) -> Mention:
+        return Mention(
+            start=cand.start,
+            end=cand.end,
+            text=cand.text,
+            role="event_location",
+            resolved=False,
+            qualifier=cand.qualifier,
+            qualifier_text=cand.qualifier_text,
+            confidence=0.4,
+            reason=reason,
+            sentence_start=s_start,
+            sentence_end=s_end,
+        )
+
+    @staticmethod
+    def _role(text: str, cand: Candidate, raw: dict[str, Any]) -> str:
+        if cand.demonym:
+            return "demonym"
+        if cand.in_name or cand.in_org:
+            return "in_name"
+        start, end = cand.start, cand.end
+        # 'the government in Damascus' ends in 'in', 'of' or 'the': test that before searching.
+        tail = text[max(0, start - 6) : start].rstrip().lower()
+        if tail.endswith(("in", "of", "the")) and _GOVERNMENT_BEFORE.search(
+            text, max(0, start - 60), start
+        ):
+            return "government"
+        nxt = _NEXT_WORD.match(text, end)
+        if nxt is not None and nxt.group(1).lower() in _ROLE_AFTER_WORDS:
+            if _GOVERNMENT_AFTER.match(text, end, end + 80):
+                return "government"
+            if _SPEAKER_AFTER.match(text, end, end + 80):
+                return "speaker_or_actor_location"
+        if raw["kind"] in ("country", "continent"):
+            return "country_reference"
+        return "event_location"

@@ -1,0 +1,187 @@
+"""Runs: the capitalised word sequences a place name can only be part of, and the sentences.
+
+The geoparser never reads a word that is not capitalised or a connector ('Deir ez-Zor',
+'Rio de Janeiro'): one regex finds whole runs of such words at C speed, and Python only
+splits the few runs holding possessives, contractions or odd gaps ('Syria's Homs' -> 'Syria',
+'Homs'). A run's text alone also decides whether it could be an unknown name (a place the
+gazetteer lacks), which the last stage reports. Sentences bound the context of each name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import regex
+
+from eventmap.geoparse.lexicon import (
+    CONNECTORS,
+    NOT_PLACES,
+    ORG_WORDS,
+    TITLES,
+    common_words,
+)
+from eventmap.geoparse.model import Word, remember
+
+# Words keep inner apostrophes (Dar'a); possessives are trimmed (Syria's) and contractions
+# (We're) never name places. Hyphens split words ('London-based'); runs join across them.
+_POSSESSIVE = ("'s", "’s", "'", "’")
+_CONTRACTIONS = ("'re", "’re", "'ve", "’ve", "'ll", "’ll", "n't", "n’t", "'m", "’m", "'d", "’d")
+_ABBREVIATED = frozenset({"St", "Mt", "Ft", "Pt"})
+_CAP = r"(?:\p{Lu}\.){2,}|\p{Lu}[\w'’‘ʿʾ]*"
+# 'St. Louis': the cheap test (a letter pair, then '. ') first, the word boundary after.
+_GAP = r"(?:[ \t]{1,2}|-|(?<=[SMFP]t)\.\x20(?<=\b..\.\x20))"
+
+
+def _alternation(words: frozenset[str]) -> str:
+    """Words grouped by first letter ('a(?:sh|l|n)|d(?:el|e|a)'): far fewer regex branches
+    to try at each gap than one flat list."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(
+        first + "(?:" + "|".join(sorted(rests, key=lambda r: (-len(r), r))) + ")"
+        for first, rests in sorted(groups.items())
+    )
+
+
+RUN = regex.compile(
+    r"(?<![\w'’‘ʿʾ])(?:"
+    + _CAP
+    + r")(?:"
+    + _GAP
+    + r"(?:(?:"
+    + _alternation(CONNECTORS)
+    + r")"
+    + _GAP
+    + r")*(?:"
+    + _CAP
+    + r"))*"
+)
+# What makes splitting a run need the word regex: possessives, contractions, initials,
+# 'St. Louis', tabs or double spaces.
+_SLOW_SPLIT = re.compile(r"['’.\t]|  ")
+_SIMPLE_WORD = regex.compile(r"\p{Lu}\w*")
+# Capitalised words and lower-case connectors, the only words a run is made of.
+_RUN_WORD = regex.compile(
+    r"(?<![\w'’‘ʿʾ])(?:(?:\p{Lu}\.){2,}|\p{Lu}[\w'’‘ʿʾ]*|(?:"
+    + "|".join(sorted(CONNECTORS, key=len, reverse=True))
+    + r")(?![\w'’‘ʿʾ]))"
+)
+# (the regex module scans this about twice as fast as re)
+_SENTENCE_END = regex.compile(r"[.!?…](?P<close>[\"”’')\]]*)\s+|\n+")
+OPENERS = "\"“‘'([—–-:"
+OPENERS_AND_SPACE = OPENERS + " \t"
+# Words that may stand before a place name without making it a surname.
+# Articles that may open an unknown name ('al-Bab'); 'ez' only inside one ('Deir ez-Zor').
+_LEADING_ARTICLES = ("ash", "al", "el", "as", "ad", "ar", "an", "at", "az")
+NAME_PREFIX_ARTICLES = tuple(f"{a}-" for a in _LEADING_ARTICLES)  # longest first: 'ash-'
+_UNKNOWN_NAME = re.compile(
+    rf"(?:[A-Z][a-z]+|(?:{'|'.join(_LEADING_ARTICLES)})-[A-Z][a-z]+)"
+    rf"(?:[ -](?:(?:{'|'.join((*_LEADING_ARTICLES, 'ez'))})-)?[A-Z][a-z]+){{0,3}}\b"
+)
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; newlines always end one (headlines, bylines)."""
+    bounds: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        start, stop = m.span()
+        close = m.group(1)  # None for a line break; a closing quote stays with its sentence
+        end = start if close is None else start + 1 + len(close)
+        if end > pos:
+            bounds.append((pos, end))
+        pos = stop
+    if pos < len(text):
+        bounds.append((pos, len(text)))
+    return bounds or [(0, len(text))]
+
+
+class RunReader:
+    """Splits runs into words, and sizes the unknown name a run could be (cached by text)."""
+
+    demonyms: dict[str, str]
+    _splits: dict[str, tuple[tuple[tuple[int, int, str], ...], ...]]
+    _unknown_sizes: dict[str, int]
+
+    def _words(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Word]:
+        """Capitalised words and connectors, possessives trimmed ('Syria's' -> 'Syria')."""
+        for m in _RUN_WORD.finditer(text, start, len(text) if end is None else end):
+            word, end_ = m.group(0), m.end()
+            if "'" in word or "’" in word:
+                if word.endswith(_CONTRACTIONS):
+                    yield Word(m.start(), end_, word.lower())  # "We're": never a place
+                    continue
+                for suffix in _POSSESSIVE:
+                    if word.endswith(suffix) and len(word) > len(suffix) + 1:
+                        word, end_ = word[: -len(suffix)], end_ - len(suffix)
+                        break
+            yield Word(m.start(), end_, word)
+
+    def _split(self, token: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
+        """A regex run cut where names cannot continue ('Syria's Homs' -> 'Syria', 'Homs'),
+        offsets relative to the run: the cut depends on the run's text alone.
+
+        Words are plain (start, end, text) tuples: cached for the parser's life, and plain
+        tuples of plain values are the ones Python's garbage collector stops tracking.
+        """
+        if _SIMPLE_WORD.fullmatch(token):
+            return (((0, len(token), token),),)
+        if not _SLOW_SPLIT.search(token):
+            # Words joined by single spaces or hyphens, all capitalised or connectors: one run.
+            words = []
+            pos = 0
+            for part in token.replace("-", " ").split(" "):
+                words.append((pos, pos + len(part), part))
+                pos += len(part) + 1
+            return (tuple(words),)
+        runs: list[tuple[tuple[int, int, str], ...]] = []
+        run: list[Word] = []
+        for word in self._words(token):
+            if run and (
+                not self._joinable(token, run[-1], word)
+                or not (word.text[0].isupper() or word.text in CONNECTORS)
+            ):
+                runs.append(tuple(tuple(w) for w in run))
+                run = []
+            if word.text[0].isupper() or (run and word.text in CONNECTORS):
+                run.append(word)
+        if run:
+            runs.append(tuple(tuple(w) for w in run))
+        return tuple(runs)
+
+    @staticmethod
+    def _joinable(text: str, left: Word, right: Word) -> bool:
+        gap = text[left.end : right.start]
+        if gap == ". " and left.text in _ABBREVIATED:
+            return True
+        return gap in (" ", "-") or (gap.isspace() and "\n" not in gap and len(gap) <= 2)
+
+    def _unknown_size_of(self, token: str) -> int:
+        """The name a run could report depends on the run's text alone: decide that once."""
+        size = self._unknown_sizes.get(token, -1)
+        if size == -1:
+            size = remember(self._unknown_sizes, token, self._unknown_size(token, 0))
+        return size
+
+    def _unknown_size(self, text: str, start: int) -> int:
+        """Length of the unknown name that could be reported at ``start``, 0 if none could
+        (a title, an organisation, a demonym, a common word, an acronym)."""
+        m = _UNKNOWN_NAME.match(text, start)
+        if m is None:
+            return 0
+        name = m.group(0)
+        words = name.split()
+        first = words[0].lower()
+        if (
+            first in NOT_PLACES
+            or first in TITLES
+            or first == "the"
+            or any(w.lower() in ORG_WORDS for w in words)
+            or name in self.demonyms
+            or (len(words) == 1 and first in common_words())
+            or (name.isupper() and len(name) <= 5)
+        ):
+            return 0
+        return len(name)

@@ -1,0 +1,32 @@
+"""Candidates: each occurrence of a planned name, with what its place in the text adds."""
+
+from eventmap.geoparse import default_geoparser, sentence_bounds
+
+
+def _candidates(text: str) -> dict:
+    parser = default_geoparser()
+    sentences = sentence_bounds(text)
+    parser._persons = set()
+    found, _ = parser._candidates(text, sentences, [s for s, _ in sentences])
+    return {c.text: c for c in found}
+
+
+def test_candidates_carry_their_sentence_and_qualifiers() -> None:
+    got = _candidates("Calm in Hama. Shelling hit the city of Homs.")
+    assert got["Hama"].sentence == 0 and got["Homs"].sentence == 1
+    assert got["Homs"].kind_hint == "city"
+
+
+def test_a_title_before_makes_a_person() -> None:
+    assert "Homs" not in _candidates("They met President Homs yesterday.")
+    assert "Homs" in _candidates("They met in Homs yesterday.")
+
+
+def test_masked_names_are_not_places() -> None:
+    assert "Sanaa" not in _candidates("SANA reported strikes.")
+    assert "SANA" not in _candidates("SANA reported strikes.")
+
+
+def test_a_sentence_initial_common_word_is_marked() -> None:
+    got = _candidates("Reading the report, he frowned.")
+    assert "Reading" not in got or got["Reading"].initial_common
