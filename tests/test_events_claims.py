@@ -29,33 +29,17 @@ def test_media_reports_without_an_outlet() -> None:
     assert _who("Nobody said anything about it.") == (None, False)
 
 
+def _claim(sentence: str, article_id: str = "a1") -> dict:
+    article = article_from_text(sentence, {"id": article_id})
+    fatal = find_fatalities(sentence, 0)
+    return claim_row(article, sentence, 0, len(sentence), fatal, None, False, default_geoparser())
+
+
 def test_a_claim_row_keeps_its_quantity_and_speaker() -> None:
     sentence = "John Smith claimed that 1,200 fighters were massing in Idlib province."
     assert CLAIM.search(sentence)
-    article = article_from_text(sentence, {"id": "a1"})
-    row = claim_row(
-        article,
-        sentence,
-        0,
-        len(sentence),
-        find_fatalities(sentence, 0),
-        None,
-        False,
-        default_geoparser(),
-    )
+    row = _claim(sentence)
     assert row["claimed_by"] == "John Smith"
     assert (row["quantity_text"], row["quantity_low"]) == ("1,200", 1200)
     assert row["admin1"] == "Idlib" and row["verified"] is False
-    assert (
-        row["claim_id"]
-        == claim_row(
-            article,
-            sentence,
-            0,
-            len(sentence),
-            find_fatalities(sentence, 0),
-            None,
-            False,
-            default_geoparser(),
-        )["claim_id"]
-    )
+    assert row["claim_id"] == _claim(sentence)["claim_id"] != _claim(sentence, "a2")["claim_id"]
