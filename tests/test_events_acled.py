@@ -113,3 +113,36 @@ def test_a_place_phrase_the_gazetteer_lacks_falls_back_to_its_division() -> None
 def test_trigger_and_place_in_different_sentences_of_a_short_report() -> None:
     row = _one("On 12 June 2021, gunmen opened fire on a wedding party. It happened in Kaduna.")
     assert row.location == "Kaduna" and row.event_date == "2021-06-12"
+
+
+def test_passive_voice_names_the_doer_after_by() -> None:
+    row = _one("On 12 June 2021, two herders were shot dead by Boko Haram fighters near Gwoza.")
+    assert row.actor1.startswith("Islamic State (West Africa) and/or Boko Haram")
+    assert row.fatalities == 2
+
+
+def test_weapons_decide_shelling_or_clash() -> None:
+    mortars = _one("On 12 June 2021, separatists fired mortars at army positions near Avdiivka.")
+    assert mortars.sub_event_type == "Shelling/artillery/missile attack"
+    mixed = _one(
+        "On 12 June 2021, separatists fired mortars and small arms at army positions near Avdiivka."
+    )
+    assert mixed.sub_event_type == "Armed clash"
+
+
+def test_an_arrest_elsewhere_in_the_report_is_no_intervention() -> None:
+    row = _one(
+        "On 12 June 2021, journalists protested in Multan against the arrest of an editor. "
+        "He was arrested last month."
+    )
+    assert row.sub_event_type == "Peaceful protest"
+
+
+def test_a_village_written_before_its_district_in_brackets() -> None:
+    row = _one("On 12 June 2021, gunmen shot a teacher in Zzyxvale village (Kupwara district).")
+    assert row.location == "Zzyxvale" and row.geo_precision == 3
+
+
+def test_army_named_as_acled_writes_it() -> None:
+    row = _one("On 12 June 2021, the military forces of Armenia shelled a post near Tovuz.")
+    assert row.actor1 == "Military Forces of Armenia" and row.inter1 == 8

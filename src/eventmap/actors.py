@@ -49,6 +49,7 @@ ROLE_ACTORS: dict[str, tuple[str, str, int]] = {
     "rioters": ("Rioters ({name})", "other", 5),
     "civilians": ("Civilians ({name})", "civilians", 7),
     "armed_group": ("Unidentified Armed Group ({name})", "rebel", 3),
+    "gang": ("Unidentified Gang ({name})", "rebel", 3),
 }
 # Phrases after a demonym that name a country's army or police ('Kenyan troops').
 _MILITARY_NOUNS = (
@@ -76,6 +77,10 @@ _MILITARY_NOUNS = (
     "servicemen",
     "marines",
 )
+_OF_NOUNS = {
+    "military": ("military forces", "armed forces", "army", "troops"),
+    "police": ("police forces", "police"),
+}
 _POLICE_NOUNS = ("police", "policemen", "police officers", "police forces", "riot police")
 
 
@@ -422,6 +427,9 @@ def _with_countries(curated: list[Actor]) -> ActorTable:
             actor_name = pattern.format(the="the " if the else "", name=name)
             nouns = {"military": _MILITARY_NOUNS, "police": _POLICE_NOUNS}.get(role, ())
             aliases = tuple(f"{adj} {noun}" for adj in adjectives.get(code, ()) for noun in nouns)
+            if role in ("military", "police"):  # 'the military forces of Azerbaijan'
+                words = _OF_NOUNS[role]
+                aliases += tuple(f"{w} of {the}{name}" for w in words for the in ("", "the "))
             if actor_name in by_core:
                 i = by_core[actor_name]
                 old = actors[i]

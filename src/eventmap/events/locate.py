@@ -58,6 +58,19 @@ _WIDE_AFTER = re.compile(
 )
 # How far after its sentence a protest's outcome is read ('The police dispersed them.').
 _FOLLOWING = 300
+# A capitalised name right before '(' that opens a place phrase: 'Kralgund town (Kupwara'.
+_UNKNOWN_BEFORE = re.compile(
+    r"\b(?:in|at|of|near)\s+(?:the\s+)?(?:(?:town|village|city|area)\s+of\s+)?"
+    r"([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,3})\s*(?:town|village|city|area|camp|"
+    r"neighbou?rhood|locality)?\s*\(\s*$"
+)
+_NOT_NAMES = frozenset({"The", "A", "An", "On", "In"})
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|been|being|got|is|are)\s+(?:\w+ly\s+)?(?:\w+\s+and\s+)?$", re.IGNORECASE
+)
+_BY = re.compile(
+    r"\bby\s+(?:the\s+|an?\s+|some\s+|two\s+|three\s+|several\s+)?(?:\w+\s+)?$", re.IGNORECASE
+)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
 
@@ -94,6 +107,13 @@ def place_phrases(
     out: list[tuple[Mention, int | None, str | None]] = []
     skip_next = False
     for k, phrase in enumerate(phrases):
+        unknown = _UNKNOWN_BEFORE.search(text, max(s, phrase[0].start - 60), phrase[0].start)
+        if unknown is not None and unknown.group(1).split()[0] not in _NOT_NAMES:
+            # 'Kralgund town (Kupwara district, ...)': a name the gazetteer lacks, then where.
+            placed = _place(_Unknown(unknown.group(1)), phrase, False)  # type: ignore[arg-type]
+            if placed is not None:
+                out.append(placed)
+            continue
         if skip_next:  # 'between X and Y': one event, at X
             skip_next = False
             continue
@@ -112,6 +132,16 @@ def place_phrases(
     return out
 
 
+class _Unknown:
+    """A place name the geoparser did not find: only its text is known."""
+
+    resolved = False
+    kind = None
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
 def _place(
     head: Mention, containers: list[Mention], wide: bool
 ) -> tuple[Mention, int | None, str | None] | None:
@@ -126,10 +156,23 @@ def _place(
             return head, (2 if wide else None), None
     if not known:
         return None
-    # The head is unknown, or a namesake elsewhere: the most specific named division.
+    # The head is unknown, or a namesake elsewhere: the named division, at the precision of
+    # what is known (a county: 2; a province, or a town named only as the seat of the
+    # district the place is in: 3, somewhere in that province).
     best = min(known, key=lambda c: {"admin2": 0, "city": 1, "admin1": 2}[c.kind or "admin1"])
-    precision = 3 if best.kind == "admin1" and not wide else 2
-    return best, precision, head.text
+    return best, (2 if best.kind == "admin2" else 3), head.text
+
+
+def _passive_agent(text: str, start: int, end: int, after: list[Span]) -> Span | None:
+    """The doer of a passive trigger ('were killed by X', 'attacked by X'), if named."""
+    if not _PASSIVE_BEFORE.search(text, max(0, start - 24), start):
+        return None
+    for sp in after:
+        if sp.start - end > 60:
+            break
+        if _BY.search(text, max(0, sp.start - 12), sp.start):
+            return sp
+    return None
 
 
 def sentence_events(
@@ -162,7 +205,11 @@ def sentence_events(
         before = [sp for sp in spans if sp.start < start]  # 'Turkish drones struck': doer
         after = [sp for sp in spans if sp.start >= end]
         actors1, actors2 = pair(before, after, actors)
-        if reverses_sides(text[start:end]):
+        agent = _passive_agent(text, start, end, after)
+        if agent is not None:
+            # 'two farmers were shot by gunmen': the doer follows 'by', the victims precede.
+            actors1, actors2 = [agent], [sp for sp in before if sp.ref != agent.ref]
+        elif reverses_sides(text[start:end]):
             # 'the army retreated from Hama': the side that took it is actor 1.
             actors1, actors2 = actors2, actors1
         country = place.country_code

@@ -121,6 +121,11 @@ def refine(sub: str, sentence: str, after: str = "") -> str:
         if sub == "Protest with intervention" or CUES["intervention"].search(sentence):
             lethal = CUES["lethal"].search(sentence)
             return "Excessive force against protesters" if lethal else "Protest with intervention"
+    heavy_only = CUES["heavy"].search(sentence) and not CUES["small_arms"].search(sentence)
+    if sub == "Armed clash" and heavy_only and not CUES["clash"].search(sentence):
+        return "Shelling/artillery/missile attack"  # fire at positions with mortars only
+    if sub == "Shelling/artillery/missile attack" and CUES["small_arms"].search(sentence):
+        return "Armed clash"  # shells and small arms: a firefight
     disrupted = CUES["disrupted"].search(sentence) and not CUES["went_off"].search(sentence)
     if sub in _EXPLOSIONS and disrupted:
         return "Disrupted weapons use"
