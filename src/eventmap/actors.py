@@ -306,6 +306,8 @@ class ActorTable:
                 self._generic_by.setdefault((key, actor.country), actor.name)
                 self._generic_by.setdefault((key, None), actor.name)
         self._by_name = {actor.name: actor for actor in actors}
+        # The same sentence is read for its actors and for who is speaking: find once.
+        self._found: dict[tuple, tuple[Span, ...]] = {}
         self._generic_phrases = {
             a.casefold() for actor in actors for a in actor.generic_aliases
         } | set(role_phrases)
@@ -330,6 +332,17 @@ class ActorTable:
         ``roles``: also phrases like 'the police', 'gunmen', named through ``country``'s
         generated actors (a curated generic alias at the same place wins).
         """
+        key = (text, country, generic, roles)
+        cached = self._found.get(key)
+        if cached is not None:
+            return list(cached)
+        found = self._find(text, country, generic, roles)
+        if len(self._found) > 4096:  # bounded: a long run of new sentences starts afresh
+            self._found.clear()
+        self._found[key] = tuple(found)
+        return found
+
+    def _find(self, text: str, country: str | None, generic: bool, roles: bool) -> list[Span]:
         found = self._named.find(text)
         if generic:
             for sp in self._generic_index.find(text):

@@ -89,17 +89,18 @@ def predict(doc: dict[str, Any], extract: Callable[[Article], Any]) -> dict[str,
     """One text's prediction line; an exception is recorded, not raised."""
     article = Article(id=doc["_id"], text=doc["text"], published=_published(doc.get("published")))
     started = time.perf_counter()
+    rows: list[dict[str, Any]] | None
     try:
-        frame = extract(article).events
+        tables = extract(article)
+        rows = getattr(tables, "event_rows", None)
+        if rows is None:  # an extractor that only gives a table
+            rows = tables.events.to_dict("records")
         crash = None
     except Exception as exc:  # one failing text is a result, not the end of the run
-        frame, crash = None, f"{type(exc).__name__}: {exc}"
+        rows, crash = None, f"{type(exc).__name__}: {exc}"
     ms = (time.perf_counter() - started) * 1000.0
-    events = []
-    if frame is not None:
-        extra = [c for c in ("wounded",) if c in frame.columns]
-        for row in frame[[*PREDICTION_FIELDS, *extra]].to_dict("records"):
-            events.append({k: _clean(v) for k, v in row.items()})
+    fields = (*PREDICTION_FIELDS, "wounded")
+    events = [{k: _clean(row.get(k)) for k in fields if k in row} for row in rows or []]
     return {"text_id": doc["_id"], "crash": crash, "ms": round(ms, 3), "events": events}
 
 

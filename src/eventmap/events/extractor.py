@@ -8,7 +8,6 @@ strikes...' add to) and the last named actors ('the jihadists' after a sentence 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -19,7 +18,7 @@ from eventmap.dates import DateRef, find_dates
 from eventmap.events.actors import sentence_actors
 from eventmap.events.claims import CLAIM, attribution, claim_row
 from eventmap.events.code import fold_lede, merge, order_actors
-from eventmap.events.frame import events_frame, mentions_frame
+from eventmap.events.frame import event_rows, mention_rows
 from eventmap.events.locate import dominant_country, place_phrases, sentence_events
 from eventmap.events.model import Candidate
 from eventmap.events.sentences import (
@@ -32,17 +31,45 @@ from eventmap.events.sentences import (
 )
 from eventmap.fatalities import add_tolls, find_fatalities
 from eventmap.geoparse import Geoparser, default_geoparser, sentence_bounds
-from eventmap.schema import CLAIM_COLUMNS
+from eventmap.schema import CLAIM_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS
 
 
-@dataclass
 class EventTables:
-    """What one article says: dated events, every place mention, and claims."""
+    """What one article says: dated events, every place mention, and claims.
 
-    events: pd.DataFrame
-    place_mentions: pd.DataFrame
-    claims: pd.DataFrame
-    article: Article
+    The tables are built on first use from their rows (``event_rows``...): a caller that only
+    needs the rows, such as the batch interface over thousands of short texts, never pays for
+    three DataFrames per text."""
+
+    def __init__(
+        self,
+        event_rows: list[dict],
+        mention_rows: list[dict],
+        claim_rows: list[dict],
+        article: Article,
+    ) -> None:
+        self.event_rows = event_rows
+        self.mention_rows = mention_rows
+        self.claim_rows = claim_rows
+        self.article = article
+        self._tables: dict[str, pd.DataFrame] = {}
+
+    def _table(self, name: str, rows: list[dict], columns: tuple[str, ...]) -> pd.DataFrame:
+        if name not in self._tables:
+            self._tables[name] = pd.DataFrame(rows, columns=list(columns))
+        return self._tables[name]
+
+    @property
+    def events(self) -> pd.DataFrame:
+        return self._table("events", self.event_rows, EVENT_COLUMNS)
+
+    @property
+    def place_mentions(self) -> pd.DataFrame:
+        return self._table("place_mentions", self.mention_rows, MENTION_COLUMNS)
+
+    @property
+    def claims(self) -> pd.DataFrame:
+        return self._table("claims", self.claim_rows, CLAIM_COLUMNS)
 
 
 class EventExtractor:
@@ -134,9 +161,9 @@ class EventExtractor:
             candidates = self._short_report(article, sentences, skip, mentions, country)
         events = merge(order_actors(fold_lede(candidates), self.actors))
         return EventTables(
-            events=events_frame(article, events, text, self.actors),
-            place_mentions=mentions_frame(mentions, article.id, text),
-            claims=pd.DataFrame(claims, columns=list(CLAIM_COLUMNS)),
+            event_rows=event_rows(article, events, text, self.actors),
+            mention_rows=mention_rows(mentions, article.id, text),
+            claim_rows=claims,
             article=article,
         )
 

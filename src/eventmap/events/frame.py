@@ -51,6 +51,16 @@ def _point(m: Mention) -> tuple[float, float, str, int | None]:
 def events_frame(
     article: Article, cands: list[Candidate], text: str, table: ActorTable
 ) -> pd.DataFrame:
+    return pd.DataFrame(event_rows(article, cands, text, table), columns=list(EVENT_COLUMNS))
+
+
+def event_rows(
+    article: Article, cands: list[Candidate], text: str, table: ActorTable
+) -> list[dict]:
+    """The event table's rows, in its order: dated events first, then by date, place, type.
+
+    Plain dicts, so that a caller who needs no table (a batch of short texts) pays nothing
+    for building one."""
     rows = []
     for c in cands:
         m = c.mention
@@ -142,19 +152,21 @@ def events_frame(
                 "confidence": round(confidence, 2),
             }
         )
-    frame = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
-    order = frame["mention_type"].map({"event": 0, "background": 1})
-    frame = (
-        frame.assign(_o=order)
-        .sort_values(
-            ["_o", "event_date", "location_start", "sub_event_type"],
-            na_position="last",
-            kind="stable",
-        )
-        .drop(columns="_o")
-        .reset_index(drop=True)
+    rows.sort(key=_row_order)  # stable, like the table sort it replaces
+    return rows
+
+
+def _row_order(row: dict) -> tuple:
+    date, start, sub = row["event_date"], row["location_start"], row["sub_event_type"]
+    return (
+        row["mention_type"] != "event",
+        date is None,
+        date or "",
+        start is None,
+        start or 0,
+        sub is None,
+        sub or "",
     )
-    return frame
 
 
 def _interaction(inter1: int | None, inter2: int | None) -> int | None:
@@ -208,6 +220,11 @@ def _notes(c: Candidate, date: dt.date | None, location: str) -> str:
 
 def mentions_frame(mentions: list[Mention], article_id: str, text: str = "") -> pd.DataFrame:
     """Every toponym with its role, resolved or not (unresolved ones say why)."""
+    return pd.DataFrame(mention_rows(mentions, article_id, text), columns=list(MENTION_COLUMNS))
+
+
+def mention_rows(mentions: list[Mention], article_id: str, text: str = "") -> list[dict]:
+    """The place-mention table's rows (see ``mentions_frame``)."""
     rows = []
     for m in mentions:
         rows.append(
@@ -233,4 +250,4 @@ def mentions_frame(mentions: list[Mention], article_id: str, text: str = "") -> 
                 "sentence": text[m.sentence_start : m.sentence_end].strip() if text else None,
             }
         )
-    return pd.DataFrame(rows, columns=list(MENTION_COLUMNS))
+    return rows
