@@ -143,6 +143,18 @@ def decide(
             any(i in _ARMED for i in inter2) and (not inter1 or any(i in _ARMED for i in inter1))
         ):
             return "Armed clash"
+    named_armed = any(i in _ARMED for i in inter1 + inter2 if i != 1) or any(
+        sp.ref.startswith("Unidentified Armed Group") or sp.ref.startswith("Unidentified Gang")
+        for sp in actors1 + actors2
+    )
+    crowd = CUES["crowd"].search(sentence) and not named_armed
+    demonstration = CUES["demonstration"].search(sentence)
+    if sub in ("Armed clash", "Attack", "Looting/property destruction") and crowd:
+        # A crowd is no armed group: its fights and destruction are riots (codebook: mob vs
+        # violent demonstration).
+        return "Violent demonstration" if demonstration else "Mob violence"
+    if sub == "Violent demonstration" and not demonstration and crowd:
+        return "Mob violence"
     if sub == "Arrests" and inter1 and all(i not in (1, None) for i in inter1):
         return "Abduction/forced disappearance"
     if sub == "Non-state actor overtakes territory" and inter1 and inter1[0] == 1:

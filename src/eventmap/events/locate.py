@@ -36,12 +36,31 @@ _EVENT_KINDS = ("city", "admin1", "admin2")
 # Roles that say a name is not where something happened.
 _NOT_A_PLACE = ("government", "speaker_or_actor_location", "demonym", "in_name")
 # Between a place and the division that contains it: 'X, Y', 'X (Y', 'X town in Y', 'X of Y'.
+_DIVISIONS = (
+    r"town|city|village|district|area|neighbou?rhood|camp|region|municipality|county|"
+    r"sub-?district|sub-?division|sub-?county|LGA|commune|locality|settlement|suburb|"
+    r"governorate|province|state|prefecture|department|parish|tehsil|taluka?|upazila|woreda|"
+    r"sector|ward|colony|barangay|mandal|block|zone|oblast|raion|rayon|circle|arrondissement|"
+    r"canton|community|hamlet|township"
+)
 _CONTAINER_GAP = re.compile(
-    r"(?:\s+(?:town|city|village|district|area|neighbou?rhood|camp|region|municipality|county|"
-    r"sub-?district|LGA|commune|locality|settlement|suburb|governorate|province|state))?"
+    rf"(?:-\d+)?(?:\s+(?:{_DIVISIONS}))?"
     r"(?:\s*[,(]\s*|\s+(?:in|of|within)\s+)(?:the\s+)?"
     r"(?:(?:\w+\s+){0,2}(?:district|province|governorate|region|state|county|municipality|"
     r"countryside|department|LGA|area|commune)\s*(?:of\s+|,\s*|\(\s*)?)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+_LOCATOR_GAP = re.compile(
+    r"\s*,?\s*(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?(?:(?:just\s+)?(?:north|south|east|"
+    r"west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside(?:\s+of)?|close\s+to)\s+"
+    r"(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?",
+    re.IGNORECASE,
+)
+_COMPOUND_AFTER = re.compile(r"-[a-z]")
+_COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|ex|non)-$", re.IGNORECASE)
+_LISTED = re.compile(
+    r"[^.;]{0,30}?(?:,|\band\b|\bor\b)\s*(?:and\s+)?(?:in\s+)?(?:the\s+)?"
+    r"(?:(?:towns?|villages?|cities|areas?)\s+of\s+)?",
     re.IGNORECASE,
 )
 _WIDE_BEFORE = re.compile(
@@ -97,11 +116,17 @@ def place_phrases(
         if s <= m.start < e
         and m.role not in _NOT_A_PLACE
         and (not m.resolved or m.kind in (*_EVENT_KINDS, "country"))
+        and not _COMPOUND_AFTER.match(text, m.end)  # 'Taliban-planted': a word, not a place
+        and not _COMPOUND_BEFORE.search(text, max(0, m.start - 6), m.start)  # 'pro-Hadi'
     ]
     phrases: list[list[Mention]] = []
     for m in inside:
         if phrases and _CONTAINER_GAP.fullmatch(text, phrases[-1][-1].end, m.start):
             phrases[-1].append(m)
+        elif phrases and _LOCATOR_GAP.fullmatch(text, phrases[-1][-1].end, m.start):
+            # 'al Khadir, south of Bethlehem', 'Bese, near Saliboko': says where the place
+            # before it is, and is no event of its own.
+            phrases[-1].append(_Locator(m))  # type: ignore[arg-type]
         else:
             phrases.append([m])
     out: list[tuple[Mention, int | None, str | None]] = []
@@ -130,6 +155,17 @@ def place_phrases(
         if placed is not None:
             out.append(placed)
     return out
+
+
+class _Locator:
+    """A place that only locates the one before it: never coded, never a container."""
+
+    resolved = False
+    kind = None
+
+    def __init__(self, m: Mention) -> None:
+        self.text = m.text
+        self.start, self.end = m.start, m.end
 
 
 class _Unknown:
@@ -237,4 +273,26 @@ def sentence_events(
                 location_name=name,
             )
         )
-    return found
+    return _one_place_per_trigger(text, found)
+
+
+def _one_place_per_trigger(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Two places of one division sharing a trigger are one event unless the text lists them
+    ('in Saraqib and Ariha'): 'in Leon, ... in the San Juan community' is one killing."""
+    kept: list[Candidate] = []
+    for cand in found:
+        m = cand.mention
+        twin = next(
+            (
+                k
+                for k in kept
+                if k.trigger == cand.trigger
+                and (k.mention.country_code, k.mention.admin1_code)
+                == (m.country_code, m.admin1_code)
+            ),
+            None,
+        )
+        if twin is not None and not _LISTED.fullmatch(text, twin.mention.end, m.start):
+            continue
+        kept.append(cand)
+    return kept
