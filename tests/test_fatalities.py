@@ -60,3 +60,22 @@ def test_a_toll_told_over_two_sentences_adds_up() -> None:
         find_fatalities("2 soldiers died"), find_fatalities("5 attackers were killed")
     )
     assert total.coded == 7
+
+
+def test_figures_of_the_arrested_are_not_deaths() -> None:
+    assert find_fatalities("Five fighters were killed and 4 were captured").coded == 5
+
+
+def test_a_long_named_victim_is_one() -> None:
+    text = "The head of a local farmers' union in the north was shot dead by gunmen"
+    assert find_fatalities(text).coded == 1
+    assert find_fatalities("Insurgents shot dead a shepherd").coded == 1
+
+
+def test_a_stated_total_replaces_and_one_victim_told_twice_stays_one() -> None:
+    from eventmap.fatalities import add_tolls
+
+    first = find_fatalities("A guard was shot dead")
+    assert add_tolls(first, find_fatalities("The guard died"), "The guard died").coded == 1
+    two = find_fatalities("Two farmers were killed")
+    assert add_tolls(two, find_fatalities("2 fatalities"), "2 fatalities.").coded == 2

@@ -79,7 +79,9 @@ _CASUALTY_ONLY = re.compile(r"\b(?:casualties|losses)\b", re.IGNORECASE)
 _OUTCOME = re.compile(
     r"\b(?:(?P<death>kill(?:ed|ing|s)?|dead|deaths?|died|dying|lives|bodies|body|fatalit(?:y|ies)"
     r"|eliminat(?:ed|ing|e)|slain|massacred|executed|perished|murdered|beheaded|lynched"
-    r"|succumbed)|(?P<hurt>injur(?:ed|ing|ies|y)|wound(?:ed|ing|s)?|hurt|maimed))\b",
+    r"|succumbed)|(?P<hurt>injur(?:ed|ing|ies|y)|wound(?:ed|ing|s)?|hurt|maimed)"
+    r"|(?P<other>arrested|captured|detained|abducted|kidnapped|rescued|missing|displaced|"
+    r"evacuated|infected|released|taken\s+hostage))\b",
     re.IGNORECASE,
 )
 # Between an outcome word and its object figure: 'killing at least', 'deaths of'.
@@ -95,7 +97,11 @@ _ONE_VICTIM = re.compile(
     r"(?:[\w-]+\s+){1,4}?(?:was|has\s+been|had\s+been|got|later|reportedly)\s+(?:\w+\s+){0,3}?"
     r"(?:killed|shot\s+dead|murdered|found\s+dead|beheaded|lynched|executed|stabbed\s+to\s+death|"
     r"died|hacked\s+to\s+death|beaten\s+to\s+death)"
-    r"|(?:killing|killed|murdered|murdering|beheaded|executed|lynched)\s+(?:him|her|a|an|one)\b"
+    r"|(?:killing|killed|murdered|murdering|beheaded|executed|lynched|shot\s+dead|gunned\s+down|"
+    r"stabbed\s+to\s+death)\s+(?:him|her|a|an|one)\b"
+    r"|\b(?:a|an|the)\s+[^.;:]{1,90}?\s(?:was|has\s+been|had\s+been)\s+(?:\w+\s+){0,2}?"
+    r"(?:killed|shot\s+dead|murdered|beheaded|lynched|executed|shot\s+to\s+death|"
+    r"stabbed\s+to\s+death)"
     r"|shot\s+(?:him|her|a|an|the)\s+(?:[\w-]+\s+){0,3}?dead"
     r"|\b(?:the|a|an)\s+(?:man|woman|victim|boy|girl|driver|person|child)\s+(?:later\s+)?died"
     r"|body\s+of\s+(?:a|an|one)\b|(?:a|an|one)\s+(?:[\w-]+\s+){0,2}body\b)",
@@ -167,7 +173,7 @@ def find_fatalities(sentence: str, offset: int = 0) -> Fatalities:
             continue
         if outcome.group("death"):
             dead.append(m)
-        else:
+        elif outcome.group("hurt"):
             wounded += _figure(m, sentence)[0]
     if not any(o.group("death") for o in outcomes):
         cas = _CASUALTY_ONLY.search(sentence)
@@ -269,10 +275,20 @@ def _is_year_or_money(sentence: str, m: re.Match[str]) -> bool:
     return "$" in before or "£" in before or "€" in before
 
 
-def add_tolls(a: Fatalities, b: Fatalities) -> Fatalities:
-    """One event's toll reported over two sentences: the dead and the wounded add up."""
+_SUMMARY = re.compile(
+    r"^\s*(?:[\w\s]+:\s*)?\d+\s+fatalit|fatalities\s+(?:were\s+)?coded|total\s+of|in\s+total",
+    re.IGNORECASE,
+)
+
+
+def add_tolls(a: Fatalities, b: Fatalities, sentence: str = "") -> Fatalities:
+    """One event's toll reported over two sentences: the dead and the wounded add up, except
+    that a stated total ('3 fatalities.') replaces the count and one victim told twice ('a man
+    was shot. The victim died.') stays one."""
     if not b.text and not b.wounded:
         return a
+    if b.text and (_SUMMARY.search(sentence) or (a.coded == 1 and b.coded == 1)):
+        return Fatalities(b.coded, b.low, b.high, b.text, b.start, b.end, a.wounded + b.wounded)
     if not a.text:
         return Fatalities(b.coded, b.low, b.high, b.text, b.start, b.end, a.wounded + b.wounded)
     text = f"{a.text} + {b.text}" if b.text else a.text

@@ -156,7 +156,7 @@ class EventExtractor:
             elif last_events and (fatal.coded or fatal.wounded):
                 # 'Two soldiers died.' after the event sentence: the same event's toll.
                 for cand in last_events:
-                    cand.fatalities = add_tolls(cand.fatalities, fatal)
+                    cand.fatalities = add_tolls(cand.fatalities, fatal, sentence)
         if not candidates:
             candidates = self._short_report(article, sentences, skip, mentions, country)
         events = merge(order_actors(fold_lede(candidates), self.actors))
