@@ -146,3 +146,23 @@ def test_a_village_written_before_its_district_in_brackets() -> None:
 def test_army_named_as_acled_writes_it() -> None:
     row = _one("On 12 June 2021, the military forces of Armenia shelled a post near Tovuz.")
     assert row.actor1 == "Military Forces of Armenia" and row.inter1 == 8
+
+
+def test_victims_are_never_the_doer() -> None:
+    row = _one("On 12 June 2021, two villagers were killed by men on motorbikes near Gao.")
+    assert row.actor1 == "Unidentified Armed Group (Mali)"
+    assert row.actor2 == "Civilians (Mali)"
+
+
+def test_a_participle_with_by_names_the_doer() -> None:
+    row = _one("On 12 June 2021, shells fired by the Taliban hit a market in Kunduz.")
+    assert row.actor1 == "Taliban"
+
+
+def test_seizures_and_vandalism_are_strategic_developments() -> None:
+    row = _one("On 12 June 2021, police seized two trucks of cocaine in Cali.")
+    assert row.sub_event_type == "Looting/property destruction"
+    row = _one("On 12 June 2021, an unidentified group vandalized a party office in Sofia.")
+    assert row.sub_event_type == "Looting/property destruction"
+    row = _one("On 12 June 2021, villagers pelted stones at a health team in Patna.")
+    assert row.sub_event_type == "Mob violence"

@@ -106,6 +106,10 @@ def _unique(spans: list[Span]) -> list[Span]:
     return out
 
 
+_PASSIVE_END = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_UNIDENTIFIED = re.compile(
+    r"\b(?:unidentified|unknown)\s+(?:\w+\s+)?(?:group|men|persons|people)\b"
+)
 # Inter codes of armed, organised sides (state, rebels, militias, external forces).
 _ARMED = (1, 2, 3, 4, 8)
 _DEFAULT_ROLE = {
@@ -137,7 +141,8 @@ def decide(
     inter1 = [table.inter(sp.ref, country) for sp in actors1]
     inter2 = [table.inter(sp.ref, country) for sp in actors2]
     if sub == "Attack":
-        if CUES["mob"].search(before) and not any(i in _ARMED for i in inter1):
+        doer = not _PASSIVE_END.search(before)
+        if doer and CUES["mob"].search(before) and not any(i in _ARMED for i in inter1):
             return "Mob violence"
         if CUES["clash"].search(sentence) or (
             any(i in _ARMED for i in inter2) and (not inter1 or any(i in _ARMED for i in inter1))
@@ -147,14 +152,20 @@ def decide(
         sp.ref.startswith("Unidentified Armed Group") or sp.ref.startswith("Unidentified Gang")
         for sp in actors1 + actors2
     )
-    crowd = CUES["crowd"].search(sentence) and not named_armed
+    # The crowd must be the doer: named before the trigger, not its passive victim.
+    crowd = CUES["crowd"].search(before) and not _PASSIVE_END.search(before) and not named_armed
     demonstration = CUES["demonstration"].search(sentence)
     if sub in ("Armed clash", "Attack", "Looting/property destruction") and crowd:
         # A crowd is no armed group: its fights and destruction are riots (codebook: mob vs
         # violent demonstration).
         return "Violent demonstration" if demonstration else "Mob violence"
-    if sub == "Violent demonstration" and not demonstration and crowd:
-        return "Mob violence"
+    if sub == "Violent demonstration" and not demonstration:
+        # Stones or vandalism with no demonstration: a crowd's is mob violence, a group's
+        # damage to property is property destruction.
+        if crowd:
+            return "Mob violence"
+        if named_armed or _UNIDENTIFIED.search(sentence):
+            return "Looting/property destruction"
     if sub == "Arrests" and inter1 and all(i not in (1, None) for i in inter1):
         return "Abduction/forced disappearance"
     if sub == "Non-state actor overtakes territory" and inter1 and inter1[0] == 1:

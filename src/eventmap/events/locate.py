@@ -30,7 +30,9 @@ from eventmap.events.model import Candidate
 from eventmap.events.triggers import find_triggers, refine, reverses_sides
 from eventmap.fatalities import Fatalities
 from eventmap.geoparse import Mention
+from eventmap.schema import SUB_EVENT_TO_TYPE
 
+_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 # Place kinds an event can be coded to (a country is too coarse for ACLED).
 _EVENT_KINDS = ("city", "admin1", "admin2")
 # Roles that say a name is not where something happened.
@@ -86,6 +88,12 @@ _UNKNOWN_BEFORE = re.compile(
 _NOT_NAMES = frozenset({"The", "A", "An", "On", "In"})
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|got|is|are)\s+(?:\w+ly\s+)?(?:\w+\s+and\s+)?$", re.IGNORECASE
+)
+# 'shells fired by X', 'a bomb planted by X': the doer follows a participle and 'by'.
+_BY_AFTER = re.compile(
+    r"\s+(?:\w+\s+){0,2}(?:fired|launched|planted|carried\s+out|conducted|dropped|thrown|"
+    r"detonated|placed)\s+by\b",
+    re.IGNORECASE,
 )
 _BY = re.compile(
     r"\bby\s+(?:the\s+|an?\s+|some\s+|two\s+|three\s+|several\s+)?(?:\w+\s+)?$", re.IGNORECASE
@@ -201,7 +209,9 @@ def _place(
 
 def _passive_agent(text: str, start: int, end: int, after: list[Span]) -> Span | None:
     """The doer of a passive trigger ('were killed by X', 'attacked by X'), if named."""
-    if not _PASSIVE_BEFORE.search(text, max(0, start - 24), start):
+    if not _PASSIVE_BEFORE.search(text, max(0, start - 24), start) and not _BY_AFTER.match(
+        text, end
+    ):
         return None
     for sp in after:
         if sp.start - end > 60:
@@ -251,6 +261,12 @@ def sentence_events(
         country = place.country_code
         sub = decide(sub, actors1, actors2, text[s:start], sentence, actors, country)
         refs1, refs2 = crowd_sides(sub, actors1, actors2, country, actors)
+        if (
+            refs1
+            and SUB_EVENT_TO_TYPE[sub] in _VIOLENT
+            and all(actors.inter(r, country) == 7 for r in refs1)
+        ):
+            refs1, refs2 = [], refs1 + refs2  # the victims are the target, never the doer
         refs1 = refs1 or default_actor(sub, country, actors)
         said = {a.ref: a.text for a in actors2 + actors1}  # the words each actor was named by
         found.append(
