@@ -166,3 +166,9 @@ def test_seizures_and_vandalism_are_strategic_developments() -> None:
     assert row.sub_event_type == "Looting/property destruction"
     row = _one("On 12 June 2021, villagers pelted stones at a health team in Patna.")
     assert row.sub_event_type == "Mob violence"
+
+
+def test_a_namesake_elsewhere_gives_way_to_the_one_in_the_named_province() -> None:
+    row = _one("On 12 June 2021, police shot a suspect in Sao Goncalo, Rio de Janeiro.")
+    assert row.admin1 == "Rio de Janeiro" and row.geo_precision == 1
+    assert abs(row.latitude - -22.8) < 0.3

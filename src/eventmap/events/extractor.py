@@ -8,6 +8,7 @@ strikes...' add to) and the last named actors ('the jihadists' after a sentence 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -30,7 +31,7 @@ from eventmap.events.sentences import (
     skipped,
 )
 from eventmap.fatalities import add_tolls, find_fatalities
-from eventmap.geoparse import Geoparser, default_geoparser, sentence_bounds
+from eventmap.geoparse import Geoparser, Mention, default_geoparser, sentence_bounds
 from eventmap.schema import CLAIM_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS
 
 
@@ -85,6 +86,7 @@ class EventExtractor:
         self.actors = actors or default_actors()
         self.media = media or default_media()
         self.demonyms = demonyms()
+        self._inside: dict[tuple, tuple | None] = {}
 
     def extract(self, article: Article) -> EventTables:
         text = article.text
@@ -149,6 +151,7 @@ class EventExtractor:
                 source,
                 party,
                 self.actors,
+                resolve=self._within,
             )
             if found:
                 last_events = found
@@ -167,6 +170,50 @@ class EventExtractor:
             article=article,
         )
 
+    def _within(self, place: Mention, division: Mention) -> Mention | None:
+        """``place`` as written, looked up inside ``division`` (a town or a province): the
+        namesake there, or None. 'Kamyanka, Donetsk' is the Kamyanka in Donetsk oblast."""
+        key = (place.text, division.country_code, division.admin1_code)
+        if key in self._inside:
+            found = self._inside[key]
+        else:
+            found = None
+            code = f"{division.country_code}.{division.admin1_code}"
+            try:
+                ranked = self.geoparser.geocoder.geocode(
+                    place.text,
+                    exactly_one=False,
+                    country_codes=division.country_code,
+                    kind="city",
+                    admin1_bias=[code],
+                )
+            except ValueError:  # not a usable name
+                ranked = None
+            for loc in (ranked or [])[:_CANDIDATES]:
+                raw = loc.raw
+                if raw.get("admin1_code") == division.admin1_code and raw.get("kind") == "city":
+                    found = (loc.latitude, loc.longitude, raw)
+                    break
+            if len(self._inside) > 20_000:
+                self._inside.clear()
+            self._inside[key] = found
+        if found is None:
+            return None
+        lat, lon, raw = found
+        return replace(
+            division,
+            start=getattr(place, "start", division.start),
+            end=getattr(place, "end", division.end),
+            text=place.text,
+            name=raw["name"],
+            latitude=lat,
+            longitude=lon,
+            geonameid=raw["geonameid"],
+            kind="city",
+            admin1=raw.get("admin1_name") or division.admin1,
+            raw=raw,
+        )
+
     def _short_report(
         self,
         article: Article,
@@ -181,7 +228,7 @@ class EventExtractor:
         text = article.text
         if len(text) > SHORT_REPORT_CHARS:
             return []
-        places = place_phrases(text, mentions, 0, len(text))[:1]
+        places = place_phrases(text, mentions, 0, len(text), self._within)[:1]
         dates = find_dates(text, article.published)
         if not places:
             return []
@@ -211,6 +258,8 @@ class EventExtractor:
         return []
 
 
+# How many of a name's senses are looked through for the one inside a named division.
+_CANDIDATES = 25
 _DEFAULT: EventExtractor | None = None
 
 

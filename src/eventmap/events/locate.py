@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from eventmap.actors import ActorTable, Span
 from eventmap.dates import DateRef
@@ -32,6 +32,8 @@ from eventmap.fatalities import Fatalities
 from eventmap.geoparse import Mention
 from eventmap.schema import SUB_EVENT_TO_TYPE
 
+# (place as written, the division a phrase puts it in) -> that place inside it, if any.
+Resolver = Callable[[Mention, Mention], Mention | None]
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 # Place kinds an event can be coded to (a country is too coarse for ACLED).
 _EVENT_KINDS = ("city", "admin1", "admin2")
@@ -115,7 +117,7 @@ def _distance(trigger: tuple[int, int, str], m: Mention) -> int:
 
 
 def place_phrases(
-    text: str, mentions: list[Mention], s: int, e: int
+    text: str, mentions: list[Mention], s: int, e: int, resolve: Resolver | None = None
 ) -> list[tuple[Mention, int | None, str | None]]:
     """(place, precision or None, name as written or None) for each place phrase in [s, e)."""
     inside = [
@@ -143,7 +145,8 @@ def place_phrases(
         unknown = _UNKNOWN_BEFORE.search(text, max(s, phrase[0].start - 60), phrase[0].start)
         if unknown is not None and unknown.group(1).split()[0] not in _NOT_NAMES:
             # 'Kralgund town (Kupwara district, ...)': a name the gazetteer lacks, then where.
-            placed = _place(_Unknown(unknown.group(1)), phrase, False)  # type: ignore[arg-type]
+            head = _Unknown(unknown.group(1))
+            placed = _place(head, phrase, False, resolve)  # type: ignore[arg-type]
             if placed is not None:
                 out.append(placed)
             continue
@@ -159,7 +162,7 @@ def place_phrases(
             skip_next = bool(_AND.fullmatch(text, head.end, phrases[k + 1][0].start))
         if head.kind == "admin1":
             wide = False  # 'the countryside of Homs': the province, coded at its capital (3)
-        placed = _place(head, phrase[1:], wide)
+        placed = _place(head, phrase[1:], wide, resolve)
         if placed is not None:
             out.append(placed)
     return out
@@ -187,19 +190,25 @@ class _Unknown:
 
 
 def _place(
-    head: Mention, containers: list[Mention], wide: bool
+    head: Mention, containers: list[Mention], wide: bool, resolve: Resolver | None = None
 ) -> tuple[Mention, int | None, str | None] | None:
     known = [c for c in containers if c.resolved and c.kind in _EVENT_KINDS]
     if head.resolved and head.kind in _EVENT_KINDS and head.role == "event_location":
         inside = all(
             c.country_code == head.country_code
-            and (c.kind == "city" or not c.admin1_code or c.admin1_code == head.admin1_code)
+            and (not c.admin1_code or c.admin1_code == head.admin1_code)
             for c in known
         )
         if inside:
             return head, (2 if wide else None), None
     if not known:
         return None
+    # 'Kamyanka, Donetsk' read as a Kamyanka elsewhere: the one inside the named division.
+    division = next((c for c in reversed(known) if c.admin1_code), None)
+    if resolve is not None and division is not None and head.text:
+        inside_one = resolve(head, division)
+        if inside_one is not None:
+            return inside_one, (2 if wide else None), None
     # The head is unknown, or a namesake elsewhere: the named division, at the precision of
     # what is known (a county: 2; a province, or a town named only as the seat of the
     # district the place is in: 3, somewhere in that province).
@@ -236,6 +245,7 @@ def sentence_events(
     party: bool,
     actors: ActorTable,
     places: list[tuple[Mention, int | None, str | None]] | None = None,
+    resolve: Resolver | None = None,
 ) -> list[Candidate]:
     """One candidate per place phrase of the sentence ``text[s:e]`` (none without a trigger).
 
@@ -245,7 +255,9 @@ def sentence_events(
     if not triggers:
         return []
     found = []
-    for place, precision, name in place_phrases(text, mentions, s, e) if places is None else places:
+    if places is None:
+        places = place_phrases(text, mentions, s, e, resolve)
+    for place, precision, name in places:
         start, end, sub = min(triggers, key=lambda t: _distance(t, place))
         sub = refine(sub, sentence, text[e : e + _FOLLOWING])
         before = [sp for sp in spans if sp.start < start]  # 'Turkish drones struck': doer
