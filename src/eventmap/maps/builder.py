@@ -15,7 +15,7 @@ from typing import Any
 import folium
 import geopandas as gpd
 import pandas as pd
-from folium.map import FitBounds, LayerControl
+from folium.map import LayerControl
 from folium.raster_layers import TileLayer
 from markupsafe import Markup, escape
 
@@ -119,7 +119,11 @@ def event_map(
 
     bounds = _data_bounds(prepared, places, boundaries)
     if context_layer and bounds is not None:
-        region = region_bounds([bounds[0][0], bounds[1][0]], [bounds[0][1], bounds[1][1]])
+        # a wide margin: the first view is fitted clear of the controls, so it shows
+        # much more than the events' box
+        region = region_bounds(
+            [bounds[0][0], bounds[1][0]], [bounds[0][1], bounds[1][1]], margin=12.0
+        )
         if region is not None:
             ids(ContextLayer(region)).add_to(m)
     if place_names and bounds is not None:
@@ -152,10 +156,8 @@ def event_map(
     if day_range is not None:
         ids(TimeFilter(*day_range, total=prepared.n, live=prepared.n <= LIVE_FILTER_MAX)).add_to(m)
     ids(SourceAttribution(_source_credit(frame, outlet), attribution_extra)).add_to(m)
-    if bounds is not None:
-        ids(FitBounds(bounds, padding=(40, 40), max_zoom=9)).add_to(m)
     ids(LayerControl(position="topright", collapsed=len(layers) > 8)).add_to(m)
-    ids(ReadyFlag()).add_to(m)
+    ids(ReadyFlag(bounds, max_zoom=9)).add_to(m)
     m.eventmap = {
         "n_input": prepared.n_input,
         "n_mapped": prepared.n,

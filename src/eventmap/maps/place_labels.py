@@ -22,7 +22,7 @@ from markupsafe import escape
 from eventmap.maps._util import VerbatimRender, js_json, text
 from eventmap.maps.popup import province_label
 
-MAX_TOWNS = 60
+MAX_TOWNS = 80
 MIN_TOWN_POPULATION = 20_000
 MAX_EVENT_LABELS = 400
 BIG_CITY = 1_000_000
@@ -129,7 +129,7 @@ def town_labels(
 ) -> list[dict[str, Any]]:
     """The largest GeoNames towns in (and a little around) the events' box."""
     (south, west), (north, east) = bounds
-    pad = max(1.0, 0.25 * max(north - south, east - west))
+    pad = max(2.0, 0.5 * max(north - south, east - west))
     towns = _towns()
     inside = towns[
         towns["lat"].between(south - pad, north + pad)

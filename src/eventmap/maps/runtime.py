@@ -380,6 +380,36 @@ RUNTIME_JS = r"""
   }
   em.hold = function (mapName) { var st = em.state(mapName); st.pending = (st.pending || 0) + 1; };
   em.release = function (mapName) { var st = em.state(mapName); st.pending -= 1; settle(st); };
+  // Fit the view to the events inside the part of the map no control covers, so that
+  // every symbol of the first view can be seen and clicked (Leaflet's own fitBounds
+  // padding is symmetric and knows nothing of the title box or the legend).
+  em.fit = function (map, bounds, maxZoom) {
+    var box = map.getContainer().getBoundingClientRect();
+    var pad = { top: 0, bottom: 0, left: 0, right: 0 };
+    var ctls = map.getContainer().querySelectorAll(".leaflet-control");
+    for (var i = 0; i < ctls.length; i++) {
+      var r = ctls[i].getBoundingClientRect();
+      if (r.width === 0 || r.width > box.width / 2) { continue; }
+      var right = r.left + r.width / 2 > box.left + box.width / 2;
+      var bottom = r.top + r.height / 2 > box.top + box.height / 2;
+      if (r.height > box.height / 4 || r.width < 60) {  // tall or narrow: takes a side
+        if (right) { pad.right = Math.max(pad.right, box.right - r.left); }
+        else { pad.left = Math.max(pad.left, r.right - box.left); }
+      } else if (bottom) {
+        pad.bottom = Math.max(pad.bottom, box.bottom - r.top);
+      } else {
+        pad.top = Math.max(pad.top, r.bottom - box.top);
+      }
+    }
+    var margin = 36;  // room for a symbol's half and its label's height
+    var tl = [Math.min(pad.left, box.width / 2.5) + margin,
+              Math.min(pad.top, box.height / 3) + margin];
+    var br = [Math.min(pad.right, box.width / 2.5) + margin,
+              Math.min(pad.bottom, box.height / 3) + margin];
+    map.fitBounds(bounds, { paddingTopLeft: tl, paddingBottomRight: br, maxZoom: maxZoom,
+                            animate: false });
+  };
+
   em.ready = function (mapName) {
     var st = em.state(mapName), map = window[mapName];
     if (map) { em.polish(map); em.layout(map); }
