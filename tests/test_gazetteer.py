@@ -18,7 +18,7 @@ def gazetteer() -> Gazetteer:
 
 def test_index_has_all_kinds(gazetteer: Gazetteer) -> None:
     kinds = set(gazetteer.rows["kind"].tolist())
-    assert kinds == set(range(len(KINDS)))  # countries, divisions, towns, continents, counties
+    assert kinds == set(range(len(KINDS)))  # countries ... counties, seas
     assert len(gazetteer) > 200_000
 
 
@@ -119,3 +119,20 @@ def test_two_processes_building_at_once_build_once(tmp_path: Path) -> None:
     assert all(p.returncode == 0 for p in procs)
     assert outs[0] == outs[1]
     assert (tmp_path / "builds.log").read_text().count("build") == 1
+
+
+def test_seas_and_oceans_are_places_at_sea(gazetteer: Gazetteer) -> None:
+    for name, lat_range, lon_range in (
+        ("Red Sea", (12, 30), (32, 44)),
+        ("Black Sea", (40.5, 47), (27, 42)),
+        ("Mediterranean", (30, 46), (-6, 37)),
+        ("Gulf of Aden", (10, 16), (43, 52)),
+        ("Bab al-Mandab", (12, 13.5), (43, 44)),
+    ):
+        seas = [gazetteer.place(r) for r, _ in gazetteer.lookup(name)]
+        seas = [p for p in seas if p.kind == "sea"]
+        assert len(seas) == 1, name
+        sea = seas[0]
+        assert lat_range[0] < sea.latitude < lat_range[1], name
+        assert lon_range[0] < sea.longitude < lon_range[1], name
+        assert sea.country_code == "" and sea.geonameid < 0  # no country, no GeoNames id

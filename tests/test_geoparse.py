@@ -256,3 +256,26 @@ def test_the_articles_country_wins_for_towns_of_unknown_population() -> None:
     text = "Fighting in Syria: Turkish-backed forces shelled Ras al-Ayn."
     ms = {m.text: m for m in geoparse(text)}
     assert ms["Ras al-Ayn"].country_code == "SY"
+
+
+def test_seas_are_resolved_at_sea_and_fleets_are_names() -> None:
+    text = (
+        "On Monday, rebels fired a missile at a tanker in the Red Sea, a navy spokesman said. "
+        "The Black Sea Fleet left port. Boats sank in the Mediterranean; the Atlantic Council "
+        "said ships avoid the Strait of Hormuz."
+    )
+    by_text = {m.text: m for m in geoparse(text)}
+    red = by_text["Red Sea"]
+    assert red.resolved and red.kind == "sea" and red.role == "event_location"
+    assert 12 < red.latitude < 30 and 32 < red.longitude < 44
+    assert by_text["Mediterranean"].kind == "sea"
+    assert by_text["Strait of Hormuz"].kind == "sea"
+    assert by_text["Black Sea"].role == "in_name"  # a navy, not the water
+    assert by_text["Atlantic"].role == "in_name"
+    # a sea does not vote for the article's country (it has none)
+    assert all(m.country_code in (None, "") for m in by_text.values() if m.kind == "sea")
+
+
+def test_a_town_named_like_an_ocean_is_still_the_ocean_alone() -> None:
+    (m,) = [m for m in geoparse("Storms battered shipping across the Pacific.") if m.resolved]
+    assert m.kind == "sea" and m.name == "Pacific Ocean"

@@ -429,3 +429,20 @@ def test_legend_zoom_buttons_hold_bounds(events):
 def test_governorates_can_be_switched_off(events):
     m = event_map(events, governorates=False, place_names=False)
     assert not children_of(m, AdminAreas) and not children_of(m, PlaceLabels)
+
+
+def test_seas_near_the_events_are_named_and_credited():
+    ev = pd.DataFrame(
+        {
+            "latitude": [14.80],
+            "longitude": [42.95],
+            "event_type": ["Explosions/Remote violence"],
+            "location": ["Al Hudaydah"],
+            "geo_precision": [1],
+        }
+    )
+    m = event_map(ev, tiles=None)
+    (labels,) = children_of(m, PlaceLabels)
+    seas = {label["html"] for label in labels.labels if label["cls"] == "em-label-sea"}
+    assert {"Red Sea", "Bab-el-Mandeb"} <= seas
+    assert "Seas: ©" in render(m) and "OpenStreetMap" in render(m)

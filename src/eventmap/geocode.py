@@ -87,6 +87,9 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # above a bigger place's alternate name; the article's country still outweighs it.
 _MATCH_PENALTY = (0.0, 1.0, -1.0, 2.5)
 _KIND_HINT_BONUS = 3.0
+# Seas have no people: rank them as a place of ten million, so that 'the Atlantic' is the
+# ocean rather than Atlantic, Iowa (6,800), while a bigger namesake would still win.
+_SEA_PRIOR = 10_000_000
 _BIAS_BONUS = 2.5
 _ADMIN1_BIAS_BONUS = 1.5
 _CAPITAL_BONUS = 1.5  # 'Washington' in the news is the capital more often than the state
@@ -232,7 +235,8 @@ class OfflineGeocoder:
                 continue
             if restrict and cc not in restrict:
                 continue
-            score = math.log10(r.population + 10) - _MATCH_PENALTY[level]
+            prior = _SEA_PRIOR if row_kind == "sea" else r.population
+            score = math.log10(prior + 10) - _MATCH_PENALTY[level]
             if hint is not None and row_kind == hint:
                 score += _KIND_HINT_BONUS
             if capitals.get(row) == folded:

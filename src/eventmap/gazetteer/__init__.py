@@ -1,4 +1,5 @@
-"""Offline gazetteer: GeoNames-derived countries, first-level divisions, US counties and towns.
+"""Offline gazetteer: GeoNames-derived countries, first-level divisions, US counties and towns,
+plus named seas and oceans.
 
 Built once from registry-installed data into a compact, memory-mapped index in the user's
 cache directory, so that later processes start in milliseconds and share pages. Building and
@@ -27,6 +28,7 @@ from eventmap.gazetteer.index_format import (
     KIND_CITY,
     KIND_CONTINENT,
     KIND_COUNTRY,
+    KIND_SEA,
     KINDS,
     LOOKUP_CACHE_SIZE,
     MATCH_ALIAS,
@@ -50,6 +52,7 @@ __all__ = [
     "KIND_CITY",
     "KIND_CONTINENT",
     "KIND_COUNTRY",
+    "KIND_SEA",
     "LOOKUP_CACHE_SIZE",
     "MATCH_ALIAS",
     "MATCH_ALT",

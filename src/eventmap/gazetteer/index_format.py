@@ -13,9 +13,9 @@ from typing import NamedTuple
 
 import numpy as np
 
-BUILD_SCHEMA = 4
-KINDS: tuple[str, ...] = ("country", "admin1", "city", "continent", "admin2")
-KIND_COUNTRY, KIND_ADMIN1, KIND_CITY, KIND_CONTINENT, KIND_ADMIN2 = 0, 1, 2, 3, 4
+BUILD_SCHEMA = 5
+KINDS: tuple[str, ...] = ("country", "admin1", "city", "continent", "admin2", "sea")
+KIND_COUNTRY, KIND_ADMIN1, KIND_CITY, KIND_CONTINENT, KIND_ADMIN2, KIND_SEA = 0, 1, 2, 3, 4, 5
 
 # Match levels, best first: the place's own name, one of its alternate names, a curated
 # alias, then the loose key (article dropped, doubled letters collapsed).

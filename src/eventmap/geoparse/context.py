@@ -104,7 +104,7 @@ class ContextReader(Resolver):
     ) -> Any:
         """Second look at a name in the light of the whole article."""
         raw = loc.raw
-        if raw["kind"] in ("country", "continent"):
+        if raw["kind"] in ("country", "continent", "sea"):
             return loc
         in_context = raw["country_code"] == dominant or (
             f"{raw['country_code']}.{raw.get('admin1_code')}" in divisions
@@ -144,8 +144,8 @@ class ContextReader(Resolver):
                 continue
             raw = loc.raw
             kind = raw["kind"]
-            if kind == "continent":
-                continue
+            if kind in ("continent", "sea"):
+                continue  # no country to vote for
             cc = raw["country_code"]
             if kind == "country":
                 votes[cc] = votes.get(cc, 0.0) + (1.0 if cand.demonym else 2.0)

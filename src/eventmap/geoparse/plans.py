@@ -174,13 +174,18 @@ class PlanMaker:
             name = text[word.start : last.end]
             if name in self.demonyms:  # 'Syrian', 'North American'
                 return (i, j, name, self.demonyms[name], False)
-            if name.lower() in REGIONS:
+            if name.lower() in REGIONS and not self._is_sea(name):
                 return (i, j, name, REGION, False)
             if j - i == 1 and name.lower() in STOPWORDS and name not in COUNTRY_ABBREVIATIONS:
                 continue
             if self.gazetteer.lookup(name):
                 return (i, j, name, None, False)
         return None
+
+    def _is_sea(self, name: str) -> bool:
+        """The Red Sea, the Atlantic: once regions with no point, now seas the gazetteer has."""
+        info = self.gazetteer.info
+        return any(info(row).kind == "sea" for row, _ in self.gazetteer.lookup(name))
 
     def _continues(self, words: str) -> bool:
         """Might a place name, demonym or region start with these words?"""

@@ -22,6 +22,12 @@ NATURAL_EARTH = Markup(
 )
 
 
+SEAS = Markup(
+    'Seas: © <a href="https://www.openstreetmap.org/copyright" target="_blank" '
+    'rel="noopener">OpenStreetMap</a> contributors (ODbL)'
+)
+
+
 class SourceAttribution(VerbatimRender):
     _template = Template(
         """
@@ -33,10 +39,13 @@ class SourceAttribution(VerbatimRender):
         """
     )
 
-    def __init__(self, source: str | None = None, extra: str | None = None) -> None:
+    def __init__(
+        self, source: str | None = None, extra: str | None = None, *, seas: bool = False
+    ) -> None:
+        """``seas``: the map names seas, whose points come from OpenStreetMap coastlines."""
         super().__init__()
         self._name = "SourceAttribution"
-        parts = [GEONAMES, NATURAL_EARTH]
+        parts = [GEONAMES, NATURAL_EARTH, *([SEAS] if seas else [])]
         if source:
             parts.append(Markup("Source: {}").format(source))
         if extra:

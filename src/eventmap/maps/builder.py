@@ -31,7 +31,7 @@ from eventmap.maps.event_layer import EventTypeLayer
 from eventmap.maps.event_marker import EventMarker
 from eventmap.maps.legend import EventLegend
 from eventmap.maps.mention_layer import PlaceMentionLayer, mention_places
-from eventmap.maps.place_labels import PlaceLabels, event_labels, town_labels
+from eventmap.maps.place_labels import PlaceLabels, event_labels, sea_labels, town_labels
 from eventmap.maps.ready import ReadyFlag
 from eventmap.maps.runtime import EventmapRuntime
 from eventmap.maps.style import NEUTRAL, SIDE_COLOURS, symbol_svg
@@ -126,9 +126,10 @@ def event_map(
         )
         if region is not None:
             ids(ContextLayer(region)).add_to(m)
+    labels: list[dict[str, Any]] = []
     if place_names and bounds is not None:
         labels = event_labels(frame, frame["_lat"].to_numpy(), frame["_lon"].to_numpy())
-        labels += town_labels(bounds, labels)
+        labels += town_labels(bounds, labels) + sea_labels(bounds)
         ids(PlaceLabels(labels)).add_to(m)
 
     ids(
@@ -155,7 +156,8 @@ def event_map(
     day_range = prepared.day_range()
     if day_range is not None:
         ids(TimeFilter(*day_range, total=prepared.n, live=prepared.n <= LIVE_FILTER_MAX)).add_to(m)
-    ids(SourceAttribution(_source_credit(frame, outlet), attribution_extra)).add_to(m)
+    seas = any(label["cls"] == "em-label-sea" for label in labels)
+    ids(SourceAttribution(_source_credit(frame, outlet), attribution_extra, seas=seas)).add_to(m)
     ids(LayerControl(position="topright", collapsed=len(layers) > 8)).add_to(m)
     ids(ReadyFlag(bounds, max_zoom=9)).add_to(m)
     m.eventmap = {

@@ -3,9 +3,9 @@
 Offline, a symbol without a name makes the reader click to find out it is Daraa. So the
 map writes the name of every event location beside its symbol ("Hama"; a province-level
 event says "Homs province (approximate)") and, for orientation, the largest towns of the
-region from GeoNames (the gazetteer's source), by population. The runtime places them
-on every zoom so that no two overlap and none covers a symbol; the lower-ranked one
-(a town before an event location) is the one left out.
+region from GeoNames (the gazetteer's source), by population, and the seas nearby. The
+runtime places them on every zoom so that no two overlap and none covers a symbol; the
+lower-ranked one (a town before an event location) is the one left out.
 """
 
 from __future__ import annotations
@@ -116,6 +116,32 @@ def _towns() -> pd.DataFrame:
     return frame.sort_values(["population", "name"], ascending=[False, True]).reset_index(drop=True)
 
 
+@lru_cache(maxsize=1)
+def _seas() -> tuple[tuple[str, float, float], ...]:
+    from eventmap.gazetteer.sources import curated_rows, seas_path
+
+    return tuple(
+        (r["name"], float(r["latitude"]), float(r["longitude"])) for r in curated_rows(seas_path())
+    )
+
+
+def sea_labels(bounds: list[list[float]]) -> list[dict[str, Any]]:
+    """Names of the seas around the events (the gazetteer's seas, at their point at sea)."""
+    (south, west), (north, east) = bounds
+    pad = max(4.0, 0.5 * max(north - south, east - west))
+    return [
+        {
+            "ll": [lat, lon],
+            "html": str(escape(name)),
+            "rank": 1,
+            "cls": "em-label-sea",
+            "kind": "area",
+        }
+        for name, lat, lon in _seas()
+        if south - pad <= lat <= north + pad and west - pad <= lon <= east + pad
+    ]
+
+
 def _latin(name: str) -> bool:
     import unicodedata
 
@@ -161,4 +187,4 @@ def town_labels(
     return out
 
 
-__all__ = ["PlaceLabels", "event_labels", "town_labels"]
+__all__ = ["PlaceLabels", "event_labels", "sea_labels", "town_labels"]

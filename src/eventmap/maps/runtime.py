@@ -444,6 +444,9 @@ CONTROL_CSS = """
 .em-label-admin .em-label-text {
   color: #6f6354; font-size: 11px; font-style: italic; letter-spacing: .03em;
 }
+.em-label-sea .em-label-text {
+  color: #4f7391; font-size: 12px; font-style: italic; letter-spacing: .08em;
+}
 .em-town-dot {
   position: absolute; left: -3px; top: -3px; width: 6px; height: 6px; border-radius: 50%;
   background: #fff; border: 1.2px solid #333; box-sizing: border-box;
