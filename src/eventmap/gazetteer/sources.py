@@ -104,6 +104,19 @@ def seas_path() -> Path:
     return resource_path("seas.csv")
 
 
+def sea_rows() -> list[tuple[int, str, list[str], float, float]]:
+    """(id, name, other names, lat, lon) per sea. Events at sea are common in conflict
+    reporting ('the Red Sea'); no GeoNames id offline, so each gets a stable negative id
+    from its name."""
+    out = []
+    for rec in curated_rows(seas_path()):
+        name = rec["name"]
+        gid = -(int(hashlib.sha256(name.encode("utf-8")).hexdigest()[:7], 16) + 1)
+        others = [a for a in rec["alternate_names"].split("|") if a]
+        out.append((gid, name, others, float(rec["latitude"]), float(rec["longitude"])))
+    return out
+
+
 def curated_rows(path: Path) -> list[dict[str, str]]:
     """The rows of one of our CSV files (``#`` lines are its header comment)."""
     with path.open(encoding="utf-8", newline="") as fh:
