@@ -138,6 +138,10 @@ def _parser() -> argparse.ArgumentParser:
     mp.add_argument("--cache", default="data/geocode_cache.sqlite")
     mp.add_argument("--encoding", default="utf-8")
 
+    from eventmap.corpus.command import add_parser as add_corpus  # corpus mode's own options
+
+    add_corpus(sub, [common])
+
     gz = command("gazetteer", "Manage the offline gazetteer index.")
     gz.add_argument("action", choices=("build", "info"))
     gz.add_argument("--force", action="store_true", help="rebuild even if up to date")
@@ -412,12 +416,19 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_corpus(args: argparse.Namespace) -> int:
+    from eventmap.corpus.command import cmd_corpus as run
+
+    return run(args)
+
+
 COMMANDS = {
     "geocode": cmd_geocode,
     "places": cmd_places,
     "events": cmd_events,
     "map": cmd_map,
     "gazetteer": cmd_gazetteer,
+    "corpus": cmd_corpus,
 }
 
 

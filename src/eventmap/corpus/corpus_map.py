@@ -1,0 +1,65 @@
+"""The corpus map: merged events on the project's event map (see eventmap.maps).
+
+Nothing new is drawn here: the merged events go through ``event_map`` (per-type layers,
+clustering, light mode for large sets, the date filter, the admin1 summary), with the
+popup's Source line telling how many articles and independent sources back the event,
+its corroboration grade and merge grade, and the fatality range across sources.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+CHOROPLETH_ABOVE = 10_000  # events: beyond this the admin1 summary layer is shown first
+
+
+def map_frame(events: pd.DataFrame) -> pd.DataFrame:
+    """The merged events with the popup's Source and fatality lines filled in."""
+    frame = events.copy()
+    if frame.empty:
+        return frame
+
+    def source_line(r: Any) -> str:
+        merge = f", merge {r.merge_grade}" if isinstance(r.merge_grade, str) else ""
+        n_art, n_src = int(r.n_articles or 1), int(r.n_sources or 1)
+        head = (
+            f"{n_art} article{'s' if n_art != 1 else ''}, {n_src} independent "
+            f"source{'s' if n_src != 1 else ''} ({r.corroboration}{merge})"
+        )
+        return f"{head}: {r.source}" if isinstance(r.source, str) and r.source else head
+
+    def fatality_line(r: Any) -> str | None:
+        lo, hi = r.fatalities_low, r.fatalities_high
+        if pd.isna(lo) or pd.isna(hi):
+            return None
+        lo, hi = int(lo), int(hi)
+        return f"{lo} across sources" if lo == hi else f"{lo}–{hi} across sources"
+
+    frame["source_chain"] = [source_line(r) for r in frame.itertuples()]
+    frame["fatalities_text"] = [fatality_line(r) for r in frame.itertuples()]
+    return frame
+
+
+def corpus_map(events: pd.DataFrame, *, title: str | None = None, boundaries: Any = None):
+    """A folium map of a run's merged events (ready for ``eventmap.export.save_html``)."""
+    from eventmap.maps import event_map
+
+    n = len(events)
+    outlets = (
+        "; ".join(
+            sorted(
+                {o for s in events.get("source", []) if isinstance(s, str) for o in s.split("; ")}
+            )[:6]
+        )
+        if n
+        else None
+    )
+    return event_map(
+        map_frame(events),
+        boundaries=boundaries,
+        title=title or f"{n:,} merged events",
+        outlet=outlets,
+        source_note="merged from many outlets' reports; each popup lists its sources",
+    )

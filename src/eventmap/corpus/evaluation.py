@@ -1,0 +1,59 @@
+"""The dedup kit's prediction format from a run: each article's events with merged ids.
+
+``{"id", "events": [{"event_id", "event_date", "latitude", "longitude", "fatalities",
+"event_type"}]}``, one article a line, every article of the run (those without an event
+get an empty list). The date and point are the merged event's, the fatalities the
+article's own figure, so the kit scores both the merge and each report's toll.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+
+def predictions(run: str | Path) -> list[dict]:
+    from eventmap.corpus.outputs import read_events
+
+    run = Path(run)
+    articles = pd.read_parquet(run / "articles.parquet", columns=["article_id"])
+    sources = pd.read_parquet(
+        run / "event_sources.parquet", columns=["event_id", "article_id", "row", "fatalities"]
+    )
+    events = read_events(run)[["event_id", "event_date", "latitude", "longitude", "event_type"]]
+    joined = sources.merge(events, on="event_id", how="left").sort_values(
+        ["article_id", "row"], kind="stable"
+    )
+    by_article = {a: g for a, g in joined.groupby("article_id", sort=False)}
+    out = []
+    for aid in dict.fromkeys(articles["article_id"]):
+        rows = by_article.get(aid)
+        items = []
+        if rows is not None:
+            for r in rows.itertuples():
+                items.append(
+                    {
+                        "event_id": r.event_id,
+                        "event_date": r.event_date,
+                        "latitude": None if pd.isna(r.latitude) else float(r.latitude),
+                        "longitude": None if pd.isna(r.longitude) else float(r.longitude),
+                        "fatalities": None if pd.isna(r.fatalities) else int(r.fatalities),
+                        "event_type": r.event_type,
+                    }
+                )
+        out.append({"id": aid, "events": items})
+    return out
+
+
+def write_predictions(run: str | Path, path: str | Path) -> int:
+    items = predictions(run)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        for item in items:
+            fh.write(json.dumps(item, ensure_ascii=False) + "\n")
+    tmp.replace(path)
+    return len(items)

@@ -1,0 +1,167 @@
+"""Stage A: one task per shard reads its articles, extracts them and writes Parquet.
+
+A shard's folder appears whole or not at all (written under a temporary name, then
+renamed), with a completion marker last, so a run killed at any moment restarts with
+exactly the unfinished shards. Workers open the gazetteer from its path themselves (one
+extractor per worker process, kept between tasks); nothing big travels with a task.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+import traceback
+import zlib
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from eventmap.corpus.inputs import BadRecord, read_range
+from eventmap.corpus.minhash import signature
+from eventmap.corpus.shards import MARKER, Shard, is_done
+from eventmap.corpus.tables import SHARD_TABLES, to_arrow, write_table
+
+BUCKETS = 16  # stage B reads events bucket by bucket (a bucket holds whole admin1 areas)
+_EXTRACTORS: dict[str, Any] = {}
+
+
+def extractor_for(gazetteer_path: str | None) -> Any:
+    """This process's extractor over the gazetteer at that path (opened once)."""
+    key = gazetteer_path or ""
+    if key not in _EXTRACTORS:
+        from eventmap.events import EventExtractor
+
+        if gazetteer_path:
+            from eventmap.gazetteer import Gazetteer
+            from eventmap.geocode import OfflineGeocoder
+            from eventmap.geoparse import Geoparser
+
+            geoparser = Geoparser(OfflineGeocoder(Gazetteer(Path(gazetteer_path))))
+            _EXTRACTORS[key] = EventExtractor(geoparser=geoparser)
+        else:
+            _EXTRACTORS[key] = EventExtractor()
+    return _EXTRACTORS[key]
+
+
+def bucket_of(country: Any, admin1: Any) -> int:
+    key = f"{country or ''}|{admin1 or ''}".encode()
+    return zlib.crc32(key) % BUCKETS
+
+
+def run_shard(shard: Shard, shards_dir: str, gazetteer_path: str | None) -> dict[str, Any]:
+    """Extract one shard into ``shards_dir/<key>/``; returns its marker's content."""
+    final = Path(shards_dir) / shard.key
+    if is_done(final):
+        return json.loads((final / MARKER).read_text(encoding="utf-8")) | {"reused": True}
+    started = time.time()
+    t0 = time.perf_counter()
+    extractor = extractor_for(gazetteer_path)
+    t_open = time.perf_counter() - t0
+    rows: dict[str, list[pd.DataFrame]] = {name: [] for name in SHARD_TABLES}
+    articles, errors = [], []
+    t_extract = 0.0
+    src = shard.source
+    for rec in read_range(src, shard.start, shard.stop):
+        if isinstance(rec, BadRecord):
+            errors.append(_error(src.path, src.sha256, rec.position, rec.article_id, rec.error))
+            continue
+        position = shard.start + len(articles) + len(errors)
+        t1 = time.perf_counter()
+        try:
+            tables = extractor.extract(rec)
+        except Exception as exc:  # one article's failure is a row, never a failed run
+            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+            errors.append(_error(src.path, src.sha256, position, rec.id, detail[:500]))
+            continue
+        finally:
+            t_extract += time.perf_counter() - t1
+        text_sha = hashlib.sha256(rec.text.encode("utf-8")).hexdigest()[:24]
+        dated = tables.events[tables.events["mention_type"] == "event"].copy()
+        meta = {
+            "article_id": rec.id,
+            "input_sha": src.sha256,
+            "position": position,
+            "title": rec.title,
+            "outlet": rec.outlet,
+            "url": rec.url,
+            "published": rec.published.isoformat() if rec.published else None,
+            "n_chars": len(rec.text),
+            "n_events": len(dated),
+            "text_sha": text_sha,
+        }
+        articles.append(meta)
+        if len(dated):
+            iso = dict(
+                zip(
+                    tables.place_mentions["start"],
+                    tables.place_mentions["admin1_iso"],
+                    strict=True,
+                )
+            )
+            sig = signature(rec.text)
+            dated["admin1_iso"] = dated["location_start"].map(iso)
+            for k in ("published", "outlet", "url", "title", "input_sha", "position", "text_sha"):
+                dated[k] = meta[k]
+            dated["row"] = range(len(dated))
+            dated["bucket"] = [
+                bucket_of(c, a) for c, a in zip(dated["country"], dated["admin1"], strict=True)
+            ]
+            dated["minhash"] = [sig] * len(dated)
+            rows["events"].append(dated)
+        rows["mentions"].append(tables.place_mentions)
+        rows["claims"].append(tables.claims)
+    rows["articles"] = [pd.DataFrame(articles)]
+    rows["errors"] = [pd.DataFrame(errors)]
+    marker = {
+        "key": shard.key,
+        "input": src.path,
+        "input_sha": src.sha256,
+        "start": shard.start,
+        "stop": shard.stop,
+        "articles": len(articles),
+        "errors": len(errors),
+        "events": sum(len(f) for f in rows["events"]),
+    }
+    _write_shard(final, rows, marker)
+    delay = float(os.environ.get("EVENTMAP_CORPUS_SHARD_DELAY", "0") or 0)
+    if delay > 0:  # restart drills: leave time to kill a run between two shards
+        time.sleep(min(delay, 10.0))
+    timing = {
+        "open_s": round(t_open, 3),
+        "extract_s": round(t_extract, 3),
+        "total_s": round(time.perf_counter() - t0, 3),
+        "pid": os.getpid(),
+        "started": started,
+    }
+    return marker | {"reused": False, "timing": timing}
+
+
+def _error(path: str, sha: str, position: int, article_id: str | None, error: str) -> dict:
+    return {
+        "input": Path(path).name,
+        "input_sha": sha,
+        "position": position,
+        "article_id": article_id,
+        "error": error,
+    }
+
+
+def _write_shard(final: Path, rows: dict[str, list[pd.DataFrame]], marker: dict) -> None:
+    tmp = final.with_name(f".tmp-{final.name}-{os.getpid()}-{time.monotonic_ns()}")
+    tmp.mkdir(parents=True)
+    try:
+        for name, columns in SHARD_TABLES.items():
+            frames = [f for f in rows[name] if len(f)]
+            frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+            write_table(to_arrow(frame, columns), tmp / f"{name}.parquet")
+        (tmp / MARKER).write_text(json.dumps(marker, sort_keys=True), encoding="utf-8")
+        if final.exists():  # a folder without its marker: an interrupted earlier attempt
+            shutil.rmtree(final)
+        os.replace(tmp, final)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)

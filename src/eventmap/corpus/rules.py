@@ -1,0 +1,36 @@
+"""The merge rules' numbers, in one place: the manifest records them with every run.
+
+Start: ACLED's atomicity (actor pair x place x day). Then the issue's rules: the same day
+(a day apart only when a date was inferred from the publication date: 'on Friday',
+'yesterday'); place by precision (same GeoNames id or <= 5 km for a named town, <= 25 km
+for 'near', the same province for province-level events); compatible types in ACLED's
+hierarchy; actors not in conflict; never two events of one article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class MergeRules:
+    town_km: float = 5.0  # geo_precision 1: same GeoNames id or this close
+    near_km: float = 25.0  # geo_precision 2 ('near X', part of a region)
+    review_factor: float = 2.0  # up to this many times the distance: a candidate link
+    day_slack_inferred: int = 1  # days apart allowed when a date was inferred
+    copy_threshold: float = 0.8  # MinHash similarity above which two texts are one source
+
+    def to_json(self) -> dict:
+        return asdict(self) | {
+            "blocks": "country x admin1, each day compared with itself and the next day "
+            "(the week blocks' day of overlap)",
+            "types": "same sub-event type or same event type; other political-violence "
+            "types only as candidate links; different disorder types never",
+            "actors": "named actors must share one (an unidentified group fits any)",
+            "same_article": "two events of one article never merge (also transitively)",
+            "grades": "high: same day, same place, same type; medium: the other rule-passing "
+            "links; below: candidate_links for review",
+        }
+
+
+DEFAULT_RULES = MergeRules()

@@ -1,0 +1,159 @@
+"""``run_corpus``: inputs to a run folder, stage by stage, restartable.
+
+Layout of ``runs/NAME/``: ``shards/`` (stage A, one folder per shard, kept for restarts and
+reruns), ``parts/`` (stage B, one folder per bucket), and the outputs (see outputs.py)
+with ``manifest.json`` written last.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eventmap.corpus.cluster import executor
+from eventmap.corpus.extract import BUCKETS, run_shard
+from eventmap.corpus.inputs import discover
+from eventmap.corpus.merge_task import run_bucket
+from eventmap.corpus.rules import DEFAULT_RULES, MergeRules
+from eventmap.corpus.shards import DEFAULT_SHARD_SIZE, is_done, plan
+
+
+@dataclass
+class CorpusRun:
+    out: Path
+    manifest: dict[str, Any]
+    files: dict[str, Path] = field(default_factory=dict)
+
+    @property
+    def counts(self) -> dict[str, Any]:
+        return self.manifest["counts"]
+
+
+def run_corpus(
+    inputs: list[str | Path],
+    out: str | Path,
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    shard_size: int = DEFAULT_SHARD_SIZE,
+    rules: MergeRules = DEFAULT_RULES,
+    gazetteer: str | Path | None = None,
+    progress: bool = False,
+    map_html: bool = True,
+    on_shard: Any = None,
+) -> CorpusRun:
+    """Run stage A (extraction per shard), stage B (merging per bucket) and the outputs."""
+    from eventmap.corpus.outputs import write_outputs
+
+    t_start = time.perf_counter()
+    wall_start = time.time()
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    timings: dict[str, float] = {}
+    sources = discover(inputs)
+    shards = plan(sources, shard_size)
+    n_articles = sum(s.records for s in sources)
+    gaz = str(gazetteer) if gazetteer else _gazetteer_path()
+    timings["plan_s"] = time.perf_counter() - t_start
+    shards_dir = out / "shards"
+    todo = [s for s in shards if not is_done(shards_dir / s.key)]
+    first_task: float | None = None
+    markers: list[dict] = []
+    t0 = time.perf_counter()
+    with executor(workers=workers, scheduler=scheduler, n_articles=n_articles) as ex:
+        timings["startup_s"] = time.perf_counter() - t0
+        bar = _bar(progress, len(todo), "stage A: shards")
+        t_a = time.perf_counter()
+        for marker in ex.map_unordered(
+            run_shard, todo, shards_dir=str(shards_dir), gazetteer_path=gaz
+        ):
+            if first_task is None:
+                first_task = time.perf_counter() - t_start
+            markers.append(marker)
+            if bar:
+                bar.update(1)
+            if on_shard:
+                on_shard(marker)
+        if bar:
+            bar.close()
+        timings["stage_a_s"] = time.perf_counter() - t_a
+        t_b = time.perf_counter()
+        keys = [s.key for s in shards]
+        prior = out / "event_sources.parquet"
+        parts_dir = out / "parts"
+        stats = list(
+            ex.map_unordered(
+                run_bucket,
+                list(range(BUCKETS)),
+                shards_dir=str(shards_dir),
+                shard_keys=keys,
+                parts_dir=str(parts_dir),
+                prior=str(prior) if prior.exists() else None,
+                rules=rules,
+            )
+        )
+        timings["stage_b_s"] = time.perf_counter() - t_b
+        workers_used = ex.workers
+        kind = ex.kind
+    done = {s.key: json.loads((shards_dir / s.key / "_SUCCESS.json").read_text()) for s in shards}
+    t_o = time.perf_counter()
+    manifest = {
+        "inputs": [s.__dict__ for s in sources],
+        "shards": {
+            "total": len(shards),
+            "redone": len(todo),
+            "reused": len(shards) - len(todo),
+            "size": shard_size,
+            "keys": [s.key for s in shards],
+        },
+        "executor": {"kind": kind, "workers": workers_used},
+        "rules": rules.to_json(),
+        "counts": {
+            "articles": sum(d["articles"] for d in done.values()),
+            "errors": sum(d["errors"] for d in done.values()),
+            "event_mentions": sum(d["events"] for d in done.values()),
+            "merge": _sum_stats(stats),
+        },
+    }
+    files = write_outputs(out, keys, manifest, map_html=map_html)
+    timings["outputs_s"] = time.perf_counter() - t_o
+    starts = [m["timing"]["started"] for m in markers if "timing" in m]
+    timings["first_task_s"] = (min(starts) - wall_start) if starts else 0.0
+    timings["first_result_s"] = first_task if first_task is not None else 0.0
+    timings["total_s"] = time.perf_counter() - t_start
+    extract_s = sum(m.get("timing", {}).get("extract_s", 0.0) for m in markers)
+    timings["extract_cpu_s"] = extract_s
+    manifest["timings"] = {k: round(v, 3) for k, v in timings.items()}
+    from eventmap.corpus.outputs import write_manifest
+
+    files["manifest"] = write_manifest(out, manifest)
+    return CorpusRun(out, manifest, files)
+
+
+def _gazetteer_path() -> str:
+    from eventmap.gazetteer import ensure_index
+
+    return str(ensure_index())
+
+
+def _bar(progress: bool, total: int, desc: str):
+    if not progress or total == 0:
+        return None
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc=desc, unit="shard")
+
+
+def _sum_stats(stats: list[dict]) -> dict:
+    total: dict[str, Any] = {"mentions": 0, "events": 0, "links": {}, "links_applied": 0}
+    for s in stats:
+        total["mentions"] += s.get("mentions", 0)
+        total["events"] += s.get("events", 0)
+        total["links_applied"] += s.get("links_applied", 0)
+        for g, n in s.get("links", {}).items():
+            total["links"][g] = total["links"].get(g, 0) + n
+    total["links"] = dict(sorted(total["links"].items()))
+    return total

@@ -1,0 +1,149 @@
+"""Column types of every corpus table, so that shards written apart read back as one table.
+
+pandas infers a column of Nones as 'null' in one shard and 'string' in the next; Parquet
+files with different schemas then refuse to concatenate. Every table is cast to the
+schema here before it is written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from eventmap.schema import CLAIM_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS
+
+INT_COLUMNS = frozenset(
+    {
+        "year",
+        "time_precision",
+        "inter1",
+        "inter2",
+        "interaction",
+        "iso",
+        "geo_precision",
+        "fatalities",
+        "geonameid",
+        "location_start",
+        "location_end",
+        "fatalities_low",
+        "fatalities_high",
+        "quote_start",
+        "quote_end",
+        "start",
+        "end",
+        "quantity_low",
+        "quantity_high",
+        "position",
+        "bucket",
+        "row",
+        "n_chars",
+        "n_events",
+        "n_sources",
+        "n_articles",
+        "n_outlets",
+        "events",
+        "input_index",
+    }
+)
+FLOAT_COLUMNS = frozenset({"latitude", "longitude", "confidence"})
+BOOL_COLUMNS = frozenset({"verified", "resolved", "party"})
+BINARY_COLUMNS = frozenset({"minhash"})
+
+# What stage A adds to each extracted event row (see extract.py).
+EVENT_EXTRA = (
+    "admin1_iso",
+    "published",
+    "outlet",
+    "url",
+    "title",
+    "input_sha",
+    "position",
+    "row",
+    "bucket",
+    "text_sha",
+    "minhash",
+)
+SHARD_EVENT_COLUMNS = (*EVENT_COLUMNS, *EVENT_EXTRA)
+ARTICLE_COLUMNS = (
+    "article_id",
+    "input_sha",
+    "position",
+    "title",
+    "outlet",
+    "url",
+    "published",
+    "n_chars",
+    "n_events",
+    "text_sha",
+)
+ERROR_COLUMNS = ("input", "input_sha", "position", "article_id", "error")
+SHARD_TABLES = {
+    "events": SHARD_EVENT_COLUMNS,
+    "mentions": MENTION_COLUMNS,
+    "claims": CLAIM_COLUMNS,
+    "articles": ARTICLE_COLUMNS,
+    "errors": ERROR_COLUMNS,
+}
+
+
+def arrow_type(column: str) -> pa.DataType:
+    if column in INT_COLUMNS:
+        return pa.int64()
+    if column in FLOAT_COLUMNS:
+        return pa.float64()
+    if column in BOOL_COLUMNS:
+        return pa.bool_()
+    if column in BINARY_COLUMNS:
+        return pa.binary()
+    return pa.string()
+
+
+def schema(columns: tuple[str, ...] | list[str]) -> pa.Schema:
+    return pa.schema([pa.field(c, arrow_type(c)) for c in columns])
+
+
+def to_arrow(frame: pd.DataFrame, columns: tuple[str, ...] | list[str]) -> pa.Table:
+    """The frame with exactly these columns (missing ones empty), cast to their types."""
+    arrays = []
+    n = len(frame)
+    for c in columns:
+        t = arrow_type(c)
+        if c not in frame.columns:
+            arrays.append(pa.nulls(n, t))
+            continue
+        values = frame[c]
+        if t == pa.string():
+            values = values.map(lambda v: None if _missing(v) else str(v))
+        elif t == pa.int64():
+            values = pd.to_numeric(values, errors="coerce").astype("Int64")
+        elif t == pa.float64():
+            values = pd.to_numeric(values, errors="coerce").astype("float64")
+        elif t == pa.bool_():
+            values = values.map(lambda v: None if _missing(v) else bool(v)).astype("boolean")
+        else:
+            values = values.map(lambda v: None if _missing(v) else bytes(v))
+        arrays.append(pa.array(values, type=t, from_pandas=True))
+    return pa.Table.from_arrays(arrays, schema=schema(columns))
+
+
+def _missing(v: object) -> bool:
+    if v is None:
+        return True
+    try:
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):
+        return False
+
+
+def write_table(table: pa.Table, path: Path) -> Path:
+    """Deterministic Parquet (no timestamps in the file): same rows give the same bytes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(table, path, compression="zstd", write_statistics=True)
+    return path
+
+
+def read_table(path: Path, columns: list[str] | None = None, filters=None) -> pd.DataFrame:
+    return pq.read_table(path, columns=columns, filters=filters).to_pandas()

@@ -1,0 +1,185 @@
+"""Stage B's rules on hand-made event mentions (no extraction involved)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from eventmap.corpus.merge import merge_events
+from eventmap.corpus.minhash import copy_groups, signature, similarity
+
+SARAQIB = (35.8645, 36.8005, 169023)
+NEAR_SARAQIB = (35.8645, 36.8500, 1)  # ~4.5 km east
+IDLIB = (35.9306, 36.6339, 169389)  # ~16 km from Saraqib
+
+
+def mention(
+    article: str,
+    row: int = 0,
+    *,
+    day="2024-12-05",
+    place=SARAQIB,
+    prec=1,
+    sub="Shelling/artillery/missile attack",
+    etype="Explosions/Remote violence",
+    date_text="on 5 December 2024",
+    actor1=None,
+    actor2=None,
+    fatalities=None,
+    fat_text=None,
+    verified=None,
+    outlet=None,
+    text=None,
+    admin1="Idlib",
+) -> dict:
+    lat, lon, gid = place
+    return {
+        "article_id": article,
+        "row": row,
+        "event_id": f"{article}-{row}",
+        "event_id_cnty": "SYR-EM-x",
+        "event_date": day,
+        "date_text": date_text,
+        "time_precision": 1,
+        "latitude": lat,
+        "longitude": lon,
+        "geonameid": gid,
+        "geo_precision": prec,
+        "country": "Syria",
+        "admin1": admin1,
+        "sub_event_type": sub,
+        "event_type": etype,
+        "disorder_type": "Political violence",
+        "actor1": actor1,
+        "actor2": actor2,
+        "fatalities": fatalities or 0,
+        "fatalities_text": fat_text,
+        "fatalities_low": fatalities,
+        "fatalities_high": fatalities,
+        "verified": verified,
+        "outlet": outlet or f"outlet-{article}",
+        "source": None,
+        "published": "2024-12-06",
+        "confidence": 0.9,
+        "input_sha": "x",
+        "position": int(article.strip("a") or 0),
+        "text_sha": f"sha-{text or article}",
+        "minhash": signature(text or f"unique {article} " * 3),
+        "bucket": 0,
+        "notes": None,
+        "quote": f"quote {article}",
+        "location": "Saraqib",
+        "claimed_by": None,
+        "admin1_iso": "SY-ID",
+    }
+
+
+def merged(rows: list[dict], prior=None):
+    return merge_events(pd.DataFrame(rows), prior)
+
+
+def groups(result) -> list[set[str]]:
+    s = result.sources
+    return sorted((set(g["article_id"]) for _, g in s.groupby("event_id")), key=lambda x: sorted(x))
+
+
+def test_same_day_same_town_reports_become_one_event():
+    r = merged([mention("a1"), mention("a2"), mention("a3", place=NEAR_SARAQIB)])
+    assert groups(r) == [{"a1", "a2", "a3"}]
+    assert r.events["merge_grade"].tolist() == ["high"]
+
+
+def test_two_events_of_one_article_never_merge_even_through_a_third():
+    rows = [mention("a1", 0), mention("a1", 1, place=NEAR_SARAQIB), mention("a2")]
+    r = merged(rows)
+    assert len(r.events) == 2
+    assert all(len(g) <= 2 for g in groups(r))
+    by_event = r.sources.groupby("event_id")["article_id"]
+    assert (by_event.nunique() == by_event.size()).all()
+
+
+def test_a_day_apart_merges_only_when_a_date_was_inferred():
+    explicit = merged(
+        [mention("a1"), mention("a2", day="2024-12-06", date_text="on 6 December 2024")]
+    )
+    assert len(explicit.events) == 2
+    assert len(explicit.links) == 1  # left for review
+    inferred = merged([mention("a1"), mention("a2", day="2024-12-06", date_text="on Friday")])
+    assert len(inferred.events) == 1
+    assert inferred.events["merge_grade"].tolist() == ["medium"]
+
+
+def test_places_by_precision():
+    # 16 km apart: too far for a named town ...
+    assert len(merged([mention("a1"), mention("a2", place=IDLIB)]).events) == 2
+    # ... close enough when one report only says 'near' (precision 2)
+    assert len(merged([mention("a1", prec=2), mention("a2", place=IDLIB)]).events) == 1
+    # province-level reports of the same type and day fall in the same province
+    r = merged([mention("a1", prec=3), mention("a2", prec=3, place=IDLIB)])
+    assert len(r.events) == 1
+
+
+def test_incompatible_types_and_conflicting_actors_stay_apart():
+    protest = mention("a2", sub="Peaceful protest", etype="Protests")
+    assert len(merged([mention("a1"), protest]).events) == 2
+    a = mention("a1", actor1="Military Forces of Syria (2000-2024)")
+    b = mention("a2", actor1="Hayat Tahrir al-Sham")
+    assert len(merged([a, b]).events) == 2
+    unknown = mention("a3", actor1="Unidentified Armed Group (Syria)")
+    assert len(merged([a, unknown]).events) == 1
+
+
+def test_fatalities_lowest_credible_range_and_grades():
+    rows = [
+        mention("a1", fatalities=7, fat_text="seven"),
+        mention("a2", fatalities=5, fat_text="five"),
+        mention("a3", fatalities=2, fat_text="two", verified=False),  # a party's figure
+    ]
+    ev = merged(rows).events.iloc[0]
+    assert ev["fatalities"] == 5  # the party's lower figure is not the credible one
+    assert (ev["fatalities_low"], ev["fatalities_high"]) == (2, 7)
+    assert ev["corroboration"] == "contested"
+    assert ev["n_sources"] == 3 and ev["n_articles"] == 3
+    party = merged([mention("a1", verified=False), mention("a2", verified=False)]).events
+    assert party["corroboration"].tolist() == ["claimed only by a party"]
+    agree = merged(
+        [mention("a1", fatalities=3, fat_text="3"), mention("a2", fatalities=3, fat_text="three")]
+    ).events
+    assert agree["corroboration"].tolist() == ["several independent sources"]
+    assert merged([mention("a1")]).events["corroboration"].tolist() == ["single source"]
+
+
+def test_wire_copies_count_as_one_source():
+    wire = "Shelling hit Saraqib on Thursday killing three people, the agency said. " * 3
+    rows = [mention("a1", text=wire), mention("a2", text=wire + " Updated."), mention("a3")]
+    ev = merged(rows).events.iloc[0]
+    assert ev["n_articles"] == 3 and ev["n_sources"] == 2
+
+
+def test_minhash_similarity_separates_copies_from_other_texts():
+    a = signature("Seven people were killed when shelling hit Saraqib on Thursday, said SOHR.")
+    b = signature("Seven people were killed when shelling hit Saraqib on Thursday, said SOHR!")
+    c = signature("Protesters gathered in Aleppo on Friday to demand the release of prisoners.")
+    assert similarity(a, b) > 0.9 > 0.2 > similarity(a, c)
+    assert copy_groups(["x", "y", "z"], [a, b, c]) == {"x": "x", "y": "x", "z": "z"}
+
+
+def test_ids_are_stable_and_carried_over():
+    rows = [mention("a1"), mention("a2"), mention("a3", place=IDLIB, day="2024-12-09")]
+    first = merged(rows)
+    again = merged(list(reversed(rows)))
+    assert sorted(first.events["event_id"]) == sorted(again.events["event_id"])
+    prior = {
+        f"{a}#{r}": e
+        for e, a, r in first.sources[["event_id", "article_id", "row"]].itertuples(index=False)
+    }
+    # a new, earlier report joins the first event: its id stays the same
+    grown = merged([mention("a0"), *rows], prior)
+    old = set(first.events["event_id"])
+    assert set(grown.events["event_id"]) == old
+
+
+@pytest.mark.parametrize("n", [0])
+def test_empty_input(n):
+    r = merge_events(pd.DataFrame([mention("a1")]).iloc[:n])
+    assert r.events.empty and r.sources.empty
