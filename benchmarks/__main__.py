@@ -1,6 +1,6 @@
 """Run eventmap's benchmarks and print their tables: ``python -m benchmarks``.
 
-Order: gazetteer, geoparse, accuracy, conflict names, events, maps, cold start, fuzz.
+Order: gazetteer, geoparse, accuracy, conflict names, events, maps, cold start, fuzz, corpus.
 ``--only geoparse,maps`` runs a subset; ``--quick`` uses smaller sizes. A benchmark that
 fails prints its error and the others still run; the exit code is non-zero if any failed.
 """
@@ -30,6 +30,7 @@ ORDER = (
     "maps",
     "cold_start",
     "fuzz",
+    "corpus",
 )
 
 
@@ -52,6 +53,7 @@ RUNNERS: dict[str, Callable[[object, bool], int | None]] = {
     "maps": _run_maps,
     "cold_start": _run_default,
     "fuzz": _run_default,
+    "corpus": _run_default,
 }
 
 

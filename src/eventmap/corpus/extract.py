@@ -63,7 +63,7 @@ def run_shard(shard: Shard, shards_dir: str, gazetteer_path: str | None) -> dict
     t_open = time.perf_counter() - t0
     rows: dict[str, list[pd.DataFrame]] = {name: [] for name in SHARD_TABLES}
     articles, errors = [], []
-    t_extract = 0.0
+    t_extract = t_minhash = 0.0
     src = shard.source
     for rec in read_range(src, shard.start, shard.stop):
         if isinstance(rec, BadRecord):
@@ -102,7 +102,9 @@ def run_shard(shard: Shard, shards_dir: str, gazetteer_path: str | None) -> dict
                     strict=True,
                 )
             )
+            t2 = time.perf_counter()
             sig = signature(rec.text)
+            t_minhash += time.perf_counter() - t2
             dated["admin1_iso"] = dated["location_start"].map(iso)
             for k in ("published", "outlet", "url", "title", "input_sha", "position", "text_sha"):
                 dated[k] = meta[k]
@@ -125,14 +127,19 @@ def run_shard(shard: Shard, shards_dir: str, gazetteer_path: str | None) -> dict
         "articles": len(articles),
         "errors": len(errors),
         "events": sum(len(f) for f in rows["events"]),
+        "buckets": sorted({int(b) for f in rows["events"] for b in f["bucket"]}),
     }
+    t_write = time.perf_counter()
     _write_shard(final, rows, marker)
+    t_write = time.perf_counter() - t_write
     delay = float(os.environ.get("EVENTMAP_CORPUS_SHARD_DELAY", "0") or 0)
     if delay > 0:  # restart drills: leave time to kill a run between two shards
         time.sleep(min(delay, 10.0))
     timing = {
         "open_s": round(t_open, 3),
         "extract_s": round(t_extract, 3),
+        "minhash_s": round(t_minhash, 3),
+        "write_s": round(t_write, 3),
         "total_s": round(time.perf_counter() - t0, 3),
         "pid": os.getpid(),
         "started": started,

@@ -18,7 +18,7 @@ from eventmap.corpus.extract import BUCKETS, run_shard
 from eventmap.corpus.inputs import discover
 from eventmap.corpus.merge_task import run_bucket
 from eventmap.corpus.rules import DEFAULT_RULES, MergeRules
-from eventmap.corpus.shards import DEFAULT_SHARD_SIZE, is_done, plan
+from eventmap.corpus.shards import DEFAULT_SHARD_SIZE, MARKER, is_done, plan
 
 
 @dataclass
@@ -82,12 +82,15 @@ def run_corpus(
         timings["stage_a_s"] = time.perf_counter() - t_a
         t_b = time.perf_counter()
         keys = [s.key for s in shards]
+        done = {s.key: _marker(shards_dir / s.key) for s in shards}
+        buckets = sorted({b for d in done.values() for b in d.get("buckets", range(BUCKETS))})
         prior = out / "event_sources.parquet"
         parts_dir = out / "parts"
+        _drop_stale_parts(parts_dir, buckets)
         stats = list(
             ex.map_unordered(
                 run_bucket,
-                list(range(BUCKETS)),
+                buckets,
                 shards_dir=str(shards_dir),
                 shard_keys=keys,
                 parts_dir=str(parts_dir),
@@ -98,7 +101,6 @@ def run_corpus(
         timings["stage_b_s"] = time.perf_counter() - t_b
         workers_used = ex.workers
         kind = ex.kind
-    done = {s.key: json.loads((shards_dir / s.key / "_SUCCESS.json").read_text()) for s in shards}
     t_o = time.perf_counter()
     manifest = {
         "inputs": [s.__dict__ for s in sources],
@@ -124,13 +126,28 @@ def run_corpus(
     timings["first_task_s"] = (min(starts) - wall_start) if starts else 0.0
     timings["first_result_s"] = first_task if first_task is not None else 0.0
     timings["total_s"] = time.perf_counter() - t_start
-    extract_s = sum(m.get("timing", {}).get("extract_s", 0.0) for m in markers)
-    timings["extract_cpu_s"] = extract_s
+    for part in ("open_s", "extract_s", "minhash_s", "write_s", "total_s"):
+        # summed over the shard tasks run now (worker time, not wall time)
+        timings[f"tasks_{part}"] = sum(m.get("timing", {}).get(part, 0.0) for m in markers)
     manifest["timings"] = {k: round(v, 3) for k, v in timings.items()}
     from eventmap.corpus.outputs import write_manifest
 
     files["manifest"] = write_manifest(out, manifest)
     return CorpusRun(out, manifest, files)
+
+
+def _marker(shard_dir: Path) -> dict:
+    return json.loads((shard_dir / MARKER).read_text(encoding="utf-8"))
+
+
+def _drop_stale_parts(parts_dir: Path, buckets: list[int]) -> None:
+    """Parts of buckets this run has no events for (left by an earlier run) must go."""
+    import shutil
+
+    keep = {f"bucket-{b:03d}" for b in buckets}
+    for part in parts_dir.glob("bucket-*"):
+        if part.name not in keep:
+            shutil.rmtree(part, ignore_errors=True)
 
 
 def _gazetteer_path() -> str:

@@ -114,19 +114,27 @@ def to_arrow(frame: pd.DataFrame, columns: tuple[str, ...] | list[str]) -> pa.Ta
         if c not in frame.columns:
             arrays.append(pa.nulls(n, t))
             continue
-        values = frame[c]
-        if t == pa.string():
-            values = values.map(lambda v: None if _missing(v) else str(v))
-        elif t == pa.int64():
-            values = pd.to_numeric(values, errors="coerce").astype("Int64")
-        elif t == pa.float64():
-            values = pd.to_numeric(values, errors="coerce").astype("float64")
-        elif t == pa.bool_():
-            values = values.map(lambda v: None if _missing(v) else bool(v)).astype("boolean")
-        else:
-            values = values.map(lambda v: None if _missing(v) else bytes(v))
-        arrays.append(pa.array(values, type=t, from_pandas=True))
+        arrays.append(_column(frame[c], t))
     return pa.Table.from_arrays(arrays, schema=schema(columns))
+
+
+def _column(values: pd.Series, t: pa.DataType) -> pa.Array:
+    """Fast path: Arrow converts the column itself; the slow path fixes odd values."""
+    if t == pa.int64():
+        return pa.array(pd.to_numeric(values, errors="coerce").astype("Int64"), type=t)
+    if t == pa.float64():
+        return pa.array(pd.to_numeric(values, errors="coerce").astype("float64"), type=t)
+    try:
+        return pa.array(values.astype(object), type=t, from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
+        pass
+    if t == pa.string():
+        fixed = [None if _missing(v) else str(v) for v in values]
+    elif t == pa.bool_():
+        fixed = [None if _missing(v) else bool(v) for v in values]
+    else:
+        fixed = [None if _missing(v) else bytes(v) for v in values]
+    return pa.array(fixed, type=t)
 
 
 def _missing(v: object) -> bool:
