@@ -258,3 +258,16 @@ def _wait_for_workers(address: str, n: int, timeout: float = 90.0) -> None:
 
     with Client(address, timeout="60s") as client:
         client.wait_for_workers(n, timeout=timeout)
+
+
+def test_partitions_agree_on_types_when_a_column_is_empty_in_one_month(
+    local_run: Path, tmp_path: Path
+):
+    from eventmap.corpus.outputs import _geoframe, _write_geoparquet
+
+    events = pd.DataFrame(read_events(local_run).drop(columns="geometry"))
+    first = events["event_date"] < events["event_date"].max()[:7]
+    events["verified"] = [None if f else True for f in first]
+    _write_geoparquet(_geoframe(events), tmp_path / "events")
+    back = gpd.read_parquet(tmp_path / "events")
+    assert len(back) == len(events) and set(back["verified"].dropna()) <= {True}

@@ -20,7 +20,12 @@ from nbclient import NotebookClient
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = REPO / "notebooks"
 SEED = REPO / "seeds" / "000_fe935601f8305200.txt"
-NAMES = ("01_geocode_places.ipynb", "02_join_events.ipynb", "03_map_events.ipynb")
+NAMES = (
+    "01_geocode_places.ipynb",
+    "02_join_events.ipynb",
+    "03_map_events.ipynb",
+    "04_corpus.ipynb",
+)
 CELL_TIMEOUT_S = 120
 
 
@@ -98,8 +103,10 @@ def test_notebook_runs_offline(name: str, kernel_env, tmp_path: Path) -> None:
     if name.startswith("03"):
         html = out / f"{SEED.stem}.html"
         assert html.is_file() and html.stat().st_size > 10_000
-    if name.startswith(("01", "03")):
+    if name.startswith(("01", "03", "04")):
         assert_maps_render_offline(nb)
+    if name.startswith("04"):
+        assert (out / "manifest.json").is_file() and (out / "corpus_map.html").is_file()
     # Outputs went to OUTPUT_DIR, not next to the notebooks.
     assert not [p for p in NOTEBOOKS.iterdir() if p.suffix in (".html", ".png", ".gpkg", ".csv")]
 

@@ -14,6 +14,7 @@ a run folder whose manifest is there holds one complete, consistent output set.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import platform
@@ -30,7 +31,7 @@ import pyarrow.parquet as pq
 from shapely.geometry import Point
 
 from eventmap.corpus.merge import LINK_COLUMNS, MERGED_COLUMNS, SOURCE_COLUMNS
-from eventmap.corpus.tables import SHARD_TABLES, schema, to_arrow, write_table
+from eventmap.corpus.tables import SHARD_TABLES, arrow_type, schema, to_arrow, write_table
 
 COUNT_COLUMNS = ("event_date", "country", "admin1", "event_type", "events", "fatalities")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -171,20 +172,29 @@ def _geoframe(events: pd.DataFrame) -> gpd.GeoDataFrame:
 def _write_geoparquet(gdf: gpd.GeoDataFrame, root: Path) -> None:
     root.mkdir(parents=True, exist_ok=True)
     if gdf.empty:
-        part = root / "iso3=XXX" / "month=0000-00"
-        part.mkdir(parents=True)
-        gdf.to_parquet(part / "part-0.parquet", index=False)
+        _write_part(gdf, root / "iso3=XXX" / "month=0000-00")
         return
     country = gdf["event_id_cnty"].str.split("-").str[0]
     country = country.where(country.map(lambda c: bool(_ISO3.match(str(c)))), "XXX")
     month = gdf["event_date"].str[:7]
     month = month.where(month.map(lambda m: bool(_MONTH.match(str(m)))), "0000-00")
     for (c, mo), idx in gdf.groupby([country, month], sort=True).groups.items():
-        part = root / f"iso3={c}" / f"month={mo}"
-        part.mkdir(parents=True)
-        gdf.loc[idx].reset_index(drop=True).to_parquet(
-            part / "part-0.parquet", index=False, compression="zstd"
-        )
+        _write_part(gdf.loc[idx].reset_index(drop=True), root / f"iso3={c}" / f"month={mo}")
+
+
+def _write_part(part: gpd.GeoDataFrame, folder: Path) -> None:
+    """One GeoParquet file, cast to the events schema so that every partition agrees
+    (a column that is empty in one month must not become Arrow's 'null' type there)."""
+    folder.mkdir(parents=True)
+    buffer = io.BytesIO()  # geopandas writes the GeoParquet metadata; the cast keeps it
+    part[[*MERGED_COLUMNS, "geometry"]].to_parquet(buffer, index=False)
+    table = pq.read_table(pa.BufferReader(buffer.getvalue()))
+    fields = [
+        pa.field(f.name, arrow_type(f.name)) if f.name in MERGED_COLUMNS else f
+        for f in table.schema
+    ]
+    table = table.cast(pa.schema(fields, metadata=table.schema.metadata))
+    pq.write_table(table, folder / "part-0.parquet", compression="zstd")
 
 
 def _exports(gdf: gpd.GeoDataFrame, staging: Path) -> None:
