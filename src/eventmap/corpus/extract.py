@@ -8,7 +8,6 @@ extractor per worker process, kept between tasks); nothing big travels with a ta
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -20,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 
+from eventmap.article import text_hash
 from eventmap.corpus.inputs import BadRecord, read_range
 from eventmap.corpus.minhash import signature
 from eventmap.corpus.shards import MARKER, Shard, is_done
@@ -79,7 +79,7 @@ def run_shard(shard: Shard, shards_dir: str, gazetteer_path: str | None) -> dict
             continue
         finally:
             t_extract += time.perf_counter() - t1
-        text_sha = hashlib.sha256(rec.text.encode("utf-8")).hexdigest()[:24]
+        text_sha = text_hash(rec.text)[:24]
         dated = tables.events[tables.events["mention_type"] == "event"].copy()
         meta = {
             "article_id": rec.id,

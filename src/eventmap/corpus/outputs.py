@@ -32,11 +32,11 @@ from shapely.geometry import Point
 
 from eventmap.corpus.merge import LINK_COLUMNS, MERGED_COLUMNS, SOURCE_COLUMNS
 from eventmap.corpus.tables import SHARD_TABLES, arrow_type, schema, to_arrow, write_table
+from eventmap.spreadsheet import to_csv
 
 COUNT_COLUMNS = ("event_date", "country", "admin1", "event_type", "events", "fatalities")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def read_events(out: str | Path) -> gpd.GeoDataFrame:
@@ -70,7 +70,7 @@ def write_outputs(
             _stream_concat(out / "shards", shard_keys, name, staging / f"{name}.parquet")
         counts = daily_counts(events)
         write_table(to_arrow(counts, COUNT_COLUMNS), staging / "daily_counts.parquet")
-        neutral_csv(counts).to_csv(staging / "daily_counts.csv", index=False)
+        to_csv(counts, staging / "daily_counts.csv")
         _exports(gdf, staging)
         if map_html:
             from eventmap.corpus.corpus_map import corpus_map
@@ -129,17 +129,6 @@ def daily_counts(events: pd.DataFrame) -> pd.DataFrame:
     counts = g.agg(events=("event_id", "count"), fatalities=("fatalities", "sum")).reset_index()
     counts["fatalities"] = counts["fatalities"].astype(int)
     return counts[list(COUNT_COLUMNS)]
-
-
-def neutral_csv(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text cells that a spreadsheet would run as a formula get a leading apostrophe."""
-    out = frame.copy()
-    for col in out.columns:
-        if out[col].dtype == object or str(out[col].dtype) == "string":
-            out[col] = out[col].map(
-                lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA) else v
-            )
-    return out
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -202,8 +191,7 @@ def _exports(gdf: gpd.GeoDataFrame, staging: Path) -> None:
 
     plain = gdf.copy()
     plain["verified"] = plain["verified"].astype(object)
-    export_events(neutral_csv(plain), staging, stem="events", formats=("csv",))
-    export_events(plain, staging, stem="events", formats=("gpkg",))
+    export_events(plain, staging, stem="events", formats=("csv", "gpkg"))
 
 
 def _swap_in(staging: Path, out: Path) -> dict[str, Path]:
