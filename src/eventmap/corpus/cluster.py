@@ -87,7 +87,7 @@ def executor(
         threads_per_worker=1,
         processes=True,
         host="127.0.0.1",
-        dashboard_address=None,
+        dashboard_address="127.0.0.1:0",  # loopback only (served when bokeh is installed)
         memory_limit="auto",
         silence_logs=40,
     )
