@@ -8,6 +8,25 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src" / "eventmap"
 # Each package's modules in the order the text flows through them.
 STAGES = {
+    "corpus": [
+        "rules",
+        "tables",
+        "inputs",
+        "shards",
+        "minhash",
+        "synthetic",
+        "extract",
+        "merge_rows",
+        "merge",
+        "merge_task",
+        "cluster",
+        "week_choropleth",
+        "corpus_map",
+        "outputs",
+        "evaluation",
+        "runner",
+        "command",
+    ],
     "events": [
         "model",
         "sentences",

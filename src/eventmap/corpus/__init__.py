@@ -1,10 +1,13 @@
 """Corpus mode: thousands of articles from many outlets to one deduplicated event dataset.
 
-Stages, one module each: ``inputs`` (readers) -> ``shards`` (slices, restartable) ->
-``extract`` (stage A, one Dask task per shard) -> ``merge`` / ``merge_task`` (stage B,
-one task per bucket of areas) -> ``outputs`` (GeoParquet and tables, exports, manifest)
--> ``corpus_map``; ``evaluation`` writes the dedup kit's prediction format; ``cluster``
-chooses where tasks run; ``command`` is the ``eventmap corpus`` subcommand.
+Stages, one module each, in flow order: ``rules`` (the merge's numbers) and ``tables``
+(column types) first; ``inputs`` (readers) -> ``shards`` (slices, restartable) ->
+``minhash`` (near-identical texts) -> ``extract`` (stage A, one Dask task per shard) ->
+``merge_rows`` / ``merge`` / ``merge_task`` (stage B, one task per bucket of areas) ->
+``cluster`` (where tasks run) -> ``week_choropleth`` / ``corpus_map`` (the map) ->
+``outputs`` (GeoParquet and tables, exports, manifest) -> ``evaluation`` (the dedup kit's
+prediction format) -> ``runner`` (``run_corpus``) -> ``command`` (``eventmap corpus``).
+``synthetic`` invents multi-outlet reports for tests and benchmarks.
 """
 
 from __future__ import annotations

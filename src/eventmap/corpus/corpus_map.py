@@ -12,7 +12,8 @@ from typing import Any
 
 import pandas as pd
 
-CHOROPLETH_ABOVE = 10_000  # events: beyond this the admin1 summary layer is shown first
+CHOROPLETH_ABOVE = 10_000  # events: beyond this the per-week choropleth is shown at first
+CLUSTER_ABOVE = 100  # events: beyond this markers cluster (many reports pile up per town)
 
 
 def map_frame(events: pd.DataFrame) -> pd.DataFrame:
@@ -56,10 +57,51 @@ def corpus_map(events: pd.DataFrame, *, title: str | None = None, boundaries: An
         if n
         else None
     )
-    return event_map(
-        map_frame(events),
+    frame = map_frame(events)
+    m = event_map(
+        frame,
         boundaries=boundaries,
         title=title or f"{n:,} merged events",
         outlet=outlets,
         source_note="merged from many outlets' reports; each popup lists its sources",
+        cluster_threshold=CLUSTER_ABOVE,
     )
+    _add_week_choropleth(m, frame, show=n > CHOROPLETH_ABOVE)
+    return m
+
+
+def _add_week_choropleth(m: Any, frame: pd.DataFrame, *, show: bool) -> None:
+    """The per-governorate, per-week layer over the outlines the map already has."""
+    import hashlib
+
+    from eventmap.corpus.week_choropleth import WeekChoropleth, week_counts
+    from eventmap.maps._events import prepare_events
+    from eventmap.maps.admin_areas import AdminAreas, event_codes
+
+    areas = next((c for c in m._children.values() if isinstance(c, AdminAreas)), None)
+    if areas is None or frame.empty:
+        return
+    prepared = prepare_events(frame).frame
+    weeks = week_counts(prepared, event_codes(prepared, areas.areas))
+    if not weeks:
+        return
+    layer = WeekChoropleth(areas, weeks, show=show)
+    # a stable id (folium's default is random): the same events give the same HTML bytes
+    layer._id = hashlib.sha256(repr(sorted(weeks.items())).encode()).hexdigest()[:16]
+    layer.add_to(m)
+    _before_layer_control(m, layer)
+
+
+def _before_layer_control(m: Any, layer: Any) -> None:
+    """The layer control names its overlays' variables: they must be defined first."""
+    from collections import OrderedDict
+
+    from folium.map import LayerControl
+
+    items = list(m._children.items())
+    mine = next(i for i, (_, child) in enumerate(items) if child is layer)
+    control = next((i for i, (_, c) in enumerate(items) if isinstance(c, LayerControl)), None)
+    if control is None or control > mine:
+        return
+    items.insert(control, items.pop(mine))
+    m._children = OrderedDict(items)

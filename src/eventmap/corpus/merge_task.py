@@ -16,7 +16,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from eventmap.corpus.merge import LINK_COLUMNS, MERGED_COLUMNS, SOURCE_COLUMNS, merge_events
+from eventmap.corpus.merge import merge_events
+from eventmap.corpus.merge_rows import LINK_COLUMNS, MERGED_COLUMNS, SOURCE_COLUMNS
 from eventmap.corpus.rules import DEFAULT_RULES, MergeRules
 from eventmap.corpus.tables import SHARD_EVENT_COLUMNS, to_arrow, write_table
 

@@ -30,7 +30,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from shapely.geometry import Point
 
-from eventmap.corpus.merge import LINK_COLUMNS, MERGED_COLUMNS, SOURCE_COLUMNS
+from eventmap.corpus.merge_rows import LINK_COLUMNS, MERGED_COLUMNS, SOURCE_COLUMNS
 from eventmap.corpus.tables import SHARD_TABLES, arrow_type, schema, to_arrow, write_table
 from eventmap.spreadsheet import to_csv
 
