@@ -61,7 +61,9 @@ def run_shard(shard: Shard, shards_dir: str, gazetteer_path: str | None) -> dict
     t0 = time.perf_counter()
     extractor = extractor_for(gazetteer_path)
     t_open = time.perf_counter() - t0
-    rows: dict[str, list[pd.DataFrame]] = {name: [] for name in SHARD_TABLES}
+    # plain records, not one small DataFrame per article: a DataFrame's own overhead times
+    # thousands of articles was most of a worker's memory
+    rows: dict[str, list[dict]] = {name: [] for name in SHARD_TABLES}
     articles, errors = [], []
     t_extract = t_minhash = 0.0
     src = shard.source
@@ -113,11 +115,11 @@ def run_shard(shard: Shard, shards_dir: str, gazetteer_path: str | None) -> dict
                 bucket_of(c, a) for c, a in zip(dated["country"], dated["admin1"], strict=True)
             ]
             dated["minhash"] = [sig] * len(dated)
-            rows["events"].append(dated)
-        rows["mentions"].append(tables.place_mentions)
-        rows["claims"].append(tables.claims)
-    rows["articles"] = [pd.DataFrame(articles)]
-    rows["errors"] = [pd.DataFrame(errors)]
+            rows["events"].extend(dated.to_dict("records"))
+        rows["mentions"].extend(tables.place_mentions.to_dict("records"))
+        rows["claims"].extend(tables.claims.to_dict("records"))
+    rows["articles"] = articles
+    rows["errors"] = errors
     marker = {
         "key": shard.key,
         "input": src.path,
@@ -126,8 +128,8 @@ def run_shard(shard: Shard, shards_dir: str, gazetteer_path: str | None) -> dict
         "stop": shard.stop,
         "articles": len(articles),
         "errors": len(errors),
-        "events": sum(len(f) for f in rows["events"]),
-        "buckets": sorted({int(b) for f in rows["events"] for b in f["bucket"]}),
+        "events": len(rows["events"]),
+        "buckets": sorted({int(r["bucket"]) for r in rows["events"]}),
     }
     t_write = time.perf_counter()
     _write_shard(final, rows, marker)
@@ -157,13 +159,12 @@ def _error(path: str, sha: str, position: int, article_id: str | None, error: st
     }
 
 
-def _write_shard(final: Path, rows: dict[str, list[pd.DataFrame]], marker: dict) -> None:
+def _write_shard(final: Path, rows: dict[str, list[dict]], marker: dict) -> None:
     tmp = final.with_name(f".tmp-{final.name}-{os.getpid()}-{time.monotonic_ns()}")
     tmp.mkdir(parents=True)
     try:
         for name, columns in SHARD_TABLES.items():
-            frames = [f for f in rows[name] if len(f)]
-            frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+            frame = pd.DataFrame(rows[name], columns=list(columns))
             write_table(to_arrow(frame, columns), tmp / f"{name}.parquet")
         (tmp / MARKER).write_text(json.dumps(marker, sort_keys=True), encoding="utf-8")
         if final.exists():  # a folder without its marker: an interrupted earlier attempt
