@@ -82,7 +82,8 @@ def run_shard(shard: Shard, shards_dir: str, gazetteer_path: str | None) -> dict
         finally:
             t_extract += time.perf_counter() - t1
         text_sha = text_hash(rec.text)[:24]
-        dated = tables.events[tables.events["mention_type"] == "event"].copy()
+        event_rows, mention_rows, claim_rows = _rows(tables)
+        dated = [dict(r) for r in event_rows if r.get("mention_type") == "event"]
         meta = {
             "article_id": rec.id,
             "input_sha": src.sha256,
@@ -96,28 +97,22 @@ def run_shard(shard: Shard, shards_dir: str, gazetteer_path: str | None) -> dict
             "text_sha": text_sha,
         }
         articles.append(meta)
-        if len(dated):
-            iso = dict(
-                zip(
-                    tables.place_mentions["start"],
-                    tables.place_mentions["admin1_iso"],
-                    strict=True,
-                )
-            )
+        if dated:
+            iso = {m.get("start"): m.get("admin1_iso") for m in mention_rows}
             t2 = time.perf_counter()
             sig = signature(rec.text)
             t_minhash += time.perf_counter() - t2
-            dated["admin1_iso"] = dated["location_start"].map(iso)
-            for k in ("published", "outlet", "url", "title", "input_sha", "position", "text_sha"):
-                dated[k] = meta[k]
-            dated["row"] = range(len(dated))
-            dated["bucket"] = [
-                bucket_of(c, a) for c, a in zip(dated["country"], dated["admin1"], strict=True)
-            ]
-            dated["minhash"] = [sig] * len(dated)
-            rows["events"].extend(dated.to_dict("records"))
-        rows["mentions"].extend(tables.place_mentions.to_dict("records"))
-        rows["claims"].extend(tables.claims.to_dict("records"))
+            for k, row in enumerate(dated):
+                row["admin1_iso"] = iso.get(row.get("location_start"))
+                for key in ("published", "outlet", "url", "title", "input_sha", "position"):
+                    row[key] = meta[key]
+                row["text_sha"] = text_sha
+                row["row"] = k
+                row["bucket"] = bucket_of(row.get("country"), row.get("admin1"))
+                row["minhash"] = sig
+            rows["events"].extend(dated)
+        rows["mentions"].extend(mention_rows)
+        rows["claims"].extend(claim_rows)
     rows["articles"] = articles
     rows["errors"] = errors
     marker = {
@@ -147,6 +142,17 @@ def run_shard(shard: Shard, shards_dir: str, gazetteer_path: str | None) -> dict
         "started": started,
     }
     return marker | {"reused": False, "timing": timing}
+
+
+def _rows(tables: Any) -> tuple[list[dict], list[dict], list[dict]]:
+    """The extractor's rows (its tables are built from them; reading them skips that)."""
+    if hasattr(tables, "event_rows"):
+        return tables.event_rows, tables.mention_rows, tables.claim_rows
+    return (
+        tables.events.to_dict("records"),
+        tables.place_mentions.to_dict("records"),
+        tables.claims.to_dict("records"),
+    )
 
 
 def _error(path: str, sha: str, position: int, article_id: str | None, error: str) -> dict:
