@@ -100,26 +100,23 @@ def locate(lat: Iterable[float], lon: Iterable[float]) -> pd.DataFrame:
     """
     lat = np.asarray(list(lat), dtype=float)
     lon = np.asarray(list(lon), dtype=float)
-    out = pd.DataFrame(
-        {"code": [None] * len(lat), "name": [None] * len(lat), "country": [None] * len(lat)},
-        dtype=object,
-    )
+    columns = {c: np.full(len(lat), None, dtype=object) for c in ("code", "name", "country")}
     ok = np.isfinite(lat) & np.isfinite(lon)
-    if not ok.any():
-        return out
-    polygons = divisions(countries_at(lat[ok], lon[ok]))
-    if polygons.empty:
-        return out
-    points = gpd.GeoDataFrame(
-        {"row": np.flatnonzero(ok)},
-        geometry=gpd.points_from_xy(lon[ok], lat[ok]),
-        crs="EPSG:4326",
-    )
-    hits = gpd.sjoin(points, polygons[["code", "name", "country", "geometry"]], predicate="within")
-    hits = hits.sort_values(["row", "code"]).drop_duplicates("row", keep="first")
-    for row in hits.itertuples():
-        out.loc[row.row, ["code", "name", "country"]] = [row.code, row.name, row.country]
-    return out
+    polygons = divisions(countries_at(lat[ok], lon[ok])) if ok.any() else _empty()
+    if not polygons.empty:
+        points = gpd.GeoDataFrame(
+            {"row": np.flatnonzero(ok)},
+            geometry=gpd.points_from_xy(lon[ok], lat[ok]),
+            crs="EPSG:4326",
+        )
+        hits = gpd.sjoin(
+            points, polygons[["code", "name", "country", "geometry"]], predicate="within"
+        )
+        hits = hits.sort_values(["row", "code"]).drop_duplicates("row", keep="first")
+        rows = hits["row"].to_numpy()
+        for column, values in columns.items():
+            values[rows] = hits[column].to_numpy(dtype=object)
+    return pd.DataFrame(columns, dtype=object)
 
 
 def normalise_name(name: Any) -> str:

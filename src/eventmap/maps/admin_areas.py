@@ -93,14 +93,17 @@ class AdminAreas(FeatureGroup, VerbatimRender):
         return [[None, None], [None, None]]  # the events decide the view, not the outlines
 
 
-def map_areas(frame: pd.DataFrame, extent: float) -> pd.DataFrame:
+def map_areas(
+    frame: pd.DataFrame, extent: float, located: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Divisions of the countries with events, simplified for a view ``extent`` degrees wide.
 
     Columns: code, country, name, label_lat, label_lon, geojson (rounded coordinates).
     """
     if frame.empty:
         return pd.DataFrame(columns=["code", "country", "name", "label_lat", "label_lon"])
-    located = admin1.locate(frame["_lat"], frame["_lon"])
+    if located is None:
+        located = admin1.locate(frame["_lat"], frame["_lon"])
     countries = set(located["country"].dropna())
     codes = frame.get("admin1_iso")
     if codes is not None:
@@ -128,7 +131,9 @@ def map_areas(frame: pd.DataFrame, extent: float) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def event_codes(frame: pd.DataFrame, areas: pd.DataFrame) -> list[str | None]:
+def event_codes(
+    frame: pd.DataFrame, areas: pd.DataFrame, located: pd.DataFrame | None = None
+) -> list[str | None]:
     """The division code of each event: its coded ISO 3166-2 code, else its admin1 name
     matched within its country, else the division its point lies in."""
     if frame.empty or areas.empty:
@@ -141,7 +146,8 @@ def event_codes(frame: pd.DataFrame, areas: pd.DataFrame) -> list[str | None]:
             for key in (admin1.normalise_name(name), admin1.name_skeleton(name)):
                 if key:
                     by_name.setdefault((row.country, key), row.code)
-    located = admin1.locate(frame["_lat"], frame["_lon"])
+    if located is None:
+        located = admin1.locate(frame["_lat"], frame["_lon"])
     iso = frame["admin1_iso"] if "admin1_iso" in frame.columns else pd.Series([None] * len(frame))
     out: list[str | None] = []
     for i in range(len(frame)):

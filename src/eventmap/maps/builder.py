@@ -19,6 +19,7 @@ from folium.map import LayerControl
 from folium.raster_layers import TileLayer
 from markupsafe import Markup, escape
 
+from eventmap import admin1
 from eventmap.maps._events import PreparedEvents, prepare_events
 from eventmap.maps._util import StableIds, no_jinja, text, text_series
 from eventmap.maps.admin_areas import AdminAreas, event_codes, map_areas, province_points
@@ -77,8 +78,9 @@ def event_map(
     if governorates and len(frame):
         region = region_bounds(frame["_lat"].tolist(), frame["_lon"].tolist())
         extent = max(region[2] - region[0], region[3] - region[1]) if region else 10.0
-        area_table = map_areas(frame, extent)
-        codes = event_codes(frame, area_table)
+        located = admin1.locate(frame["_lat"], frame["_lon"])
+        area_table = map_areas(frame, extent, located)
+        codes = event_codes(frame, area_table, located)
         frame["_area"] = codes
         frame["_lat"], frame["_lon"] = province_points(frame, codes, area_table)
         coarse = {c for c, p in zip(codes, frame["_prec"], strict=True) if p == 3 and c}
