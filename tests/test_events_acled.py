@@ -172,3 +172,15 @@ def test_a_namesake_elsewhere_gives_way_to_the_one_in_the_named_province() -> No
     row = _one("On 12 June 2021, police shot a suspect in Sao Goncalo, Rio de Janeiro.")
     assert row.admin1 == "Rio de Janeiro" and row.geo_precision == 1
     assert abs(row.latitude - -22.8) < 0.3
+
+
+def test_an_operation_that_killed_fighters_was_a_clash() -> None:
+    row = _one("On 12 June 2021, a security operation in Ghazni killed four insurgents.")
+    assert row.sub_event_type == "Armed clash"
+
+
+def test_grenade_launchers_are_not_grenades_and_encounters_are_clashes() -> None:
+    row = _one("On 12 June 2021, rebels fired grenade launchers at army positions near Horlivka.")
+    assert row.sub_event_type == "Shelling/artillery/missile attack"
+    row = _one("On 12 June 2021, two militants died in an encounter with police in Shopian.")
+    assert row.sub_event_type == "Armed clash"

@@ -65,6 +65,7 @@ def _cue(kind: str) -> re.Pattern[str]:
 TRIGGERS = _lexicon(weak=False)
 WEAK_TRIGGERS = _lexicon(weak=True)
 CUES = _cues()
+_OPERATIONS = ("Change to group/activity", "Arrests", "Abduction/forced disappearance")
 _PROTESTS = ("Peaceful protest", "Protest with intervention")
 _EXPLOSIONS = (
     "Remote explosive/landmine/IED",
@@ -124,8 +125,16 @@ def refine(sub: str, sentence: str, after: str = "") -> str:
     heavy_only = CUES["heavy"].search(sentence) and not CUES["small_arms"].search(sentence)
     if sub == "Armed clash" and heavy_only and not CUES["clash"].search(sentence):
         return "Shelling/artillery/missile attack"  # fire at positions with mortars only
-    if sub == "Shelling/artillery/missile attack" and CUES["small_arms"].search(sentence):
-        return "Armed clash"  # shells and small arms: a firefight
+    if sub == "Shelling/artillery/missile attack" and (
+        CUES["small_arms"].search(sentence) or CUES["support_fire"].search(sentence)
+    ):
+        return "Armed clash"  # shells and small arms, or shelling amid clashes: the clash
+    if (
+        sub in _OPERATIONS
+        and CUES["lethal"].search(sentence)
+        and CUES["combatants"].search(sentence)
+    ):
+        return "Armed clash"  # an operation or raid in which fighters were killed
     disrupted = CUES["disrupted"].search(sentence) and not CUES["went_off"].search(sentence)
     if sub in _EXPLOSIONS and disrupted:
         return "Disrupted weapons use"
