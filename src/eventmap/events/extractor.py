@@ -8,6 +8,7 @@ strikes...' add to) and the last named actors ('the jihadists' after a sentence 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from typing import Any
 
@@ -91,6 +92,8 @@ class EventExtractor:
     def extract(self, article: Article) -> EventTables:
         text = article.text
         mentions = self.geoparser.parse(text)
+        ordered = sorted(mentions, key=lambda m: m.start)  # each sentence takes its slice
+        starts = [m.start for m in ordered]
         country = dominant_country(mentions)
         sentences = sentence_bounds(text)
         skip = skipped(text, sentences, article)
@@ -143,7 +146,7 @@ class EventExtractor:
                 s,
                 e,
                 i,
-                mentions,
+                ordered[bisect_left(starts, s) : bisect_left(starts, e)],
                 spans,
                 date,
                 date_source,
