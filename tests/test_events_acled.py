@@ -184,3 +184,23 @@ def test_grenade_launchers_are_not_grenades_and_encounters_are_clashes() -> None
     assert row.sub_event_type == "Shelling/artillery/missile attack"
     row = _one("On 12 June 2021, two militants died in an encounter with police in Shopian.")
     assert row.sub_event_type == "Armed clash"
+
+
+def test_what_a_protest_is_against_is_no_event() -> None:
+    events = _events(
+        "On 12 June 2021, lawyers protested in Quetta against the arrest of a colleague."
+    )
+    assert list(events.sub_event_type) == ["Peaceful protest"]
+
+
+def test_a_neighbourhood_named_with_its_town_is_no_second_event() -> None:
+    events = _events(
+        "On 12 June 2021, in Monterrey, Nuevo Leon, a man was shot dead in the Obispado "
+        "neighborhood."
+    )
+    assert list(events.location) == ["Monterrey"]
+
+
+def test_an_unknown_district_inside_brackets_still_joins_the_phrase() -> None:
+    row = _one("On 12 June 2021, refugees rallied in Kakuma (Qwerty West, Turkana).")
+    assert row.location == "Kakuma"

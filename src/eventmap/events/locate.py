@@ -49,8 +49,8 @@ _DIVISIONS = (
 )
 _CONTAINER_GAP = re.compile(
     rf"(?:-\d+)?(?:\s+(?:{_DIVISIONS}))?"
-    r"(?:\s*[,(]\s*|\s+(?:in|of|within)\s+)(?:the\s+)?"
-    r"(?:(?:\w+\s+){0,2}(?:district|province|governorate|region|state|county|municipality|"
+    r"(?:\s*[,(]\s*(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\s*,\s*)?|\s+(?:in|of|within)\s+)"
+    r"(?:the\s+)?(?:(?:\w+\s+){0,2}(?:district|province|governorate|region|state|county|municipality|"
     r"countryside|department|LGA|area|commune)\s*(?:of\s+|,\s*|\(\s*)?)?(?:the\s+)?",
     re.IGNORECASE,
 )
@@ -62,6 +62,11 @@ _LOCATOR_GAP = re.compile(
 )
 _COMPOUND_AFTER = re.compile(r"-[a-z]")
 _COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|ex|non)-$", re.IGNORECASE)
+_SUBLOCALITY = re.compile(
+    r"\s+(?:neighbou?rhood|community|colony|square|street|road|avenue|market|hospital|"
+    r"roundabout|junction|bridge|camp|compound|sector|quarter|district\s+of\s+the\s+city)\b",
+    re.IGNORECASE,
+)
 _LISTED = re.compile(
     r"[^.;]{0,30}?(?:,|\band\b|\bor\b)\s*(?:and\s+)?(?:in\s+)?(?:the\s+)?"
     r"(?:(?:towns?|villages?|cities|areas?)\s+of\s+)?",
@@ -301,6 +306,8 @@ def sentence_events(
                 location_name=name,
             )
         )
+    if len(found) > 1:  # 'the Buena Vista neighbourhood' is part of the town named with it
+        found = [c for c in found if not _SUBLOCALITY.match(text, c.mention.end)] or found
     return _one_place_per_trigger(text, found)
 
 

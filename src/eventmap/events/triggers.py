@@ -82,6 +82,13 @@ _PURPOSE_BEFORE = re.compile(
     r"against\s+(?:possible|potential|future))\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+# What a protest is about is no event of its own: 'protested against the arrest of ...'.
+_GRIEVANCE_BEFORE = re.compile(
+    r"\b(?:against|over|condemning|denouncing|protesting|demanding|to\s+(?:protest|condemn|"
+    r"denounce|demand))\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_PROTEST_TYPES = ("Peaceful protest", "Protest with intervention")
 # 'The army retreated from Hama': the side that took the place is the acting one.
 _RETREAT = re.compile(r"^(?:retreat|withdr)", re.IGNORECASE)
 
@@ -107,6 +114,8 @@ def _matches(
     for pattern, sub in lexicon:
         for m in pattern.finditer(sentence):
             if _PURPOSE_BEFORE.search(sentence[: m.start()]):
+                continue
+            if sub not in _PROTEST_TYPES and _GRIEVANCE_BEFORE.search(sentence[: m.start()]):
                 continue
             found.append((offset + m.start(), offset + m.end(), sub))
     return found
