@@ -204,3 +204,8 @@ def test_a_neighbourhood_named_with_its_town_is_no_second_event() -> None:
 def test_an_unknown_district_inside_brackets_still_joins_the_phrase() -> None:
     row = _one("On 12 June 2021, refugees rallied in Kakuma (Qwerty West, Turkana).")
     assert row.location == "Kakuma"
+
+
+def test_a_protest_about_deaths_has_none_of_its_own() -> None:
+    row = _one("On 12 June 2021, students marched in Dhaka over the deaths of 5 workers.")
+    assert row.event_type == "Protests" and row.fatalities == 0

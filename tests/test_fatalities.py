@@ -79,3 +79,18 @@ def test_a_stated_total_replaces_and_one_victim_told_twice_stays_one() -> None:
     assert add_tolls(first, find_fatalities("The guard died"), "The guard died").coded == 1
     two = find_fatalities("Two farmers were killed")
     assert add_tolls(two, find_fatalities("2 fatalities"), "2 fatalities.").coded == 2
+
+
+def test_a_figure_before_an_active_verb_is_not_its_dead() -> None:
+    text = (
+        "Raiders attacked four herders who were grazing cattle near the river, killing one herder"
+    )
+    assert find_fatalities(text).coded == 1
+
+
+def test_fatally_shot_is_one_death_and_a_spelled_total_replaces() -> None:
+    from eventmap.fatalities import add_tolls
+
+    assert find_fatalities("A guard fatally shot a driver").coded == 1
+    six = find_fatalities("Shells killed six civilians")
+    assert add_tolls(six, find_fatalities("Six fatalities reported"), "Six fatalities.").coded == 6

@@ -79,7 +79,7 @@ _CASUALTY_ONLY = re.compile(r"\b(?:casualties|losses)\b", re.IGNORECASE)
 _OUTCOME = re.compile(
     r"\b(?:(?P<death>kill(?:ed|ing|s)?|dead|deaths?|died|dying|lives|bodies|body|fatalit(?:y|ies)"
     r"|eliminat(?:ed|ing|e)|slain|massacred|executed|perished|murdered|beheaded|lynched"
-    r"|succumbed)|(?P<hurt>injur(?:ed|ing|ies|y)|wound(?:ed|ing|s)?|hurt|maimed)"
+    r"|succumbed|fatally)|(?P<hurt>injur(?:ed|ing|ies|y)|wound(?:ed|ing|s)?|hurt|maimed)"
     r"|(?P<other>arrested|captured|detained|abducted|kidnapped|rescued|missing|displaced|"
     r"evacuated|infected|released|taken\s+hostage))\b",
     re.IGNORECASE,
@@ -103,6 +103,7 @@ _ONE_VICTIM = re.compile(
     r"(?:killed|shot\s+dead|murdered|beheaded|lynched|executed|shot\s+to\s+death|"
     r"stabbed\s+to\s+death)"
     r"|shot\s+(?:him|her|a|an|the)\s+(?:[\w-]+\s+){0,3}?dead"
+    r"|fatally\s+(?:shot|stabbed|wounded|injured|hit|beat|beaten)\s+(?:him|her|a|an|one)\b"
     r"|\b(?:the|a|an)\s+(?:man|woman|victim|boy|girl|driver|person|child)\s+(?:later\s+)?died"
     r"|body\s+of\s+(?:a|an|one)\b|(?:a|an|one)\s+(?:[\w-]+\s+){0,2}body\b)",
     re.IGNORECASE,
@@ -112,6 +113,9 @@ _AND_ONE_MORE = re.compile(
     r"(?:killed|dead|shot\s+dead)",
     re.IGNORECASE,
 )
+_ACTIVE = re.compile(r"(?:killing|wounding|injuring)$", re.IGNORECASE)
+_ACTIVE_PAST = re.compile(r"(?:killed|wounded|injured)$", re.IGNORECASE)
+_PASSIVE_MARK = re.compile(r"\b(?:was|were|been|being|are|is|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PART_OF = re.compile(
     r"\b(?:including|among\s+them|of\s+whom|of\s+them|among\s+whom)\s+$", re.IGNORECASE
 )
@@ -248,7 +252,13 @@ def _outcome_of(
     if before and _OBJECT_GAP.match(sentence[before[-1].end() : start]):
         return before[-1]
     after = next((o for o in outcomes if o.start() >= m.end()), None)
-    if after is not None and _SUBJECT_GAP.match(sentence[m.end() : after.start()]):
+    gap = sentence[m.end() : after.start()] if after is not None else ""
+    if (
+        after is not None
+        and _SUBJECT_GAP.match(gap)
+        and not _ACTIVE.match(after.group(0))  # 'four soldiers ..., killing one': its object
+        and (len(gap) <= 30 or _PASSIVE_MARK.search(gap) or not _ACTIVE_PAST.match(after.group(0)))
+    ):
         return after
     if before and start - before[-1].end() <= 40:
         return before[-1]
@@ -276,7 +286,8 @@ def _is_year_or_money(sentence: str, m: re.Match[str]) -> bool:
 
 
 _SUMMARY = re.compile(
-    r"^\s*(?:[\w\s]+:\s*)?\d+\s+fatalit|fatalities\s+(?:were\s+)?coded|total\s+of|in\s+total",
+    rf"^\s*(?:[\w\s]+:\s*)?{_NUMBER}\s+fatalit|fatalities\s+(?:were\s+)?coded|total\s+of|"
+    r"in\s+total",
     re.IGNORECASE,
 )
 

@@ -24,6 +24,7 @@ from eventmap.schema import (
     SUB_EVENT_TO_TYPE,
 )
 
+EXCESSIVE = "Excessive force against protesters"
 # A town named like its province ('Hama' in Hama): ACLED's precision 2, the place is uncertain.
 NAMESAKE_PRECISION = 2
 
@@ -121,7 +122,9 @@ def event_rows(
                 "source": article.source,
                 "source_scale": None,
                 "notes": notes,
-                "fatalities": fat.coded,
+                # A protest nobody used lethal force on has no fatalities of its own (deaths
+                # it is about happened elsewhere): ACLED's excessive-force rule.
+                "fatalities": 0 if etype == "Protests" and sub != EXCESSIVE else fat.coded,
                 "tags": None,
                 "timestamp": None,
                 "event_id": key,
