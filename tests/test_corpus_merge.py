@@ -183,3 +183,13 @@ def test_ids_are_stable_and_carried_over():
 def test_empty_input(n):
     r = merge_events(pd.DataFrame([mention("a1")]).iloc[:n])
     assert r.events.empty and r.sources.empty
+
+
+def test_one_shooting_as_attack_and_as_clash_merges_only_at_the_same_town():
+    attack = {"sub": "Attack", "etype": "Violence against civilians"}
+    clash = {"sub": "Armed clash", "etype": "Battles"}
+    same_town = merged([mention("a1", **attack), mention("a2", **clash)])
+    assert len(same_town.events) == 1
+    assert same_town.events["merge_grade"].tolist() == ["medium"]
+    near = merged([mention("a1", prec=2, **attack), mention("a2", place=IDLIB, **clash)])
+    assert len(near.events) == 2

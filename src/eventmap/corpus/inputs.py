@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from eventmap.article import Article, article_from_text, load_article
 from eventmap.errors import ArticleError, EventmapError
 
 FIELDS = ("id", "text", "title", "outlet", "url", "published")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 KINDS = ("txt", "jsonl", "parquet")
 
 
@@ -133,8 +135,8 @@ def from_record(i: int, record: dict[str, Any]) -> Article | BadRecord:
         return BadRecord(i, rid, f"record {i + 1}: no text")
     meta = {k: record[k] for k in FIELDS[2:] if record.get(k) is not None}
     for k, v in list(meta.items()):
-        if not isinstance(v, str):
-            meta[k] = str(v)
+        # feeds put line breaks and tabs in titles: one space each, not a lost article
+        meta[k] = " ".join(_CONTROL.sub(" ", str(v)).split())
     if rid:
         meta["id"] = rid
     try:

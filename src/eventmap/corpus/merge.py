@@ -120,6 +120,11 @@ def _prepare(mentions: pd.DataFrame) -> pd.DataFrame:
 # ----------------------------------------------------------------------------- pairs
 
 
+_VIOLENT = np.array(
+    ["Battles", "Explosions/Remote violence", "Violence against civilians"], dtype=object
+)
+
+
 def _haversine_km(lat1, lon1, lat2, lon2) -> np.ndarray:
     p1, p2 = np.radians(lat1), np.radians(lat2)
     dp, dl = p2 - p1, np.radians(lon2 - lon1)
@@ -215,7 +220,16 @@ def _grade(
     day_ok = (dd == 0) | (inferred & (dd <= rules.day_slack_inferred))
     possible = same_disorder & ~conflict
     high = possible & (dd == 0) & same_type & (place_same | (place_ok & same_sub & (p <= 2)))
-    medium = possible & ~high & day_ok & same_type & place_ok & ((p <= 2) | same_sub)
+    # One shooting reported as an attack by one outlet and a clash by another: violent types
+    # of one disorder may merge, but only on the same town and day or with an inferred date
+    violent = np.isin(etype[i], _VIOLENT) & np.isin(etype[j], _VIOLENT)
+    medium = (
+        possible
+        & ~high
+        & day_ok
+        & place_ok
+        & ((same_type & ((p <= 2) | same_sub)) | (violent & place_same))
+    )
     low = possible & ~high & ~medium & (place_ok | place_near_miss) & (dd <= 1)
     grade = np.where(high, "high", np.where(medium, "medium", np.where(low, "low", None)))
     score = (

@@ -72,73 +72,93 @@ LINK_COLUMNS = (
 
 
 def merged_rows(m: pd.DataFrame, link_grade: dict[int, str]) -> pd.DataFrame:
-    rows = []
+    """One row per group of mentions (plain records: pandas per group cost ~15 ms each)."""
     m = m.sort_values(
         ["_prec", "confidence", "published", "mention_key"],
         ascending=[True, False, True, True],
         na_position="last",
         kind="stable",
     )
-    for comp, g in m.groupby("_comp", sort=False):
-        rep = g.iloc[0]
-        row = {c: rep.get(c) for c in EVENT_COLUMNS}
-        eid = rep["event_id_merged"]
-        top = min(g["sub_event_type"].dropna(), key=lambda s: _RANK.get(s, 99), default=None)
-        if top is not None and top != rep["sub_event_type"]:
-            typed = g[g["sub_event_type"] == top].iloc[0]
-            for c in ("disorder_type", "event_type", "sub_event_type"):
-                row[c] = typed[c]
-        days = Counter(g["event_date"])
-        row["event_date"] = min(days, key=lambda d: (-days[d], d))
-        row["year"] = int(row["event_date"][:4])
-        row["time_precision"] = int(pd.to_numeric(g["time_precision"]).min())
-        stated = g[g["fatalities_text"].notna()]
-        credible = stated[~stated["_party"]] if (~stated["_party"]).any() else stated
-        fat = pd.to_numeric(credible["fatalities"], errors="coerce").dropna()
-        lows = pd.to_numeric(stated["fatalities_low"].fillna(stated["fatalities"]), errors="coerce")
-        highs = pd.to_numeric(
-            stated["fatalities_high"].fillna(stated["fatalities"]), errors="coerce"
-        )
-        row["fatalities"] = int(fat.min()) if len(fat) else 0
-        row["fatalities_low"] = int(lows.min()) if lows.notna().any() else None
-        row["fatalities_high"] = int(highs.max()) if highs.notna().any() else None
-        outlets = sorted({o for o in g["outlet"].fillna(g["source"]).dropna() if o})
-        row["source"] = "; ".join(outlets) or None
-        n_sources = g["copy_of"].nunique()
-        named = {a for a in g["actor1"].dropna() if not _GENERIC_ACTOR.match(a)}
-        figures = set(pd.to_numeric(stated["fatalities"], errors="coerce").dropna().astype(int))
-        if g["_party"].all():
-            corroboration = "claimed only by a party"
-        elif n_sources == 1:
-            corroboration = "single source"
-        elif len(named) > 1 or len(figures) > 1:
-            corroboration = "contested"
-        else:
-            corroboration = "several independent sources"
-        row |= {
-            "event_id": eid,
-            "event_id_cnty": f"{_iso3(rep)}-EM-{eid[:10]}",
-            "admin1_iso": rep.get("admin1_iso"),
-            "n_articles": int(g["article_id"].nunique()),
-            "n_sources": int(n_sources),
-            "n_outlets": len(outlets),
-            "corroboration": corroboration,
-            "merge_grade": link_grade.get(comp),
-            "first_reported": g["published"].dropna().min()
-            if g["published"].notna().any()
-            else None,
-            "last_reported": g["published"].dropna().max()
-            if g["published"].notna().any()
-            else None,
-            "notes": _notes(rep.get("notes"), len(g), n_sources, row),
-            "verified": False if g["_party"].all() else rep.get("verified"),
-        }
-        rows.append(row)
+    groups: dict[int, list[dict]] = {}
+    for rec in m.to_dict("records"):
+        groups.setdefault(rec["_comp"], []).append(rec)
+    rows = [_merged_row(g, link_grade.get(comp)) for comp, g in groups.items()]
     frame = pd.DataFrame(rows, columns=list(MERGED_COLUMNS))
     return frame.sort_values(["event_date", "event_id"], kind="stable").reset_index(drop=True)
 
 
-def _iso3(rep: pd.Series) -> str:
+def _value(v: object) -> object:
+    return None if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA else v
+
+
+def _int(v: object) -> int | None:
+    v = _value(v)
+    try:
+        return None if v is None else int(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def _merged_row(g: list[dict], grade: str | None) -> dict:
+    rep = g[0]  # finest place, most confident, first published
+    row = {c: _value(rep.get(c)) for c in EVENT_COLUMNS}
+    eid = rep["event_id_merged"]
+    subs = [r["sub_event_type"] for r in g if _value(r.get("sub_event_type"))]
+    top = min(subs, key=lambda s: _RANK.get(s, 99), default=None)
+    if top is not None and top != rep.get("sub_event_type"):
+        typed = next(r for r in g if r.get("sub_event_type") == top)
+        for c in ("disorder_type", "event_type", "sub_event_type"):
+            row[c] = typed[c]
+    days = Counter(r["event_date"] for r in g)
+    row["event_date"] = min(days, key=lambda d: (-days[d], d))
+    row["year"] = int(row["event_date"][:4])
+    precisions = [p for p in (_int(r.get("time_precision")) for r in g) if p is not None]
+    row["time_precision"] = min(precisions) if precisions else None
+    stated = [r for r in g if _value(r.get("fatalities_text")) is not None]
+    neutral = [r for r in stated if not r["_party"]]
+    credible = neutral or stated
+    fat = [f for f in (_int(r.get("fatalities")) for r in credible) if f is not None]
+    lows = [_int(_value(r.get("fatalities_low")) or r.get("fatalities")) for r in stated]
+    highs = [_int(_value(r.get("fatalities_high")) or r.get("fatalities")) for r in stated]
+    lows, highs = [x for x in lows if x is not None], [x for x in highs if x is not None]
+    row["fatalities"] = min(fat) if fat else 0
+    row["fatalities_low"] = min(lows) if lows else None
+    row["fatalities_high"] = max(highs) if highs else None
+    outlets = sorted(
+        {o for o in (_value(r.get("outlet")) or _value(r.get("source")) for r in g) if o}
+    )
+    row["source"] = "; ".join(outlets) or None
+    n_sources = len({r["copy_of"] for r in g})
+    named = {a for a in (_value(r.get("actor1")) for r in g) if a and not _GENERIC_ACTOR.match(a)}
+    figures = {f for f in (_int(r.get("fatalities")) for r in stated) if f is not None}
+    party_only = all(r["_party"] for r in g)
+    if party_only:
+        corroboration = "claimed only by a party"
+    elif n_sources == 1:
+        corroboration = "single source"
+    elif len(named) > 1 or len(figures) > 1:
+        corroboration = "contested"
+    else:
+        corroboration = "several independent sources"
+    published = sorted(p for p in (_value(r.get("published")) for r in g) if p)
+    row |= {
+        "event_id": eid,
+        "event_id_cnty": f"{_iso3(rep)}-EM-{eid[:10]}",
+        "admin1_iso": _value(rep.get("admin1_iso")),
+        "n_articles": len({r["article_id"] for r in g}),
+        "n_sources": n_sources,
+        "n_outlets": len(outlets),
+        "corroboration": corroboration,
+        "merge_grade": grade,
+        "first_reported": published[0] if published else None,
+        "last_reported": published[-1] if published else None,
+        "notes": _notes(rep.get("notes"), len(g), n_sources, row),
+        "verified": False if party_only else _value(rep.get("verified")),
+    }
+    return row
+
+
+def _iso3(rep: dict) -> str:
     cnty = rep.get("event_id_cnty")
     return str(cnty).split("-")[0] if isinstance(cnty, str) and "-" in cnty else "XXX"
 

@@ -24,8 +24,9 @@ class MergeRules:
         return asdict(self) | {
             "blocks": "country x admin1, each day compared with itself and the next day "
             "(the week blocks' day of overlap)",
-            "types": "same sub-event type or same event type; other political-violence "
-            "types only as candidate links; different disorder types never",
+            "types": "same sub-event type or same event type; battles, explosions and "
+            "violence against civilians with each other only at the same town (medium); "
+            "other types of one disorder only as candidate links; different disorders never",
             "actors": "named actors must share one (an unidentified group fits any)",
             "same_article": "two events of one article never merge (also transitively)",
             "grades": "high: same day, same place, same type; medium: the other rule-passing "
