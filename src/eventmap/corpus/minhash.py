@@ -32,7 +32,7 @@ def signature(text: str) -> bytes:
         shingles = {
             " ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)
         }
-    m = MinHash(num_perm=NUM_PERM, seed=_SEED)
+    m = MinHash(num_perm=NUM_PERM, seed=_SEED, permutations=_permutations())
     m.update_batch(sorted(shingles))
     return m.hashvalues.astype("<u4").tobytes()
 
@@ -40,6 +40,14 @@ def signature(text: str) -> bytes:
 def similarity(a: bytes, b: bytes) -> float:
     x, y = np.frombuffer(a, dtype="<u4"), np.frombuffer(b, dtype="<u4")
     return float(np.mean(x == y))
+
+
+@lru_cache(maxsize=1)
+def _permutations():
+    """The seed's permutations, drawn once per process (datasketch redraws them per object)."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=_SEED).permutations
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +81,7 @@ def copy_groups(ids: Sequence[str], signatures: Sequence[bytes | None]) -> dict[
         if sig is None or aid in seen:
             continue
         values = np.frombuffer(sig, dtype="<u4").astype(np.uint64)
-        m = MinHash(num_perm=NUM_PERM, seed=_SEED, hashvalues=values)
+        m = MinHash(num_perm=NUM_PERM, seed=_SEED, hashvalues=values, permutations=_permutations())
         for other in lsh.query(m):
             if float(np.mean(seen[other] == values)) >= THRESHOLD:
                 a, b = find(aid), find(other)
