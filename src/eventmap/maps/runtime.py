@@ -192,6 +192,7 @@ RUNTIME_JS = r"""
     setTimeout(function () { map._emLayoutPending = false; em.layout(map); }, 0);
   };
   var SIDES = [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [1, 1], [-1, -1], [-1, 1]];
+  var FAR = SIDES.map(function (c) { return [c[0], c[1], 2.2]; });
   function overlaps(a, list) {
     for (var i = 0; i < list.length; i++) {
       var b = list[i];
@@ -229,13 +230,14 @@ RUNTIME_JS = r"""
     items.forEach(function (it) {
       var p = map.latLngToContainerPoint(it.ll), span = it.m._icon.lastChild, spot = null;
       var cands = it.kind === "area" ? [[0, 0]] : SIDES;
+      if (it.rank === 0) { cands = cands.concat(FAR); }  // an event's name may stand back
       if (it.kind === "town" && overlaps([p.x - 3, p.y - 3, p.x + 3, p.y + 3], obstacles)) {
         cands = [];  // the town's dot is under an event symbol: the event's label names it
       }
       for (var k = 0; k < cands.length && !spot; k++) {
-        var cx = cands[k][0], cy = cands[k][1];
-        var left = cx > 0 ? p.x + it.gap : cx < 0 ? p.x - it.gap - it.w : p.x - it.w / 2;
-        var top = cy > 0 ? p.y + it.gap : cy < 0 ? p.y - it.gap - it.h : p.y - it.h / 2;
+        var cx = cands[k][0], cy = cands[k][1], gap = it.gap * (cands[k][2] || 1);
+        var left = cx > 0 ? p.x + gap : cx < 0 ? p.x - gap - it.w : p.x - it.w / 2;
+        var top = cy > 0 ? p.y + gap : cy < 0 ? p.y - gap - it.h : p.y - it.h / 2;
         if (cy === 0 && cx !== 0) { top = p.y - it.h / 2; }
         var r = [left, top, left + it.w, top + it.h];
         if (r[0] < 2 || r[1] < 2 || r[2] > size.x - 2 || r[3] > size.y - 2) { continue; }
