@@ -1,4 +1,5 @@
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -87,7 +88,11 @@ def test_new_source_version_rebuilds_and_prunes(tmp_path: Path, monkeypatch) -> 
     first = ensure_index(tmp_path)
     monkeypatch.setattr(gz, "source_version", lambda: "bbbb")
     second = ensure_index(tmp_path)
-    assert first != second and second.exists() and not first.exists()
+    assert first != second and second.exists() and first.exists()  # in use elsewhere: kept
+    os.utime(first, (1, 1))  # ... until unused for PRUNE_AFTER_S
+    monkeypatch.setattr(gz, "source_version", lambda: "cccc")
+    third = ensure_index(tmp_path)
+    assert third.exists() and second.exists() and not first.exists()
 
 
 def test_unreadable_index_says_how_to_fix(tmp_path: Path) -> None:

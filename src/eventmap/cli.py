@@ -27,7 +27,7 @@ EXAMPLES = {
     "events": "eventmap events seeds/000_fe935601f8305200.txt --format csv -o out/\n"
     "  eventmap events --jsonl texts.jsonl -o predictions.jsonl",
     "map": "eventmap map seeds/ -o maps --png auto",
-    "gazetteer": "eventmap gazetteer build",
+    "gazetteer": "eventmap gazetteer build\n  eventmap gazetteer check",
 }
 
 
@@ -143,7 +143,11 @@ def _parser() -> argparse.ArgumentParser:
     add_corpus(sub, [common])
 
     gz = command("gazetteer", "Manage the offline gazetteer index.")
-    gz.add_argument("action", choices=("build", "info"))
+    gz.add_argument(
+        "action",
+        choices=("build", "info", "check"),
+        help="build (rebuilds a missing or damaged index), info, or check (full checksums)",
+    )
     gz.add_argument("--force", action="store_true", help="rebuild even if up to date")
     return p
 
@@ -401,10 +405,32 @@ def cmd_map(args: argparse.Namespace) -> int:
 def cmd_gazetteer(args: argparse.Namespace) -> int:
     import time
 
-    from eventmap.gazetteer import Gazetteer, ensure_index
+    from eventmap.errors import GazetteerError
+    from eventmap.gazetteer import FILES_REQUIRED, Gazetteer, ensure_index, index_path, verify
+    from eventmap.gazetteer.integrity import IndexDamaged
 
     t0 = time.perf_counter()
-    path = ensure_index(force=args.force) if args.action == "build" else ensure_index()
+    if args.action == "check":
+        path = index_path()
+        if not path.is_dir():
+            raise GazetteerError(f"no index at {path}; build it with `eventmap gazetteer build`")
+        try:
+            verify(path, full=True, required=FILES_REQUIRED)
+        except IndexDamaged as exc:
+            raise GazetteerError(f"{exc}; rebuild it with `eventmap gazetteer build`") from None
+        if not args.quiet:
+            print(
+                f"gazetteer: {path}: ok (sizes, headers, CRC-32 and SHA-256 of every file, "
+                f"contents in range; {time.perf_counter() - t0:.2f} s)"
+            )
+        return 0
+    path = ensure_index(force=args.force, required=FILES_REQUIRED)
+    if args.action == "build" and not args.force:
+        try:  # `build` promises a sound index: the full check, and a rebuild if it fails
+            verify(path, full=True, required=FILES_REQUIRED)
+        except IndexDamaged as exc:
+            print(f"eventmap: gazetteer index damaged ({exc}); rebuilding it", file=sys.stderr)
+            path = ensure_index(force=True, required=FILES_REQUIRED)
     g = Gazetteer(path)
     if not args.quiet:
         print(

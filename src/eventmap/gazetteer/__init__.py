@@ -9,7 +9,9 @@ reading are separate halves that share only the index format::
       │
     build     places as rows, names as keys (name, alternate, alias, loose) -> files
       │
-    store     cache directory keyed by source_version(): lock, temp dir, rename, prune
+    store     cache directory keyed by source_version(): lock, temp dir, checksums, rename,
+              prune; a damaged index is rebuilt (``integrity``: sizes, headers, CRC-32 on
+              open; SHA-256 and contents on ``eventmap gazetteer check``)
       │
     reader    Gazetteer: mmap the files; lookup(name) -> (row, match level); place(row)
 
@@ -40,12 +42,15 @@ from eventmap.gazetteer.index_format import (
     Place,
     RowInfo,
 )
+from eventmap.gazetteer.integrity import FILES as FILES_REQUIRED
+from eventmap.gazetteer.integrity import IndexDamaged, verify
 from eventmap.gazetteer.reader import Gazetteer, default_gazetteer
 from eventmap.gazetteer.sources import SOURCES, source_version
-from eventmap.gazetteer.store import cache_dir, ensure_index
+from eventmap.gazetteer.store import cache_dir, ensure_index, index_path
 
 __all__ = [
     "BUILD_SCHEMA",
+    "FILES_REQUIRED",
     "KINDS",
     "KIND_ADMIN1",
     "KIND_ADMIN2",
@@ -62,11 +67,14 @@ __all__ = [
     "ROW_DTYPE",
     "SOURCES",
     "Gazetteer",
+    "IndexDamaged",
     "Place",
     "RowInfo",
     "build_index",
     "cache_dir",
     "default_gazetteer",
     "ensure_index",
+    "index_path",
     "source_version",
+    "verify",
 ]

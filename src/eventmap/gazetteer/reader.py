@@ -3,7 +3,8 @@
 The half of the gazetteer every parse uses. It maps the built files into memory (pages shared
 between processes, nothing decoded up front), answers ``lookup(name)`` with one trie read,
 and decodes a row only when asked. Opening it builds the index first if none exists yet
-(``store``), so a fresh machine needs no separate step.
+(``store``), so a fresh machine needs no separate step, and checks it first (``integrity``):
+a damaged index is refused or rebuilt, never read.
 """
 
 from __future__ import annotations
@@ -17,16 +18,25 @@ import numpy as np
 
 from eventmap.errors import GazetteerError
 from eventmap.gazetteer.index_format import KINDS, LOOKUP_CACHE_SIZE, LOOSE_PREFIX, Place, RowInfo
+from eventmap.gazetteer.integrity import FILES, MANIFEST, IndexDamaged, verify
 from eventmap.gazetteer.store import ensure_index
 from eventmap.normalize import fold, loose
+
+_INDEX_MARKERS = ("meta.json", MANIFEST)  # a folder with either is an index, not a cache
 
 
 class Gazetteer:
     """Read-only view on a built index; cheap to open, safe to share between threads."""
 
     def __init__(self, directory: Path | None = None) -> None:
-        path = directory if directory is not None and (directory / "meta.json").exists() else None
-        self.path = path or ensure_index(directory)
+        if directory is not None and any((directory / n).exists() for n in _INDEX_MARKERS):
+            self.path = directory
+            try:  # nothing reaches numpy or marisa (native code) before its checksum matched
+                verify(directory, required=FILES)
+            except IndexDamaged as exc:
+                raise IndexDamaged(f"{exc}; rebuild it with `eventmap gazetteer build`") from None
+        else:  # the managed index: verified, and rebuilt (with a notice) if damaged
+            self.path = ensure_index(directory, required=FILES)
         try:
             self.meta = json.loads((self.path / "meta.json").read_text())
             self.rows = np.load(self.path / "rows.npy", mmap_mode="r")
