@@ -38,7 +38,7 @@ STAGES = {
         "frame",
         "extractor",
     ],
-    "gazetteer": ["index_format", "sources", "build", "store", "reader"],
+    "gazetteer": ["index_format", "sources", "build", "integrity", "store", "reader"],
     "geoparse": [
         "model",
         "lexicon",
