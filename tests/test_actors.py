@@ -91,3 +91,12 @@ def test_named_actors_of_other_conflicts() -> None:
     text = "Houthi fighters and al-Shabaab militants"
     refs = [s.ref for s in table.find(text, None, generic=False)]
     assert refs == ["Military Forces of Yemen (2016-) Supreme Political Council", "Al Shabaab"]
+
+
+def test_generated_aliases_are_not_masked_for_the_geoparser() -> None:
+    from eventmap.actors import name_mask
+
+    table = default_actors()
+    assert "Kenyan army" in table.generated and "Taliban" not in table.generated
+    mask = name_mask(default_media(), table)
+    assert not mask.find("the Kenyan army") and mask.find("the Taliban")

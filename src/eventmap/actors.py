@@ -284,6 +284,9 @@ class ActorTable:
         """``roles``: role -> {country code: actor name}; phrases from actor_roles.csv."""
         self.actors = actors
         self.roles = roles or {}
+        # Aliases generated per country ('Kenyan army'): no place names inside, so the
+        # geoparser need not mask them (thousands of phrases sharing 'army', 'forces').
+        self.generated: frozenset[str] = frozenset()
         role_phrases = _role_phrases() if self.roles else {}
         self._role_index = PhraseIndex({p: (role, True) for p, role in role_phrases.items()})
         # reversed: where two actors share an alias, the first one listed wins
@@ -458,7 +461,12 @@ def _with_countries(curated: list[Actor]) -> ActorTable:
                 continue
             extra.append(Actor(actor_name, side, inter, code, aliases, ()))
             roles[role][code] = actor_name
-    return ActorTable(actors + extra, roles)
+    table = ActorTable(actors + extra, roles)
+    curated_aliases = {a for actor in curated for a in actor.aliases}
+    table.generated = frozenset(
+        a for actor in table.actors for a in actor.aliases if a not in curated_aliases
+    )
+    return table
 
 
 @cache
@@ -497,7 +505,7 @@ def name_mask(media: MediaTable, actors: ActorTable) -> PhraseIndex:
     """One index of every outlet and named actor: spans the geoparser must not read as places."""
     phrases = {alias: (name, False) for alias, name in media.names.items()}
     for actor in reversed(actors.actors):
-        phrases.update({a: (actor.name, False) for a in actor.aliases})
+        phrases.update({a: (actor.name, False) for a in actor.aliases if a not in actors.generated})
     return PhraseIndex(phrases)
 
 
