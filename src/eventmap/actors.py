@@ -284,8 +284,8 @@ class ActorTable:
         """``roles``: role -> {country code: actor name}; phrases from actor_roles.csv."""
         self.actors = actors
         self.roles = roles or {}
-        # Aliases generated per country ('Kenyan army'): no place names inside, so the
-        # geoparser need not mask them (thousands of phrases sharing 'army', 'forces').
+        # Aliases generated per country from demonyms ('Kenyan army'): no place names inside,
+        # so the geoparser need not mask them (thousands of phrases sharing 'army', 'forces').
         self.generated: frozenset[str] = frozenset()
         role_phrases = _role_phrases() if self.roles else {}
         self._role_index = PhraseIndex({p: (role, True) for p, role in role_phrases.items()})
@@ -463,8 +463,11 @@ def _with_countries(curated: list[Actor]) -> ActorTable:
             roles[role][code] = actor_name
     table = ActorTable(actors + extra, roles)
     curated_aliases = {a for actor in curated for a in actor.aliases}
-    table.generated = frozenset(
-        a for actor in table.actors for a in actor.aliases if a not in curated_aliases
+    table.generated = frozenset(  # 'forces of Armenia' names a place: masked like curated
+        a
+        for actor in table.actors
+        for a in actor.aliases
+        if a not in curated_aliases and " of " not in a
     )
     return table
 
