@@ -77,10 +77,7 @@ _MILITARY_NOUNS = (
     "servicemen",
     "marines",
 )
-_OF_NOUNS = {
-    "military": ("military forces", "armed forces", "army", "troops"),
-    "police": ("police forces", "police"),
-}
+_OF_NOUNS = {"military": ("military forces",), "police": ("police forces",)}
 _POLICE_NOUNS = ("police", "policemen", "police officers", "police forces", "riot police")
 
 
@@ -149,6 +146,8 @@ class PhraseIndex:
         for (word, exact), entries in self._anchors.items():
             for key, _, _, _ in entries:
                 for token in key:
+                    if len(token) <= 2 and len(key) > 1:
+                        continue  # 'al', 'of': in dozens of names; a span is never just that
                     self._by_word[(token, exact)] = self._by_word.get(
                         (token, exact), frozenset()
                     ) | {(word, exact)}
@@ -445,7 +444,7 @@ def _with_countries(curated: list[Actor]) -> ActorTable:
             aliases = tuple(f"{adj} {noun}" for adj in adjectives.get(code, ()) for noun in nouns)
             if role in ("military", "police"):  # 'the military forces of Azerbaijan'
                 words = _OF_NOUNS[role]
-                aliases += tuple(f"{w} of {the}{name}" for w in words for the in ("", "the "))
+                aliases += tuple(f"{w} of {'the ' if the else ''}{name}" for w in words)
             if actor_name in by_core:
                 i = by_core[actor_name]
                 old = actors[i]
