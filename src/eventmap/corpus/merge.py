@@ -20,6 +20,10 @@ import pandas as pd
 
 from eventmap.corpus.merge_rows import (
     _GENERIC_ACTOR,
+    _WHY_DAY,
+    _WHY_PLACE,
+    _WHY_PROVINCE,
+    _WHY_TYPE,
     GRADES,
     LINK_COLUMNS,
     MERGED_COLUMNS,
@@ -120,6 +124,7 @@ def _prepare(mentions: pd.DataFrame) -> pd.DataFrame:
 # ----------------------------------------------------------------------------- pairs
 
 
+LOW_LINKS_PER_MENTION = 3
 _VIOLENT = np.array(
     ["Battles", "Explosions/Remote violence", "Violence against civilians"], dtype=object
 )
@@ -180,9 +185,8 @@ def _pairs(m: pd.DataFrame, rules: MergeRules) -> pd.DataFrame:
                 )
             )
     if not out:
-        return pd.DataFrame(columns=["i", "j", "grade", "score", "days", "km", "reason"])
-    edges = pd.concat(out, ignore_index=True)
-    return edges[edges["grade"].notna()].reset_index(drop=True)
+        return pd.DataFrame(columns=["i", "j", "grade", "score", "days", "km", "why"])
+    return pd.concat(out, ignore_index=True)
 
 
 def _grade(
@@ -228,7 +232,7 @@ def _grade(
         & ~high
         & day_ok
         & place_ok
-        & ((same_type & ((p <= 2) | same_sub)) | (violent & place_same))
+        & ((same_type & ((p <= 2) | (same_sub & (dd == 0)))) | (violent & place_same))
     )
     low = possible & ~high & ~medium & (place_ok | place_near_miss) & (dd <= 1)
     grade = np.where(high, "high", np.where(medium, "medium", np.where(low, "low", None)))
@@ -240,24 +244,34 @@ def _grade(
         + same_type * 1.0
         - np.minimum(km, 50.0) / 50.0
     )
-    reasons = []
-    for k in range(len(i)):
-        if grade[k] != "low":
-            reasons.append(None)
-            continue
-        why = []
-        if not day_ok[k]:
-            why.append("a day apart with both dates explicit")
-        if not place_ok[k]:
-            why.append(f"{km[k]:.1f} km apart")
-        if not same_type[k]:
-            why.append(f"types differ ({etype[i[k]]} / {etype[j[k]]})")
-        if place_ok[k] and p[k] == 3 and not same_sub[k]:
-            why.append("province-level place only")
-        reasons.append("; ".join(why) or "weak evidence")
-    return pd.DataFrame(
-        {"i": i, "j": j, "grade": grade, "score": score, "days": dd, "km": km, "reason": reasons}
+    why = (
+        (~day_ok) * _WHY_DAY
+        + (~place_ok) * _WHY_PLACE
+        + (~same_type) * _WHY_TYPE
+        + (place_ok & (p == 3) & ~same_sub) * _WHY_PROVINCE
     )
+    kept = grade != None  # noqa: E711 (numpy comparison)
+    edges = pd.DataFrame(
+        {
+            "i": i[kept],
+            "j": j[kept],
+            "grade": grade[kept],
+            "score": score[kept],
+            "days": dd[kept],
+            "km": km[kept],
+            "why": why[kept],
+        }
+    )
+    # Review links are only a reader's shortlist: the best few per mention are kept, so
+    # their number grows with the mentions, not with the pairs of a crowded town-day.
+    low = edges["grade"] == "low"
+    best = (
+        edges[low]
+        .sort_values(["i", "score", "j"], ascending=[True, False, True], kind="stable")
+        .groupby("i", sort=False)
+        .head(LOW_LINKS_PER_MENTION)
+    )
+    return pd.concat([edges[~low], best], ignore_index=True)
 
 
 # ----------------------------------------------------------------------------- grouping

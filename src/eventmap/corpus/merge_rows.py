@@ -18,6 +18,7 @@ from eventmap.schema import EVENT_COLUMNS, EVENT_TYPES
 
 _GENERIC_ACTOR = re.compile(r"^unidentified|^unknown|^civilians|^$", re.IGNORECASE)
 GRADES = ("high", "medium", "low")
+_WHY_DAY, _WHY_PLACE, _WHY_TYPE, _WHY_PROVINCE = 1, 2, 4, 8  # why a pair is only a review link
 # ACLED's order when one incident is reported as several types: the first listed wins.
 _RANK = {sub: k for k, sub in enumerate(s for subs in EVENT_TYPES.values() for s in subs)}
 CORROBORATION = (
@@ -202,6 +203,20 @@ def source_rows(m: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+def reason(why: int, km: float, types: tuple[str, str]) -> str:
+    """Why a candidate link was not merged, in words."""
+    parts = []
+    if why & _WHY_DAY:
+        parts.append("a day apart with both dates explicit")
+    if why & _WHY_PLACE:
+        parts.append(f"{km:.1f} km apart")
+    if why & _WHY_TYPE:
+        parts.append(f"types differ ({types[0]} / {types[1]})")
+    if why & _WHY_PROVINCE:
+        parts.append("province-level place only")
+    return "; ".join(parts) or "weak evidence"
+
+
 def candidate_links(m: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:
     if not len(edges):
         return pd.DataFrame(columns=list(LINK_COLUMNS))
@@ -231,7 +246,9 @@ def candidate_links(m: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:
             ),
             "days_apart": low["days"].to_numpy(int),
             "distance_km": np.round(low["km"].to_numpy(float), 2),
-            "reason": low["reason"].to_numpy(object),
+            "why": low["why"].to_numpy(int),
+            "_ta": m["event_type"].to_numpy(object)[i],
+            "_tb": m["event_type"].to_numpy(object)[j],
             "_score": low["score"].to_numpy(float),
         }
     )
@@ -240,5 +257,11 @@ def candidate_links(m: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:
         ascending=[True, True, False, True],
         kind="stable",
     )
-    frame = frame.drop_duplicates(["event_id_a", "event_id_b"]).drop(columns="_score")
-    return frame.reset_index(drop=True)
+    frame = frame.drop_duplicates(["event_id_a", "event_id_b"]).reset_index(drop=True)
+    frame["reason"] = [
+        reason(int(w), float(k), (str(x), str(y)))
+        for w, k, x, y in zip(
+            frame["why"], frame["distance_km"], frame["_ta"], frame["_tb"], strict=True
+        )
+    ]
+    return frame[list(LINK_COLUMNS)]

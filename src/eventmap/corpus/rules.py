@@ -29,8 +29,10 @@ class MergeRules:
             "other types of one disorder only as candidate links; different disorders never",
             "actors": "named actors must share one (an unidentified group fits any)",
             "same_article": "two events of one article never merge (also transitively)",
+            "province": "province-level reports merge only on the very same day and sub-event "
+            "type (a province is no place to tell two incidents apart)",
             "grades": "high: same day, same place, same type; medium: the other rule-passing "
-            "links; below: candidate_links for review",
+            "links; below: candidate_links for review (the best 3 per mention)",
         }
 
 
