@@ -73,13 +73,22 @@ def main(quick: bool = False) -> int:
     rows = []
     result = None
     for label, cmd in cases.items():
-        times = _time(cmd, runs)
-        mean = statistics.mean(times)
+        times, cpus = _time(cmd, runs)
         if label == "eventmap geocode Homs":
-            result = mean
-        rows.append([label, f"{mean:.3f}", f"{min(times):.3f}", f"{max(times):.3f}", str(runs)])
-    print(f"\ncold start, {runs} runs each after one warm-up (wall seconds)")
-    print(format_table(["command", "mean", "min", "max", "runs"], rows))
+            result = (statistics.median(times), min(times), statistics.median(cpus))
+        rows.append(
+            [
+                label,
+                f"{statistics.mean(times):.3f}",
+                f"{statistics.median(times):.3f}",
+                f"{min(times):.3f}",
+                f"{max(times):.3f}",
+                f"{statistics.median(cpus):.3f}",
+                str(runs),
+            ]
+        )
+    print(f"\ncold start, {runs} runs each after one warm-up (seconds)")
+    print(format_table(["command", "mean", "median", "min", "max", "cpu median", "runs"], rows))
     print("\nslowest imports of `eventmap geocode Homs` (cumulative, seconds)")
     imports = _slowest_imports(["geocode", "Homs"])
     print(format_table(["module", "seconds"], [[m, f"{s:.3f}"] for m, s in imports]))
