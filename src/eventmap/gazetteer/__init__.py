@@ -22,7 +22,6 @@ data versions. No stage imports a later one; the reader imports ``store`` only t
 missing index on first use.
 """
 
-from eventmap.gazetteer.build import build_index
 from eventmap.gazetteer.index_format import (
     BUILD_SCHEMA,
     KIND_ADMIN1,
@@ -46,7 +45,7 @@ from eventmap.gazetteer.integrity import FILES as FILES_REQUIRED
 from eventmap.gazetteer.integrity import IndexDamaged, verify
 from eventmap.gazetteer.reader import Gazetteer, default_gazetteer
 from eventmap.gazetteer.sources import SOURCES, source_version
-from eventmap.gazetteer.store import cache_dir, ensure_index, index_path
+from eventmap.gazetteer.store import build_index, cache_dir, ensure_index, index_path
 
 __all__ = [
     "BUILD_SCHEMA",

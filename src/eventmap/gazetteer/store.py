@@ -21,7 +21,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from eventmap.errors import GazetteerError
-from eventmap.gazetteer.build import build_index
 from eventmap.gazetteer.integrity import IndexDamaged, verify, write_manifest
 from eventmap.gazetteer.sources import source_version
 
@@ -52,6 +51,13 @@ def index_problem(path: Path, required: Iterable[str] = ()) -> str | None:
     except IndexDamaged as exc:
         return str(exc)
     return None
+
+
+def build_index(target: Path) -> None:
+    """The builder, imported only when an index is built: opening one never needs it."""
+    from eventmap.gazetteer.build import build_index as build
+
+    build(target)
 
 
 def ensure_index(
