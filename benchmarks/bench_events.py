@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.tables import format_table
+from eventmap.batch import PREDICTION_FIELDS
 
 GOLD = Path("/tmp/eventeval/acled_dev.jsonl")
 REPO = Path(__file__).resolve().parents[1]
@@ -137,27 +138,9 @@ class NaiveBaseline:
             )
 
         class _Tables:
-            events = pd.DataFrame(rows, columns=list(_COLUMNS))
+            events = pd.DataFrame(rows, columns=list(PREDICTION_FIELDS))
 
         return _Tables()
-
-
-_COLUMNS = (
-    "event_date",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "actor2",
-    "inter1",
-    "inter2",
-    "admin1",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "fatalities",
-    "mention_type",
-)
 
 
 def predictions(extract: Any, docs: list[dict], target: Path) -> float:
