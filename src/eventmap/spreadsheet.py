@@ -20,9 +20,7 @@ DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 
 def neutralise(value: Any) -> Any:
     """One cell: text starting with a formula character gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(DANGEROUS_START):
-        return "'" + value
-    return value
+    return "'" + value if _dangerous(value) else value
 
 
 def _dangerous(value: Any) -> bool:
