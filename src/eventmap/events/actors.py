@@ -53,6 +53,17 @@ def sentence_actors(
                         other[0].ref,
                     )
                 )
+    # 'HTS security forces': a generic noun right after a named group is that group's.
+    spans = [
+        sp
+        for k, sp in enumerate(spans)
+        if not (
+            sp.generic
+            and k > 0
+            and not spans[k - 1].generic
+            and 0 <= sp.start - spans[k - 1].end <= 1
+        )
+    ]
     # 'The jihadists' right after a sentence naming the group: the named group.
     resolved = []
     for sp in spans:
@@ -90,7 +101,15 @@ def pair(before: list[Span], after: list[Span], table: ActorTable) -> tuple[list
             (sp for sp in first if side(sp) in group),
             key=lambda sp: (SIDE_ORDER.get(side(sp), 9), sp.start),
         )
-        targets = [sp for sp in after if side(sp) not in group]
+        # Rival armed sides can share a colour (two governments, two rebel groups): only the
+        # doers themselves and the state's own allies are no target.
+        refs1 = {sp.ref for sp in actors1}
+        targets = [
+            sp
+            for sp in after
+            if sp.ref not in refs1
+            and not (lead in ("state", "state_ally") and side(sp) == "state_ally")
+        ]
         if not targets:
             targets = [sp for sp in first if side(sp) not in group]
         return _unique(actors1), _unique(targets)
@@ -106,7 +125,7 @@ def _unique(spans: list[Span]) -> list[Span]:
     return out
 
 
-_PASSIVE_END = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PASSIVE_END = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?(?:found\s+)?$", re.IGNORECASE)
 _UNIDENTIFIED = re.compile(
     r"\b(?:unidentified|unknown)\s+(?:\w+\s+)?(?:group|men|persons|people)\b"
 )
@@ -135,30 +154,60 @@ def decide(
     sentence: str,
     table: ActorTable,
     country: str | None,
+    after: str = "",
+    trigger: str = "",
 ) -> str:
     """The sub-event type once the sides are known (ACLED's attack/clash, arrest/abduction,
-    mob and territory rules); ``before`` is the sentence up to the trigger."""
+    mob and territory rules); ``before`` is the sentence up to the trigger, ``after`` the
+    rest of it after the trigger, ``trigger`` the trigger's words. ``actors1`` are the doers
+    and ``actors2`` the targets (a passive sentence's subject is a target)."""
     inter1 = [table.inter(sp.ref, country) for sp in actors1]
     inter2 = [table.inter(sp.ref, country) for sp in actors2]
+    passive = bool(_PASSIVE_END.search(before))
+    target = _target_words(before, after, passive)
+    armed_doers = _armed_group(actors1, inter1) or (
+        not passive and CUES["combatants"].search(before) is not None
+    )
+    # Two sides fighting ('a clash between two groups'): the crowd can stand on either side.
+    mutual = sub == "Armed clash" and CUES["clash"].match(trigger) is not None
+    crowd = (
+        (CUES["crowd"].search(before) and not passive)
+        or (passive and _BY_CROWD.search(after))
+        or any(i in (5, 6) for i in inter1)
+        or (mutual and (CUES["crowd"].search(sentence) or CUES["riot_weapons"].search(sentence)))
+        or (
+            sub in ("Attack", "Armed clash")
+            and 1 not in inter1
+            and CUES["riot_weapons"].search(sentence)
+        )
+    ) and not armed_doers
+    if mutual and _armed_group(actors2, inter2):
+        crowd = False
+    demonstration = _demonstration(sentence)
     if sub == "Attack":
-        doer = not _PASSIVE_END.search(before)
-        if doer and CUES["mob"].search(before) and not any(i in _ARMED for i in inter1):
+        if not passive and CUES["mob"].search(before) and not any(i in _ARMED for i in inter1):
             return "Mob violence"
-        if CUES["clash"].search(sentence) or (
-            any(i in _ARMED for i in inter2) and (not inter1 or any(i in _ARMED for i in inter1))
+        named_target = [
+            i for sp, i in zip(actors2, inter2, strict=True) if passive or sp.text in target
+        ]
+        armed_target = (
+            any(i in _ARMED for i in named_target) or CUES["armed_victim"].search(target)
+        ) and not CUES["off_duty"].search(before[-60:] if passive else after[:120])
+        if not crowd and (
+            CUES["clash"].search(sentence)
+            or (armed_target and (not inter1 or any(i in _ARMED for i in inter1)))
         ):
             return "Armed clash"
+    if sub in ("Armed clash", "Attack", "Looting/property destruction", "Mob violence") and crowd:
+        # A crowd is no armed group: its fights and destruction are riots (codebook: mob vs
+        # violent demonstration).
+        return "Violent demonstration" if demonstration else "Mob violence"
+    if sub == "Mob violence" and demonstration:
+        return "Violent demonstration"  # a scuffle at a rally: the rally turned violent
     named_armed = any(i in _ARMED for i in inter1 + inter2 if i != 1) or any(
         sp.ref.startswith("Unidentified Armed Group") or sp.ref.startswith("Unidentified Gang")
         for sp in actors1 + actors2
     )
-    # The crowd must be the doer: named before the trigger, not its passive victim.
-    crowd = CUES["crowd"].search(before) and not _PASSIVE_END.search(before) and not named_armed
-    demonstration = CUES["demonstration"].search(sentence)
-    if sub in ("Armed clash", "Attack", "Looting/property destruction") and crowd:
-        # A crowd is no armed group: its fights and destruction are riots (codebook: mob vs
-        # violent demonstration).
-        return "Violent demonstration" if demonstration else "Mob violence"
     if sub == "Violent demonstration" and not demonstration:
         # Stones or vandalism with no demonstration: a crowd's is mob violence, a group's
         # damage to property is property destruction.
@@ -166,11 +215,56 @@ def decide(
             return "Mob violence"
         if named_armed or _UNIDENTIFIED.search(sentence):
             return "Looting/property destruction"
-    if sub == "Arrests" and inter1 and all(i not in (1, None) for i in inter1):
+    if sub == "Arrests" and any(i in (2, 3, 4) for i in inter1) and 1 not in inter1:
         return "Abduction/forced disappearance"
     if sub == "Non-state actor overtakes territory" and inter1 and inter1[0] == 1:
         return "Government regains territory"
     return sub
+
+
+# The words a violent verb acts on: its object up to the first place or time phrase.
+_OBJECT_END = re.compile(
+    r"[,.;:(]|\b(?:in|at|near|on|inside|outside|while|as|during|after|before|from|when|who|"
+    r"which|following|because|along|around)\b",
+    re.IGNORECASE,
+)
+_OBJECT_LEAD = re.compile(r"\s*(?:on|against|at|upon|towards?)\s+", re.IGNORECASE)
+_BY_CROWD_PHRASE = re.compile(r"\bby\s+", re.IGNORECASE)
+
+
+def _target_words(before: str, after: str, passive: bool) -> str:
+    """Who the violence was done to: the passive subject ('two guards were shot'), else the
+    object after the verb ('shot two guards in ...')."""
+    if passive:
+        return before[-80:]
+    lead = _OBJECT_LEAD.match(after)  # 'an attack on ...', 'opened fire at ...'
+    start = lead.end() if lead else 0
+    end = _OBJECT_END.search(after, start + 1)
+    return after[start : end.start() if end else start + 80][:80]
+
+
+class _ByCrowd:
+    """'attacked ... by locals': a crowd named as the doer of a passive verb."""
+
+    @staticmethod
+    def search(after: str) -> bool:
+        m = _BY_CROWD_PHRASE.search(after[:80])
+        return m is not None and CUES["crowd"].search(after, m.end(), m.end() + 30) is not None
+
+
+_BY_CROWD = _ByCrowd()
+
+
+def _armed_group(spans: list[Span], inters: list[int | None]) -> bool:
+    """An organised armed side other than the state: rebels, militias, gangs, foreign forces."""
+    return any(i in (2, 3, 4, 8) for i in inters) or any(
+        sp.ref.startswith(("Unidentified Armed Group", "Unidentified Gang")) for sp in spans
+    )
+
+
+def _demonstration(sentence: str) -> bool:
+    """A gathering with a grievance in the sentence (not merely its subject matter)."""
+    return bool(CUES["demonstration"].search(sentence))
 
 
 def default_actor(sub: str, country: str | None, table: ActorTable) -> list[str]:
@@ -187,7 +281,16 @@ def crowd_sides(
 ) -> tuple[list[str], list[str]]:
     """A demonstration is coded with the crowd as actor 1 and whoever faced it as actor 2."""
     etype = SUB_EVENT_TO_TYPE.get(sub, "")
-    if etype not in ("Protests", "Riots") or sub == "Mob violence":
+    if sub == "Mob violence":
+        # A mob of residents is coded as rioters, whoever it attacked as actor 2.
+        doers = [sp.ref for sp in actors1 if table.inter(sp.ref, country) not in (5, 6, 7)]
+        if doers:
+            return doers, [sp.ref for sp in actors2]
+        rioters = table.role_actor("rioters", country)
+        return ([rioters] if rioters else []), [
+            sp.ref for sp in actors2 if table.inter(sp.ref, country) not in (5, 6)
+        ]
+    if etype not in ("Protests", "Riots"):
         return [sp.ref for sp in actors1], [sp.ref for sp in actors2]
     crowd = table.role_actor("rioters" if etype == "Riots" else "protesters", country)
     others = [

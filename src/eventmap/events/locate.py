@@ -35,6 +35,13 @@ from eventmap.schema import SUB_EVENT_TO_TYPE
 # (place as written, the division a phrase puts it in) -> that place inside it, if any.
 Resolver = Callable[[Mention, Mention], Mention | None]
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+# Sub-event types whose passive subject is the target ('five men were arrested'), not the
+# doer (unlike 'troops were redeployed').
+_DONE_TO = frozenset(
+    sub
+    for sub, etype in SUB_EVENT_TO_TYPE.items()
+    if etype in (*_VIOLENT, "Riots") or sub in ("Arrests", "Looting/property destruction")
+)
 # Place kinds an event can be coded to (a country is too coarse for ACLED).
 _EVENT_KINDS = ("city", "admin1", "admin2")
 # Roles that say a name is not where something happened.
@@ -94,7 +101,8 @@ _UNKNOWN_BEFORE = re.compile(
 )
 _NOT_NAMES = frozenset({"The", "A", "An", "On", "In"})
 _PASSIVE_BEFORE = re.compile(
-    r"\b(?:was|were|been|being|got|is|are)\s+(?:\w+ly\s+)?(?:\w+\s+and\s+)?$", re.IGNORECASE
+    r"\b(?:was|were|been|being|got|is|are)\s+(?:\w+ly\s+)?(?:found\s+)?(?:\w+\s+and\s+)?$",
+    re.IGNORECASE,
 )
 # 'shells fired by X', 'a bomb planted by X': the doer follows a participle and 'by'.
 _BY_AFTER = re.compile(
@@ -103,7 +111,14 @@ _BY_AFTER = re.compile(
     re.IGNORECASE,
 )
 _BY = re.compile(
-    r"\bby\s+(?:the\s+|an?\s+|some\s+|two\s+|three\s+|several\s+)?(?:\w+\s+)?$", re.IGNORECASE
+    r"\bby\s+(?:the\s+|an?\s+|some\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# 'found by police' names who found the body, not who killed.
+_FOUND_BY = re.compile(
+    r"\b(?:found|discovered|recovered|reported|seen|rescued|taken\s+to\s+hospital)\s+"
+    r"(?:\w+\s+){0,3}by\s+(?:\S+\s+){0,2}$",
+    re.IGNORECASE,
 )
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
@@ -230,7 +245,9 @@ def _passive_agent(text: str, start: int, end: int, after: list[Span]) -> Span |
     for sp in after:
         if sp.start - end > 60:
             break
-        if _BY.search(text, max(0, sp.start - 12), sp.start):
+        if _BY.search(text, max(0, sp.start - 30), sp.start) and not _FOUND_BY.search(
+            text, max(0, sp.start - 40), sp.start
+        ):
             return sp
     return None
 
@@ -264,7 +281,7 @@ def sentence_events(
         places = place_phrases(text, mentions, s, e, resolve)
     for place, precision, name in places:
         start, end, sub = min(triggers, key=lambda t: _distance(t, place))
-        sub = refine(sub, sentence, text[e : e + _FOLLOWING])
+        sub = refine(sub, sentence, text[e : e + _FOLLOWING], at=(start - s, end - s))
         before = [sp for sp in spans if sp.start < start]  # 'Turkish drones struck': doer
         after = [sp for sp in spans if sp.start >= end]
         actors1, actors2 = pair(before, after, actors)
@@ -272,11 +289,24 @@ def sentence_events(
         if agent is not None:
             # 'two farmers were shot by gunmen': the doer follows 'by', the victims precede.
             actors1, actors2 = [agent], [sp for sp in before if sp.ref != agent.ref]
+        elif sub in _DONE_TO and _PASSIVE_BEFORE.search(text, max(s, start - 24), start):
+            # 'two guards were shot': the subject is the target; the doer is not named here.
+            actors1, actors2 = [], before
         elif reverses_sides(text[start:end]):
             # 'the army retreated from Hama': the side that took it is actor 1.
             actors1, actors2 = actors2, actors1
         country = place.country_code
-        sub = decide(sub, actors1, actors2, text[s:start], sentence, actors, country)
+        sub = decide(
+            sub,
+            actors1,
+            actors2,
+            text[s:start],
+            sentence,
+            actors,
+            country,
+            after=text[end:e],
+            trigger=text[start:end],
+        )
         refs1, refs2 = crowd_sides(sub, actors1, actors2, country, actors)
         if (
             refs1

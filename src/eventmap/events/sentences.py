@@ -30,9 +30,11 @@ ANAPHORA = re.compile(
     r"operations|bombings|assaults|shelling)\b",
     re.IGNORECASE,
 )
+# 'A total of 12 explosions near X' on one day counts rounds at one place, not a sum over days.
 AGGREGATE = re.compile(
-    r"\ba\s+total\s+of\b|\bso\s+far\b|\bsince\s+the\s+(?:start|beginning)"
-    r"\b|\bin\s+total\b|\baltogether\b",
+    r"\ba\s+total\s+of\b(?!\s+\d[\d,]*\s+(?:[\w()+.-]+/)*(?:explosion|shot|projectile|"
+    r"burst|round|shell|rocket|missile|mortar|grenade|violation)s?\b)|\bso\s+far\b|"
+    r"\bsince\s+the\s+(?:start|beginning)\b|\bin\s+total\b|\baltogether\b",
     re.IGNORECASE,
 )
 _BOILERPLATE = re.compile(

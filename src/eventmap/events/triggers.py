@@ -62,9 +62,29 @@ def _cue(kind: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(words)})\b", re.IGNORECASE)
 
 
+def _precedence() -> dict[str, dict[str, bool]]:
+    """sub-event type -> {the type or sub-event type it yields to: also to weak triggers}."""
+    rules: dict[str, dict[str, bool]] = {}
+    for row in table("event_precedence.tsv"):
+        known = (
+            len(row) in (2, 3)
+            and row[0] in SUB_EVENT_TO_TYPE
+            and (row[1] == "*" or row[1] in SUB_EVENT_TO_TYPE or row[1] in _TYPES)
+            and row[2:] in ((), ("weak",))
+        )
+        if not known:
+            raise ValueError(
+                f"event_precedence.tsv: not 'sub-event type<TAB>type[<TAB>weak]': {row!r}"
+            )
+        rules.setdefault(row[0], {})[row[1]] = row[2:] == ("weak",)
+    return rules
+
+
+_TYPES = frozenset(SUB_EVENT_TO_TYPE.values())
 TRIGGERS = _lexicon(weak=False)
 WEAK_TRIGGERS = _lexicon(weak=True)
 CUES = _cues()
+YIELDS = _precedence()
 _OPERATIONS = ("Change to group/activity", "Arrests", "Abduction/forced disappearance")
 _PROTESTS = ("Peaceful protest", "Protest with intervention")
 _EXPLOSIONS = (
@@ -82,9 +102,17 @@ _PURPOSE_BEFORE = re.compile(
     r"against\s+(?:possible|potential|future))\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+# Denied or merely carried: 'no clashes were reported', 'without arrests', 'armed with a
+# grenade' say that this did not happen.
+_NOT_HAPPENED = re.compile(
+    r"\b(?:no|without|neither|nor|never)\s+(?:[\w-]+\s+(?:or|and|nor)\s+)?(?:\w+\s+)?$|"
+    r"\b(?:armed\s+with|carrying|in\s+possession\s+of)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 # What a protest is about is no event of its own: 'protested against the arrest of ...'.
 _GRIEVANCE_BEFORE = re.compile(
-    r"\b(?:against|over|condemning|denouncing|protesting|demanding|to\s+(?:protest|condemn|"
+    r"\b(?:against|over|condemning|denouncing|protesting|demanding|accused\s+of|suspected\s+of|"
+    r"charged\s+with|in\s+connection\s+with|wanted\s+for|arrested\s+for|to\s+(?:protest|condemn|"
     r"denounce|demand))\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
@@ -102,9 +130,39 @@ def find_triggers(sentence: str, offset: int) -> list[tuple[int, int, str]]:
         m = _AIR_ACTOR.search(sentence)
         if m is not None and not any(sub == AIR_STRIKE for *_, sub in found):
             found.append((offset + m.start(), offset + m.end(), AIR_STRIKE))
+    weak = _matches(sentence, offset, WEAK_TRIGGERS)
     if not found:
-        found = _matches(sentence, offset, WEAK_TRIGGERS)
-    return sorted(found)
+        return sorted(weak)
+    return sorted(_after_precedence(found, weak))
+
+
+def _after_precedence(
+    found: list[tuple[int, int, str]], weak: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Drop the triggers that give way to another kind of event in the same sentence
+    (``resources/event_precedence.tsv``): 'beaten and then arrested' is an attack. A rule
+    marked 'weak' also yields to the other event's weak words ('detained after they attacked
+    officers'): those then stand in for it."""
+    kept, added = [], []
+    for trig in found:
+        sub = trig[2]
+        rules = YIELDS.get(sub, {})
+        winners = [
+            t
+            for t in found
+            if t[2] != sub and ("*" in rules or t[2] in rules or SUB_EVENT_TO_TYPE[t[2]] in rules)
+        ]
+        if not winners:
+            winners = [
+                t
+                for t in weak
+                if t[2] != sub
+                and (rules.get("*") or rules.get(t[2]) or rules.get(SUB_EVENT_TO_TYPE[t[2]]))
+            ]
+            added.extend(winners)
+        if not winners:
+            kept.append(trig)
+    return kept + [t for t in added if t not in kept] or found
 
 
 def _matches(
@@ -113,7 +171,9 @@ def _matches(
     found = []
     for pattern, sub in lexicon:
         for m in pattern.finditer(sentence):
-            if _PURPOSE_BEFORE.search(sentence[: m.start()]):
+            if _PURPOSE_BEFORE.search(sentence[: m.start()]) or _NOT_HAPPENED.search(
+                sentence, max(0, m.start() - 40), m.start()
+            ):
                 continue
             if sub not in _PROTEST_TYPES and _GRIEVANCE_BEFORE.search(sentence[: m.start()]):
                 continue
@@ -121,21 +181,36 @@ def _matches(
     return found
 
 
-def refine(sub: str, sentence: str, after: str = "") -> str:
+def _clause(sentence: str, at: tuple[int, int] | None) -> str:
+    """The clause of the sentence holding the trigger at ``at`` (offsets in the sentence)."""
+    if at is None:
+        return sentence
+    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
+    k = max(i for i, c in enumerate(cuts[:-1]) if c <= at[0])
+    return sentence[cuts[k] : cuts[k + 1]]
+
+
+_CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|\bmeanwhile\b|,\s+and\b", re.IGNORECASE)
+
+
+def refine(sub: str, sentence: str, after: str = "", at: tuple[int, int] | None = None) -> str:
     """ACLED's decision rules the sentence's words settle (see the module docstring); for a
-    protest also the words ``after`` it ('... The police dispersed them.')."""
+    protest also the words ``after`` it ('... The police dispersed them.'). ``at``: where the
+    trigger is in the sentence; a clash makes shelling part of it only in the same clause."""
     if sub in _PROTESTS:
         sentence = f"{sentence} {after}"
-        if CUES["riot"].search(sentence):
+        if _live(CUES["riot"], sentence):
             return "Violent demonstration"
         if sub == "Protest with intervention" or CUES["intervention"].search(sentence):
             lethal = CUES["lethal"].search(sentence)
             return "Excessive force against protesters" if lethal else "Protest with intervention"
     heavy_only = CUES["heavy"].search(sentence) and not CUES["small_arms"].search(sentence)
-    if sub == "Armed clash" and heavy_only and not CUES["clash"].search(sentence):
+    if sub in ("Armed clash", "Attack") and heavy_only and not CUES["clash"].search(sentence):
         return "Shelling/artillery/missile attack"  # fire at positions with mortars only
     if sub == "Shelling/artillery/missile attack" and (
-        CUES["small_arms"].search(sentence) or CUES["support_fire"].search(sentence)
+        CUES["small_arms"].search(sentence)
+        or CUES["support_fire"].search(sentence)
+        or CUES["clash"].search(_clause(sentence, at))
     ):
         return "Armed clash"  # shells and small arms, or shelling amid clashes: the clash
     if (
@@ -145,9 +220,26 @@ def refine(sub: str, sentence: str, after: str = "") -> str:
     ):
         return "Armed clash"  # an operation or raid in which fighters were killed
     disrupted = CUES["disrupted"].search(sentence) and not CUES["went_off"].search(sentence)
-    if sub in _EXPLOSIONS and disrupted:
+    if sub in _EXPLOSIONS and (disrupted or CUES["premature"].search(sentence)):
         return "Disrupted weapons use"
     return sub
+
+
+# What someone is accused of, or what a protest is about, did not happen here and now.
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:accused\s+of|suspected\s+of|charged\s+with|arrested\s+for|detained\s+for|"
+    r"(?:detention|arrest)\s+of\s+(?:\w+\s+){0,4}|against|over|condemning|denouncing)"
+    r"\s+(?:(?!and\b|then\b)\w+\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+def _live(pattern: re.Pattern[str], sentence: str) -> bool:
+    """A cue that is no grievance or accusation: 'accused of vandalising a bank' is not."""
+    return any(
+        not _REPORTED_BEFORE.search(sentence, max(0, m.start() - 80), m.start())
+        for m in pattern.finditer(sentence)
+    )
 
 
 def reverses_sides(trigger_text: str) -> bool:
