@@ -192,3 +192,44 @@ def test_rounds_counted_on_one_day_are_no_aggregate() -> None:
     assert not AGGREGATE.search("A total of 3 shots/bursts of fire were heard.")
     assert AGGREGATE.search("A total of 300 people have been killed so far.")
     assert AGGREGATE.search("Officials said a total of 40 soldiers died this year.")
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # Heavy weapons fired into villages: shelling, even with rifles among them.
+        (
+            "On 12 June 2021, rebels fired mortars and rifles at residential villages near Marib.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "On 12 June 2021, rebels fired mortars and rifles at army positions near Marib.",
+            "Armed clash",
+        ),
+        # Police are police, even when the report's country is misread: no armed group.
+        (
+            "On 12 June 2021, rioters clashed with Kenyan police in Mombasa.",
+            "Violent demonstration",
+        ),
+        # An operation that left fighters dead was a fight.
+        (
+            "On 12 June 2021, the army carried out an operation against militants near Gao, "
+            "leaving four militants dead.",
+            "Armed clash",
+        ),
+        # The target is the farmers, not the army they were accused of helping.
+        (
+            "On 12 June 2021, gunmen shot dead two farmers accused of spying for the army in Gao.",
+            "Attack",
+        ),
+        ("On 12 June 2021, militants attacked an army force near Gao.", "Armed clash"),
+        ("On 12 June 2021, rebels shot down an army drone near Gao.", "Disrupted weapons use"),
+        (
+            "On 12 June 2021, a cartel set up two check points on the highway near Culiacan.",
+            "Change to group/activity",
+        ),
+        ("On 12 June 2021, the governor imposed a curfew in Kano.", "Change to group/activity"),
+    ],
+)
+def test_more_decision_rules(text: str, sub: str) -> None:
+    assert _one(text).sub_event_type == sub

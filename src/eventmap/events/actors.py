@@ -164,8 +164,9 @@ def decide(
     inter1 = [table.inter(sp.ref, country) for sp in actors1]
     inter2 = [table.inter(sp.ref, country) for sp in actors2]
     passive = bool(_PASSIVE_END.search(before))
-    target = _target_words(before, after, passive)
-    armed_doers = _armed_group(actors1, inter1) or (
+    # 'leaving four militants dead': the dead are named before the word.
+    target = before[-50:] if _DEAD.match(trigger) else _target_words(before, after, passive)
+    armed_doers = _armed_group(actors1, inter1, table) or (
         not passive and CUES["combatants"].search(before) is not None
     )
     # Two sides fighting ('a clash between two groups'): the crowd can stand on either side.
@@ -181,7 +182,7 @@ def decide(
             and CUES["riot_weapons"].search(sentence)
         )
     ) and not armed_doers
-    if mutual and _armed_group(actors2, inter2):
+    if mutual and _armed_group(actors2, inter2, table):
         crowd = False
     demonstration = _demonstration(sentence)
     if sub == "Attack":
@@ -225,9 +226,10 @@ def decide(
 # The words a violent verb acts on: its object up to the first place or time phrase.
 _OBJECT_END = re.compile(
     r"[,.;:(]|\b(?:in|at|near|on|inside|outside|while|as|during|after|before|from|when|who|"
-    r"which|following|because|along|around)\b",
+    r"which|following|because|along|around|accused|suspected|for)\b",
     re.IGNORECASE,
 )
+_DEAD = re.compile(r"(?:dead|died)$", re.IGNORECASE)
 _OBJECT_LEAD = re.compile(r"\s*(?:on|against|at|upon|towards?)\s+", re.IGNORECASE)
 _BY_CROWD_PHRASE = re.compile(r"\bby\s+", re.IGNORECASE)
 
@@ -255,11 +257,13 @@ class _ByCrowd:
 _BY_CROWD = _ByCrowd()
 
 
-def _armed_group(spans: list[Span], inters: list[int | None]) -> bool:
-    """An organised armed side other than the state: rebels, militias, gangs, foreign forces."""
-    return any(i in (2, 3, 4, 8) for i in inters) or any(
-        sp.ref.startswith(("Unidentified Armed Group", "Unidentified Gang")) for sp in spans
-    )
+def _armed_group(spans: list[Span], inters: list[int | None], table: ActorTable) -> bool:
+    """An organised armed side other than a state's forces (whichever state: police facing
+    a crowd are police): rebels, militias, gangs."""
+    return any(
+        i in (2, 3, 4, 8) and not getattr(table.by_name(sp.ref), "is_state", False)
+        for sp, i in zip(spans, inters, strict=True)
+    ) or any(sp.ref.startswith(("Unidentified Armed Group", "Unidentified Gang")) for sp in spans)
 
 
 def _demonstration(sentence: str) -> bool:

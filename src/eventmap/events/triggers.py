@@ -204,11 +204,18 @@ def refine(sub: str, sentence: str, after: str = "", at: tuple[int, int] | None 
         if sub == "Protest with intervention" or CUES["intervention"].search(sentence):
             lethal = CUES["lethal"].search(sentence)
             return "Excessive force against protesters" if lethal else "Protest with intervention"
-    heavy_only = CUES["heavy"].search(sentence) and not CUES["small_arms"].search(sentence)
-    if sub in ("Armed clash", "Attack") and heavy_only and not CUES["clash"].search(sentence):
-        return "Shelling/artillery/missile attack"  # fire at positions with mortars only
+    heavy = CUES["heavy"].search(sentence)
+    heavy_only = heavy and not CUES["small_arms"].search(sentence)
+    two_way = CUES["clash"].search(sentence) or CUES["support_fire"].search(sentence)
+    if (
+        sub in ("Armed clash", "Attack")
+        and not two_way
+        and (heavy_only or (heavy and CUES["civilian_area"].search(sentence)))
+    ):
+        # Fire at positions with mortars only, or heavy weapons fired into villages: shelling.
+        return "Shelling/artillery/missile attack"
     if sub == "Shelling/artillery/missile attack" and (
-        CUES["small_arms"].search(sentence)
+        (CUES["small_arms"].search(sentence) and not CUES["civilian_area"].search(sentence))
         or CUES["support_fire"].search(sentence)
         or CUES["clash"].search(_clause(sentence, at))
     ):
