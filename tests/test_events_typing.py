@@ -233,3 +233,18 @@ def test_rounds_counted_on_one_day_are_no_aggregate() -> None:
 )
 def test_more_decision_rules(text: str, sub: str) -> None:
     assert _one(text).sub_event_type == sub
+
+
+def test_a_fight_with_the_state_names_the_state_first() -> None:
+    row = _one("On 12 June 2021, two gunmen exchanged fire with Kenyan police in Mombasa.")
+    assert row.sub_event_type == "Armed clash"
+    assert (row.actor1, row.inter1) == ("Police Forces of Kenya", 1)
+    assert row.actor2 == "Unidentified Armed Group (Kenya)"
+    # An attack keeps its attacker first.
+    attack = _one("On 12 June 2021, gunmen shot dead two soldiers in Gao.")
+    assert attack.actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_people_shot_at_are_civilians_not_protesters() -> None:
+    row = _one("On 12 June 2021, gunmen shot dead two traders in Gao.")
+    assert (row.actor2, row.inter2) == ("Civilians (Mali)", 7)

@@ -295,7 +295,13 @@ def crowd_sides(
             sp.ref for sp in actors2 if table.inter(sp.ref, country) not in (5, 6)
         ]
     if etype not in ("Protests", "Riots"):
-        return [sp.ref for sp in actors1], [sp.ref for sp in actors2]
+        # 'Traders' or 'students' shot at are civilians, not protesters.
+        civilians = table.role_actor("civilians", country)
+        targets = [
+            civilians if civilians and table.inter(sp.ref, country) == 6 else sp.ref
+            for sp in actors2
+        ]
+        return [sp.ref for sp in actors1], list(dict.fromkeys(targets))
     crowd = table.role_actor("rioters" if etype == "Riots" else "protesters", country)
     others = [
         sp.ref
@@ -303,3 +309,19 @@ def crowd_sides(
         if table.inter(sp.ref, country) not in (5, 6, 7) and sp.ref != crowd
     ]
     return ([crowd] if crowd else []), list(dict.fromkeys(others))
+
+
+def state_first(
+    refs1: list[str], refs2: list[str], country: str | None, table: ActorTable
+) -> tuple[list[str], list[str]]:
+    """A battle with the country's own forces is coded with them as actor 1 (ACLED's
+    convention), whoever fired first; civilians are no side of a battle, and a state force
+    fighting someone unnamed fights an unidentified armed group."""
+    sides = [r for r in refs1 + refs2 if table.inter(r, country) != 7]
+    state = [r for r in sides if table.inter(r, country) == 1]
+    if not state or any(table.inter(r, country) == 1 for r in refs1[:1]):
+        return refs1, refs2
+    others = [r for r in sides if r not in state]
+    if not others:
+        others = default_actor("Armed clash", country, table)
+    return state, others

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 
 from eventmap.actors import ActorTable, Span
 from eventmap.dates import DateRef
-from eventmap.events.actors import crowd_sides, decide, default_actor, pair
+from eventmap.events.actors import crowd_sides, decide, default_actor, pair, state_first
 from eventmap.events.model import Candidate
 from eventmap.events.triggers import find_triggers, refine, reverses_sides
 from eventmap.fatalities import Fatalities
@@ -112,6 +112,10 @@ _BY_AFTER = re.compile(
 )
 _BY = re.compile(
     r"\bby\s+(?:the\s+|an?\s+|some\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_MUTUAL = re.compile(
+    r"clash|exchang|encounter|fight|firefight|gun\s*battle|gunfight|shoot-?out|skirmish|fought",
     re.IGNORECASE,
 )
 # 'found by police' names who found the body, not who killed.
@@ -314,6 +318,10 @@ def sentence_events(
             and all(actors.inter(r, country) == 7 for r in refs1)
         ):
             refs1, refs2 = [], refs1 + refs2  # the victims are the target, never the doer
+        if sub == "Armed clash" and _MUTUAL.match(text, start):
+            # 'clashes between X and the army', 'exchanged fire with police': no side
+            # attacked the other, and ACLED names the state first.
+            refs1, refs2 = state_first(refs1, refs2, country, actors)
         refs1 = refs1 or default_actor(sub, country, actors)
         said = {a.ref: a.text for a in actors2 + actors1}  # the words each actor was named by
         found.append(
