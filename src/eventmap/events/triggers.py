@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import re
 
+from eventmap.literal_gate import GatedPattern, candidates, gated
 from eventmap.schema import SUB_EVENT_TO_TYPE
 from eventmap.wordlists import table
 
 AIR_STRIKE = "Air/drone strike"
 
 
-def _lexicon(weak: bool) -> list[tuple[re.Pattern[str], str]]:
+def _lexicon(weak: bool) -> list[tuple[GatedPattern, str]]:
     groups: dict[str, list[str]] = {}
     for row in table("event_triggers.tsv"):
         if (
@@ -40,26 +41,26 @@ def _lexicon(weak: bool) -> list[tuple[re.Pattern[str], str]]:
         if (row[2:] == ("weak",)) == weak:
             groups.setdefault(row[0], []).append(row[1])
     return [
-        (re.compile(rf"\b(?:{'|'.join(patterns)})\b", re.IGNORECASE), sub)
+        (gated(re.compile(rf"\b(?:{'|'.join(patterns)})\b", re.IGNORECASE)), sub)
         for sub, patterns in groups.items()
     ]
 
 
-def _cues() -> dict[str, re.Pattern[str]]:
+def _cues() -> dict[str, GatedPattern]:
     kinds: dict[str, list[str]] = {}
     for row in table("event_cues.tsv"):
         if len(row) != 2:
             raise ValueError(f"event_cues.tsv: not 'kind<TAB>pattern': {row!r}")
         kinds.setdefault(row[0], []).append(row[1])
     return {
-        kind: re.compile(rf"\b(?:{'|'.join(patterns)})\b", re.IGNORECASE)
+        kind: gated(re.compile(rf"\b(?:{'|'.join(patterns)})\b", re.IGNORECASE))
         for kind, patterns in kinds.items()
     }
 
 
-def _cue(kind: str) -> re.Pattern[str]:
+def _cue(kind: str) -> GatedPattern:
     words = [p for k, p in table("air_strike_cues.tsv") if k == kind]
-    return re.compile(rf"\b(?:{'|'.join(words)})\b", re.IGNORECASE)
+    return gated(re.compile(rf"\b(?:{'|'.join(words)})\b", re.IGNORECASE))
 
 
 def _precedence() -> dict[str, dict[str, bool]]:
@@ -166,18 +167,18 @@ def _after_precedence(
 
 
 def _matches(
-    sentence: str, offset: int, lexicon: list[tuple[re.Pattern[str], str]]
+    sentence: str, offset: int, lexicon: list[tuple[GatedPattern, str]]
 ) -> list[tuple[int, int, str]]:
     found = []
-    for pattern, sub in lexicon:
-        for m in pattern.finditer(sentence):
-            if _PURPOSE_BEFORE.search(sentence[: m.start()]) or _NOT_HAPPENED.search(
-                sentence, max(0, m.start() - 40), m.start()
+    for pattern, sub in candidates(lexicon, sentence):  # only those whose words are there
+        for start, end in pattern.spans(sentence):
+            if _PURPOSE_BEFORE.search(sentence[:start]) or _NOT_HAPPENED.search(
+                sentence, max(0, start - 40), start
             ):
                 continue
-            if sub not in _PROTEST_TYPES and _GRIEVANCE_BEFORE.search(sentence[: m.start()]):
+            if sub not in _PROTEST_TYPES and _GRIEVANCE_BEFORE.search(sentence[:start]):
                 continue
-            found.append((offset + m.start(), offset + m.end(), sub))
+            found.append((offset + start, offset + end, sub))
     return found
 
 

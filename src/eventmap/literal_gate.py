@@ -1,0 +1,275 @@
+"""A cheap proof that a case-insensitive pattern cannot match a text, before running it.
+
+Python's ``re`` tries every alternative of an IGNORECASE pattern at every position of the
+text, and the trigger, date and cue lexicons are large alternations run on every sentence:
+that scan was most of the event extractor's time, though most sentences match nothing. Any
+match of such a pattern contains one of a few literal strings (its *necessary literals*, read
+from the parsed pattern: 'strike' for ``air\\s*strikes?``); a substring test on the
+case-folded text (C speed) rules the pattern out when none is there. The gate only skips
+scans that would find nothing, so results never change; a pattern whose literals cannot be
+read (only classes, optional parts) is always run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+try:  # the parser is private API; without it every pattern simply runs ungated
+    from re import _constants as _C
+    from re import _parser as _P
+except ImportError:  # pragma: no cover - other Python versions
+    _C = _P = None  # type: ignore[assignment]
+
+# The only non-ASCII characters that IGNORECASE matches to an ASCII letter (Python 3.11:
+# dotted and dotless i, long s, Kelvin sign); str.lower() alone does not make them ASCII.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_REGISTRY: set[str] = set()  # every gated pattern's literals, found in one pass per text
+_STATE: dict[str, Any] = {
+    "scanner": None,
+    "closure": {},
+    "text": None,
+    "present": frozenset(),
+    "folded_of": None,
+    "folded": "",
+}
+
+
+def fold(text: str) -> str:
+    """``text`` as the gate compares it: lower case, IGNORECASE's ASCII look-alikes mapped.
+
+    Same length as ``text`` and the same word, space and digit characters at each offset
+    (checked over every code point by the tests), so offsets found in it hold in ``text``."""
+    if text is _STATE["folded_of"]:
+        return _STATE["folded"]
+    folded = text.lower() if text.isascii() else text.translate(_FOLD).lower()
+    _STATE["folded_of"], _STATE["folded"] = text, folded
+    return folded
+
+
+def present(text: str) -> frozenset[str]:
+    """The registered literals that occur in ``text`` (folded): one regex pass over a trie
+    of all of them, each hit widened to the literals it contains."""
+    state = _STATE
+    if text is state["text"]:
+        return state["present"]
+    scanner = state["scanner"]
+    if scanner is None:
+        scanner = state["scanner"] = re.compile(f"(?=({_trie(sorted(_REGISTRY))}))")
+        state["closure"] = {
+            lit: frozenset(other for other in _REGISTRY if other in lit) for lit in _REGISTRY
+        }
+    closure = state["closure"]
+    found: set[str] = set()
+    for hit in scanner.findall(fold(text)):
+        found |= closure[hit]
+    state["text"], state["present"] = text, frozenset(found)
+    return state["present"]
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching the longest of ``words`` at a position (longer branches first)."""
+    if not words:
+        return ""
+    groups: dict[str, list[str]] = {}
+    end = False
+    for w in words:
+        if w:
+            groups.setdefault(w[0], []).append(w[1:])
+        else:
+            end = True
+    branches = [re.escape(ch) + _trie(rest) for ch, rest in sorted(groups.items())]
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if end else body
+
+
+def _register(literals: frozenset[str]) -> None:
+    if not literals <= _REGISTRY:
+        _REGISTRY.update(literals)
+        _STATE.update(scanner=None, text=None)
+
+
+def necessary_literals(pattern: str | re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of ``pattern`` contains; None when no
+    such set can be read from the pattern (then it must always be run)."""
+    if _P is None:
+        return None
+    if isinstance(pattern, re.Pattern):
+        pattern, flags = pattern.pattern, pattern.flags
+    else:
+        flags = 0
+    if not isinstance(pattern, str):
+        return None
+    try:
+        parsed = _P.parse(pattern, flags)
+    except Exception:
+        return None
+    found = _sequence(list(parsed))
+    return frozenset(found) if found else None
+
+
+def _sequence(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """Necessary literals of a sequence: the most selective of its parts' sets."""
+    options: list[set[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _C.LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        if run:
+            options.append({"".join(run)})
+            run = []
+        found = _node(op, av)
+        if found:
+            options.append(found)
+    if run:
+        options.append({"".join(run)})
+    if not options:
+        return None
+    return max(options, key=lambda s: (min(len(x) for x in s), -len(s)))
+
+
+def _node(op: Any, av: Any) -> set[str] | None:
+    if op is _C.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op is _C.ATOMIC_GROUP:
+        return _sequence(list(av))
+    if op is _C.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            found = _sequence(list(branch))
+            if not found:
+                return None  # one branch without literals: the whole may match without any
+            union |= found
+        return union
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+        low, _high, item = av
+        return _sequence(list(item)) if low >= 1 else None
+    return None  # classes, anchors, lookarounds, backreferences: no literal promised
+
+
+class GatedPattern:
+    """A compiled pattern that skips its scan when the text lacks its necessary literals.
+
+    Offers the ``re.Pattern`` methods the lexicons use, with the same results. A
+    case-insensitive pattern is also run as its lower-case twin without IGNORECASE over the
+    folded text (the same matches at the same offsets, several times faster); ``spans`` gives
+    those offsets, the other methods use it only to say no quickly."""
+
+    __slots__ = ("flags", "literals", "lower", "pattern", "regex")
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.regex = regex
+        self.literals = necessary_literals(regex)
+        if self.literals is not None:
+            _register(self.literals)
+        self.pattern = regex.pattern
+        self.flags = regex.flags
+        self.lower = _lower_twin(regex)
+
+    def possible(self, text: str) -> bool:
+        """False only when no match can exist (no necessary literal in ``text``)."""
+        lits = self.literals
+        if lits is not None and lits.isdisjoint(present(text)):
+            return False
+        if self.lower is not None:
+            return self.lower.search(fold(text)) is not None
+        return True
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each match, as ``finditer`` would give them."""
+        lits = self.literals
+        if lits is not None and lits.isdisjoint(present(text)):
+            return []
+        if self.lower is not None:
+            return [m.span() for m in self.lower.finditer(fold(text))]
+        return [m.span() for m in self.regex.finditer(text)]
+
+    def _maybe(self, text: str, args: tuple[int, ...]) -> bool:
+        if args:  # pos/endpos move the text's ends ('$', '\\b'): only the literal test holds
+            return self.literals is None or not self.literals.isdisjoint(present(text))
+        return self.possible(text)
+
+    def search(self, text: str, *args: int) -> re.Match[str] | None:
+        return self.regex.search(text, *args) if self._maybe(text, args) else None
+
+    def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text, *args) if self._maybe(text, args) else iter(())
+
+    def findall(self, text: str, *args: int) -> list[Any]:
+        return self.regex.findall(text, *args) if self._maybe(text, args) else []
+
+    def match(self, text: str, *args: int) -> re.Match[str] | None:
+        return self.regex.match(text, *args) if self._maybe(text, args) else None
+
+    def __repr__(self) -> str:
+        return f"GatedPattern({self.regex!r}, literals={sorted(self.literals or ())!r})"
+
+
+# Escapes whose meaning survives lower-casing the pattern's source.
+_PLAIN_GROUPS = ("(?:", "(?=", "(?!", "(?<=", "(?<!")
+_SAFE_ESCAPE = set("bswd.()[]{}?*+|^$\\/ '\"&#,:;!<>=%@~`-")
+
+
+def _lower_twin(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``regex`` with its letters lower-cased and without IGNORECASE, when that is the same
+    pattern on folded text: an ASCII source whose upper-case letters are all plain literals
+    (none in a class, none in an escape or an inline flag)."""
+    src = regex.pattern
+    if not (regex.flags & re.IGNORECASE) or not isinstance(src, str) or not src.isascii():
+        return None
+    in_class = False
+    k = 0
+    while k < len(src):
+        ch = src[k]
+        if ch == "\\":
+            if k + 1 >= len(src) or src[k + 1] not in _SAFE_ESCAPE:
+                return None
+            k += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+            elif ch.isupper():
+                return None
+        elif ch == "[":
+            in_class = True
+            if src[k + 1 : k + 2] == "]":
+                k += 1  # a ']' right after '[' is a literal
+        elif src.startswith("(?", k) and not src.startswith(_PLAIN_GROUPS, k):
+            return None  # inline flags, named groups, comments
+        k += 1
+    try:
+        return re.compile(src.lower(), regex.flags & ~re.IGNORECASE)
+    except re.error:
+        return None
+
+
+def gated(regex: re.Pattern[str]) -> GatedPattern:
+    return GatedPattern(regex)
+
+
+_INDEXES: dict[int, tuple[list, dict[str, tuple[int, ...]], tuple[int, ...]]] = {}
+
+
+def candidates(entries: list[tuple[Any, ...]], text: str) -> list[tuple[Any, ...]]:
+    """The entries of a lexicon (rows whose first item is a ``GatedPattern``) that may match
+    ``text``, in the lexicon's order: one scan of the text, not one test per pattern."""
+    index = _INDEXES.get(id(entries))
+    if index is None or index[0] is not entries:
+        by_literal: dict[str, list[int]] = {}
+        always = []
+        for k, row in enumerate(entries):
+            lits = row[0].literals
+            if lits is None:
+                always.append(k)
+            for lit in lits or ():
+                by_literal.setdefault(lit, []).append(k)
+        index = (entries, {lit: tuple(ks) for lit, ks in by_literal.items()}, tuple(always))
+        _INDEXES[id(entries)] = index  # keeps the list alive, so its id is never reused
+    _, by_literal, always = index
+    chosen = set(always)
+    for lit in present(text):
+        chosen.update(by_literal.get(lit, ()))
+    return [entries[k] for k in sorted(chosen)]

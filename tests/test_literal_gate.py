@@ -1,0 +1,107 @@
+import random
+import re
+import sys
+
+import pytest
+
+from eventmap.events import triggers
+from eventmap.literal_gate import (
+    GatedPattern,
+    _lower_twin,
+    candidates,
+    fold,
+    gated,
+    necessary_literals,
+    present,
+)
+
+_ALL = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+
+
+def test_necessary_literals_read_from_the_pattern() -> None:
+    assert necessary_literals(re.compile(r"\bair\s*strikes?\b", re.I)) == {"strike"}
+    assert necessary_literals(re.compile(r"\b(?:shelled|mortars?)\b", re.I)) == {
+        "shelled",
+        "mortar",
+    }
+    # one branch without a literal: nothing can be promised
+    assert necessary_literals(re.compile(r"\b(?:shot|\w+ed)\b", re.I)) == {"shot", "ed"}
+    assert necessary_literals(re.compile(r"\b(?:shot|\w+)\b", re.I)) is None
+    assert necessary_literals(re.compile(r"(?:killed)?\d+", re.I)) is None
+    assert necessary_literals(re.compile(r"[A-Z]\w+")) is None
+
+
+def test_fold_keeps_length_and_character_classes_at_every_code_point() -> None:
+    folded = fold(_ALL)
+    assert len(folded) == len(_ALL)
+    for cls in (r"\w", r"\s", r"\d", r"\b"):
+        pattern = re.compile(cls)
+        assert [m.start() for m in pattern.finditer(_ALL)] == [
+            m.start() for m in pattern.finditer(folded)
+        ], cls
+
+
+def test_fold_maps_every_ignorecase_look_alike_of_an_ascii_letter() -> None:
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        same = re.compile(letter, re.IGNORECASE)
+        for m in same.finditer(_ALL):
+            assert fold(m.group(0)) == letter, hex(ord(m.group(0)))
+
+
+def test_lower_twin_only_where_it_is_the_same_pattern() -> None:
+    assert _lower_twin(re.compile(r"\bUAVs?\s+struck\b", re.I)) is not None
+    for unsafe in (r"\S+ killed", r"[A-Z]illed", r"(?-i:K)illed", r"\x4Billed", r"ſhot"):
+        assert _lower_twin(re.compile(unsafe, re.I)) is None, unsafe
+    assert _lower_twin(re.compile(r"killed")) is None  # case-sensitive: no twin needed
+
+
+def _texts(seed: int, n: int) -> list[str]:
+    rng = random.Random(seed)
+    words = re.findall(
+        r"\S+",
+        "Air strikes hit AIRSTRIKE shelled Shelling killed KILLED shot gunman police "
+        "protesters rallied mortars UAVs struck drone ſhot İed K\u212aILLED attacked "
+        "the a of in on near self-detonated anti-tank “killed” 12 two, dozens, "
+        "blew himself up. ıed demonstrators dispersed arrested",
+    )
+    seps = [" ", " ", "  ", "\n", "-", ", ", "\u00a0"]
+    return [
+        "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(1, 14)))
+        for _ in range(n)
+    ]
+
+
+@pytest.mark.parametrize(
+    "lexicon",
+    [triggers.TRIGGERS, triggers.WEAK_TRIGGERS, [(p, k) for k, p in triggers.CUES.items()]],
+)
+def test_gated_lexicon_finds_exactly_what_the_plain_patterns_find(lexicon) -> None:
+    texts = [
+        *_texts(13, 400),
+        "Russian warplanes struck Idlib.",
+        "The UAV STRUCK a convoy; SHELLING followed.",
+        "İn the İED blast, two were ſhot.",
+    ]
+    for text in texts:
+        possible = {id(row[0]) for row in candidates(lexicon, text)}
+        for pattern, *_ in lexicon:
+            assert isinstance(pattern, GatedPattern)
+            plain = [m.span() for m in pattern.regex.finditer(text)]
+            assert pattern.spans(text) == plain, (pattern.pattern, text)
+            assert (pattern.search(text) is not None) == bool(plain)
+            assert [m.span() for m in pattern.finditer(text)] == plain
+            if plain:
+                assert id(pattern) in possible, (pattern.pattern, text)
+
+
+def test_present_finds_overlapping_and_nested_literals() -> None:
+    gated(re.compile(r"\b(?:shell|shelling|helli)\b", re.I))
+    found = present("SHELLING")
+    assert {"shell", "shelling", "helli"} <= found
+
+
+def test_search_with_bounds_uses_the_plain_pattern() -> None:
+    p = gated(re.compile(r"killed$", re.I))
+    text = "two were killed yesterday"
+    assert p.search(text) is None
+    assert p.search(text, 0, 15) is not None  # the end moved: '$' matches there
