@@ -1,6 +1,10 @@
 """Each event location of a sentence paired with its nearest trigger (the stage alone)."""
 
+import datetime as dt
+
 from eventmap.actors import default_actors
+from eventmap.article import Article
+from eventmap.events import extract_events
 from eventmap.events.locate import dominant_country, sentence_events
 from eventmap.fatalities import find_fatalities
 from eventmap.geoparse import geoparse
@@ -41,3 +45,56 @@ def test_no_trigger_no_event_and_the_seat_of_government_is_no_place() -> None:
 def test_the_dominant_country_is_the_places_vote() -> None:
     assert dominant_country(geoparse("Homs, Hama and Baghdad.")) == "SY"
     assert dominant_country([]) is None
+
+
+# Place phrases end to end, on sentences written for these tests. The villages with invented
+# names are ones no gazetteer holds.
+DAY = dt.date(2021, 6, 14)
+
+
+def _rows(text: str) -> list:
+    frame = extract_events(Article(id="t", text=text, published=DAY)).events
+    return frame[frame["mention_type"] == "event"].to_dict("records")
+
+
+def _row(text: str) -> dict:
+    rows = _rows(text)
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+def test_an_unknown_village_in_a_province_named_like_its_capital_is_the_province() -> None:
+    # 'Idlib' is a city and the province around it: the village is somewhere in the province.
+    row = _row("On 12 June 2021, army artillery shelled Zorbaniyeh in Idlib.")
+    assert (row["location"], row["geo_precision"]) == ("Zorbaniyeh", 3)
+    assert row["admin1"].startswith("Idl")
+    row = _row(
+        "On 12 June 2021, a mine killed a shepherd in the village of Qubbat Zarif "
+        "in the eastern countryside of Hama."
+    )
+    assert (row["location"], row["geo_precision"], row["admin1"]) == ("Qubbat Zarif", 3, "Hama")
+
+
+def test_an_unknown_quarter_of_a_town_is_the_town_at_precision_two() -> None:
+    # Kept under its own name, drawn at the town it is part of (Saraqib, 35.86 N).
+    row = _row("On 12 June 2021, gunmen attacked a checkpoint in the Qarawid area of Saraqib.")
+    assert (row["location"], row["geo_precision"]) == ("Qarawid", 2)
+    assert abs(row["latitude"] - 35.86) < 0.05
+
+
+def test_a_facility_or_a_person_before_a_town_is_no_village() -> None:
+    row = _row("On 12 June 2021, a bomb exploded at Zubair Hospital in Kandahar.")
+    assert (row["location"], row["geo_precision"]) == ("Kandahar", 1)
+    row = _row("On 12 June 2021, militants stormed a bank and shot Ahmad Karimi in Jalalabad.")
+    assert (row["location"], row["geo_precision"]) == ("Jalalabad", 1)
+
+
+def test_a_district_named_as_a_district_is_precision_two() -> None:
+    row = _row("On 12 June 2021, farmers protested in Kupwara district against power cuts.")
+    assert (row["location"], row["geo_precision"]) == ("Kupwara", 2)
+
+
+def test_a_container_read_abroad_gives_way_to_the_one_in_the_outer_division() -> None:
+    # 'Wagga' alone is read in Sudan; inside Adamawa it is no such town: the state (3).
+    row = _row("On 12 June 2021, bandits raided Zindiri in Wagga area (Madagali LGA, Adamawa).")
+    assert (row["location"], row["geo_precision"], row["admin1"]) == ("Zindiri", 3, "Adamawa")

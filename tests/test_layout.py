@@ -33,6 +33,7 @@ STAGES = {
         "triggers",
         "actors",
         "claims",
+        "phrases",
         "locate",
         "code",
         "frame",

@@ -21,8 +21,9 @@ from eventmap.events.actors import sentence_actors
 from eventmap.events.claims import CLAIM, attribution, claim_row
 from eventmap.events.code import fold_lede, merge, order_actors
 from eventmap.events.frame import event_rows, mention_rows
-from eventmap.events.locate import dominant_country, place_phrases, sentence_events
+from eventmap.events.locate import dominant_country, sentence_events
 from eventmap.events.model import Candidate
+from eventmap.events.phrases import place_phrases
 from eventmap.events.sentences import (
     AGGREGATE,
     ANAPHORA,

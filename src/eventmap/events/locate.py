@@ -1,39 +1,26 @@
-"""Where each event happened: the sentence's place phrases, each with its nearest trigger.
+"""Where each event happened: each place phrase of a sentence with its nearest trigger.
 
-The geoparser has already said which mentions are event locations ('clashes in Hama') rather
-than seats of government or speakers' places. This stage reads them as ACLED codes places:
-
-- one place phrase is one location: 'Tall Hamid village in Aleppo countryside', 'Kralgund
-  (Kupwara district, Jammu and Kashmir)' and 'Gao, Mali' each name one place, the first, and
-  the others only say where it is: never two events for one phrase;
-- a first name the gazetteer lacks, or resolves to a namesake outside the division the phrase
-  names, is coded to that named division (precision 2 for a district or town, 3 for a
-  province) under the name as written: never a dot drawn at a namesake elsewhere;
-- 'near X', 'the outskirts of X', 'X countryside', 'between X and Y' (coded at X) are
-  ACLED's precision 2 when X is a town; a province stays a province (3, at its capital).
-
-Each place takes the nearest trigger, and the actors on each side of it, into one candidate
-event. It also finds the article's dominant country, which disambiguates actor words ('the
-army' of which state).
+The place phrases (``phrases``) say where; this stage pairs each with the trigger nearest
+to it, and the actors on each side of that trigger, into one candidate event. It also finds
+the article's dominant country, which disambiguates actor words ('the army' of which state).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from eventmap.actors import ActorTable, Span
 from eventmap.dates import DateRef
 from eventmap.events.actors import crowd_sides, decide, default_actor, pair, state_first
 from eventmap.events.model import Candidate
+from eventmap.events.phrases import Resolver, place_phrases
 from eventmap.events.triggers import find_triggers, refine, reverses_sides
 from eventmap.fatalities import Fatalities
 from eventmap.geoparse import Mention
 from eventmap.schema import SUB_EVENT_TO_TYPE
 
-# (place as written, the division a phrase puts it in) -> that place inside it, if any.
-Resolver = Callable[[Mention, Mention], Mention | None]
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 # Sub-event types whose passive subject is the target ('five men were arrested'), not the
 # doer (unlike 'troops were redeployed').
@@ -42,33 +29,6 @@ _DONE_TO = frozenset(
     for sub, etype in SUB_EVENT_TO_TYPE.items()
     if etype in (*_VIOLENT, "Riots") or sub in ("Arrests", "Looting/property destruction")
 )
-# Place kinds an event can be coded to (a country is too coarse for ACLED).
-_EVENT_KINDS = ("city", "admin1", "admin2")
-# Roles that say a name is not where something happened.
-_NOT_A_PLACE = ("government", "speaker_or_actor_location", "demonym", "in_name")
-# Between a place and the division that contains it: 'X, Y', 'X (Y', 'X town in Y', 'X of Y'.
-_DIVISIONS = (
-    r"town|city|village|district|area|neighbou?rhood|camp|region|municipality|county|"
-    r"sub-?district|sub-?division|sub-?county|LGA|commune|locality|settlement|suburb|"
-    r"governorate|province|state|prefecture|department|parish|tehsil|taluka?|upazila|woreda|"
-    r"sector|ward|colony|barangay|mandal|block|zone|oblast|raion|rayon|circle|arrondissement|"
-    r"canton|community|hamlet|township"
-)
-_CONTAINER_GAP = re.compile(
-    rf"(?:-\d+)?(?:\s+(?:{_DIVISIONS}))?"
-    r"(?:\s*[,(]\s*(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\s*,\s*)?|\s+(?:in|of|within)\s+)"
-    r"(?:the\s+)?(?:(?:\w+\s+){0,2}(?:district|province|governorate|region|state|county|municipality|"
-    r"countryside|department|LGA|area|commune)\s*(?:of\s+|,\s*|\(\s*)?)?(?:the\s+)?",
-    re.IGNORECASE,
-)
-_LOCATOR_GAP = re.compile(
-    r"\s*,?\s*(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?(?:(?:just\s+)?(?:north|south|east|"
-    r"west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside(?:\s+of)?|close\s+to)\s+"
-    r"(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?",
-    re.IGNORECASE,
-)
-_COMPOUND_AFTER = re.compile(r"-[a-z]")
-_COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|ex|non)-$", re.IGNORECASE)
 _SUBLOCALITY = re.compile(
     r"\s+(?:neighbou?rhood|community|colony|square|street|road|avenue|market|hospital|"
     r"roundabout|junction|bridge|camp|compound|sector|quarter|district\s+of\s+the\s+city)\b",
@@ -79,27 +39,8 @@ _LISTED = re.compile(
     r"(?:(?:towns?|villages?|cities|areas?)\s+of\s+)?",
     re.IGNORECASE,
 )
-_WIDE_BEFORE = re.compile(
-    r"\b(?:near|nearby|outskirts\s+of|vicinity\s+of|around|between|area\s+of|countryside\s+of|"
-    r"outside(?:\s+of)?|close\s+to|surroundings\s+of|environs\s+of|direction\s+of|"
-    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of|outskirts\s+of|"
-    r"countryside\s+of))\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
-    re.IGNORECASE,
-)
-_WIDE_AFTER = re.compile(
-    r"\s*(?:'s\s+)?(?:countryside|outskirts|suburbs?|surroundings|environs|vicinity|frontline|"
-    r"front\s*line|front|periphery|area)\b",
-    re.IGNORECASE,
-)
 # How far after its sentence a protest's outcome is read ('The police dispersed them.').
 _FOLLOWING = 300
-# A capitalised name right before '(' that opens a place phrase: 'Kralgund town (Kupwara'.
-_UNKNOWN_BEFORE = re.compile(
-    r"\b(?:in|at|of|near)\s+(?:the\s+)?(?:(?:town|village|city|area)\s+of\s+)?"
-    r"([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,3})\s*(?:town|village|city|area|camp|"
-    r"neighbou?rhood|locality)?\s*\(\s*$"
-)
-_NOT_NAMES = frozenset({"The", "A", "An", "On", "In"})
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|got|is|are)\s+(?:\w+ly\s+)?(?:found\s+)?(?:\w+\s+and\s+)?$",
     re.IGNORECASE,
@@ -124,8 +65,6 @@ _FOUND_BY = re.compile(
     r"(?:\w+\s+){0,3}by\s+(?:\S+\s+){0,2}$",
     re.IGNORECASE,
 )
-_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
-_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
 
 
 def dominant_country(mentions: Iterable[Mention]) -> str | None:
@@ -138,106 +77,6 @@ def dominant_country(mentions: Iterable[Mention]) -> str | None:
 
 def _distance(trigger: tuple[int, int, str], m: Mention) -> int:
     return min(abs(trigger[0] - m.end), abs(m.start - trigger[1]))
-
-
-def place_phrases(
-    text: str, mentions: list[Mention], s: int, e: int, resolve: Resolver | None = None
-) -> list[tuple[Mention, int | None, str | None]]:
-    """(place, precision or None, name as written or None) for each place phrase in [s, e)."""
-    inside = [
-        m
-        for m in mentions
-        if s <= m.start < e
-        and m.role not in _NOT_A_PLACE
-        and (not m.resolved or m.kind in (*_EVENT_KINDS, "country"))
-        and not _COMPOUND_AFTER.match(text, m.end)  # 'Taliban-planted': a word, not a place
-        and not _COMPOUND_BEFORE.search(text, max(0, m.start - 6), m.start)  # 'pro-Hadi'
-    ]
-    phrases: list[list[Mention]] = []
-    for m in inside:
-        if phrases and _CONTAINER_GAP.fullmatch(text, phrases[-1][-1].end, m.start):
-            phrases[-1].append(m)
-        elif phrases and _LOCATOR_GAP.fullmatch(text, phrases[-1][-1].end, m.start):
-            # 'al Khadir, south of Bethlehem', 'Bese, near Saliboko': says where the place
-            # before it is, and is no event of its own.
-            phrases[-1].append(_Locator(m))  # type: ignore[arg-type]
-        else:
-            phrases.append([m])
-    out: list[tuple[Mention, int | None, str | None]] = []
-    skip_next = False
-    for k, phrase in enumerate(phrases):
-        unknown = _UNKNOWN_BEFORE.search(text, max(s, phrase[0].start - 60), phrase[0].start)
-        if unknown is not None and unknown.group(1).split()[0] not in _NOT_NAMES:
-            # 'Kralgund town (Kupwara district, ...)': a name the gazetteer lacks, then where.
-            head = _Unknown(unknown.group(1))
-            placed = _place(head, phrase, False, resolve)  # type: ignore[arg-type]
-            if placed is not None:
-                out.append(placed)
-            continue
-        if skip_next:  # 'between X and Y': one event, at X
-            skip_next = False
-            continue
-        head = phrase[0]
-        wide = bool(
-            _WIDE_BEFORE.search(text, max(0, head.start - 40), head.start)
-            or _WIDE_AFTER.match(text, head.end)
-        )
-        if _BETWEEN.search(text, max(0, head.start - 40), head.start) and k + 1 < len(phrases):
-            skip_next = bool(_AND.fullmatch(text, head.end, phrases[k + 1][0].start))
-        if head.kind == "admin1":
-            wide = False  # 'the countryside of Homs': the province, coded at its capital (3)
-        placed = _place(head, phrase[1:], wide, resolve)
-        if placed is not None:
-            out.append(placed)
-    return out
-
-
-class _Locator:
-    """A place that only locates the one before it: never coded, never a container."""
-
-    resolved = False
-    kind = None
-
-    def __init__(self, m: Mention) -> None:
-        self.text = m.text
-        self.start, self.end = m.start, m.end
-
-
-class _Unknown:
-    """A place name the geoparser did not find: only its text is known."""
-
-    resolved = False
-    kind = None
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-
-def _place(
-    head: Mention, containers: list[Mention], wide: bool, resolve: Resolver | None = None
-) -> tuple[Mention, int | None, str | None] | None:
-    known = [c for c in containers if c.resolved and c.kind in _EVENT_KINDS]
-    if head.resolved and head.kind in _EVENT_KINDS and head.role == "event_location":
-        inside = all(
-            c.country_code == head.country_code
-            and (not c.admin1_code or c.admin1_code == head.admin1_code)
-            for c in known
-        )
-        if inside:
-            return head, (2 if wide else None), None
-    if not known:
-        return None
-    # 'Kamyanka, Donetsk' read as a Kamyanka elsewhere: the one inside the named division.
-    division = next((c for c in reversed(known) if c.admin1_code), None)
-    if resolve is not None and division is not None and head.text:
-        inside_one = resolve(head, division)
-        if inside_one is not None:
-            return inside_one, (2 if wide else None), None
-    # The head is unknown, or a namesake elsewhere: the named division, at the precision of
-    # what is known (a county: 2; a province, or a town named only as the seat of the
-    # district the place is in: 3, somewhere in that province).
-    best = min(known, key=lambda c: {"admin2": 0, "city": 1, "admin1": 2}[c.kind or "admin1"])
-    return best, (2 if best.kind == "admin2" else 3), head.text
 
 
 def _passive_agent(text: str, start: int, end: int, after: list[Span]) -> Span | None:

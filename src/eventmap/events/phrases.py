@@ -1,0 +1,318 @@
+"""Place phrases: which places a sentence names as event locations, one per phrase.
+
+The geoparser has already said which mentions are event locations ('clashes in Hama') rather
+than seats of government or speakers' places. This stage reads them as ACLED codes places:
+
+- one place phrase is one location: 'Tall Hamid village in Aleppo countryside', 'Kralgund
+  (Kupwara district, Jammu and Kashmir)' and 'Gao, Mali' each name one place, the first, and
+  the others only say where it is: never two events for one phrase;
+- the parts of a phrase nest: a container read as a namesake abroad is looked up inside the
+  outer division the phrase names (or dropped), never allowed to move the event abroad;
+- a first name the gazetteer lacks (found by the geoparser, or a capitalised name right
+  before the phrase: 'shelled Qarfa in Hama'), or resolves to a namesake outside the
+  division the phrase names, is coded under the name as written to what holds it: a town
+  it is part of or near at precision 2 ('the Qarawid area of Saraqib'), a district at 2,
+  a province, or a town that stands for its province or district ('in Hama', 'X, Donetsk',
+  'X (Kupwara, ...)'), at 3; never a dot drawn at a namesake elsewhere;
+- 'near X', 'the outskirts of X', 'X countryside', 'between X and Y' (coded at X) and
+  'X district' are ACLED's precision 2 when X is a town; a province stays a province (3,
+  at its capital).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+
+from eventmap.geoparse import Mention
+from eventmap.geoparse.lexicon import ORG_WORDS
+
+# (place as written, the division a phrase puts it in) -> that place inside it, if any.
+Resolver = Callable[[Mention, Mention], Mention | None]
+# Place kinds an event can be coded to (a country is too coarse for ACLED).
+_EVENT_KINDS = ("city", "admin1", "admin2")
+# Roles that say a name is not where something happened.
+_NOT_A_PLACE = ("government", "speaker_or_actor_location", "demonym", "in_name")
+# Between a place and the division that contains it: 'X, Y', 'X (Y', 'X town in Y', 'X of Y'.
+_DIVISIONS = (
+    r"town|city|village|district|area|neighbou?rhood|camp|region|municipality|county|"
+    r"sub-?district|sub-?division|sub-?county|LGA|commune|locality|settlement|suburb|"
+    r"governorate|province|state|prefecture|department|parish|tehsil|taluka?|upazila|woreda|"
+    r"sector|ward|colony|barangay|mandal|block|zone|oblast|raion|rayon|circle|arrondissement|"
+    r"canton|community|hamlet|township"
+)
+_CONTAINER_GAP = re.compile(
+    rf"(?:-\d+)?(?:\s+(?:{_DIVISIONS}))?"
+    r"(?:\s*[,(]\s*(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\s*,\s*)?|\s+(?:in|of|within)\s+)"
+    r"(?:the\s+)?(?:(?:\w+\s+){0,2}(?:district|province|governorate|region|state|county|municipality|"
+    r"countryside|department|LGA|area|commune)\s*(?:of\s+|,\s*|\(\s*)?)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+_LOCATOR_GAP = re.compile(
+    r"\s*,?\s*(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?(?:(?:just\s+)?(?:north|south|east|"
+    r"west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside(?:\s+of)?|close\s+to)\s+"
+    r"(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?",
+    re.IGNORECASE,
+)
+_COMPOUND_AFTER = re.compile(r"-[a-z]")
+_COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|ex|non)-$", re.IGNORECASE)
+_WIDE_BEFORE = re.compile(
+    r"\b(?:near|nearby|outskirts\s+of|vicinity\s+of|around|between|area\s+of|countryside\s+of|"
+    r"outside(?:\s+of)?|close\s+to|surroundings\s+of|environs\s+of|direction\s+of|"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of|outskirts\s+of|"
+    r"countryside\s+of))\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_WIDE_AFTER = re.compile(
+    r"\s*(?:'s\s+)?(?:countryside|outskirts|suburbs?|surroundings|environs|vicinity|frontline|"
+    r"front\s*line|front|periphery|area)\b",
+    re.IGNORECASE,
+)
+# A name the gazetteer lacks, then the place that holds it: 'Kralgund town (Kupwara',
+# 'shelled Qarfa in Hama', 'the village of Zarzur in the countryside of Idlib', 'in Tarbul,
+# Homs'. The name must follow a word that introduces a place (a preposition or a verb of
+# attack on a place), so 'killed Ahmed in Homs' keeps Homs.
+_NAME = (
+    r"(?:(?:al|el|an|ad|as|ar|ash|az|ath|at|ed|es|en|ez|um|umm|abu|bin|ben|wadi|tal|tall|tell|"
+    r"khirbet|ain|ein|beit|kafr|deir|jabal|jebel|ras|bir)[ -])?"
+    r"[A-Z][\w'’]+(?:(?:\s+|-|\s+-\s+)(?:(?:al|el|ad|an|ar|as|ash|az|de|del|la|le|du|da|do|"
+    r"dos|das|di|imeni|y|e|i|of)[ -])?[A-Z0-9][\w'’]*){0,4}"
+)
+_UNKNOWN_BEFORE = re.compile(
+    r"\b(?i:in|at|of|near|on|to|from|towards?|shelled|targeted|struck|hit|stormed|raided|"
+    r"bombed|besieged|captured|seized|entered|attacked|ambushed)\s+(?i:the\s+)?(?i:rural\s+)?"
+    r"(?i:(?:town|village|city|area|"
+    r"hamlet|locality|settlement|camp|district|sub-?district|neighbou?rhood|region)\s+of\s+)?"
+    rf"({_NAME})"
+    r"(?i:\s+(?:town|village|city|area|camp|neighbou?rhood|locality|hamlet|settlement|front|"
+    r"frontline|road|region|sector|district|sub-?district|LGA|tehsil|county|forest|estate))?"
+    r"(?:\s*\(\s*(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}(?i:\s+(?:district|LGA|"
+    r"sub-?district|tehsil|county|subdivision|sub-?division))?\s*,\s*)?|\s*,\s*"
+    r"|\s+(?i:in|of|within)\s+(?i:the\s+)?(?i:(?:\w+[ -]){0,2}(?:countryside|outskirts|"
+    r"province|governorate|district|region|area)\s+of\s+(?:the\s+)?)?(?i:rural\s+)?)"
+    r"(?i:(?:north|south|east|west|upper|lower|central)(?:-?(?:east|west))?(?:ern)?\s+)?"
+    r"(?i:(?:al|el|ar|as|ad|an|ash|az)[ -])?$"
+)
+# Capitalised words that start sentences or name times and bodies, never unknown places.
+_NOT_NAMES = frozenset(
+    {
+        "the", "a", "an", "on", "in", "at", "of", "as", "around", "after", "during", "between",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "ramadan", "eid", "covid", "coronavirus",
+    }
+)  # fmt: skip
+# Words that make a capitalised run an armed group or a body, not a village.
+_ACTOR_WORDS = frozenset(
+    {
+        "forces", "force", "militia", "militias", "army", "division", "brigade", "battalion",
+        "regiment", "front", "movement", "party", "police", "guard", "guards", "units", "unit",
+        "group", "groups", "state", "coalition", "council", "government", "ministry", "people's",
+        "peoples", "militants", "fighters", "rebels", "troops", "soldiers",
+    }
+)  # fmt: skip
+# A division word after a name: 'Kupwara district' is the district, not the town.
+_DIVISION_AFTER = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?\s+(?:district|sub-?district|LGA|tehsil|taluka?|county|province|governorate|region|state|"
+    r"municipality|upazila|woreda|raion|rayon|oblast|department|prefecture|division|"
+    r"sub-?division)\b",
+    re.IGNORECASE,
+)
+_DISTRICT_AFTER = re.compile(
+    r"\s+(?:district|sub-?district|LGA|tehsil|taluka?|county|municipality|upazila|woreda|raion|"
+    r"rayon|sub-?division|mandal|block)\b",
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
+
+
+def place_phrases(
+    text: str, mentions: list[Mention], s: int, e: int, resolve: Resolver | None = None
+) -> list[tuple[Mention, int | None, str | None]]:
+    """(place, precision or None, name as written or None) for each place phrase in [s, e)."""
+    inside = [
+        m
+        for m in mentions
+        if s <= m.start < e
+        and m.role not in _NOT_A_PLACE
+        and (not m.resolved or m.kind in (*_EVENT_KINDS, "country"))
+        and not _COMPOUND_AFTER.match(text, m.end)  # 'Taliban-planted': a word, not a place
+        and not _COMPOUND_BEFORE.search(text, max(0, m.start - 6), m.start)  # 'pro-Hadi'
+    ]
+    phrases: list[list[Mention]] = []
+    for m in inside:
+        if phrases and _CONTAINER_GAP.fullmatch(text, phrases[-1][-1].end, m.start):
+            phrases[-1].append(m)
+        elif phrases and _LOCATOR_GAP.fullmatch(text, phrases[-1][-1].end, m.start):
+            # 'al Khadir, south of Bethlehem', 'Bese, near Saliboko': says where the place
+            # before it is, and is no event of its own.
+            phrases[-1].append(_Locator(m))  # type: ignore[arg-type]
+        else:
+            phrases.append([m])
+    out: list[tuple[Mention, int | None, str | None]] = []
+    skip_next = False
+    for k, phrase in enumerate(phrases):
+        unknown = _unknown_name(text, s, phrase[0].start, mentions)
+        if unknown is not None and "(" not in unknown[1] and _plain_town(text, phrase[0]):
+            # 'the Qarawid area of Saraqib': a place the gazetteer lacks at a town: the town
+            # (2), when the phrase's divisions hold that town.
+            placed = _place(phrase[0], phrase[1:], True, resolve)
+            if placed is not None and placed[2] is None:
+                out.append(placed)
+                continue
+        if unknown is not None:
+            # 'Kralgund town (Kupwara district, ...)': a name the gazetteer lacks, then where.
+            head = _Unknown(unknown[0])
+            placed = _place(head, phrase, False, resolve, text)  # type: ignore[arg-type]
+            if placed is not None:
+                out.append(placed)
+            continue
+        if skip_next:  # 'between X and Y': one event, at X
+            skip_next = False
+            continue
+        head = phrase[0]
+        wide = bool(
+            _WIDE_BEFORE.search(text, max(0, head.start - 40), head.start)
+            or _WIDE_AFTER.match(text, head.end)
+        )
+        if _BETWEEN.search(text, max(0, head.start - 40), head.start) and k + 1 < len(phrases):
+            skip_next = bool(_AND.fullmatch(text, head.end, phrases[k + 1][0].start))
+        if head.kind == "city" and _DISTRICT_AFTER.match(text, head.end):
+            wide = True  # 'Biu LGA', 'Lam Sonthi district': the district, not its seat (2)
+        if head.kind == "admin1":
+            wide = False  # 'the countryside of Homs': the province, coded at its capital (3)
+        placed = _place(head, phrase[1:], wide, resolve, text)
+        if placed is not None:
+            out.append(placed)
+    return out
+
+
+def _plain_town(text: str, m: Mention) -> bool:
+    """A town, not a province named by its capital ('Ar-Raqqa' is both): a name before it
+    that the gazetteer lacks is a village or quarter near it; 'X district' is no town."""
+    if not m.resolved or m.kind != "city" or _DIVISION_AFTER.match(text, m.end):
+        return False
+    return _skeleton(m.text) != _skeleton(m.admin1 or "")
+
+
+def _skeleton(name: str) -> str:
+    """Transliteration-proof key: 'Ar-Raqqa' and 'Ar Raqqah', 'Idleb' and 'Idlib' agree."""
+    value = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    value = re.sub(
+        r"\b(?:al|el|ar|as|ad|an|ash|az|governorate|province|oblast|region|state|department|"
+        r"prefecture|county|district|viloyati|kray|krai|oblys)\b|[^a-z]",
+        "",
+        value,
+    )
+    value = re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyhw]", "", value))
+    return value
+
+
+def _unknown_name(text: str, s: int, start: int, mentions: list[Mention]) -> tuple[str, str] | None:
+    """The name before the place phrase at ``start`` that the place phrase locates, when the
+    geoparser found no place there: 'Qarfa' in 'shelled Qarfa in Hama'."""
+    found = _UNKNOWN_BEFORE.search(text, max(s, start - 90), start)
+    if found is None:
+        return None
+    a, b = found.span(1)
+    words = found.group(1).replace("-", " ").split()
+    if (
+        words[0].lower() in _NOT_NAMES
+        or words[-1].lower() in ORG_WORDS
+        or any(w.lower() in _ACTOR_WORDS for w in words)
+        or any(
+            m.start < b and a < m.end and (m.resolved or m.role != "event_location")
+            for m in mentions
+        )
+    ):
+        return None
+    return found.group(1), text[b:start]
+
+
+class _Locator:
+    """A place that only locates the one before it: never coded, never a container."""
+
+    resolved = False
+    kind = None
+
+    def __init__(self, m: Mention) -> None:
+        self.text = m.text
+        self.start, self.end = m.start, m.end
+
+
+class _Unknown:
+    """A place name the geoparser did not find: only its text is known."""
+
+    resolved = False
+    kind = None
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def _place(
+    head: Mention,
+    containers: list[Mention],
+    wide: bool,
+    resolve: Resolver | None = None,
+    text: str = "",
+) -> tuple[Mention, int | None, str | None] | None:
+    known = [c for c in containers if c.resolved and c.kind in _EVENT_KINDS]
+    known = _nested(head, known, resolve)
+    if head.resolved and head.kind in _EVENT_KINDS and head.role == "event_location":
+        inside = all(
+            c.country_code == head.country_code
+            and (not c.admin1_code or c.admin1_code == head.admin1_code)
+            for c in known
+        )
+        if inside:
+            return head, (2 if wide else None), None
+    if not known:
+        return None
+    # 'Kamyanka, Donetsk' read as a Kamyanka elsewhere: the one inside the named division.
+    division = next((c for c in reversed(known) if c.admin1_code), None)
+    if resolve is not None and division is not None and head.text:
+        inside_one = resolve(head, division)
+        if inside_one is not None:
+            return inside_one, (2 if wide else None), None
+    # The head is unknown, or a namesake elsewhere: the named division, at the precision of
+    # what is known (a county: 2; a province, or a town named only as the seat of the
+    # district the place is in: 3, somewhere in that province).
+    best = min(known, key=lambda c: {"admin2": 0, "city": 1, "admin1": 2}[c.kind or "admin1"])
+    if text and _plain_town(text, best) and not _after_comma_or_bracket(text, best.start):
+        return best, 2, head.text  # 'the Qarawid area of Saraqib': at the town, not in it
+    return best, (2 if best.kind == "admin2" else 3), head.text
+
+
+def _after_comma_or_bracket(text: str, start: int) -> bool:
+    """'Kralgund (Kupwara, ...', 'Slavne, Donetsk': a town in brackets or after a comma
+    names the district or province it is the seat of."""
+    before = text[max(0, start - 80) : start]
+    return before.rfind("(") > before.rfind(")") or before.rstrip().endswith(",")
+
+
+def _nested(head: Mention, known: list[Mention], resolve: Resolver | None) -> list[Mention]:
+    """The containers of one phrase, each inside the outermost of the country most of the
+    phrase agrees on: in 'Wagga area (Madagali, Adamawa)' a Wagga read abroad is the Wagga
+    in Adamawa, or dropped; in 'Banfora (Banfora, Comoe)' the Comoe abroad is dropped."""
+    if len(known) < 2:
+        return known
+    votes = Counter(c.country_code for c in known)
+    if head.resolved and head.kind in _EVENT_KINDS:
+        votes[head.country_code] += 1
+    top = max(votes.values())
+    outer = next(c for c in reversed(known) if votes[c.country_code] == top)
+    kept = [outer]
+    for c in reversed(known[: known.index(outer)]):
+        if c.country_code == outer.country_code and (
+            not outer.admin1_code or c.admin1_code == outer.admin1_code
+        ):
+            kept.append(c)
+        elif resolve is not None and outer.admin1_code:
+            again = resolve(c, outer)
+            if again is not None:
+                kept.append(again)
+    return kept[::-1]
