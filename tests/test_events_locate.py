@@ -98,3 +98,15 @@ def test_a_container_read_abroad_gives_way_to_the_one_in_the_outer_division() ->
     # 'Wagga' alone is read in Sudan; inside Adamawa it is no such town: the state (3).
     row = _row("On 12 June 2021, bandits raided Zindiri in Wagga area (Madagali LGA, Adamawa).")
     assert (row["location"], row["geo_precision"], row["admin1"]) == ("Zindiri", 3, "Adamawa")
+
+
+def test_a_container_is_read_as_the_province_that_holds_the_town() -> None:
+    # 'Buenos Aires' alone is the capital, 'Bolivar' alone Venezuela's state: after a town
+    # they are the provinces of that name holding it (Argentina's, Colombia's).
+    row = _row(
+        "On 12 June 2021, dockworkers protested in Bahia Blanca (Buenos Aires) over bonuses."
+    )
+    assert (row["admin1"], row["geo_precision"]) == ("Buenos Aires", 1)
+    assert abs(row["latitude"] - -38.7) < 0.1
+    row = _row("On 12 June 2021, gunmen killed a shopkeeper in Magangue, Bolivar.")
+    assert (row["country"], row["geo_precision"]) == ("Colombia", 1)

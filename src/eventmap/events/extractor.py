@@ -89,6 +89,7 @@ class EventExtractor:
         self.media = media or default_media()
         self.demonyms = demonyms()
         self._inside: dict[tuple, tuple | None] = {}
+        self._provinces: dict[str, list[tuple[float, float, dict]]] = {}
 
     def extract(self, article: Article) -> EventTables:
         text = article.text
@@ -156,6 +157,7 @@ class EventExtractor:
                 party,
                 self.actors,
                 resolve=self._within,
+                senses=self._senses,
             )
             if found:
                 last_events = found
@@ -218,6 +220,37 @@ class EventExtractor:
             raw=raw,
         )
 
+    def _senses(self, division: Mention) -> list[Mention]:
+        """The provinces named like ``division`` as written, best first, itself excluded."""
+        name = division.text
+        if name not in self._provinces:
+            try:
+                ranked = self.geoparser.geocoder.geocode(name, exactly_one=False, kind="admin1")
+            except ValueError:  # not a usable name
+                ranked = None
+            if len(self._provinces) > 20_000:
+                self._provinces.clear()
+            self._provinces[name] = [
+                (loc.latitude, loc.longitude, loc.raw) for loc in (ranked or [])[:_CANDIDATES]
+            ]
+        return [
+            replace(
+                division,
+                name=raw["name"],
+                latitude=lat,
+                longitude=lon,
+                geonameid=raw["geonameid"],
+                kind="admin1",
+                country_code=raw["country_code"],
+                admin1=raw.get("admin1_name"),
+                admin1_code=raw.get("admin1_code"),
+                raw=raw,
+            )
+            for lat, lon, raw in self._provinces[name]
+            if (raw["country_code"], raw.get("admin1_code"))
+            != (division.country_code, division.admin1_code)
+        ]
+
     def _short_report(
         self,
         article: Article,
@@ -232,7 +265,7 @@ class EventExtractor:
         text = article.text
         if len(text) > SHORT_REPORT_CHARS:
             return []
-        places = place_phrases(text, mentions, 0, len(text), self._within)[:1]
+        places = place_phrases(text, mentions, 0, len(text), self._within, self._senses)[:1]
         dates = find_dates(text, article.published)
         if not places:
             return []

@@ -15,7 +15,7 @@ from eventmap.actors import ActorTable, Span
 from eventmap.dates import DateRef
 from eventmap.events.actors import crowd_sides, decide, default_actor, pair, state_first
 from eventmap.events.model import Candidate
-from eventmap.events.phrases import Resolver, place_phrases
+from eventmap.events.phrases import Resolver, Senses, place_phrases
 from eventmap.events.triggers import find_triggers, refine, reverses_sides
 from eventmap.fatalities import Fatalities
 from eventmap.geoparse import Mention
@@ -111,6 +111,7 @@ def sentence_events(
     actors: ActorTable,
     places: list[tuple[Mention, int | None, str | None]] | None = None,
     resolve: Resolver | None = None,
+    senses: Senses | None = None,
 ) -> list[Candidate]:
     """One candidate per place phrase of the sentence ``text[s:e]`` (none without a trigger).
 
@@ -121,7 +122,7 @@ def sentence_events(
         return []
     found = []
     if places is None:
-        places = place_phrases(text, mentions, s, e, resolve)
+        places = place_phrases(text, mentions, s, e, resolve, senses)
     for place, precision, name in places:
         start, end, sub = min(triggers, key=lambda t: _distance(t, place))
         sub = refine(sub, sentence, text[e : e + _FOLLOWING], at=(start - s, end - s))

@@ -31,6 +31,9 @@ from eventmap.geoparse.lexicon import ORG_WORDS
 
 # (place as written, the division a phrase puts it in) -> that place inside it, if any.
 Resolver = Callable[[Mention, Mention], Mention | None]
+# A container's name -> the provinces of that name, in any country ('Bolivar': Venezuela's,
+# Colombia's, Ecuador's), best first.
+Senses = Callable[[Mention], list[Mention]]
 # Place kinds an event can be coded to (a country is too coarse for ACLED).
 _EVENT_KINDS = ("city", "admin1", "admin2")
 # Roles that say a name is not where something happened.
@@ -130,7 +133,12 @@ _AND = re.compile(r"\s+and\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re
 
 
 def place_phrases(
-    text: str, mentions: list[Mention], s: int, e: int, resolve: Resolver | None = None
+    text: str,
+    mentions: list[Mention],
+    s: int,
+    e: int,
+    resolve: Resolver | None = None,
+    senses: Senses | None = None,
 ) -> list[tuple[Mention, int | None, str | None]]:
     """(place, precision or None, name as written or None) for each place phrase in [s, e)."""
     inside = [
@@ -159,14 +167,14 @@ def place_phrases(
         if unknown is not None and "(" not in unknown[1] and _plain_town(text, phrase[0]):
             # 'the Qarawid area of Saraqib': a place the gazetteer lacks at a town: the town
             # (2), when the phrase's divisions hold that town.
-            placed = _place(phrase[0], phrase[1:], True, resolve)
+            placed = _place(phrase[0], phrase[1:], True, resolve, text, senses)
             if placed is not None and placed[2] is None:
                 out.append(placed)
                 continue
         if unknown is not None:
             # 'Kralgund town (Kupwara district, ...)': a name the gazetteer lacks, then where.
             head = _Unknown(unknown[0])
-            placed = _place(head, phrase, False, resolve, text)  # type: ignore[arg-type]
+            placed = _place(head, phrase, False, resolve, text, senses)  # type: ignore[arg-type]
             if placed is not None:
                 out.append(placed)
             continue
@@ -184,7 +192,7 @@ def place_phrases(
             wide = True  # 'Biu LGA', 'Lam Sonthi district': the district, not its seat (2)
         if head.kind == "admin1":
             wide = False  # 'the countryside of Homs': the province, coded at its capital (3)
-        placed = _place(head, phrase[1:], wide, resolve, text)
+        placed = _place(head, phrase[1:], wide, resolve, text, senses)
         if placed is not None:
             out.append(placed)
     return out
@@ -259,6 +267,7 @@ def _place(
     wide: bool,
     resolve: Resolver | None = None,
     text: str = "",
+    senses: Senses | None = None,
 ) -> tuple[Mention, int | None, str | None] | None:
     known = [c for c in containers if c.resolved and c.kind in _EVENT_KINDS]
     known = _nested(head, known, resolve)
@@ -266,6 +275,7 @@ def _place(
         inside = all(
             c.country_code == head.country_code
             and (not c.admin1_code or c.admin1_code == head.admin1_code)
+            and c.geonameid != head.geonameid
             for c in known
         )
         if inside:
@@ -278,6 +288,19 @@ def _place(
         inside_one = resolve(head, division)
         if inside_one is not None:
             return inside_one, (2 if wide else None), None
+        # 'Cartagena, Bolivar' with Bolivar read as Venezuela's, 'Santa Ana (Santa Ana)' with
+        # both read in California: the container's other senses as a province, the first
+        # that holds a place of the head's name.
+        for other in senses(known[-1]) if senses is not None else ():
+            inside_one = resolve(head, other)
+            if inside_one is not None:
+                return inside_one, (2 if wide else None), None
+    if (
+        head.resolved
+        and head.kind in _EVENT_KINDS
+        and all(c.geonameid == head.geonameid for c in known)
+    ):
+        return head, (2 if wide else None), None  # 'Homs (Homs)': the town in its province
     # The head is unknown, or a namesake elsewhere: the named division, at the precision of
     # what is known (a county: 2; a province, or a town named only as the seat of the
     # district the place is in: 3, somewhere in that province).
