@@ -110,3 +110,17 @@ def test_a_container_is_read_as_the_province_that_holds_the_town() -> None:
     assert abs(row["latitude"] - -38.7) < 0.1
     row = _row("On 12 June 2021, gunmen killed a shopkeeper in Magangue, Bolivar.")
     assert (row["country"], row["geo_precision"]) == ("Colombia", 1)
+
+
+def test_a_namesake_abroad_that_nothing_else_supports_is_no_event() -> None:
+    # The 'Timbuktu triangle' of a report on Borno is no town in Mali.
+    rows = _rows(
+        "On 12 June 2021, Nigerian troops shelled insurgent hideouts in the Timbuktu "
+        "triangle and near Gwoza in Borno."
+    )
+    assert [(r["location"], r["country"]) for r in rows] == [("Gwoza", "Nigeria")]
+
+
+def test_a_district_the_gazetteer_lacks_as_a_name_is_precision_two() -> None:
+    row = _row("On 12 June 2021, soldiers fought insurgents in Dikwa LGA (Borno).")
+    assert (row["location"], row["geo_precision"], row["admin1"]) == ("Dikwa", 2, "Borno")

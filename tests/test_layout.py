@@ -33,6 +33,7 @@ STAGES = {
         "triggers",
         "actors",
         "claims",
+        "lookup",
         "phrases",
         "locate",
         "code",

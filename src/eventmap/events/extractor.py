@@ -9,7 +9,6 @@ strikes...' add to) and the last named actors ('the jihadists' after a sentence 
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -22,6 +21,7 @@ from eventmap.events.claims import CLAIM, attribution, claim_row
 from eventmap.events.code import fold_lede, merge, order_actors
 from eventmap.events.frame import event_rows, mention_rows
 from eventmap.events.locate import dominant_country, sentence_events
+from eventmap.events.lookup import PlaceLookup
 from eventmap.events.model import Candidate
 from eventmap.events.phrases import place_phrases
 from eventmap.events.sentences import (
@@ -33,7 +33,7 @@ from eventmap.events.sentences import (
     skipped,
 )
 from eventmap.fatalities import add_tolls, find_fatalities
-from eventmap.geoparse import Geoparser, Mention, default_geoparser, sentence_bounds
+from eventmap.geoparse import Geoparser, default_geoparser, sentence_bounds
 from eventmap.schema import CLAIM_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS
 
 
@@ -88,8 +88,7 @@ class EventExtractor:
         self.actors = actors or default_actors()
         self.media = media or default_media()
         self.demonyms = demonyms()
-        self._inside: dict[tuple, tuple | None] = {}
-        self._provinces: dict[str, list[tuple[float, float, dict]]] = {}
+        self.places = PlaceLookup(self.geoparser.geocoder, self.actors)
 
     def extract(self, article: Article) -> EventTables:
         text = article.text
@@ -106,6 +105,7 @@ class EventExtractor:
         last_source: tuple[str | None, bool] = (None, False)
         body_index = 0
         previous_named: list[str] = []  # named actors of the last sentence that had any
+        homes: set[str] = set()  # countries the article's rebels and militias belong to
         for i, (s, e) in enumerate(sentences):
             if i in skip:
                 continue
@@ -118,6 +118,7 @@ class EventExtractor:
                 sentence, s, country, previous_named, self.actors, self.demonyms
             )
             previous_named = [sp.ref for sp in spans if not sp.generic] or previous_named
+            homes.update(self.places.homes(spans))
             dates = find_dates(sentence, article.published, s)
             fatal = find_fatalities(sentence, s)
             if AGGREGATE.search(sentence) or CLAIM.search(sentence):
@@ -156,8 +157,8 @@ class EventExtractor:
                 source,
                 party,
                 self.actors,
-                resolve=self._within,
-                senses=self._senses,
+                resolve=self.places.within,
+                senses=self.places.senses,
             )
             if found:
                 last_events = found
@@ -166,6 +167,7 @@ class EventExtractor:
                 # 'Two soldiers died.' after the event sentence: the same event's toll.
                 for cand in last_events:
                     cand.fatalities = add_tolls(cand.fatalities, fatal, sentence)
+        candidates = self.places.at_home(candidates, mentions, homes)
         if not candidates:
             candidates = self._short_report(article, sentences, skip, mentions, country)
         events = merge(order_actors(fold_lede(candidates), self.actors))
@@ -175,81 +177,6 @@ class EventExtractor:
             claim_rows=claims,
             article=article,
         )
-
-    def _within(self, place: Mention, division: Mention) -> Mention | None:
-        """``place`` as written, looked up inside ``division`` (a town or a province): the
-        namesake there, or None. 'Kamyanka, Donetsk' is the Kamyanka in Donetsk oblast."""
-        key = (place.text, division.country_code, division.admin1_code)
-        if key in self._inside:
-            found = self._inside[key]
-        else:
-            found = None
-            code = f"{division.country_code}.{division.admin1_code}"
-            try:
-                ranked = self.geoparser.geocoder.geocode(
-                    place.text,
-                    exactly_one=False,
-                    country_codes=division.country_code,
-                    kind="city",
-                    admin1_bias=[code],
-                )
-            except ValueError:  # not a usable name
-                ranked = None
-            for loc in (ranked or [])[:_CANDIDATES]:
-                raw = loc.raw
-                if raw.get("admin1_code") == division.admin1_code and raw.get("kind") == "city":
-                    found = (loc.latitude, loc.longitude, raw)
-                    break
-            if len(self._inside) > 20_000:
-                self._inside.clear()
-            self._inside[key] = found
-        if found is None:
-            return None
-        lat, lon, raw = found
-        return replace(
-            division,
-            start=getattr(place, "start", division.start),
-            end=getattr(place, "end", division.end),
-            text=place.text,
-            name=raw["name"],
-            latitude=lat,
-            longitude=lon,
-            geonameid=raw["geonameid"],
-            kind="city",
-            admin1=raw.get("admin1_name") or division.admin1,
-            raw=raw,
-        )
-
-    def _senses(self, division: Mention) -> list[Mention]:
-        """The provinces named like ``division`` as written, best first, itself excluded."""
-        name = division.text
-        if name not in self._provinces:
-            try:
-                ranked = self.geoparser.geocoder.geocode(name, exactly_one=False, kind="admin1")
-            except ValueError:  # not a usable name
-                ranked = None
-            if len(self._provinces) > 20_000:
-                self._provinces.clear()
-            self._provinces[name] = [
-                (loc.latitude, loc.longitude, loc.raw) for loc in (ranked or [])[:_CANDIDATES]
-            ]
-        return [
-            replace(
-                division,
-                name=raw["name"],
-                latitude=lat,
-                longitude=lon,
-                geonameid=raw["geonameid"],
-                kind="admin1",
-                country_code=raw["country_code"],
-                admin1=raw.get("admin1_name"),
-                admin1_code=raw.get("admin1_code"),
-                raw=raw,
-            )
-            for lat, lon, raw in self._provinces[name]
-            if (raw["country_code"], raw.get("admin1_code"))
-            != (division.country_code, division.admin1_code)
-        ]
 
     def _short_report(
         self,
@@ -265,7 +192,9 @@ class EventExtractor:
         text = article.text
         if len(text) > SHORT_REPORT_CHARS:
             return []
-        places = place_phrases(text, mentions, 0, len(text), self._within, self._senses)[:1]
+        places = place_phrases(
+            text, mentions, 0, len(text), self.places.within, self.places.senses
+        )[:1]
         dates = find_dates(text, article.published)
         if not places:
             return []
@@ -295,8 +224,6 @@ class EventExtractor:
         return []
 
 
-# How many of a name's senses are looked through for the one inside a named division.
-_CANDIDATES = 25
 _DEFAULT: EventExtractor | None = None
 
 

@@ -90,7 +90,8 @@ _UNKNOWN_BEFORE = re.compile(
     r"hamlet|locality|settlement|camp|district|sub-?district|neighbou?rhood|region)\s+of\s+)?"
     rf"({_NAME})"
     r"(?i:\s+(?:town|village|city|area|camp|neighbou?rhood|locality|hamlet|settlement|front|"
-    r"frontline|road|region|sector|district|sub-?district|LGA|tehsil|county|forest|estate))?"
+    r"frontline|road|region|sector|district(?:\s+cent(?:er|re))?|sub-?district|LGA|tehsil|"
+    r"county|forest|estate))?"
     r"(?:\s*\(\s*(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}(?i:\s+(?:district|LGA|"
     r"sub-?district|tehsil|county|subdivision|sub-?division))?\s*,\s*)?|\s*,\s*"
     r"|\s+(?i:in|of|within)\s+(?i:the\s+)?(?i:(?:\w+[ -]){0,2}(?:countryside|outskirts|"
@@ -164,7 +165,7 @@ def place_phrases(
     skip_next = False
     for k, phrase in enumerate(phrases):
         unknown = _unknown_name(text, s, phrase[0].start, mentions)
-        if unknown is not None and "(" not in unknown[1] and _plain_town(text, phrase[0]):
+        if unknown is not None and not set("(,") & set(unknown[1]) and _plain_town(text, phrase[0]):
             # 'the Qarawid area of Saraqib': a place the gazetteer lacks at a town: the town
             # (2), when the phrase's divisions hold that town.
             placed = _place(phrase[0], phrase[1:], True, resolve, text, senses)
@@ -188,7 +189,7 @@ def place_phrases(
         )
         if _BETWEEN.search(text, max(0, head.start - 40), head.start) and k + 1 < len(phrases):
             skip_next = bool(_AND.fullmatch(text, head.end, phrases[k + 1][0].start))
-        if head.kind == "city" and _DISTRICT_AFTER.match(text, head.end):
+        if head.kind in ("city", None) and _DISTRICT_AFTER.match(text, head.end):
             wide = True  # 'Biu LGA', 'Lam Sonthi district': the district, not its seat (2)
         if head.kind == "admin1":
             wide = False  # 'the countryside of Homs': the province, coded at its capital (3)
@@ -284,8 +285,9 @@ def _place(
         return None
     # 'Kamyanka, Donetsk' read as a Kamyanka elsewhere: the one inside the named division.
     division = next((c for c in reversed(known) if c.admin1_code), None)
+    itself = head.resolved and all(c.geonameid == head.geonameid for c in known)
     if resolve is not None and division is not None and head.text:
-        inside_one = resolve(head, division)
+        inside_one = None if itself else resolve(head, division)
         if inside_one is not None:
             return inside_one, (2 if wide else None), None
         # 'Cartagena, Bolivar' with Bolivar read as Venezuela's, 'Santa Ana (Santa Ana)' with
@@ -295,11 +297,7 @@ def _place(
             inside_one = resolve(head, other)
             if inside_one is not None:
                 return inside_one, (2 if wide else None), None
-    if (
-        head.resolved
-        and head.kind in _EVENT_KINDS
-        and all(c.geonameid == head.geonameid for c in known)
-    ):
+    if itself and head.kind in _EVENT_KINDS:
         return head, (2 if wide else None), None  # 'Homs (Homs)': the town in its province
     # The head is unknown, or a namesake elsewhere: the named division, at the precision of
     # what is known (a county: 2; a province, or a town named only as the seat of the
