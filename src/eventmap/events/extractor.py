@@ -168,6 +168,8 @@ class EventExtractor:
                 for cand in last_events:
                     cand.fatalities = add_tolls(cand.fatalities, fatal, sentence)
         candidates = self.places.at_home(candidates, mentions, homes)
+        candidates = self.places.to_front(candidates, text, article.published)
+        candidates = self.places.only_sure_towns(candidates, mentions, text)
         if not candidates:
             candidates = self._short_report(article, sentences, skip, mentions, country)
         events = merge(order_actors(fold_lede(candidates), self.actors))

@@ -8,16 +8,41 @@ reports asks each question once.
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import re
 from dataclasses import replace
+from functools import cache
 from typing import Any
 
 from eventmap.actors import ActorTable, Span
 from eventmap.events.model import Candidate
+from eventmap.events.phrases import _CONTAINER_GAP
 from eventmap.geoparse import Mention
+from eventmap.wordlists import entries
 
 # How many of a name's senses are looked through for the one inside a named division.
 _CANDIDATES = 25
 _CACHE_SIZE = 20_000
+# How far (log10 population, the geocoder's score) a town must lead its namesakes elsewhere
+# to be drawn as exact with nothing else in the text supporting it.
+_SURE_MARGIN = 1.0
+# A town this large is named for itself, not chosen among village namesakes.
+_VILLAGE_POPULATION = 100_000
+# After a place: the division or town that holds it ('X, Donetsk', 'X (Y', 'X in Y').
+_CONTAINED = re.compile(r"\s*(?:[,(]|(?:in|of|near)\s+(?:the\s+)?[A-Z])")
+
+
+@cache
+def front_lines() -> dict[str, list[tuple[str, dt.date, dt.date | None]]]:
+    """Country -> (admin1 code, since, until) of its provinces with an active front line."""
+    out: dict[str, list[tuple[str, dt.date, dt.date | None]]] = {}
+    for row in csv.DictReader(entries("front_lines.csv")):
+        until = dt.date.fromisoformat(row["until"]) if row["until"] else None
+        out.setdefault(row["country"], []).append(
+            (row["admin1"], dt.date.fromisoformat(row["since"]), until)
+        )
+    return out
 
 
 class PlaceLookup:
@@ -76,15 +101,109 @@ class PlaceLookup:
                 kept.append(cand)
         return kept or candidates
 
-    def _namesake_in(self, m: Mention, country: str) -> Mention | None:
-        """The best-ranked town named exactly as ``m`` in ``country``, if any."""
+    def to_front(
+        self, candidates: list[Candidate], text: str, day: dt.date | None
+    ) -> list[Candidate]:
+        """A village named with no province, read in a province far from the country's
+        front line, is in the front-line province that has a place of that name, when one
+        has ('shelling near Serhiivka' in a 2020 report on Ukraine: Donetsk oblast, not
+        Poltava's Serhiivka), coded to that province (3) under its name as written."""
+        if day is None:
+            return candidates
+        for cand in candidates:
+            m = cand.mention
+            zones = {
+                a1
+                for a1, since, until in front_lines().get(m.country_code or "", ())
+                if since <= day and (until is None or day <= until)
+            }
+            if (
+                not zones
+                or cand.location_name is not None
+                or m.kind != "city"
+                or m.admin1_code in zones
+                or (m.raw.get("population") or 0) >= _VILLAGE_POPULATION
+                or _CONTAINED.match(text, m.end)
+            ):
+                continue
+            there = self._namesake_in(m, m.country_code or "", zones)
+            province = None if there is None else self._province(there)
+            if province is not None:
+                # Likely that province, not surely that village: precision 3, as written.
+                cand.mention, cand.precision, cand.location_name = province, 3, m.text
+        return candidates
+
+    @staticmethod
+    def only_sure_towns(
+        candidates: list[Candidate], mentions: list[Mention], text: str
+    ) -> list[Candidate]:
+        """A town is drawn as exact (precision 1) only when something supports it: a
+        division named with it, another place of its country in the article, or a clear
+        lead over its namesakes elsewhere. 'Clashes in San Carlos' alone could be any of
+        forty: precision 2, the dot says 'around here, if this is the place'."""
+        countries: dict[str, set[int | None]] = {}
+        for o in mentions:
+            if o.resolved and o.role != "in_name" and o.country_code:
+                countries.setdefault(o.country_code, set()).add(o.geonameid)
+        for cand in candidates:
+            m = cand.mention
+            if cand.precision is not None or cand.location_name is not None or m.kind != "city":
+                continue
+            margin = m.raw.get("margin")
+            unsure = m.raw.get("match") == "loose" or (margin is not None and margin < _SURE_MARGIN)
+            if (
+                unsure
+                and not countries.get(m.country_code or "", set()) - {m.geonameid}
+                and not any(
+                    o.resolved and _CONTAINER_GAP.fullmatch(text, m.end, o.start)
+                    for o in mentions
+                    if m.end <= o.start < m.end + 60
+                )
+            ):
+                cand.precision = 2
+        return candidates
+
+    def _province(self, m: Mention) -> Mention | None:
+        """The province ``m`` lies in, as a place of its own (at its capital)."""
+        try:
+            ranked = self.geocoder.geocode(
+                m.admin1 or "", exactly_one=False, country_codes=m.country_code, kind="admin1"
+            )
+        except ValueError:  # no usable name
+            return None
+        loc = next((x for x in ranked or () if x.raw.get("admin1_code") == m.admin1_code), None)
+        if loc is None:
+            return None
+        return replace(
+            m,
+            name=loc.raw["name"],
+            latitude=loc.latitude,
+            longitude=loc.longitude,
+            geonameid=loc.raw["geonameid"],
+            kind="admin1",
+            raw=loc.raw,
+        )
+
+    def _namesake_in(
+        self, m: Mention, country: str, zones: set[str] | None = None
+    ) -> Mention | None:
+        """The best-ranked town named as ``m`` (its name or a GeoNames alternate name, not
+        an alias or a loose match) in ``country``, and in one of ``zones`` if given."""
         try:
             ranked = self.geocoder.geocode(
                 m.text, exactly_one=False, country_codes=country, kind="city"
             )
         except ValueError:  # not a usable name
             return None
-        loc = next((x for x in ranked or () if x.raw.get("match") == "name"), None)
+        loc = next(
+            (
+                x
+                for x in ranked or ()
+                if x.raw.get("match") in ("name", "alternate")
+                and (zones is None or x.raw.get("admin1_code") in zones)
+            ),
+            None,
+        )
         if loc is None:
             return None
         raw = loc.raw

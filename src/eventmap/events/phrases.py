@@ -162,6 +162,7 @@ def place_phrases(
         else:
             phrases.append([m])
     out: list[tuple[Mention, int | None, str | None]] = []
+    covered: list[tuple[int, int]] = []
     skip_next = False
     for k, phrase in enumerate(phrases):
         unknown = _unknown_name(text, s, phrase[0].start, mentions)
@@ -174,6 +175,7 @@ def place_phrases(
                 continue
         if unknown is not None:
             # 'Kralgund town (Kupwara district, ...)': a name the gazetteer lacks, then where.
+            covered.append(unknown[2:])
             head = _Unknown(unknown[0])
             placed = _place(head, phrase, False, resolve, text, senses)  # type: ignore[arg-type]
             if placed is not None:
@@ -196,7 +198,8 @@ def place_phrases(
         placed = _place(head, phrase[1:], wide, resolve, text, senses)
         if placed is not None:
             out.append(placed)
-    return out
+    # A place read inside a longer name the gazetteer lacks is part of that name.
+    return [p for p in out if not any(a <= p[0].start < b for a, b in covered)]
 
 
 def _plain_town(text: str, m: Mention) -> bool:
@@ -220,9 +223,13 @@ def _skeleton(name: str) -> str:
     return value
 
 
-def _unknown_name(text: str, s: int, start: int, mentions: list[Mention]) -> tuple[str, str] | None:
+def _unknown_name(
+    text: str, s: int, start: int, mentions: list[Mention]
+) -> tuple[str, str, int, int] | None:
     """The name before the place phrase at ``start`` that the place phrase locates, when the
-    geoparser found no place there: 'Qarfa' in 'shelled Qarfa in Hama'."""
+    geoparser found no place there, or only a place inside it: 'Qarfa' in 'shelled Qarfa in
+    Hama', 'Shakhta imeni Gagarina' (not 'Shakhta') in 'the area of Shakhta imeni Gagarina,
+    Donetsk'. Also: what lies between it and the phrase, and where it is."""
     found = _UNKNOWN_BEFORE.search(text, max(s, start - 90), start)
     if found is None:
         return None
@@ -233,12 +240,15 @@ def _unknown_name(text: str, s: int, start: int, mentions: list[Mention]) -> tup
         or words[-1].lower() in ORG_WORDS
         or any(w.lower() in _ACTOR_WORDS for w in words)
         or any(
-            m.start < b and a < m.end and (m.resolved or m.role != "event_location")
+            m.start < b
+            and a < m.end
+            and (m.resolved or m.role != "event_location")
+            and not (a <= m.start and m.end < b and m.role == "event_location")
             for m in mentions
         )
     ):
         return None
-    return found.group(1), text[b:start]
+    return found.group(1), text[b:start], a, b
 
 
 class _Locator:
