@@ -4,6 +4,7 @@ import sys
 
 import pytest
 
+from eventmap import dates, fatalities
 from eventmap.events import triggers
 from eventmap.literal_gate import (
     GatedPattern,
@@ -62,7 +63,8 @@ def _texts(seed: int, n: int) -> list[str]:
         "Air strikes hit AIRSTRIKE shelled Shelling killed KILLED shot gunman police "
         "protesters rallied mortars UAVs struck drone ſhot İed K\u212aILLED attacked "
         "the a of in on near self-detonated anti-tank “killed” 12 two, dozens, "
-        "blew himself up. ıed demonstrators dispersed arrested",
+        "blew himself up. ıed demonstrators dispersed arrested on 5 May, 2024-12-07 "
+        "Sunday TODAY Last Week yesterday in March casualties 3 Dec.",
     )
     seps = [" ", " ", "  ", "\n", "-", ", ", "\u00a0"]
     return [
@@ -73,7 +75,13 @@ def _texts(seed: int, n: int) -> list[str]:
 
 @pytest.mark.parametrize(
     "lexicon",
-    [triggers.TRIGGERS, triggers.WEAK_TRIGGERS, [(p, k) for k, p in triggers.CUES.items()]],
+    [
+        triggers.TRIGGERS,
+        triggers.WEAK_TRIGGERS,
+        [(p, k) for k, p in triggers.CUES.items()],
+        [(p, rule) for rule, p in dates._GATED],
+        [(fatalities._OUTCOME,), (fatalities._CASUALTY_ONLY,)],
+    ],
 )
 def test_gated_lexicon_finds_exactly_what_the_plain_patterns_find(lexicon) -> None:
     texts = [

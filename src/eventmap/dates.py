@@ -14,6 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from eventmap.literal_gate import gated
+
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -54,6 +56,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("last_month", re.compile(r"\b(?:last|past|previous)\s+month\b", re.IGNORECASE)),
 )
 
+# Most sentences hold no date: the literal gate skips the scans that cannot match.
+_GATED = tuple((rule, gated(pattern)) for rule, pattern in _PATTERNS)
+
 
 @dataclass(frozen=True, slots=True)
 class DateRef:
@@ -77,7 +82,7 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
     """Date expressions in ``text`` (a sentence) resolved against the publication date."""
     found: list[DateRef] = []
     taken: list[tuple[int, int]] = []
-    for rule, pattern in _PATTERNS:
+    for rule, pattern in _GATED:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

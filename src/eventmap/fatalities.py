@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from eventmap.literal_gate import gated
+
 _VAGUE = {
     "dozens": 12,
     "dozen": 12,
@@ -74,15 +76,18 @@ _DEATH = re.compile(
     r"|slain|massacred|executed|perished)\b",
     re.IGNORECASE,
 )
-_CASUALTY_ONLY = re.compile(r"\b(?:casualties|losses)\b", re.IGNORECASE)
-# Outcome words: what happened to the people a figure counts.
-_OUTCOME = re.compile(
-    r"\b(?:(?P<death>kill(?:ed|ing|s)?|dead|deaths?|died|dying|lives|bodies|body|fatalit(?:y|ies)"
-    r"|eliminat(?:ed|ing|e)|slain|massacred|executed|perished|murdered|beheaded|lynched"
-    r"|succumbed|fatally)|(?P<hurt>injur(?:ed|ing|ies|y)|wound(?:ed|ing|s)?|hurt|maimed)"
-    r"|(?P<other>arrested|captured|detained|abducted|kidnapped|rescued|missing|displaced|"
-    r"evacuated|infected|released|taken\s+hostage))\b",
-    re.IGNORECASE,
+_CASUALTY_ONLY = gated(re.compile(r"\b(?:casualties|losses)\b", re.IGNORECASE))
+# Outcome words: what happened to the people a figure counts (gated: most sentences have
+# none, and this scan was most of the module's time).
+_OUTCOME = gated(
+    re.compile(
+        r"\b(?:(?P<death>kill(?:ed|ing|s)?|dead|deaths?|died|dying|lives|bodies|body|fatalit(?:y|ies)"
+        r"|eliminat(?:ed|ing|e)|slain|massacred|executed|perished|murdered|beheaded|lynched"
+        r"|succumbed|fatally)|(?P<hurt>injur(?:ed|ing|ies|y)|wound(?:ed|ing|s)?|hurt|maimed)"
+        r"|(?P<other>arrested|captured|detained|abducted|kidnapped|rescued|missing|displaced|"
+        r"evacuated|infected|released|taken\s+hostage))\b",
+        re.IGNORECASE,
+    )
 )
 # Between an outcome word and its object figure: 'killing at least', 'deaths of'.
 _OBJECT_GAP = re.compile(
