@@ -206,10 +206,11 @@ def test_rounds_counted_on_one_day_are_no_aggregate() -> None:
             "On 12 June 2021, rebels fired mortars and rifles at army positions near Marib.",
             "Armed clash",
         ),
-        # Police are police, even when the report's country is misread: no armed group.
+        # Police are police, even when the report's country is misread: no armed group. No
+        # grievance is named: no demonstration (taxonomy: mob_vs_violent_demonstration).
         (
             "On 12 June 2021, rioters clashed with Kenyan police in Mombasa.",
-            "Violent demonstration",
+            "Mob violence",
         ),
         # An operation that left fighters dead was a fight.
         (
@@ -248,3 +249,56 @@ def test_a_fight_with_the_state_names_the_state_first() -> None:
 def test_people_shot_at_are_civilians_not_protesters() -> None:
     row = _one("On 12 June 2021, gunmen shot dead two traders in Gao.")
     assert (row.actor2, row.inter2) == ("Civilians (Mali)", 7)
+
+
+def test_an_attack_by_a_group_names_the_group_first() -> None:
+    row = _one(
+        "On 12 June 2021, three policemen were killed in an attack by militants on a "
+        "checkpoint near Gao."
+    )
+    assert row.sub_event_type == "Armed clash"
+    assert row.actor1 == "Unidentified Armed Group (Mali)"
+    assert row.actor2 == "Police Forces of Mali"
+
+
+def test_an_operation_the_next_sentence_turns_into_a_fight() -> None:
+    row = _one(
+        "On 12 June 2021, police launched a security operation in Culiacan. A shoot-out "
+        "broke out and two gunmen died."
+    )
+    assert row.sub_event_type == "Armed clash"
+    calm = _one(
+        "On 12 June 2021, police launched a security operation in Culiacan. No shots were fired."
+    )
+    assert calm.sub_event_type == "Change to group/activity"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # A mob is mob violence, whatever it demanded.
+        (
+            "On 12 June 2021, a mob of farm workers attacked the village council office in "
+            "Azamgarh, demanding wages.",
+            "Mob violence",
+        ),
+        # Burning tyres and barricading roads is how a demonstration turns violent.
+        (
+            "On 12 June 2021, residents burned tyres and barricaded roads in Kati.",
+            "Violent demonstration",
+        ),
+        (
+            "On 12 June 2021, residents marched in Asuncion and police officers tried to contain "
+            "them.",
+            "Protest with intervention",
+        ),
+        # The arrest the protest is about is no intervention.
+        (
+            "On 12 June 2021, nurses protested in Lahore against the arrest of a colleague, who "
+            "was arrested on Friday.",
+            "Peaceful protest",
+        ),
+    ],
+)
+def test_riot_and_protest_kinds(text: str, sub: str) -> None:
+    assert _one(text).sub_event_type == sub

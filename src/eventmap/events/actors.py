@@ -202,8 +202,14 @@ def decide(
     if sub in ("Armed clash", "Attack", "Looting/property destruction", "Mob violence") and crowd:
         # A crowd is no armed group: its fights and destruction are riots (codebook: mob vs
         # violent demonstration).
-        return "Violent demonstration" if demonstration else "Mob violence"
-    if sub == "Mob violence" and demonstration:
+        return (
+            "Violent demonstration"
+            if demonstration and not _MOB.search(sentence)
+            else ("Mob violence")
+        )
+    if sub == "Violent demonstration" and _MOB.search(sentence):
+        return "Mob violence"  # a mob, whatever it demanded
+    if sub == "Mob violence" and demonstration and not _MOB.search(sentence):
         return "Violent demonstration"  # a scuffle at a rally: the rally turned violent
     named_armed = any(i in _ARMED for i in inter1 + inter2 if i != 1) or any(
         sp.ref.startswith("Unidentified Armed Group") or sp.ref.startswith("Unidentified Gang")
@@ -229,7 +235,10 @@ _OBJECT_END = re.compile(
     r"which|following|because|along|around|accused|suspected|for)\b",
     re.IGNORECASE,
 )
+_MOB = re.compile(r"\b(?:mobs?|lynch\w*)\b", re.IGNORECASE)
 _DEAD = re.compile(r"(?:dead|died)$", re.IGNORECASE)
+_BY_LEAD = re.compile(r"\s*by\s+", re.IGNORECASE)
+_ON = re.compile(r"\s(?:on|against|at)\s", re.IGNORECASE)
 _OBJECT_LEAD = re.compile(r"\s*(?:on|against|at|upon|towards?)\s+", re.IGNORECASE)
 _BY_CROWD_PHRASE = re.compile(r"\bby\s+", re.IGNORECASE)
 
@@ -239,6 +248,14 @@ def _target_words(before: str, after: str, passive: bool) -> str:
     object after the verb ('shot two guards in ...')."""
     if passive:
         return before[-80:]
+    by = _BY_LEAD.match(after)
+    if by is not None:
+        # 'an attack by X on a checkpoint': the target follows 'on'; without one, the
+        # people the sentence opened with ('four guards were killed in an attack by X').
+        on = _ON.search(after, by.end(), by.end() + 80)
+        if on is None:
+            return before[-80:]
+        after = after[on.start() :]
     lead = _OBJECT_LEAD.match(after)  # 'an attack on ...', 'opened fire at ...'
     start = lead.end() if lead else 0
     end = _OBJECT_END.search(after, start + 1)

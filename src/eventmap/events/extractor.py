@@ -32,6 +32,7 @@ from eventmap.events.sentences import (
     SHORT_REPORT_CHARS,
     skipped,
 )
+from eventmap.events.triggers import ESCALATES, escalation
 from eventmap.fatalities import add_tolls, find_fatalities
 from eventmap.geoparse import Geoparser, default_geoparser, sentence_bounds
 from eventmap.schema import CLAIM_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS
@@ -163,10 +164,22 @@ class EventExtractor:
             if found:
                 last_events = found
                 candidates.extend(found)
-            elif last_events and (fatal.coded or fatal.wounded):
-                # 'Two soldiers died.' after the event sentence: the same event's toll.
+            elif last_events:
+                if fatal.coded or fatal.wounded:
+                    # 'Two soldiers died.' after the event sentence: the same event's toll.
+                    for cand in last_events:
+                        cand.fatalities = add_tolls(cand.fatalities, fatal, sentence)
+                # 'Police raided the area. A shoot-out broke out.': the operation turned
+                # into the fight the very next sentence tells (not a claim about it).
+                turned = (
+                    escalation(sentence)
+                    if last_events[0].sentence == i - 1 and not CLAIM.search(sentence)
+                    else None
+                )
                 for cand in last_events:
-                    cand.fatalities = add_tolls(cand.fatalities, fatal, sentence)
+                    if turned and cand.sub_event in ESCALATES:
+                        cand.sub_event = turned
+                        cand.extra_quotes.append((s, e))
         candidates = self.places.at_home(candidates, mentions, homes)
         candidates = self.places.to_front(candidates, text, article.published)
         candidates = self.places.only_sure_towns(candidates, mentions, text)

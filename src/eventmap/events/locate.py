@@ -48,7 +48,7 @@ _PASSIVE_BEFORE = re.compile(
 # 'shells fired by X', 'a bomb planted by X': the doer follows a participle and 'by'.
 _BY_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,2}(?:fired|launched|planted|carried\s+out|conducted|dropped|thrown|"
-    r"detonated|placed)\s+by\b",
+    r"detonated|placed)\s+by\b|\s+by\b",
     re.IGNORECASE,
 )
 _BY = re.compile(

@@ -250,6 +250,21 @@ def _live(pattern: re.Pattern[str], sentence: str) -> bool:
     )
 
 
+# Non-violent activity that a following sentence can turn into violence.
+ESCALATES = frozenset({"Change to group/activity", "Arrests"})
+_ESCALATION_TYPES = ("Battles", "Violence against civilians", "Explosions/Remote violence")
+
+
+def escalation(sentence: str) -> str | None:
+    """The violent sub-event type a sentence without a place tells ('A shoot-out broke out
+    and two suspects died.'), if it names one with a specific trigger; else None."""
+    found = _matches(sentence, 0, TRIGGERS)
+    for _, _, sub in sorted(found):
+        if SUB_EVENT_TO_TYPE[sub] in _ESCALATION_TYPES:
+            return refine(sub, sentence)
+    return None
+
+
 def reverses_sides(trigger_text: str) -> bool:
     """A retreat or withdrawal names the loser first: actor 1 is the other side."""
     return _RETREAT.match(trigger_text) is not None
