@@ -15,6 +15,7 @@ protesters is excessive force; a bomb found and defused is disrupted weapons use
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from eventmap.literal_gate import GatedPattern, candidates, gated
 from eventmap.schema import SUB_EVENT_TO_TYPE
@@ -131,9 +132,11 @@ def find_triggers(sentence: str, offset: int) -> list[tuple[int, int, str]]:
         m = _AIR_ACTOR.search(sentence)
         if m is not None and not any(sub == AIR_STRIKE for *_, sub in found):
             found.append((offset + m.start(), offset + m.end(), AIR_STRIKE))
-    weak = _matches(sentence, offset, WEAK_TRIGGERS)
     if not found:
-        return sorted(weak)
+        return sorted(_matches(sentence, offset, WEAK_TRIGGERS))
+    # The other event's weak words count only for the rules marked 'weak' (read on demand).
+    needs_weak = any(any(YIELDS.get(sub, {}).values()) for *_, sub in found)
+    weak = _matches(sentence, offset, WEAK_TRIGGERS) if needs_weak else []
     return sorted(_after_precedence(found, weak))
 
 
@@ -169,17 +172,32 @@ def _after_precedence(
 def _matches(
     sentence: str, offset: int, lexicon: list[tuple[GatedPattern, str]]
 ) -> list[tuple[int, int, str]]:
+    return [
+        (offset + start, offset + end, sub)
+        for start, end, sub in _sentence_matches(sentence, lexicon is WEAK_TRIGGERS)
+    ]
+
+
+@lru_cache(maxsize=64)
+def _sentence_matches(sentence: str, weak: bool) -> tuple[tuple[int, int, str], ...]:
+    """The lexicon's triggers in one sentence (cached: a sentence without a place is read
+    again for what it adds to the event before it)."""
     found = []
-    for pattern, sub in candidates(lexicon, sentence):  # only those whose words are there
-        for start, end in pattern.spans(sentence):
-            if _PURPOSE_BEFORE.search(sentence[:start]) or _NOT_HAPPENED.search(
-                sentence, max(0, start - 40), start
+    for pattern, sub in candidates(WEAK_TRIGGERS if weak else TRIGGERS, sentence):
+        for start, end in pattern.spans(sentence):  # only patterns whose words are there
+            window = max(0, start - _WINDOW)
+            if _PURPOSE_BEFORE.search(sentence, window, start) or _NOT_HAPPENED.search(
+                sentence, window, start
             ):
                 continue
-            if sub not in _PROTEST_TYPES and _GRIEVANCE_BEFORE.search(sentence[:start]):
+            if sub not in _PROTEST_TYPES and _GRIEVANCE_BEFORE.search(sentence, window, start):
                 continue
-            found.append((offset + start, offset + end, sub))
-    return found
+            found.append((start, end, sub))
+    return tuple(found)
+
+
+# How far before a trigger the words that deny or qualify it are read.
+_WINDOW = 80
 
 
 def _clause(sentence: str, at: tuple[int, int] | None) -> str:
