@@ -302,3 +302,18 @@ def test_an_operation_the_next_sentence_turns_into_a_fight() -> None:
 )
 def test_riot_and_protest_kinds(text: str, sub: str) -> None:
     assert _one(text).sub_event_type == sub
+
+
+def test_a_weapon_carried_is_not_used_but_the_carrier_still_acts() -> None:
+    assert "Grenade" not in _subs("Police shot a man armed with a hand grenade.")
+    row = _one(
+        "On 12 June 2021, villagers armed with sticks formed a patrol in Khargone to enforce "
+        "the curfew."
+    )
+    assert row.sub_event_type == "Change to group/activity"
+
+
+def test_communal_and_ethnic_militias_are_identity_militias() -> None:
+    row = _one("On 12 June 2021, communal militiamen clashed with armed herdsmen near Jos.")
+    assert row.sub_event_type == "Armed clash"
+    assert (row.actor1, row.inter1) == ("Communal Militia (Nigeria)", 4)

@@ -50,6 +50,7 @@ ROLE_ACTORS: dict[str, tuple[str, str, int]] = {
     "civilians": ("Civilians ({name})", "civilians", 7),
     "armed_group": ("Unidentified Armed Group ({name})", "rebel", 3),
     "gang": ("Unidentified Gang ({name})", "rebel", 3),
+    "identity_militia": ("Communal Militia ({name})", "rebel", 4),
 }
 # Phrases after a demonym that name a country's army or police ('Kenyan troops').
 _MILITARY_NOUNS = (

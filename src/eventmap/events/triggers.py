@@ -107,8 +107,12 @@ _PURPOSE_BEFORE = re.compile(
 # Denied or merely carried: 'no clashes were reported', 'without arrests', 'armed with a
 # grenade' say that this did not happen.
 _NOT_HAPPENED = re.compile(
-    r"\b(?:no|without|neither|nor|never)\s+(?:[\w-]+\s+(?:or|and|nor)\s+)?(?:\w+\s+)?$|"
-    r"\b(?:armed\s+with|carrying|in\s+possession\s+of)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}$",
+    r"\b(?:no|without|neither|nor|never)\s+(?:[\w-]+\s+(?:or|and|nor)\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+# A weapon someone carried was not used ('armed with a grenade'): read for weapon triggers.
+_CARRIED = re.compile(
+    r"\b(?:armed\s+with|carrying|in\s+possession\s+of)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 # What a protest is about is no event of its own: 'protested against the arrest of ...'.
@@ -189,6 +193,8 @@ def _sentence_matches(sentence: str, weak: bool) -> tuple[tuple[int, int, str], 
             if _PURPOSE_BEFORE.search(sentence, window, start) or _NOT_HAPPENED.search(
                 sentence, window, start
             ):
+                continue
+            if sub in _EXPLOSIONS and _CARRIED.search(sentence, window, start):
                 continue
             if sub not in _PROTEST_TYPES and _GRIEVANCE_BEFORE.search(sentence, window, start):
                 continue
