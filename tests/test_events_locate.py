@@ -148,3 +148,9 @@ def test_a_known_place_inside_a_longer_unknown_name_is_part_of_it() -> None:
     )
     assert (row["location"], row["geo_precision"]) == ("Kamianka imeni Zorina", 3)
     assert row["admin1"].startswith("Donetsk")
+
+
+def test_namesakes_in_two_front_line_provinces_choose_neither() -> None:
+    # Mykhaylivkas lie in both Donetsk and Luhansk oblasts: no province is claimed.
+    row = _row("On 12 June 2021, separatists shelled army positions near Mykhaylivka.")
+    assert row["geo_precision"] != 3

@@ -21,7 +21,7 @@ from eventmap.events.claims import CLAIM, attribution, claim_row
 from eventmap.events.code import fold_lede, merge, order_actors
 from eventmap.events.frame import event_rows, mention_rows
 from eventmap.events.locate import dominant_country, sentence_events
-from eventmap.events.lookup import PlaceLookup
+from eventmap.events.lookup import PlaceLookup, only_sure_towns
 from eventmap.events.model import Candidate
 from eventmap.events.phrases import place_phrases
 from eventmap.events.sentences import (
@@ -182,7 +182,7 @@ class EventExtractor:
                         cand.extra_quotes.append((s, e))
         candidates = self.places.at_home(candidates, mentions, homes)
         candidates = self.places.to_front(candidates, text, article.published)
-        candidates = self.places.only_sure_towns(candidates, mentions, text)
+        candidates = only_sure_towns(candidates, mentions, text)
         if not candidates:
             candidates = self._short_report(article, sentences, skip, mentions, country)
         events = merge(order_actors(fold_lede(candidates), self.actors))

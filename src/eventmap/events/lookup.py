@@ -127,41 +127,27 @@ class PlaceLookup:
             ):
                 continue
             there = self._namesake_in(m, m.country_code or "", zones)
+            if there is not None and len(self._zones_with(m, zones)) > 1:
+                continue  # namesakes in two front-line provinces: nothing says which
             province = None if there is None else self._province(there)
             if province is not None:
                 # Likely that province, not surely that village: precision 3, as written.
                 cand.mention, cand.precision, cand.location_name = province, 3, m.text
         return candidates
 
-    @staticmethod
-    def only_sure_towns(
-        candidates: list[Candidate], mentions: list[Mention], text: str
-    ) -> list[Candidate]:
-        """A town is drawn as exact (precision 1) only when something supports it: a
-        division named with it, another place of its country in the article, or a clear
-        lead over its namesakes elsewhere. 'Clashes in San Carlos' alone could be any of
-        forty: precision 2, the dot says 'around here, if this is the place'."""
-        countries: dict[str, set[int | None]] = {}
-        for o in mentions:
-            if o.resolved and o.role != "in_name" and o.country_code:
-                countries.setdefault(o.country_code, set()).add(o.geonameid)
-        for cand in candidates:
-            m = cand.mention
-            if cand.precision is not None or cand.location_name is not None or m.kind != "city":
-                continue
-            margin = m.raw.get("margin")
-            unsure = m.raw.get("match") == "loose" or (margin is not None and margin < _SURE_MARGIN)
-            if (
-                unsure
-                and not countries.get(m.country_code or "", set()) - {m.geonameid}
-                and not any(
-                    o.resolved and _CONTAINER_GAP.fullmatch(text, m.end, o.start)
-                    for o in mentions
-                    if m.end <= o.start < m.end + 60
-                )
-            ):
-                cand.precision = 2
-        return candidates
+    def _zones_with(self, m: Mention, zones: set[str]) -> set[str]:
+        """The front-line provinces that have a town of ``m``'s name."""
+        try:
+            ranked = self.geocoder.geocode(
+                m.text, exactly_one=False, country_codes=m.country_code, kind="city"
+            )
+        except ValueError:  # not a usable name
+            return set()
+        return {
+            x.raw.get("admin1_code")
+            for x in ranked or ()
+            if x.raw.get("match") in ("name", "alternate") and x.raw.get("admin1_code") in zones
+        }
 
     def _province(self, m: Mention) -> Mention | None:
         """The province ``m`` lies in, as a place of its own (at its capital)."""
@@ -295,3 +281,33 @@ class PlaceLookup:
             if (raw["country_code"], raw.get("admin1_code"))
             != (division.country_code, division.admin1_code)
         ]
+
+
+def only_sure_towns(
+    candidates: list[Candidate], mentions: list[Mention], text: str
+) -> list[Candidate]:
+    """A town is drawn as exact (precision 1) only when something supports it: a
+    division named with it, another place of its country in the article, or a clear
+    lead over its namesakes elsewhere. 'Clashes in San Carlos' alone could be any of
+    forty: precision 2, the dot says 'around here, if this is the place'."""
+    countries: dict[str, set[int | None]] = {}
+    for o in mentions:
+        if o.resolved and o.role != "in_name" and o.country_code:
+            countries.setdefault(o.country_code, set()).add(o.geonameid)
+    for cand in candidates:
+        m = cand.mention
+        if cand.precision is not None or cand.location_name is not None or m.kind != "city":
+            continue
+        margin = m.raw.get("margin")
+        unsure = m.raw.get("match") == "loose" or (margin is not None and margin < _SURE_MARGIN)
+        if (
+            unsure
+            and not countries.get(m.country_code or "", set()) - {m.geonameid}
+            and not any(
+                o.resolved and _CONTAINER_GAP.fullmatch(text, m.end, o.start)
+                for o in mentions
+                if m.end <= o.start < m.end + 60
+            )
+        ):
+            cand.precision = 2
+    return candidates
