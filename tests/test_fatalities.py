@@ -94,3 +94,39 @@ def test_fatally_shot_is_one_death_and_a_spelled_total_replaces() -> None:
     assert find_fatalities("A guard fatally shot a driver").coded == 1
     six = find_fatalities("Shells killed six civilians")
     assert add_tolls(six, find_fatalities("Six fatalities reported"), "Six fatalities.").coded == 6
+
+
+def test_ages_and_measures_are_no_head_counts() -> None:
+    assert find_fatalities("A 31-year-old cyclist died after the crash.").coded == 1
+    assert find_fatalities("Nineteen-year-old Lee was fatally shot near the depot.").coded == 1
+    assert find_fatalities("Two hikers died on a trail some 40 minutes from town.").coded == 2
+    assert find_fatalities("A clerk aged 52 was killed in the robbery.").coded == 1
+
+
+def test_news_phrasings_of_one_death() -> None:
+    assert find_fatalities("The driver was pronounced dead at a clinic.").coded == 1
+    assert find_fatalities("Medics treated a woman; she later died.").coded == 1
+    assert find_fatalities("A retired teacher is dead and his neighbour injured.").coded == 1
+    assert find_fatalities("Deputies investigate the shooting death of a farmhand.").coded == 1
+    assert find_fatalities("A cashier was wounded in the robbery.").coded == 0
+
+
+def test_a_figure_after_a_comma_owns_the_outcome_word() -> None:
+    fat = find_fatalities("Five guests were shot, three fatally, at the wedding.")
+    assert fat.coded == 3
+
+
+def test_the_same_toll_restated_is_not_added_unless_more_are_said_to_die() -> None:
+    from eventmap.fatalities import add_tolls
+
+    two = find_fatalities("Two brothers were killed in the crossfire.")
+    again = "Both were killed, two people who knew them said."
+    assert add_tolls(two, find_fatalities(again), again).coded == 2
+    more = "Two more people were killed later that night."
+    assert add_tolls(two, find_fatalities(more), more).coded == 4
+
+
+def test_an_age_between_commas_after_a_name_and_a_clock_time_are_no_counts() -> None:
+    assert find_fatalities("Dana Price, 27, died at the scene.").coded == 1
+    assert find_fatalities("Shots rang out around 7:45 and a guard was killed.").coded == 1
+    assert find_fatalities("In Kabul, 12 soldiers were killed.").coded == 12

@@ -36,6 +36,7 @@ STAGES = {
         "phrases",
         "lookup",
         "locate",
+        "incident",
         "code",
         "frame",
         "extractor",

@@ -109,7 +109,15 @@ _ONE_VICTIM = re.compile(
     r"stabbed\s+to\s+death)"
     r"|shot\s+(?:him|her|a|an|the)\s+(?:[\w-]+\s+){0,3}?dead"
     r"|fatally\s+(?:shot|stabbed|wounded|injured|hit|beat|beaten)\s+(?:him|her|a|an|one)\b"
-    r"|\b(?:the|a|an)\s+(?:man|woman|victim|boy|girl|driver|person|child)\s+(?:later\s+)?died"
+    r"|\b(?:the|a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|victim|boy|girl|driver|person|"
+    r"child|teen(?:ager)?|toddler|infant|baby|student|father|mother|son|daughter|husband|wife)"
+    r"\s+(?:later\s+|has\s+|had\s+|is\s+|was\s+)?(?:died|dead)\b"
+    r"|\b(?:a|an|one)\s+(?:[\w-]+\s+){1,3}?(?:(?:later\s+|has\s+|had\s+)?died|is\s+dead)\b"
+    r"|\b(?:was|were|been|is)\s+pronounced\s+dead"
+    r"|\b[A-Z][\w'’-]+,\s*\d{1,3},\s+(?:[\w-]+\s+){0,3}?(?:died|was\s+killed|was\s+shot\s+dead)"
+    r"|\b(?:he|she)\s+(?:later\s+|has\s+|had\s+)?died"
+    r"|\b(?:was|has\s+been|had\s+been|is)\s+fatally\s+(?:shot|stabbed|wounded|injured|struck)"
+    r"|\b(?:fatal\s+shooting|shooting\s+death|killing|murder)\s+of\s+(?:a|an|one)\b"
     r"|body\s+of\s+(?:a|an|one)\b|(?:a|an|one)\s+(?:[\w-]+\s+){0,2}body\b)",
     re.IGNORECASE,
 )
@@ -261,6 +269,7 @@ def _outcome_of(
     if (
         after is not None
         and _SUBJECT_GAP.match(gap)
+        and not _FIGURE_IN_GAP.search(gap)  # 'four were shot, two fatally': two died
         and not _ACTIVE.match(after.group(0))  # 'four soldiers ..., killing one': its object
         and (len(gap) <= 30 or _PASSIVE_MARK.search(gap) or not _ACTIVE_PAST.match(after.group(0)))
     ):
@@ -270,15 +279,41 @@ def _outcome_of(
     return None
 
 
+_FIGURE_IN_GAP = re.compile(rf",\s+(?:{_NUMBER})\s+(?:of\s+(?:them|whom)\s+)?\w*$", re.IGNORECASE)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b|[/.]\d", re.IGNORECASE)
 _DATE_BEFORE = re.compile(rf"\b{_MONTH}\s+$|\d[/.]$", re.IGNORECASE)
 
 
+# After a figure that counts no people: an age or a compound ('a 23-year-old', '9mm',
+# 'a .22-caliber'), a measure or a time ('30 minutes', 'shot 5 times', 'the 300 block').
+_NOT_A_COUNT_AFTER = re.compile(
+    r"(?:-[a-z]|:\d|\s+(?:years?|months?|weeks?)[\s-]+old\b|\s*(?:minutes?|hours?|seconds?|miles?|"
+    r"feet|foot|yards?|blocks?|percent|%|times|rounds|shots|bullets|a\.m\.|p\.m\.|mm\b|"
+    r"caliber|calibre|grams?|pounds?|degrees))",
+    re.IGNORECASE,
+)
+_AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+$", re.IGNORECASE)
+# 'Lee Park, 19, died': a figure between commas right after a name is an age.
+_NAME_COMMA = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
+
+
 def _is_year_or_money(sentence: str, m: re.Match[str]) -> bool:
-    """Years, days of a date ('28 April', 'May 3', '3/4/2020') and sums of money."""
+    """Years, days of a date ('28 April', 'May 3', '3/4/2020'), sums of money, ages and
+    measures ('a 23-year-old man died' is one death, not 23)."""
     token = m.group("low") or ""
     if re.fullmatch(r"(19|20)\d\d", token):
+        return True
+    end = m.end("high") if m.group("high") else m.end("low")
+    if token and (
+        _NOT_A_COUNT_AFTER.match(sentence, end)
+        or _AGE_BEFORE.search(sentence, max(0, m.start("low") - 6), m.start("low"))
+        or sentence[max(0, m.start("low") - 1) : m.start("low")] == ":"
+        or (
+            _NAME_COMMA.search(sentence, max(0, m.start("low") - 30), m.start("low"))
+            and sentence[end : end + 1] == ","
+        )
+    ):
         return True
     if token and token[0].isdigit():
         end = m.end("high") if m.group("high") else m.end("low")
@@ -297,13 +332,21 @@ _SUMMARY = re.compile(
 )
 
 
+# A second sentence's dead are more dead only when it says so ('two more', 'also killed').
+_MORE = re.compile(
+    r"\b(?:also|another|other|others|more|additional|further|second|third|as\s+well)\b",
+    re.IGNORECASE,
+)
+
+
 def add_tolls(a: Fatalities, b: Fatalities, sentence: str = "") -> Fatalities:
     """One event's toll reported over two sentences: the dead and the wounded add up, except
     that a stated total ('3 fatalities.') replaces the count and one victim told twice ('a man
     was shot. The victim died.') stays one."""
     if not b.text and not b.wounded:
         return a
-    if b.text and (_SUMMARY.search(sentence) or (a.coded == 1 and b.coded == 1)):
+    restated = a.coded == b.coded and not _MORE.search(sentence)
+    if b.text and (_SUMMARY.search(sentence) or restated):
         return Fatalities(b.coded, b.low, b.high, b.text, b.start, b.end, a.wounded + b.wounded)
     if not a.text:
         return Fatalities(b.coded, b.low, b.high, b.text, b.start, b.end, a.wounded + b.wounded)

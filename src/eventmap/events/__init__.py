@@ -11,6 +11,8 @@ The stages, in the order a sentence flows through them (each module says why it 
       ├─ phrases     place phrases: one location each, nested, unknown villages kept by name
       ├─ lookup      the gazetteer's second answers: a name inside a province, namesakes
       ├─ locate      each event location + its nearest trigger -> one candidate event
+      ├─ incident    a local report's state (dateline, 'Town, Ga.'); the report's incident
+      │              when no sentence gave a dated event (place, day and toll from the whole)
       ├─ code        ACLED atomicity (actor pair x place x day), hierarchy, lede folding
       └─ frame       ACLED columns + quote, offsets, claim, precision, confidence
                      -> EventTables(events, place_mentions, claims)

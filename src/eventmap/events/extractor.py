@@ -20,6 +20,16 @@ from eventmap.events.actors import sentence_actors
 from eventmap.events.claims import CLAIM, attribution, claim_row
 from eventmap.events.code import fold_lede, merge, order_actors
 from eventmap.events.frame import event_rows, mention_rows
+from eventmap.events.incident import (
+    INCIDENT_SENTENCES,
+    Relocator,
+    first_place,
+    in_state,
+    incident_date,
+    state_context,
+    violent_sentence,
+    violent_trigger,
+)
 from eventmap.events.locate import dominant_country, sentence_events
 from eventmap.events.lookup import PlaceLookup, only_sure_towns
 from eventmap.events.model import Candidate
@@ -34,7 +44,7 @@ from eventmap.events.sentences import (
 )
 from eventmap.events.triggers import ESCALATES, escalation
 from eventmap.fatalities import add_tolls, find_fatalities
-from eventmap.geoparse import Geoparser, default_geoparser, sentence_bounds
+from eventmap.geoparse import Geoparser, Mention, default_geoparser, sentence_bounds
 from eventmap.schema import CLAIM_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS
 
 
@@ -90,6 +100,7 @@ class EventExtractor:
         self.media = media or default_media()
         self.demonyms = demonyms()
         self.places = PlaceLookup(self.geoparser.geocoder, self.actors)
+        self._relocator = Relocator(self.geoparser.geocoder)
 
     def extract(self, article: Article) -> EventTables:
         text = article.text
@@ -185,6 +196,14 @@ class EventExtractor:
         candidates = only_sure_towns(candidates, mentions, text)
         if not candidates:
             candidates = self._short_report(article, sentences, skip, mentions, country)
+        context = state_context(text, mentions)
+        if country != "US" and context.dateline is None:
+            context.state = None  # 'Georgia' in a report from the Caucasus is no US state
+        candidates = in_state(candidates, context, self._relocator)
+        if not any(c.date is not None for c in candidates):
+            candidates = self._report_incident(article, sentences, skip, ordered, context) + [
+                c for c in candidates
+            ]
         events = merge(order_actors(fold_lede(candidates), self.actors))
         return EventTables(
             event_rows=event_rows(article, events, text, self.actors),
@@ -192,6 +211,57 @@ class EventExtractor:
             claim_rows=claims,
             article=article,
         )
+
+    def _report_incident(
+        self,
+        article: Article,
+        sentences: list[tuple[int, int]],
+        skip: set[int],
+        mentions: list[Mention],
+        context: Any,
+    ) -> list[Candidate]:
+        """A report no sentence of which gave a dated event: its incident, read from the whole
+        report (see events/incident.py), or nothing when no early sentence is violent."""
+        text = article.text
+        body = [i for i in range(len(sentences)) if i not in skip][:INCIDENT_SENTENCES]
+        if not body:
+            return []
+        lede_end = sentences[body[min(len(body) - 1, 3)]][1]
+        starts = [m.start for m in mentions]
+        country = "US" if context.state is not None else dominant_country(mentions)
+        for i in body:
+            s, e = sentences[i]
+            sentence = text[s:e]
+            if AGGREGATE.search(sentence):
+                continue
+            date, date_source = incident_date(text, sentences, i, article.published)
+            fatal = find_fatalities(sentence, s)
+            for k in range(i + 1, min(i + 4, len(sentences))):
+                more = find_fatalities(text[sentences[k][0] : sentences[k][1]], sentences[k][0])
+                if more.coded > fatal.coded:
+                    fatal = more
+            spans = sentence_actors(sentence, s, country, [], self.actors, self.demonyms)
+            args = (spans, date, date_source, fatal, None, False, self.actors)
+            inside = mentions[bisect_left(starts, s) : bisect_left(starts, e)]
+            found = sentence_events(
+                text,
+                sentence,
+                s,
+                e,
+                i,
+                inside,
+                *args,
+                resolve=self.places.within,
+                senses=self.places.senses,
+            )
+            found = in_state([c for c in found if violent_sentence([c])], context, self._relocator)
+            if not found and violent_trigger(sentence, s):
+                place = first_place(text, mentions, context, self._relocator, lede_end)
+                if place is not None:
+                    found = sentence_events(text, sentence, s, e, i, [], *args, places=[place])
+            if found:
+                return found[:1]
+        return []
 
     def _short_report(
         self,

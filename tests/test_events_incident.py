@@ -1,0 +1,101 @@
+"""A local report's incident read from the whole report: its state, place, day and toll.
+
+Every sentence here is invented for the tests.
+"""
+
+import datetime as dt
+
+import pytest
+
+from eventmap.article import Article
+from eventmap.events import EventExtractor
+from eventmap.events.incident import agency_places, incident_date, state_context
+from eventmap.geoparse import geoparse, sentence_bounds
+
+PUBLISHED = dt.date(2016, 5, 10)  # a Tuesday
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EventExtractor:
+    return EventExtractor()
+
+
+def _main(extractor: EventExtractor, text: str, published: dt.date = PUBLISHED) -> dict:
+    rows = extractor.extract(Article(id="t", text=text, published=published)).event_rows
+    dated = [r for r in rows if r["mention_type"] == "event"]
+    assert dated, rows
+    return max(dated, key=lambda r: r["fatalities"])
+
+
+def test_the_dateline_state_decides_between_namesakes() -> None:
+    text = "SPRINGFIELD, Ill. (AP) — A clerk was wounded by gunfire at a gas station."
+    ctx = state_context(text, geoparse(text))
+    assert ctx.state is not None and ctx.state.code == "IL"
+    assert ctx.dateline is not None and ctx.dateline[0] == "SPRINGFIELD"
+
+
+def test_a_town_followed_by_its_state_votes_and_a_street_named_after_a_state_does_not() -> None:
+    text = (
+        "Deputies found the car near Dothan, Ala., after the chase. "
+        "Later they searched a house on Tennessee St. and another in Enterprise, Alabama."
+    )
+    ctx = state_context(text, geoparse(text))
+    assert ctx.state is not None and ctx.state.code == "AL"
+
+
+def test_a_bare_washington_dateline_is_the_capital() -> None:
+    text = "WASHINGTON (WXYZ) — Two men were hurt when someone fired into a parked car."
+    ctx = state_context(text, geoparse(text))
+    assert ctx.state is not None and ctx.state.code == "DC"
+
+
+def test_no_state_context_in_a_report_from_abroad() -> None:
+    text = "Gunmen attacked a checkpoint in Georgia's Gori district on Monday."
+    assert state_context(text, geoparse(text)).dateline is None
+
+
+def test_agency_names_give_the_investigating_town() -> None:
+    text = "Lakeview police said the victim drove to a clinic. Officers in Brookdale agreed."
+    names = [n for n, _, _ in agency_places(text, len(text))]
+    assert names == ["Lakeview", "Brookdale"]
+
+
+def test_an_undated_lede_takes_the_day_from_the_sentence_after_it() -> None:
+    text = "A man was shot outside a bar. It happened around 1 a.m. Sunday, police said."
+    sentences = sentence_bounds(text)
+    date, source = incident_date(text, sentences, 0, PUBLISHED)
+    assert date is not None and date.event_date == dt.date(2016, 5, 8)
+    assert source == "inherited"
+
+
+def test_no_date_anywhere_falls_back_to_the_publication_day_as_inferred() -> None:
+    text = "A teenager was shot in the leg. He is expected to recover."
+    date, source = incident_date(text, sentence_bounds(text), 0, PUBLISHED)
+    assert date is not None and date.event_date == PUBLISHED and date.text == ""
+    assert source == "lede"
+
+
+def test_dateline_town_is_read_inside_its_state(extractor: EventExtractor) -> None:
+    text = (
+        "LANCASTER, Pa. — A man was shot and killed outside a corner store, police said.\n\n"
+        "It happened shortly after midnight Saturday on a quiet block."
+    )
+    row = _main(extractor, text)
+    assert row["admin1"] == "Pennsylvania"
+    assert row["event_date"] == "2016-05-07"
+    assert abs(row["latitude"] - 40.04) < 0.2 and abs(row["longitude"] + 76.31) < 0.2
+
+
+def test_a_namesake_in_another_state_moves_to_the_stated_one(extractor: EventExtractor) -> None:
+    text = (
+        "A woman was shot in Columbus on Monday night, police in Columbus, Ga., said. "
+        "Officers found her in a parking lot."
+    )
+    row = _main(extractor, text)
+    assert row["admin1"] == "Georgia"
+
+
+def test_the_state_abbreviation_is_never_a_town_abroad(extractor: EventExtractor) -> None:
+    text = "JACKSONVILLE, Fla. — One man was killed Friday when shots rang out near a park."
+    row = _main(extractor, text)
+    assert row["country"] == "United States" and row["admin1"] == "Florida"
