@@ -68,3 +68,23 @@ def test_explicit_dates_are_read_without_a_general_parser():
     assert find_dates("A vote is due on 20 March.", pub) == []  # after publication: a plan
     (month,) = find_dates("It began in November.", pub)
     assert month.date_start == dt.date(2020, 11, 1) and month.precision == 3
+
+
+def test_a_month_and_day_months_ahead_of_publication_is_last_year_s() -> None:
+    import datetime as dt
+
+    from eventmap.dates import find_dates
+
+    january = dt.date(2017, 1, 12)
+    (ref,) = find_dates("The robbery happened Nov. 30 near the depot.", january)
+    assert ref.event_date == dt.date(2016, 11, 30)
+    assert find_dates("The hearing is set for Jan. 20.", january) == []
+
+
+def test_a_weekday_before_an_explicit_date_only_names_it() -> None:
+    import datetime as dt
+
+    from eventmap.dates import find_dates
+
+    refs = find_dates("It happened on Friday, March 4, 2016, downtown.", dt.date(2016, 6, 1))
+    assert [r.event_date for r in refs] == [dt.date(2016, 3, 4)]

@@ -9,7 +9,8 @@ import pytest
 
 from eventmap.article import Article
 from eventmap.events import EventExtractor
-from eventmap.events.incident import agency_places, incident_date, state_context
+from eventmap.events.incident import agency_places, incident_date
+from eventmap.events.us_state import state_context
 from eventmap.geoparse import geoparse, sentence_bounds
 
 PUBLISHED = dt.date(2016, 5, 10)  # a Tuesday
@@ -99,3 +100,22 @@ def test_the_state_abbreviation_is_never_a_town_abroad(extractor: EventExtractor
     text = "JACKSONVILLE, Fla. — One man was killed Friday when shots rang out near a park."
     row = _main(extractor, text)
     assert row["country"] == "United States" and row["admin1"] == "Florida"
+
+
+def test_the_day_of_a_charge_is_not_the_shooting_s_day(extractor: EventExtractor) -> None:
+    text = (
+        "DOVER, Del. — A man was charged Friday in the shooting death of a cook outside a diner."
+        "\n\nThe cook was shot Nov. 28 as he left work, police said."
+    )
+    row = _main(extractor, text, dt.date(2016, 1, 8))
+    assert row["event_date"] == "2015-11-28"
+
+
+def test_a_follow_up_without_the_incident_s_day_is_left_undated(
+    extractor: EventExtractor,
+) -> None:
+    text = (
+        "A teen was sentenced Monday for the shooting of a bus driver, police in Akron, Ohio, said."
+    )
+    rows = extractor.extract(Article(id="t", text=text, published=PUBLISHED)).event_rows
+    assert not [r for r in rows if r["mention_type"] == "event"]

@@ -36,6 +36,7 @@ STAGES = {
         "phrases",
         "lookup",
         "locate",
+        "us_state",
         "incident",
         "code",
         "frame",

@@ -90,7 +90,25 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
             if ref is not None:
                 found.append(ref)
                 taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda r: r.start_offset)
+    found.sort(key=lambda r: r.start_offset)
+    # 'Wednesday, July 9, 2014': the weekday only names the explicit date after it
+    return [
+        r
+        for k, r in enumerate(found)
+        if not (
+            r.rule == "weekday"
+            and k + 1 < len(found)
+            and found[k + 1].rule == "explicit"
+            and _JUST_COMMA.fullmatch(
+                text, r.end_offset - offset, found[k + 1].start_offset - offset
+            )
+        )
+    ]
+
+
+# How far ahead of publication a date without a year may lie and still be a plan.
+_PLAN_DAYS = 182
+_JUST_COMMA = re.compile(r",?\s*(?:on\s+)?")
 
 
 def _resolve(rule: str, m: re.Match[str], published: dt.date | None, offset: int) -> DateRef | None:
@@ -103,6 +121,15 @@ def _resolve(rule: str, m: re.Match[str], published: dt.date | None, offset: int
         start = end = _explicit(text, published)
         if start is None:
             return None
+        if published is not None and start > published and not re.search(r"\d{4}", text):
+            # 'Dec. 5' in a January report is last December's; 'on 9 December' in a
+            # 7 December one a plan (a date months ahead is last year's far more often)
+            try:
+                earlier = start.replace(year=start.year - 1)
+            except ValueError:  # 29 February
+                earlier = start - dt.timedelta(days=365)
+            if (start - published).days > _PLAN_DAYS:
+                start = end = earlier
         if published is not None and start > published:
             return None  # a date after publication is a plan, not an event
     elif published is None:

@@ -11,8 +11,10 @@ The stages, in the order a sentence flows through them (each module says why it 
       ├─ phrases     place phrases: one location each, nested, unknown villages kept by name
       ├─ lookup      the gazetteer's second answers: a name inside a province, namesakes
       ├─ locate      each event location + its nearest trigger -> one candidate event
-      ├─ incident    a local report's state (dateline, 'Town, Ga.'); the report's incident
-      │              when no sentence gave a dated event (place, day and toll from the whole)
+      ├─ us_state    the US state a local report is about (dateline, 'Town, Ga.'); events
+      │              at a namesake elsewhere move inside it
+      ├─ incident    the report's incident when no sentence gave a dated event (place, day
+      │              and toll from the whole report); a procedural step's day is not its day
       ├─ code        ACLED atomicity (actor pair x place x day), hierarchy, lede folding
       └─ frame       ACLED columns + quote, offsets, claim, precision, confidence
                      -> EventTables(events, place_mentions, claims)

@@ -22,11 +22,9 @@ from eventmap.events.code import fold_lede, merge, order_actors
 from eventmap.events.frame import event_rows, mention_rows
 from eventmap.events.incident import (
     INCIDENT_SENTENCES,
-    Relocator,
     first_place,
-    in_state,
     incident_date,
-    state_context,
+    redate,
     violent_sentence,
     violent_trigger,
 )
@@ -43,6 +41,7 @@ from eventmap.events.sentences import (
     skipped,
 )
 from eventmap.events.triggers import ESCALATES, escalation
+from eventmap.events.us_state import Relocator, in_state, state_context
 from eventmap.fatalities import add_tolls, find_fatalities
 from eventmap.geoparse import Geoparser, Mention, default_geoparser, sentence_bounds
 from eventmap.schema import CLAIM_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS
@@ -200,6 +199,8 @@ class EventExtractor:
         if country != "US" and context.dateline is None:
             context.state = None  # 'Georgia' in a report from the Caucasus is no US state
         candidates = in_state(candidates, context, self._relocator)
+        local = context.state is not None
+        candidates = redate(candidates, text, article.published, local)
         if not any(c.date is not None for c in candidates):
             candidates = self._report_incident(article, sentences, skip, ordered, context) + [
                 c for c in candidates
