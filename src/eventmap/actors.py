@@ -22,6 +22,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+import regex
+
 
 @dataclass(frozen=True, slots=True)
 class Actor:
@@ -103,6 +105,7 @@ def _rows(path: Path) -> Iterator[dict[str, str]]:
 
 
 _TOKEN = re.compile(r"[^\W_]+")
+_LAST_TOKEN = regex.compile(r"(?r)[^\W_]+")  # searched backwards: the last word of a range
 _GAP_CHARS = frozenset(" \t\n-'’")
 
 
@@ -154,6 +157,17 @@ class PhraseIndex:
                     self._by_word[(token, exact)] = self._by_word.get(
                         (token, exact), frozenset()
                     ) | {(word, exact)}
+        # Every such word -> where it sits in its phrases: (its index, phrase length) -> the
+        # phrases (word tuples) of that shape, each with its anchor's index. This is what
+        # ``probe`` and ``PhraseScan`` use to look around a span instead of across the text.
+        self._word_shapes: dict[tuple[str, bool], dict[tuple[int, int], dict]] = {}
+        for (_, exact), entries in self._anchors.items():
+            for key, a, _, _ in entries:
+                for k, token in enumerate(key):
+                    if len(token) <= 2 and len(key) > 1:
+                        continue
+                    shapes = self._word_shapes.setdefault((token, exact), {})
+                    shapes.setdefault((k, len(key)), {})[key] = a
 
     @staticmethod
     def lowered(text: str) -> str:
@@ -163,43 +177,69 @@ class PhraseIndex:
             lower = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
         return lower
 
-    def anchors_for(self, span: str) -> frozenset[tuple[str, bool]]:
-        """Anchors of the phrases that share a word with ``span`` (a piece of text)."""
-        found: frozenset[tuple[str, bool]] = frozenset()
-        by_word = self._by_word
-        for w in _TOKEN.findall(span):
-            hit = by_word.get((w.lower(), False))
-            if hit:
-                found |= hit
-            hit = by_word.get((w, True))
-            if hit:
-                found |= hit
-        return found
+    def probe(self, span: str) -> tuple:
+        """What to look for around a span with this text (a capitalised run), decided once
+        per text: () when no phrase holds one of its words (the usual case).
 
-    def find_near(
-        self,
-        text: str,
-        lower: str,
-        start: int,
-        end: int,
-        anchors: frozenset[tuple[str, bool]],
-    ) -> list[tuple[int, int]]:
-        """(start, end) of the phrases ``find`` would return that overlap ``text[start:end]``,
-        looking only for ``anchors`` (from ``anchors_for`` on the words there), only nearby."""
-        found = []
-        size = len(text)
-        for anchor in anchors:
-            word, exact = anchor
-            before, after = self._reach[anchor]
-            # A phrase overlapping [start, end) has its anchor within these bounds.
-            lo, hi = max(0, start - after), min(size, end + before + len(word))
-            hay = text if exact else lower
-            if hay.find(word, lo, hi) == -1:
-                continue  # the usual case: most phrases sharing a word are not there
-            for s, e, _, _ in self._scan(text, hay, word, exact, lo, hi):
-                if s < end and start < e:
-                    found.append((s, e))
-        return found
+        Per case (exact, then case-insensitive): the span's words and their offsets in it;
+        the anchors of the phrases wholly inside it, as (offset, anchor word); the phrase
+        shapes that reach beyond it, as (first, last word index relative to the span's
+        words, phrases); how many characters before and after the span those need, and
+        which words they need right before and right after it.
+        """
+        parts = []
+        for exact, hay in ((True, span), (False, self.lowered(span))):
+            words = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(hay)]
+            inside: set[tuple[int, str]] = set()
+            beyond: dict[tuple[int, int], dict] = {}
+            need_before = need_after = 0
+            adjacent_before: set[str] = set()
+            adjacent_after: set[str] = set()
+            texts = tuple(w for _, _, w in words)
+            m = len(words)
+            for i, (_, _, word) in enumerate(words):
+                for (k, n), keys in self._word_shapes.get((word, exact), {}).items():
+                    first, last = i - k, i - k + n
+                    if first >= 0 and last <= m:
+                        for key, a in keys.items():
+                            if texts[first:last] == key:
+                                inside.add((words[first + a][0], key[a]))
+                        continue
+                    beyond.setdefault((first, last), {}).update(keys)
+                    for key in keys:  # the phrase's words right before and after the span
+                        if first < 0:
+                            adjacent_before.add(key[-first - 1])
+                        if last > m:
+                            adjacent_after.add(key[n - (last - m)])
+                    for key in keys:
+                        before = sum(len(t) + 3 for t in key[: max(0, -first)])
+                        after = sum(len(t) + 3 for t in key[n - max(0, last - m) :])
+                        need_before = max(need_before, before + 8)
+                        need_after = max(need_after, after + 8)
+            if inside or beyond:
+                parts.append(
+                    (
+                        exact,
+                        texts,
+                        tuple(w[0] for w in words),
+                        tuple(sorted(inside)),
+                        tuple((f, last, keys) for (f, last), keys in beyond.items()),
+                        need_before,
+                        need_after,
+                        frozenset(adjacent_before),
+                        frozenset(adjacent_after),
+                    )
+                )
+        if not parts and not any(
+            self._by_word.get((w, True)) or self._by_word.get((w.lower(), False))
+            for w in _TOKEN.findall(span)
+        ):
+            return ()
+        return tuple(parts) or ((True, (), (), (), (), 0, 0, frozenset(), frozenset()),)
+
+    def scanner(self, text: str) -> PhraseScan:
+        """Phrase lookups near spans of ``text`` (see ``PhraseScan``)."""
+        return PhraseScan(self, text)
 
     def find(self, text: str) -> list[Span]:
         """Every phrase in ``text``: one pass over its words, each looked up as an anchor
@@ -229,23 +269,6 @@ class PhraseIndex:
                     s, e, ref, generic = hit
                     found.append(Span(s, e, text[s:e], ref, generic))
         return found
-
-    def _scan(
-        self, text: str, hay: str, word: str, exact: bool, lo: int, hi: int
-    ) -> Iterator[tuple[int, int, str, bool]]:
-        shapes = self._shapes[(word, exact)]
-        reach = self._reach[(word, exact)]
-        size = len(word)
-        pos = hay.find(word, lo, hi)
-        while pos != -1:
-            end = pos + size
-            if (not pos or not hay[pos - 1].isalnum()) and (
-                end == len(hay) or not hay[end].isalnum()
-            ):
-                hit = self._match_at(text, hay, pos, size, shapes, reach)
-                if hit is not None:
-                    yield hit
-            pos = hay.find(word, pos + 1, hi)
 
     @staticmethod
     def _match_at(
@@ -288,6 +311,131 @@ class PhraseIndex:
                 continue
             return start, end, ref, generic
         return None
+
+
+class PhraseScan:
+    """The phrases of one text that overlap given spans, found by looking around each span.
+
+    The geoparser asks, for every capitalised run, whether a masked name touches it. Such a
+    name holds one of the run's words ('Syrian', 'The', 'Forces' sit in dozens of names), so
+    the run's words say which phrases to check (``PhraseIndex.probe``, once per run text)
+    and only the few words around the run are read. A phrase that fits is confirmed where
+    the text-wide ``find`` would confirm it: at its anchor word, which picks the longest
+    phrase there.
+    """
+
+    __slots__ = ("_index", "_lower", "_text")
+
+    def __init__(self, index: PhraseIndex, text: str) -> None:
+        self._index = index
+        self._text = text
+        self._lower: str | None = None
+
+    def near(self, start: int, end: int, probe: tuple) -> list[tuple[int, int]]:
+        """(start, end) of the phrases overlapping ``text[start:end]``, a span whose text
+        gave ``probe`` (``PhraseIndex.probe``)."""
+        found: list[tuple[int, int]] = []
+        text = self._text
+        for (
+            exact,
+            words,
+            offsets,
+            inside,
+            beyond,
+            need_before,
+            need_after,
+            adjacent_before,
+            adjacent_after,
+        ) in probe:
+            if exact:
+                hay = text
+            else:
+                if self._lower is None:
+                    self._lower = PhraseIndex.lowered(text)
+                hay = self._lower
+            anchors = [(start + rel, word) for rel, word in inside]
+            # Phrases reaching beyond the span need the very word before or after it: one
+            # word on each side rules out nearly all of them.
+            if beyond and (
+                (adjacent_before and self._word_before(hay, start, need_before) in adjacent_before)
+                or (adjacent_after and self._word_after(hay, end, need_after) in adjacent_after)
+            ):
+                self._beyond(
+                    hay, start, end, words, offsets, beyond, need_before, need_after, anchors
+                )
+            if anchors:
+                self._confirm(text, hay, exact, start, end, anchors, found)
+        return found
+
+    @staticmethod
+    def _word_before(hay: str, start: int, reach: int) -> str | None:
+        m = _LAST_TOKEN.search(hay, max(0, start - reach), start)
+        return None if m is None else m.group(0)
+
+    @staticmethod
+    def _word_after(hay: str, end: int, reach: int) -> str | None:
+        m = _TOKEN.search(hay, end, end + reach)
+        return None if m is None else m.group(0)
+
+    @staticmethod
+    def _beyond(
+        hay: str,
+        start: int,
+        end: int,
+        words: tuple[str, ...],
+        offsets: tuple[int, ...],
+        beyond: tuple,
+        need_before: int,
+        need_after: int,
+        anchors: list[tuple[int, str]],
+    ) -> None:
+        """Anchors of the phrases that hold the span's words and reach beyond it."""
+        before = list(_TOKEN.finditer(hay, max(0, start - need_before), start))
+        after = list(_TOKEN.finditer(hay, end, min(len(hay), end + need_after)))
+        nb = len(before)
+        seq = [m.group(0) for m in before]
+        seq.extend(words)
+        seq.extend(m.group(0) for m in after)
+        for first, last, keys in beyond:
+            i, j = first + nb, last + nb
+            if i < 0 or j > len(seq):
+                continue
+            a = keys.get(tuple(seq[i:j]))
+            if a is None:
+                continue
+            at = first + a  # the anchor's index relative to the span's words
+            if at < 0:
+                pos = before[nb + at].start()
+            elif at < len(words):
+                pos = start + offsets[at]
+            else:
+                pos = after[at - len(words)].start()
+            anchors.append((pos, seq[i + a]))
+
+    def _confirm(
+        self,
+        text: str,
+        hay: str,
+        exact: bool,
+        start: int,
+        end: int,
+        anchors: list[tuple[int, str]],
+        found: list[tuple[int, int]],
+    ) -> None:
+        index = self._index
+        size = len(hay)
+        for pos, word in sorted(set(anchors)):
+            key = (word, exact)
+            before, after = index._reach[key]
+            n = len(word)
+            # Where a phrase overlapping [start, end) has its anchor (as the scan looked).
+            if not (start - after <= pos <= min(size, end + before + n) - n):
+                continue
+            if (pos and hay[pos - 1].isalnum()) or (pos + n < size and hay[pos + n].isalnum()):
+                continue
+            hit = index._match_at(text, hay, pos, n, index._shapes[key], index._reach[key])
+            if hit is not None and hit[0] < end and start < hit[1]:
+                found.append((hit[0], hit[1]))
 
 
 class ActorTable:

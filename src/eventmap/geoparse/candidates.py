@@ -14,7 +14,6 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from eventmap.actors import PhraseIndex
 from eventmap.geoparse.lexicon import TITLES
 from eventmap.geoparse.model import CACHE_LIMIT, Candidate, Run, Word, overlaps, remember
 from eventmap.geoparse.qualifiers import qualifiers
@@ -34,7 +33,7 @@ class CandidateFinder:
     _mask: Any
     _plans: dict[Any, tuple]
     _splits: dict[str, tuple]
-    _mask_anchors: dict[str, frozenset[tuple[str, bool]]]
+    _mask_anchors: dict[str, tuple]
     _quiet: set[str]
     _unknown_sizes: dict[str, int]
     _persons: set[str]
@@ -53,7 +52,8 @@ class CandidateFinder:
         splits = self._splits
         mask_anchors = self._mask_anchors
         quiet = self._quiet
-        lower = None
+        unknown_sizes = self._unknown_sizes
+        scan = None  # the masked names of this text, looked up on first need
         for m in RUN.finditer(text):
             token = m.group(0)
             if token in quiet:  # seen before: no place, no masked name, no unknown name
@@ -65,15 +65,18 @@ class CandidateFinder:
             # where they touch a capitalised run, so look for them there, not text-wide.
             anchors = mask_anchors.get(token)
             if anchors is None:
-                anchors = remember(mask_anchors, token, self._mask.anchors_for(token))
+                anchors = remember(mask_anchors, token, self._mask.probe(token))
             # Tuples, not lists: a long text keeps tens of thousands of runs alive, and the
             # garbage collector stops tracking tuples of plain values.
             masked: tuple[tuple[int, int], ...] = ()
             if anchors:
-                if lower is None:
-                    lower = PhraseIndex.lowered(text)
-                masked = tuple(sorted(self._mask.find_near(text, lower, start, end, anchors)))
-            if text[start - 1 : start] == "-" or self._unknown_size_of(token):
+                if scan is None:
+                    scan = self._mask.scanner(text)
+                masked = tuple(sorted(scan.near(start, end, anchors)))
+            size = unknown_sizes.get(token, -1)
+            if size == -1:
+                size = self._unknown_size_of(token)
+            if size or text[start - 1 : start] == "-":
                 runs.append((start, end, token, masked))  # could be an unknown name (see unknown)
             plan = plans.get(token)
             if plan is not None and not masked:
@@ -81,7 +84,7 @@ class CandidateFinder:
                     # Seen before as a whole: 'Homs', 'Aleppo province' (a token that splits
                     # into several runs is never a plan key itself).
                     self._emit(text, start, plan, sentences, starts, found)
-                elif not anchors and not self._unknown_sizes.get(token, 1):
+                elif not anchors and not size:
                     if len(quiet) > CACHE_LIMIT:
                         quiet.clear()
                     quiet.add(token)
@@ -131,8 +134,20 @@ class CandidateFinder:
         plus what only this occurrence can tell (sentence start, a title before, qualifiers)."""
         _, _, _, templates, person_static, person_words, head = plan
         person: bool | None = None  # decided on the first match: most runs match nothing
-        for t in templates:
-            (rel_start, rel_end, name, demonym, in_mask, drop, common, in_org, in_name) = t[:9]
+        for (
+            rel_start,
+            rel_end,
+            name,
+            demonym,
+            in_mask,
+            drop,
+            common,
+            in_org,
+            in_name,
+            person_name,
+            feature,
+            placeable,
+        ) in templates:
             if not in_mask:
                 if person is None:
                     person = person_static or self._title_before(text, base + head)
@@ -142,7 +157,6 @@ class CandidateFinder:
                     continue
             elif drop:
                 continue
-            person_name, feature, placeable = t[9:]
             start, end = base + rel_start, base + rel_end
             sentence = bisect.bisect_right(starts, start) - 1
             s_start = sentences[sentence][0]

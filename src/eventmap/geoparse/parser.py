@@ -47,7 +47,7 @@ class Geoparser(RunReader, PlanMaker, CandidateFinder, ContextReader, RoleDecide
         self._cache: dict[tuple[Any, ...], Any] = {}
         self._areas: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._plans: dict[Any, tuple] = {}
-        self._mask_anchors: dict[str, frozenset[tuple[str, bool]]] = {}
+        self._mask_anchors: dict[str, tuple] = {}  # run -> its anchor words (see actors)
         self._splits: dict[str, tuple[tuple[Word, ...], ...]] = {}
         self._prefixes: dict[str, bool] = {}
         self._single_words: dict[str, Any] = {}

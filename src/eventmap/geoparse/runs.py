@@ -87,12 +87,14 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
-        start, stop = m.span()
-        close = m.group(1)  # None for a line break; a closing quote stays with its sentence
-        end = start if close is None else start + 1 + len(close)
+        # A line break ends at its start (no 'close' group, end -1); after a full stop, a
+        # closing quote stays with its sentence.
+        end = m.end(1)
+        if end < 0:
+            end = m.start()
         if end > pos:
             bounds.append((pos, end))
-        pos = stop
+        pos = m.end()
     if pos < len(text):
         bounds.append((pos, len(text)))
     return bounds or [(0, len(text))]
