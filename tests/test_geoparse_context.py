@@ -21,3 +21,18 @@ def test_the_article_country_rebiases_ambiguous_names() -> None:
 def test_one_sense_per_discourse() -> None:
     text = "Storms hit Paris, Texas. Paris residents cleaned up."
     assert [m.country_code for m in geoparse(text) if m.text == "Paris"] == ["US", "US"]
+
+
+def test_a_town_in_a_named_area_is_looked_for_there() -> None:
+    # A village the gazetteer lacks in Idleb is not drawn on its namesake in Oregon: it is
+    # reported under its own name, and the area stays for the event to fall back to.
+    text = "Artillery fire hit the village of Joseph in the western countryside of Idleb."
+    found = {m.text: m for m in geoparse(text)}
+    assert not found["Joseph"].resolved and "Idleb" in found["Joseph"].reason
+    assert found["Idleb"].resolved and found["Idleb"].country_code == "SY"
+    # A town that is in the named area keeps its reading.
+    text = "Shelling hit the town of Saraqib in the eastern countryside of Idlib."
+    assert _where(text, "Saraqib") == "SY"
+    # Not every 'X in Y' is a town in an area: a saint's name is no village.
+    text = "A statue of St Gregory of Narek in Vatican City was unveiled."
+    assert all(m.text != "Narek" or m.resolved for m in geoparse(text))

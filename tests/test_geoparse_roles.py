@@ -22,3 +22,50 @@ def test_countries_demonyms_and_names() -> None:
 def test_disproved_readings_are_dropped() -> None:
     assert _role("Thomas said he would stay.", "Thomas") is None
     assert _role("Mohamed Salah scored. Salah smiled.", "Salah") is None
+
+
+def test_where_speakers_are_is_kept() -> None:
+    # 'X said' drops a town that is a person's name, but not the town the speakers are in.
+    text = "Officials in Qamishli said the convoy was hit twice."
+    hit = next(m for m in geoparse(text) if m.text == "Qamishli")
+    assert hit.resolved and hit.role == "speaker_or_actor_location"
+    assert _role("Doctors at Tartus told the agency that supplies ran out.", "Tartus") == (
+        "speaker_or_actor_location"
+    )
+    assert _role("Residents of Manbij said the bridge was closed.", "Manbij") == (
+        "speaker_or_actor_location"
+    )
+    # A capital's officials are its government.
+    assert _role("Officials in Ankara said the border stays shut.", "Ankara") == "government"
+
+
+def test_people_named_like_towns_are_dropped() -> None:
+    assert _role("Jackson said the checkpoint had been moved overnight.", "Jackson") is None
+    assert _role("Austin told reporters the strike was lawful.", "Austin") is None
+    assert _role("Joseph said his brother was detained at dawn.", "Joseph") is None
+
+
+def test_names_from_the_actor_table_are_not_towns() -> None:
+    # Hadi and Taliban are alternate names of small towns (Arkansas, Turkey) in GeoNames.
+    assert _role("Troops loyal to Hadi took back the airport.", "Hadi") is None
+    assert not [
+        m for m in geoparse("Pro-Hadi units and pro-Hadi forces regrouped.") if "Hadi" in m.text
+    ]
+    assert _role("A Taliban-planted mine wounded three shepherds in Zabul.", "Taliban") is None
+    assert _role("A Hamas-run clinic was damaged in the strike.", "Hamas") is None
+    # A cartel's name that is also a state stays the state.
+    kinds = {m.text: m.kind for m in geoparse("Two bodies were found in Culiacan, Sinaloa.")}
+    assert "Sinaloa" in kinds
+
+
+def test_a_thing_after_a_or_an_is_not_a_town() -> None:
+    assert _role("Gunmen opened fire on a Café in Kandahar.", "Café") is None
+    assert _role("Pro-Hadi forces shelled a Café near the port of Mokha.", "Café") is None
+    # A town used before a noun stays a town.
+    assert _role("A Bucha resident described the shelling.", "Bucha") == "event_location"
+
+
+def test_a_group_named_like_a_foreign_town_is_dropped() -> None:
+    text = "Wagner mercenaries raided a market near Mopti, Mali."
+    assert _role(text, "Wagner") is None
+    assert _role(text, "Mopti") == "event_location"

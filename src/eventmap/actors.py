@@ -272,8 +272,17 @@ class PhraseIndex:
 
     @staticmethod
     def _match_at(
-        text: str, hay: str, pos: int, size: int, shapes: list, reach: tuple[int, int]
+        text: str,
+        hay: str,
+        pos: int,
+        size: int,
+        shapes: list,
+        reach: tuple[int, int],
+        hyphenated: bool = False,
     ) -> tuple[int, int, str, bool] | None:
+        """The longest phrase anchored at ``pos``. A name joined by a hyphen to more of a
+        name ('al-Sham' in 'Jaysh al-Sham-x') is not this phrase; with ``hyphenated``, one
+        joined to a lower-case word ('Taliban-planted', 'pro-Houthi') still is."""
         window: list | None = None
         words: list[str] = []
         at = 0
@@ -307,10 +316,28 @@ class PhraseIndex:
                 ):
                     continue
                 start, end = tokens[0].start(), tokens[-1].end()
-            if (start and text[start - 1] in "-_") or (end < len(text) and text[end] in "-_"):
+            if (
+                (start and text[start - 1] in "-_") or (end < len(text) and text[end] in "-_")
+            ) and not (hyphenated and _hyphen_compound(text, start, end)):
                 continue
             return start, end, ref, generic
         return None
+
+
+def _hyphen_compound(text: str, start: int, end: int) -> bool:
+    """Is the name at text[start:end] joined by hyphens only to lower-case words, as in
+    'Taliban-planted', 'Hamas-run', 'anti-Houthi' (a compound adjective, not a longer name)?"""
+    if (
+        start
+        and text[start - 1] in "-_"
+        and not (text[start - 1] == "-" and start >= 2 and text[start - 2].islower())
+    ):
+        return False
+    return not (
+        end < len(text)
+        and text[end] in "-_"
+        and not (text[end] == "-" and end + 1 < len(text) and text[end + 1].islower())
+    )
 
 
 class PhraseScan:
@@ -433,7 +460,9 @@ class PhraseScan:
                 continue
             if (pos and hay[pos - 1].isalnum()) or (pos + n < size and hay[pos + n].isalnum()):
                 continue
-            hit = index._match_at(text, hay, pos, n, index._shapes[key], index._reach[key])
+            hit = index._match_at(
+                text, hay, pos, n, index._shapes[key], index._reach[key], hyphenated=True
+            )
             if hit is not None and hit[0] < end and start < hit[1]:
                 found.append((hit[0], hit[1]))
 
@@ -448,6 +477,9 @@ class ActorTable:
         # Aliases generated per country from demonyms ('Kenyan army'): no place names inside,
         # so the geoparser need not mask them (thousands of phrases sharing 'army', 'forces').
         self.generated: frozenset[str] = frozenset()
+        # Aliases typed in the table (not generated per country): their names of people and
+        # groups ('Hadi' in 'pro-Hadi forces') tell the geoparser what is not a town.
+        self.curated: frozenset[str] = frozenset(a for actor in actors for a in actor.aliases)
         role_phrases = _role_phrases() if self.roles else {}
         self._role_index = PhraseIndex({p: (role, True) for p, role in role_phrases.items()})
         # reversed: where two actors share an alias, the first one listed wins
@@ -624,6 +656,7 @@ def _with_countries(curated: list[Actor]) -> ActorTable:
             roles[role][code] = actor_name
     table = ActorTable(actors + extra, roles)
     curated_aliases = {a for actor in curated for a in actor.aliases}
+    table.curated = frozenset(curated_aliases)
     table.generated = frozenset(  # 'forces of Armenia' names a place: masked like curated
         a
         for actor in table.actors
@@ -663,6 +696,21 @@ class MediaTable:
 
     def find(self, text: str) -> list[Span]:
         return _non_overlapping(self.index.find(text))
+
+
+def actor_name_words(actors: ActorTable) -> frozenset[str]:
+    """Capitalised words of the typed aliases, demonyms aside: 'Hadi', 'Taliban', 'Houthi'.
+
+    Many are also alternate spellings of some small town somewhere (Hadi is Hardy, Arkansas);
+    the geoparser trusts such a reading only from a town's own name.
+    """
+    skip = demonyms()
+    return frozenset(
+        word
+        for alias in actors.curated
+        for word in _TOKEN.findall(alias)
+        if len(word) > 2 and word[0].isupper() and not word.isupper() and word not in skip
+    )
 
 
 def name_mask(media: MediaTable, actors: ActorTable) -> PhraseIndex:

@@ -10,6 +10,7 @@ when it is not much smaller than the first ('Rome' in a US story is still Rome, 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from eventmap.errors import InvalidInput
@@ -17,6 +18,15 @@ from eventmap.geoparse.model import Candidate
 from eventmap.geoparse.resolve import Resolver
 
 _UNKNOWN_POPULATION = 1_000  # what a GeoNames town of population 0 counts as when ranking
+# A town this small in another country is a namesake, not the place 'X in Y' names.
+_ELSEWHERE_POPULATION = 50_000
+# The words between a town and the area holding it: 'in', 'in the countryside of', 'in
+# northern', 'in rural' ('Idleb countryside' and 'Hama province' come after the area).
+_IN_CONTAINER = re.compile(
+    r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|"
+    r"south-?west)(?:ern)?\s+|central\s+|(?P<rural>rural)\s+)?(?:(?P<area>countryside|"
+    r"outskirts|province|governorate|region|district|suburbs)\s+of\s+(?:the\s+)?)?"
+)
 
 
 class ContextReader(Resolver):
@@ -33,13 +43,23 @@ class ContextReader(Resolver):
         for k in range(len(candidates) - 1):
             a, b = candidates[k], candidates[k + 1]
             loc = locations[k]
-            if (
-                loc is None
-                or a.demonym is not None
-                or b.demonym is not None
-                or text[a.end : b.start] not in (", ", ",")
-                or loc.raw["kind"] not in ("city", "admin2", "country")
-            ):
+            if loc is None or a.demonym is not None or b.demonym is not None:
+                continue
+            gap = text[a.end : b.start]
+            if gap not in (", ", ","):
+                area = _IN_CONTAINER.fullmatch(gap) if gap.startswith(" in ") else None
+                # Only where the words say it is a town in an area: 'the village of X in Y',
+                # 'X in the countryside of Y', 'X in Y province' ('St Gregory of Narek in
+                # Vatican' is a saint's name, 'Marines in California' are people).
+                if area is not None and (
+                    a.kind_hint == "city"
+                    or area.group("area")
+                    or area.group("rural")
+                    or b.kind_hint == "admin1"
+                ):
+                    self._inside_named_area(candidates, locations, k, pinned)
+                continue
+            if loc.raw["kind"] not in ("city", "admin2", "country"):
                 continue
             container = locations[k + 1]
             if container is None or container.raw["kind"] not in ("admin1", "country"):
@@ -74,6 +94,49 @@ class ContextReader(Resolver):
                     locations[k] = settled[cand.lookup]
                     pinned.add(k)
         return pinned
+
+    def _inside_named_area(
+        self, candidates: list[Candidate], locations: list[Any], k: int, pinned: set[int]
+    ) -> None:
+        """'the village of Joseph in the countryside of Idleb', 'Saraqib in Idlib province':
+        the town is looked for inside the area named after it. A town the gazetteer has only
+        in another country is not this one: it is reported, not drawn on a namesake."""
+        a, b = candidates[k], candidates[k + 1]
+        loc, area = locations[k], locations[k + 1]
+        if area is None or loc.raw["kind"] not in ("city", "admin2"):
+            return
+        area_raw = area.raw
+        if area_raw["kind"] not in ("city", "admin1", "admin2", "country"):
+            return
+        if area_raw["kind"] == "country":
+            same = loc.raw["country_code"] == area_raw["country_code"]
+        else:
+            same = (loc.raw["country_code"], loc.raw.get("admin1_code")) == (
+                area_raw["country_code"],
+                area_raw.get("admin1_code"),
+            )
+        if same:
+            return
+        container = area_raw
+        if area_raw["kind"] != "country" and area_raw["kind"] != "admin1":
+            container = {**area_raw, "kind": "admin1"}  # the town's or district's province
+        inside = self._cached(
+            ("@within", a.lookup, area_raw["geonameid"]), self._within, a.lookup, container
+        )
+        if inside is not None:
+            locations[k] = inside
+            pinned.add(k)
+        elif (
+            loc.raw["country_code"] != area_raw["country_code"]
+            and loc.raw["population"] < _ELSEWHERE_POPULATION
+            and loc.raw["match"] != "alias"
+        ):
+            where = loc.raw.get("admin1_name") or loc.raw["country_name"] or ""
+            a.elsewhere = (
+                f"no place of this name in {b.text} in the offline gazetteer; the namesake in "
+                f"{where}, {loc.raw['country_code']} is not it (reported, not guessed)"
+            )
+            pinned.add(k)
 
     def _as_division(self, name: str) -> Any:
         """'New York' after a comma is the state."""
@@ -140,8 +203,8 @@ class ContextReader(Resolver):
         votes: dict[str, float] = {}
         divisions: dict[tuple[str, str | None], float] = {}
         for cand, loc in zip(candidates, locations, strict=True):
-            if loc is None or cand.in_name:
-                continue
+            if loc is None or cand.in_name or cand.elsewhere:
+                continue  # (a namesake elsewhere does not vote for its country)
             raw = loc.raw
             kind = raw["kind"]
             if kind in ("continent", "sea"):

@@ -90,6 +90,9 @@ class Candidate:
     initial_common: bool = False
     feature: str | None = None
     location: Any = None
+    # Why the name is reported unresolved although the gazetteer knows a namesake: 'the
+    # village of Joseph in the countryside of Idleb' is no Joseph in Oregon.
+    elsewhere: str | None = None
 
 
 class Template(NamedTuple):

@@ -13,7 +13,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from eventmap.actors import MediaTable, default_actors, default_media, demonyms, name_mask
+from eventmap.actors import (
+    MediaTable,
+    actor_name_words,
+    default_actors,
+    default_media,
+    demonyms,
+    name_mask,
+)
 from eventmap.errors import InvalidInput
 from eventmap.geocode import OfflineGeocoder
 from eventmap.geoparse.candidates import CandidateFinder
@@ -43,6 +50,7 @@ class Geoparser(RunReader, PlanMaker, CandidateFinder, ContextReader, RoleDecide
         self.actors = actors or default_actors()
         self.demonyms = demonyms()
         self._mask = name_mask(self.media, self.actors)
+        self._actor_words = actor_name_words(self.actors)
         self._common = common_words()
         self._cache: dict[tuple[Any, ...], Any] = {}
         self._areas: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
@@ -63,6 +71,7 @@ class Geoparser(RunReader, PlanMaker, CandidateFinder, ContextReader, RoleDecide
         )
         self._persons: set[str] = set()
         self._ctx: tuple[str | None, set[str]] = (None, set())
+        self._article: tuple[list, list] = ([], [])  # candidates and their first readings
 
     # ------------------------------------------------------------------ public
 
@@ -75,6 +84,7 @@ class Geoparser(RunReader, PlanMaker, CandidateFinder, ContextReader, RoleDecide
         self._persons = set()
         candidates, runs = self._candidates(text, sentences, starts)
         first = [self._resolve(c, None, NO_DIVISIONS) for c in candidates]
+        self._article = (candidates, first)
         pinned = self._contained(text, candidates, first)
         dominant, divisions, mentioned = self._context(candidates, first)
         dominant = country_hint or dominant

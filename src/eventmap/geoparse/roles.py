@@ -18,7 +18,7 @@ import regex
 from eventmap.geoparse.model import IN_NAME_MIN_POPULATION, REGION, Candidate, Mention, remember
 
 _GOVERNMENT_BEFORE = regex.compile(
-    r"(?r)\b(?:government|regime|authorities|officials|administration|leadership|cabinet|"
+    r"(?r)\b(government|regime|authorities|officials|administration|leadership|cabinet|"
     r"ministry)\s+(?:in|of)\s+(?:the\s+)?$",
     regex.IGNORECASE,
 )
@@ -50,6 +50,25 @@ _SAID_AFTER = re.compile(
     r",?\s+(?:also\s+)?(?:said|says|told|added|adds|explained|wrote|writes|noted|recalled|asked|"
     r"replied|laughed|admitted|tweeted|posted)\b"
 )
+# 'a Café in Kabul', 'an Oasis near the road': after 'a' or 'an' and before a preposition or
+# punctuation, a capitalised word is a thing (a shop's name, a common noun), not a town.
+_INDEFINITE_BEFORE = re.compile(r"(?:^|[\s(\"“])(?:a|an)\s+\Z", re.IGNORECASE)
+_THING_AFTER = re.compile(
+    r"(?:\s+(?:in|at|on|near|outside|inside|of|with|where|that|which|and|or)\b|\s*[,.;:)!?]|\Z)"
+)
+# 'Wagner fighters', 'the Wagner group': a name right before a word for an armed group.
+_GROUP_AFTER = re.compile(
+    r"\s+(?:group|mercenar(?:y|ies)|fighters|militants|militia|militiamen|paramilitar(?:y|ies)|"
+    r"rebels|insurgents|gunmen|loyalists|operatives)\b",
+    re.IGNORECASE,
+)
+# 'Officials in Hama said', 'residents of Homs told': the name is where the speakers are,
+# not a person speaking ('Thomas said'), so the speech verb after it does not disprove it.
+_SPEAKERS_PLACE_BEFORE = regex.compile(
+    r"(?r)(?:\b(?:in|at)|\b(?:residents|people|officials|authorities|governor|mayor|police|"
+    r"sources|council)\s+of)\s+(?:the\s+)?$",
+    regex.IGNORECASE,
+)
 
 
 class RoleDecider:
@@ -57,6 +76,10 @@ class RoleDecider:
 
     _ctx: tuple[str | None, set[str]]
     _persons: set[str]
+    _actor_words: frozenset[str]
+    _article: tuple[list[Candidate], list[Any]]
+    _cached: Any
+    _as_division: Any
     _places: dict[int, tuple[Any, str, float, float, float]]
 
     def _mention(
@@ -97,13 +120,48 @@ class RoleDecider:
         ):
             return None  # 'Ain Issa' is not Al Ain: a loose match inside a name is too weak
         single_town = raw["kind"] == "city" and " " not in cand.lookup
+        if (
+            single_town
+            and not curated
+            and raw["population"] < 100_000
+            and _INDEFINITE_BEFORE.search(text, max(0, cand.start - 5), cand.start)
+            and _THING_AFTER.match(text, cand.end)
+        ):
+            return None  # 'a Café in Kabul' is no town in the Philippines
+        if (
+            single_town
+            and cand.lookup in self._actor_words
+            and raw["match"] in ("alternate", "loose")
+            and raw["population"] < 100_000
+            and self._cached(("@as-division", cand.lookup), self._as_division, cand.lookup) is None
+        ):
+            # 'forces loyal to Hadi': a person or group the actor table names (Sinaloa, a
+            # cartel's name, is still the state)
+            return None
         if cand.initial_common and single_town and not curated and raw["population"] < 1_000_000:
             return None  # 'Reading the report', 'Nice to see', 'Mobile phones'
         if single_town and cand.lookup in self._persons and raw["population"] < 200_000:
             return None  # one sense per discourse: 'Salah' after 'Mohamed Salah'
-        if single_town and raw["population"] < 1_000_000 and _SAID_AFTER.match(text, cand.end):
+        if (
+            single_town
+            and raw["population"] < 1_000_000
+            and _SAID_AFTER.match(text, cand.end)
+            and not _SPEAKERS_PLACE_BEFORE.search(text, max(0, cand.start - 30), cand.start)
+        ):
             return None  # 'Thomas said': towns rarely speak; capitals ('Moscow said') do
+        if cand.elsewhere is not None:
+            return self._unresolved_mention(cand, s_start, s_end, cand.elsewhere)
         dominant, mentioned = self._ctx
+        if (
+            dominant
+            and single_town
+            and not curated
+            and raw["population"] < 100_000
+            and raw["country_code"] != dominant
+            and _GROUP_AFTER.match(text, cand.end)
+            and not self._named_elsewhere(raw["country_code"], cand.lookup)
+        ):
+            return None  # 'Wagner fighters' in a story about Mali: a group, not a Brazilian town
         if (
             dominant
             and raw["kind"] == "city"
@@ -151,6 +209,14 @@ class RoleDecider:
             raw=raw,  # shared with the cached Location: treat as read-only
         )
 
+    def _named_elsewhere(self, country: str, lookup: str) -> bool:
+        """Does another name of the article lie in ``country``?"""
+        candidates, locations = self._article
+        return any(
+            loc is not None and loc.raw["country_code"] == country and cand.lookup != lookup
+            for cand, loc in zip(candidates, locations, strict=True)
+        )
+
     def _place_fields(self, loc: Any) -> tuple[Any, str, float, float, float]:
         """What every mention of this resolved place shares, worked out once per Location
         (kept with the Location itself, so a reused id can never match another one)."""
@@ -187,11 +253,19 @@ class RoleDecider:
         start, end = cand.start, cand.end
         # 'the government in Damascus' ends in 'in', 'of' or 'the': test that before searching.
         tail = text[max(0, start - 6) : start].rstrip().lower()
-        if tail.endswith(("in", "of", "the")) and _GOVERNMENT_BEFORE.search(
+        government = tail.endswith(("in", "of", "the")) and _GOVERNMENT_BEFORE.search(
             text, max(0, start - 60), start
-        ):
-            return "government"
+        )
         nxt = _NEXT_WORD.match(text, end)
+        if government and not (
+            government.group(1).lower() == "officials"
+            and not raw.get("national_capital")
+            and nxt is not None
+            and _SAID_AFTER.match(text, end)
+        ):
+            # 'Officials in Damascus said' is the government; 'officials in Hama said' are
+            # local officials, and Hama is where the speakers are.
+            return "government"
         if nxt is not None and nxt.group(1).lower() in _ROLE_AFTER_WORDS:
             if _GOVERNMENT_AFTER.match(text, end, end + 80):
                 return "government"
