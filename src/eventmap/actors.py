@@ -160,14 +160,24 @@ class PhraseIndex:
         # Every such word -> where it sits in its phrases: (its index, phrase length) -> the
         # phrases (word tuples) of that shape, each with its anchor's index. This is what
         # ``probe`` and ``PhraseScan`` use to look around a span instead of across the text.
-        self._word_shapes: dict[tuple[str, bool], dict[tuple[int, int], dict]] = {}
+        word_shapes: dict[tuple[str, bool], dict[tuple[int, int], dict]] = {}
         for (_, exact), entries in self._anchors.items():
             for key, a, _, _ in entries:
                 for k, token in enumerate(key):
                     if len(token) <= 2 and len(key) > 1:
                         continue
-                    shapes = self._word_shapes.setdefault((token, exact), {})
+                    shapes = word_shapes.setdefault((token, exact), {})
                     shapes.setdefault((k, len(key)), {})[key] = a
+        # With, per shape and per number c of its words that lie before (after) a span,
+        # the characters those words take at most and the words that can stand right next
+        # to the span: decided here once, not for every new run.
+        self._word_shapes: dict[tuple[str, bool], list[tuple[int, int, dict, tuple, tuple]]] = {
+            word: [
+                (k, n, keys, _reaches(keys, k, True), _reaches(keys, n - k - 1, False))
+                for (k, n), keys in shapes.items()
+            ]
+            for word, shapes in word_shapes.items()
+        }
 
     @staticmethod
     def lowered(text: str) -> str:
@@ -198,24 +208,24 @@ class PhraseIndex:
             texts = tuple(w for _, _, w in words)
             m = len(words)
             for i, (_, _, word) in enumerate(words):
-                for (k, n), keys in self._word_shapes.get((word, exact), {}).items():
+                for k, n, keys, reach_before, reach_after in self._word_shapes.get(
+                    (word, exact), ()
+                ):
                     first, last = i - k, i - k + n
                     if first >= 0 and last <= m:
-                        for key, a in keys.items():
-                            if texts[first:last] == key:
-                                inside.add((words[first + a][0], key[a]))
+                        a = keys.get(texts[first:last])
+                        if a is not None:
+                            inside.add((words[first + a][0], texts[first + a]))
                         continue
-                    beyond.setdefault((first, last), {}).update(keys)
-                    for key in keys:  # the phrase's words right before and after the span
-                        if first < 0:
-                            adjacent_before.add(key[-first - 1])
-                        if last > m:
-                            adjacent_after.add(key[n - (last - m)])
-                    for key in keys:
-                        before = sum(len(t) + 3 for t in key[: max(0, -first)])
-                        after = sum(len(t) + 3 for t in key[n - max(0, last - m) :])
-                        need_before = max(need_before, before + 8)
-                        need_after = max(need_after, after + 8)
+                    beyond.setdefault((first, last), []).append(keys)
+                    if first < 0:  # the phrase's words right before the span
+                        chars, adjacent = reach_before[-first]
+                        need_before = max(need_before, chars + 8)
+                        adjacent_before |= adjacent
+                    if last > m:
+                        chars, adjacent = reach_after[last - m]
+                        need_after = max(need_after, chars + 8)
+                        adjacent_after |= adjacent
             if inside or beyond:
                 parts.append(
                     (
@@ -223,7 +233,9 @@ class PhraseIndex:
                         texts,
                         tuple(w[0] for w in words),
                         tuple(sorted(inside)),
-                        tuple((f, last, keys) for (f, last), keys in beyond.items()),
+                        tuple(
+                            (f, last, keys) for (f, last), dicts in beyond.items() for keys in dicts
+                        ),
                         need_before,
                         need_after,
                         frozenset(adjacent_before),
@@ -322,6 +334,18 @@ class PhraseIndex:
                 continue
             return start, end, ref, generic
         return None
+
+
+def _reaches(keys: dict, most: int, before: bool) -> tuple[tuple[int, frozenset[str]], ...]:
+    """For c = 0..most words of each phrase in ``keys`` outside a span (its first c words
+    if ``before``, else its last c): the characters they take at most (a gap of up to 3
+    each) and the words that touch the span."""
+    out: list[tuple[int, frozenset[str]]] = [(0, frozenset())]
+    for c in range(1, most + 1):
+        parts = [key[:c] if before else key[len(key) - c :] for key in keys]
+        chars = max(sum(len(t) + 3 for t in part) for part in parts)
+        out.append((chars, frozenset(part[-1] if before else part[0] for part in parts)))
+    return tuple(out)
 
 
 def _hyphen_compound(text: str, start: int, end: int) -> bool:
