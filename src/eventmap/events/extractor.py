@@ -40,7 +40,7 @@ from eventmap.events.sentences import (
     SHORT_REPORT_CHARS,
     skipped,
 )
-from eventmap.events.triggers import ESCALATES, escalation
+from eventmap.events.triggers import ESCALATES, escalation, find_triggers
 from eventmap.events.us_state import Relocator, in_state, state_context
 from eventmap.fatalities import add_tolls, find_fatalities
 from eventmap.geoparse import Geoparser, Mention, default_geoparser, sentence_bounds
@@ -111,9 +111,11 @@ class EventExtractor:
         skip = skipped(text, sentences, article)
         candidates: list[Candidate] = []
         claims: list[dict[str, Any]] = []
-        last_report: tuple[DateRef, str | None, bool] | None = None
+        last_report: tuple[DateRef, int] | None = None  # its date, the position of its source
         last_events: list[Candidate] = []
-        last_source: tuple[str | None, bool] = (None, False)
+        speakers = _Speakers(
+            lambda sentence, last: attribution(sentence, country, last, self.media, self.actors)
+        )
         body_index = 0
         previous_named: list[str] = []  # named actors of the last sentence that had any
         homes: set[str] = set()  # countries the article's rebels and militias belong to
@@ -122,9 +124,7 @@ class EventExtractor:
                 continue
             sentence = text[s:e]
             body_index += 1
-            source, party = attribution(sentence, country, last_source, self.media, self.actors)
-            if source:
-                last_source = (source, party)
+            pos = speakers.add(sentence)  # who speaks is read only where it is used
             spans = sentence_actors(
                 sentence, s, country, previous_named, self.actors, self.demonyms
             )
@@ -133,6 +133,7 @@ class EventExtractor:
             dates = find_dates(sentence, article.published, s)
             fatal = find_fatalities(sentence, s)
             if AGGREGATE.search(sentence) or CLAIM.search(sentence):
+                source, party = speakers.source(pos)
                 claims.append(
                     claim_row(article, sentence, s, e, fatal, source, party, self.geoparser)
                 )
@@ -147,30 +148,36 @@ class EventExtractor:
             own = dates[0] if dates else None
             date, date_source = own, "own" if own else "none"
             if own is not None and own.precision == 1:
-                last_report = (own, source, party)
+                last_report = (own, pos)
+            report = None
             if own is None and last_report is not None and CONTINUES_REPORT.search(sentence):
                 date, date_source = last_report[0], "inherited"
-                if not source:
-                    source, party = last_report[1], last_report[2]
+                report = last_report[1]
             if own is None and date is None and body_index <= LEDE_SENTENCES:
                 date_source = "lede"
-            found = sentence_events(
-                text,
-                sentence,
-                s,
-                e,
-                i,
-                ordered[bisect_left(starts, s) : bisect_left(starts, e)],
-                spans,
-                date,
-                date_source,
-                fatal,
-                source,
-                party,
-                self.actors,
-                resolve=self.places.within,
-                senses=self.places.senses,
-            )
+            if not find_triggers(sentence, s):  # no trigger, no event: spare the rest
+                found = []
+            else:
+                source, party = speakers.source(pos)
+                if report is not None and not source:
+                    source, party = speakers.source(report)
+                found = sentence_events(
+                    text,
+                    sentence,
+                    s,
+                    e,
+                    i,
+                    ordered[bisect_left(starts, s) : bisect_left(starts, e)],
+                    spans,
+                    date,
+                    date_source,
+                    fatal,
+                    source,
+                    party,
+                    self.actors,
+                    resolve=self.places.within,
+                    senses=self.places.senses,
+                )
             if found:
                 last_events = found
                 candidates.extend(found)
@@ -308,6 +315,85 @@ class EventExtractor:
             if found:
                 return found[:1]
         return []
+
+
+class _NeedsLast(Exception):
+    """attribution() read the previous sentence's source ('the agency' said...)."""
+
+
+class _Unknown:
+    """The previous source, not yet worked out: reading it stops the attribution."""
+
+    def __getitem__(self, key: Any) -> Any:
+        raise _NeedsLast
+
+    def __iter__(self) -> Any:
+        raise _NeedsLast
+
+    def __bool__(self) -> bool:
+        raise _NeedsLast
+
+
+_UNKNOWN = _Unknown()
+
+
+class _Speakers:
+    """Who speaks in each body sentence, worked out only for the sentences that need it.
+
+    A sentence's source is its own (an outlet, a party that 'said') except where it refers
+    back ('the agency'): then it is the last source before it. Reading sources is a phrase
+    search per sentence, and most sentences carry neither an event nor a claim, so a source
+    is read when a claim, an event or a report that a later sentence continues asks for it,
+    walking back only as far as the chain of references goes. The values are those of
+    reading every sentence in order."""
+
+    def __init__(self, attribute: Any) -> None:
+        self.attribute = attribute  # (sentence, last source) -> (source, party)
+        self.sentences: list[str] = []
+        self.known: dict[int, tuple[str | None, bool]] = {}
+
+    def add(self, sentence: str) -> int:
+        self.sentences.append(sentence)
+        return len(self.sentences) - 1
+
+    def source(self, pos: int) -> tuple[str | None, bool]:
+        found = self.known.get(pos)
+        if found is None:
+            found = self._own(pos)
+            if found is None:
+                found = tuple(self.attribute(self.sentences[pos], self._last_before(pos)))
+            self.known[pos] = found
+        return found
+
+    def _own(self, pos: int) -> tuple[str | None, bool] | None:
+        """The sentence's source when it does not depend on the one before, else None."""
+        try:
+            found = self.attribute(self.sentences[pos], _UNKNOWN)
+        except _NeedsLast:
+            return None
+        return None if found is _UNKNOWN else tuple(found)
+
+    def _last_before(self, pos: int) -> tuple[str | None, bool]:
+        """The last source (a non-empty one) of the sentences before ``pos``."""
+        pending: list[int] = []  # sentences that refer back, below the one found
+        last: tuple[str | None, bool] = (None, False)
+        for q in range(pos - 1, -1, -1):
+            found = self.known.get(q)
+            if found is None:
+                found = self._own(q)
+                if found is None:
+                    pending.append(q)
+                    continue
+                self.known[q] = found
+            if found[0]:
+                last = found
+                break
+        for q in reversed(pending):  # oldest first, each seeing the source before it
+            found = tuple(self.attribute(self.sentences[q], last))
+            self.known[q] = found
+            if found[0]:
+                last = found
+        return last
 
 
 _DEFAULT: EventExtractor | None = None

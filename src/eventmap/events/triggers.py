@@ -130,7 +130,20 @@ _RETREAT = re.compile(r"^(?:retreat|withdr)", re.IGNORECASE)
 def find_triggers(sentence: str, offset: int) -> list[tuple[int, int, str]]:
     """(start, end, sub-event type) of each trigger, offsets into the whole text, in order.
 
-    Weak triggers only when the sentence has no specific one."""
+    Weak triggers only when the sentence has no specific one. The extractor asks first
+    whether a sentence has any (only those get the costly analysis), then sentence_events
+    asks again: the last answer is kept."""
+    if _LAST[0] is sentence and _LAST[1] == offset:
+        return list(_LAST[2])
+    found = _triggers(sentence, offset)
+    _LAST[:] = [sentence, offset, tuple(found)]
+    return found
+
+
+_LAST: list = [None, None, ()]
+
+
+def _triggers(sentence: str, offset: int) -> list[tuple[int, int, str]]:
     found = _matches(sentence, offset, TRIGGERS)
     if _AIR_ACTOR.search(sentence) and _ATTACK_VERB.search(sentence):
         m = _AIR_ACTOR.search(sentence)
