@@ -40,6 +40,7 @@ def test_help_lists_commands_and_examples(capsys):
         assert name in out
     assert "example" in out
     assert "eventmap map seeds/" in out
+    assert "eventmap corpus run " in out  # corpus mode is listed with the others
 
 
 @pytest.mark.parametrize("command", SUBCOMMANDS)

@@ -89,6 +89,8 @@ def test_geoparquet_reads_back_with_geopandas(local_run: Path):
     assert counts["events"].sum() == len(whole)
     html = (local_run / "corpus_map.html").read_text(encoding="utf-8")
     assert "independent source" in html and "<script>alert" not in html
+    n = json.loads((local_run / "manifest.json").read_text())["counts"]["articles"]
+    assert f"a corpus of {n:,} articles" in html
 
 
 def test_rerun_reuses_every_shard_and_changes_no_bytes(local_run: Path):

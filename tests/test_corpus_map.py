@@ -86,3 +86,11 @@ def test_week_choropleth_follows_the_date_filter(browser, tmp_path, monkeypatch)
     assert page.evaluate(empty) > before  # fewer governorates have events that day
     assert not errors
     page.close()
+
+
+def test_title_box_speaks_of_the_corpus_not_one_article(tmp_path):
+    html = save_html(cm.corpus_map(merged_events(), n_articles=1234), tmp_path / "m.html")
+    text = html.read_text(encoding="utf-8")
+    assert "a corpus of 1,234 articles" in text
+    assert "as reported in the article" not in text
+    assert cm.corpus_note(1).startswith("Events as reported in a corpus of 1 article,")

@@ -28,6 +28,7 @@ EXAMPLES = {
     "  eventmap events --jsonl texts.jsonl -o predictions.jsonl",
     "map": "eventmap map seeds/ -o maps --png auto",
     "gazetteer": "eventmap gazetteer build\n  eventmap gazetteer check",
+    "corpus": "eventmap corpus run articles/ more.jsonl.gz --out runs/syria --workers 2",
 }
 
 

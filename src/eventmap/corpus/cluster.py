@@ -30,12 +30,12 @@ class SerialExecutor:
 class DaskExecutor:
     kind = "dask"
 
-    def __init__(self, client: Any, kind: str) -> None:
+    def __init__(self, client: Any, kind: str, dashboard: bool = True) -> None:
         self.client = client
         self.kind = kind
         info = client.scheduler_info()
         self.workers = len(info.get("workers", {}))
-        self.dashboard = getattr(client, "dashboard_link", None) if kind == "cluster" else None
+        self.dashboard = _dashboard_link(client, info) if dashboard else None
 
     def map_unordered(self, fn: Callable, items: Iterable, **kwargs: Any) -> Iterator:
         from distributed import as_completed
@@ -53,16 +53,33 @@ class DaskExecutor:
                 fut.release()
 
 
+def _dashboard_link(client: Any, info: dict) -> str | None:
+    """The scheduler's dashboard address, if it serves one (it needs bokeh where it runs)."""
+    if "dashboard" not in info.get("services", {}):
+        return None
+    try:
+        return str(client.dashboard_link)
+    except Exception:  # a link we cannot form is simply not printed
+        return None
+
+
 def _label(item: Any) -> str:
     return str(getattr(item, "key", item))
 
 
 @contextmanager
 def executor(
-    *, workers: int | None = None, scheduler: str | None = None, n_articles: int = 0
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    n_articles: int = 0,
+    dashboard: bool = False,
 ) -> Iterator[SerialExecutor | DaskExecutor]:
     """``workers=0`` (or a small input without a scheduler): serial; ``scheduler``: that
-    cluster; otherwise a LocalCluster of ``workers`` processes (default: the cores)."""
+    cluster (its dashboard link is offered when it serves one); otherwise a LocalCluster of
+    ``workers`` processes (default: the cores), with a dashboard on loopback only when
+    ``dashboard`` is asked for (serving it costs the start-up ~1 s; locally the progress bar
+    says the same)."""
     import logging
 
     for name in ("distributed", "distributed.scheduler", "distributed.core"):
@@ -87,13 +104,13 @@ def executor(
         threads_per_worker=1,
         processes=True,
         host="127.0.0.1",
-        dashboard_address="127.0.0.1:0",  # loopback only (served when bokeh is installed)
+        dashboard_address="127.0.0.1:0" if dashboard else None,  # loopback only
         memory_limit="auto",
         silence_logs=40,
     )
     client = Client(cluster)
     try:
-        yield DaskExecutor(client, "cluster")
+        yield DaskExecutor(client, "cluster", dashboard)
     finally:
         client.close()
         cluster.close()

@@ -45,6 +45,12 @@ def add_parser(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentP
     where.add_argument("--scheduler", help="address of a running Dask scheduler, tcp://HOST:PORT")
     run.add_argument("--shard-size", type=int, default=2000, help="articles per shard task")
     run.add_argument("--no-map", action="store_true", help="skip corpus_map.html")
+    run.add_argument(
+        "--dashboard",
+        action="store_true",
+        help="serve the local cluster's Dask dashboard on 127.0.0.1 and print its address "
+        "(a --scheduler's own dashboard is always printed when it has one)",
+    )
     pred = actions.add_parser(
         "predictions", parents=parents, help="write the dedup kit's prediction format from a run"
     )
@@ -74,6 +80,7 @@ def cmd_corpus(args: argparse.Namespace) -> int:
         shard_size=args.shard_size,
         progress=not args.quiet,
         map_html=not args.no_map,
+        dashboard=args.dashboard,
     )
     if not args.quiet:
         c, t, s = result.counts, result.manifest["timings"], result.manifest["shards"]

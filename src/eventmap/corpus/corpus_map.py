@@ -43,8 +43,15 @@ def map_frame(events: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def corpus_map(events: pd.DataFrame, *, title: str | None = None, boundaries: Any = None):
-    """A folium map of a run's merged events (ready for ``eventmap.export.save_html``)."""
+def corpus_map(
+    events: pd.DataFrame,
+    *,
+    title: str | None = None,
+    boundaries: Any = None,
+    n_articles: int | None = None,
+):
+    """A folium map of a run's merged events (ready for ``eventmap.export.save_html``);
+    ``n_articles``: how many articles the run read (the title box says so)."""
     from eventmap.maps import event_map
 
     n = len(events)
@@ -64,10 +71,24 @@ def corpus_map(events: pd.DataFrame, *, title: str | None = None, boundaries: An
         title=title or f"{n:,} merged events",
         outlet=outlets,
         source_note="merged from many outlets' reports; each popup lists its sources",
+        note=corpus_note(n_articles),
         cluster_threshold=CLUSTER_ABOVE,
     )
     _add_week_choropleth(m, frame, show=n > CHOROPLETH_ABOVE)
     return m
+
+
+def corpus_note(n_articles: int | None) -> str:
+    """The title box's line on what the map shows: a corpus's merged reports, not one article."""
+    corpus = (
+        f"a corpus of {n_articles:,} article{'s' if n_articles != 1 else ''}"
+        if n_articles is not None
+        else "a corpus of articles"
+    )
+    return (
+        f"Events as reported in {corpus}, reports of one incident merged. Claims by parties "
+        "to the conflict have not been independently verified."
+    )
 
 
 def _add_week_choropleth(m: Any, frame: pd.DataFrame, *, show: bool) -> None:

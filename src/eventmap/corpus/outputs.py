@@ -76,7 +76,11 @@ def write_outputs(
             from eventmap.corpus.corpus_map import corpus_map
             from eventmap.export import save_html
 
-            save_html(corpus_map(gdf, title=manifest.get("title")), staging / "corpus_map.html")
+            n_articles = manifest.get("counts", {}).get("articles")
+            save_html(
+                corpus_map(gdf, title=manifest.get("title"), n_articles=n_articles),
+                staging / "corpus_map.html",
+            )
         manifest["counts"] |= {
             "events": len(events),
             "event_sources": len(sources),

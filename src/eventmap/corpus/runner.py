@@ -8,6 +8,7 @@ with ``manifest.json`` written last.
 from __future__ import annotations
 
 import json
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,8 +45,12 @@ def run_corpus(
     progress: bool = False,
     map_html: bool = True,
     on_shard: Any = None,
+    dashboard: bool = False,
 ) -> CorpusRun:
-    """Run stage A (extraction per shard), stage B (merging per bucket) and the outputs."""
+    """Run stage A (extraction per shard), stage B (merging per bucket) and the outputs.
+
+    ``progress``: a progress bar per stage, and the Dask dashboard's address when there is
+    one (a given scheduler's, or the local cluster's with ``dashboard``)."""
     from eventmap.corpus.outputs import write_outputs
 
     t_start = time.perf_counter()
@@ -63,8 +68,12 @@ def run_corpus(
     first_task: float | None = None
     markers: list[dict] = []
     t0 = time.perf_counter()
-    with executor(workers=workers, scheduler=scheduler, n_articles=n_articles) as ex:
+    with executor(
+        workers=workers, scheduler=scheduler, n_articles=n_articles, dashboard=dashboard
+    ) as ex:
         timings["startup_s"] = time.perf_counter() - t0
+        if progress and ex.dashboard:
+            print(f"Dask dashboard: {ex.dashboard}", file=sys.stderr, flush=True)
         bar = _bar(progress, len(todo), "stage A: shards")
         t_a = time.perf_counter()
         for marker in ex.map_unordered(
@@ -126,7 +135,7 @@ def run_corpus(
     timings["first_task_s"] = (min(starts) - wall_start) if starts else 0.0
     timings["first_result_s"] = first_task if first_task is not None else 0.0
     timings["total_s"] = time.perf_counter() - t_start
-    for part in ("open_s", "extract_s", "minhash_s", "write_s", "total_s"):
+    for part in ("open_s", "extract_s", "minhash_s", "write_s", "total_s", "cpu_s"):
         # summed over the shard tasks run now (worker time, not wall time)
         timings[f"tasks_{part}"] = sum(m.get("timing", {}).get(part, 0.0) for m in markers)
     manifest["timings"] = {k: round(v, 3) for k, v in timings.items()}

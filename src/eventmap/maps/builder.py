@@ -54,6 +54,7 @@ def event_map(
     outlet: str | None = None,
     published: Any = None,
     source_note: str | None = None,
+    note: str | None = None,
     tiles: str | TileLayer | None = "OpenStreetMap",
     cluster_threshold: int = 200,
     attribution_extra: str | None = None,
@@ -69,7 +70,8 @@ def event_map(
     one folium element each (see EventBatch), which keeps 100k-event maps small.
     ``governorates`` draws the offline admin-1 outlines of the events' countries (and
     province-level events as their province); ``place_names`` labels event locations
-    and the main towns.
+    and the main towns. ``note`` replaces the title box's line on what the events are
+    (a corpus map's come from many articles, not one).
     """
     prepared = prepare_events(events)
     frame = prepared.frame
@@ -142,6 +144,7 @@ def event_map(
             source_note,
             n_events=prepared.n_input,
             n_mapped=prepared.n,
+            note=note,
         )
     ).add_to(m)
     ids(

@@ -40,7 +40,10 @@ class TitleBox(VerbatimRender):
         *,
         n_events: int = 0,
         n_mapped: int = 0,
+        note: str | None = None,
     ) -> None:
+        """``note``: what the events are and how far to trust them (default: one article's
+        events, parties' claims unverified)."""
         super().__init__()
         self._name = "TitleBox"
         byline = " · ".join(x for x in (outlet, published) if x)
@@ -52,5 +55,5 @@ class TitleBox(VerbatimRender):
             Markup('<p class="em-muted">{}</p>').format(byline) if byline else "",
             Markup("<p>{}</p>").format(source_note) if source_note else "",
             counts,
-            UNVERIFIED_NOTE,
+            note or UNVERIFIED_NOTE,
         )

@@ -1,0 +1,29 @@
+"""Where corpus tasks run: serial, a local cluster on loopback, or a given scheduler."""
+
+from __future__ import annotations
+
+from eventmap.corpus.cluster import SerialExecutor, _dashboard_link, executor
+
+
+class _Client:
+    dashboard_link = "http://127.0.0.1:8787/status"
+
+
+def test_dashboard_link_only_when_the_scheduler_serves_one() -> None:
+    assert _dashboard_link(_Client(), {"services": {}}) is None
+    assert _dashboard_link(_Client(), {"services": {"dashboard": 8787}}).endswith("/status")
+
+
+def test_small_inputs_run_serially() -> None:
+    with executor(n_articles=10) as ex:
+        assert isinstance(ex, SerialExecutor)
+        assert list(ex.map_unordered(abs, [-1, -2])) == [1, 2]
+
+
+def test_local_cluster_dashboard_on_loopback_only_when_asked() -> None:
+    with executor(workers=1, dashboard=True) as ex:
+        assert ex.kind == "cluster" and ex.workers == 1
+        assert ex.dashboard and ex.dashboard.startswith("http://127.0.0.1:")
+        assert sorted(ex.map_unordered(abs, [-3, -4])) == [3, 4]
+    with executor(workers=1) as ex:
+        assert ex.dashboard is None
