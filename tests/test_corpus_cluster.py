@@ -27,3 +27,10 @@ def test_local_cluster_dashboard_on_loopback_only_when_asked() -> None:
         assert sorted(ex.map_unordered(abs, [-3, -4])) == [3, 4]
     with executor(workers=1) as ex:
         assert ex.dashboard is None
+
+
+def test_local_cluster_http_server_stays_on_loopback_without_dashboard() -> None:
+    with executor(workers=1) as ex:
+        http = ex.client.cluster.scheduler.http_server
+        hosts = {sock.getsockname()[0] for sock in http._sockets.values()}
+        assert hosts == {"127.0.0.1"}

@@ -104,7 +104,10 @@ def executor(
         threads_per_worker=1,
         processes=True,
         host="127.0.0.1",
-        dashboard_address="127.0.0.1:0" if dashboard else None,  # loopback only
+        # the scheduler's HTTP server always runs: loopback, a free port; bokeh's pages
+        # only when asked
+        dashboard_address="127.0.0.1:0",
+        scheduler_kwargs={"dashboard": dashboard},
         memory_limit="auto",
         silence_logs=40,
     )
