@@ -33,6 +33,7 @@ STAGES = {
         "triggers",
         "actors",
         "claims",
+        "speakers",
         "phrases",
         "lookup",
         "locate",

@@ -8,6 +8,7 @@ The stages, in the order a sentence flows through them (each module says why it 
       ├─ triggers    trigger words -> ACLED sub-event type (resources/event_triggers.tsv)
       ├─ actors      who did it and to whom: actor spans, subject and target sides
       ├─ claims      who says so (party or not); totals and allegations become claim rows
+      ├─ speakers    that source read only for the sentences that use it ('the agency' said)
       ├─ phrases     place phrases: one location each, nested, unknown villages kept by name
       ├─ lookup      the gazetteer's second answers: a name inside a province, namesakes
       ├─ locate      each event location + its nearest trigger -> one candidate event
