@@ -279,3 +279,11 @@ def test_seas_are_resolved_at_sea_and_fleets_are_names() -> None:
 def test_a_town_named_like_an_ocean_is_still_the_ocean_alone() -> None:
     (m,) = [m for m in geoparse("Storms battered shipping across the Pacific.") if m.resolved]
     assert m.kind == "sea" and m.name == "Pacific Ocean"
+
+
+def test_molotov_cocktails_and_rural_damascus() -> None:
+    """'Molotov' is Perm's old name, never meant in news; 'Rural Damascus' is the governorate."""
+    got = [(m.text, m.name, m.kind) for m in geoparse("Youths threw Molotov cocktails in Izmir.")]
+    assert [t for t, _, _ in got] == ["Izmir"]
+    (m,) = geoparse("Artillery shelled farms in Rural Damascus overnight.")
+    assert (m.text, m.country_code, m.kind) == ("Rural Damascus", "SY", "admin1")

@@ -30,3 +30,11 @@ def test_masked_names_are_not_places() -> None:
 def test_a_sentence_initial_common_word_is_marked() -> None:
     got = _candidates("Reading the report, he frowned.")
     assert "Reading" not in got or got["Reading"].initial_common
+
+
+def test_a_currency_names_no_place() -> None:
+    got = _candidates("Traders in Tripoli sold the Lebanese pound for US dollars at dawn.")
+    assert "US" not in got and "Lebanese" not in got
+    assert "Tripoli" in got
+    assert "Hong Kong" not in _candidates("Shops priced goods in Hong Kong dollars.")
+    assert "Hong Kong" in _candidates("Shops in Hong Kong stayed shut.")

@@ -21,6 +21,13 @@ from eventmap.geoparse.runs import OPENERS_AND_SPACE, RUN
 
 _SAINTS = ("St ", "St. ", "Saint ", "Ste ", "Sainte ")
 _POSSESSIVE_NAME = re.compile(r"['’]s\s+[A-Z]")
+# 'the US dollar', 'Lebanese pounds', 'the Hong Kong dollar': a currency names no place, and
+# reading one as the country put the crowd of a currency protest in the United States.
+_CURRENCY_AFTER = re.compile(
+    r"[ \t]+(?:dollars?|pounds?|dinars?|dirhams?|rials?|riyals?|rupees?|liras?|euros?|francs?"
+    r"|shillings?|nairas?|cedis?|pesos?|rubles?|roubles?|hryvnias?|yuan|rands?)\b",
+    re.IGNORECASE,
+)
 
 
 def _shifted(words: tuple[tuple[int, int, str], ...], offset: int) -> list[Word]:
@@ -165,6 +172,8 @@ class CandidateFinder:
             if person_name:
                 self._persons.add(name)
             if not placeable:
+                continue
+            if _CURRENCY_AFTER.match(text, end):
                 continue
             if name.startswith(_SAINTS) and _POSSESSIVE_NAME.match(text, end):
                 continue  # "St Peter's Basilica", "St Mary's Hospital": a building, not a town
