@@ -14,20 +14,14 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from eventmap.geoparse.lexicon import TITLES
+from eventmap.geoparse.lexicon import CURRENCY_WORDS, TITLES
 from eventmap.geoparse.model import CACHE_LIMIT, Candidate, Run, Word, overlaps, remember
 from eventmap.geoparse.qualifiers import qualifiers
 from eventmap.geoparse.runs import OPENERS_AND_SPACE, RUN
 
 _SAINTS = ("St ", "St. ", "Saint ", "Ste ", "Sainte ")
 _POSSESSIVE_NAME = re.compile(r"['’]s\s+[A-Z]")
-# 'the US dollar', 'Lebanese pounds', 'the Hong Kong dollar': a currency names no place, and
-# reading one as the country put the crowd of a currency protest in the United States.
-_CURRENCY_AFTER = re.compile(
-    r"[ \t]+(?:dollars?|pounds?|dinars?|dirhams?|rials?|riyals?|rupees?|liras?|euros?|francs?"
-    r"|shillings?|nairas?|cedis?|pesos?|rubles?|roubles?|hryvnias?|yuan|rands?)\b",
-    re.IGNORECASE,
-)
+_NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 
 
 def _shifted(words: tuple[tuple[int, int, str], ...], offset: int) -> list[Word]:
@@ -173,8 +167,9 @@ class CandidateFinder:
                 self._persons.add(name)
             if not placeable:
                 continue
-            if _CURRENCY_AFTER.match(text, end):
-                continue
+            after = _NEXT_WORD.match(text, end)
+            if after and after.group(1).lower() in CURRENCY_WORDS:
+                continue  # 'the US dollar', 'Lebanese pounds': a currency names no place
             if name.startswith(_SAINTS) and _POSSESSIVE_NAME.match(text, end):
                 continue  # "St Peter's Basilica", "St Mary's Hospital": a building, not a town
             kind_hint, qualifier, qualifier_text = qualifiers(text, start, end)

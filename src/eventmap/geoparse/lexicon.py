@@ -26,6 +26,8 @@ FEATURE_WORDS = word_set("feature_words.txt")
 REGIONS = word_set("regions.txt")
 STOPWORDS = word_set("stopwords.txt")
 NOT_PLACES = word_set("not_places.txt")
+# A word after a name that makes the phrase a currency: 'the US dollar' names no place.
+CURRENCY_WORDS = word_set("currency_words.txt")
 COUNTRY_ABBREVIATIONS = word_set("country_abbreviations.txt")
 # Feature words that name an administrative area: 'X County Council' is X's council.
 DIVISION_FEATURES = frozenset({"county", "district", "borough", "parish", "township"})
