@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import time
 import traceback
 import zlib
@@ -23,7 +22,7 @@ from eventmap.article import text_hash
 from eventmap.corpus.inputs import BadRecord, read_range
 from eventmap.corpus.minhash import signature
 from eventmap.corpus.shards import MARKER, Shard, is_done
-from eventmap.corpus.tables import SHARD_TABLES, to_arrow, write_table
+from eventmap.corpus.tables import SHARD_TABLES, to_arrow, write_folder, write_table
 
 BUCKETS = 16  # stage B reads events bucket by bucket (a bucket holds whole admin1 areas)
 _EXTRACTORS: dict[str, Any] = {}
@@ -168,16 +167,10 @@ def _error(path: str, sha: str, position: int, article_id: str | None, error: st
 
 
 def _write_shard(final: Path, rows: dict[str, list[dict]], marker: dict) -> None:
-    tmp = final.with_name(f".tmp-{final.name}-{os.getpid()}-{time.monotonic_ns()}")
-    tmp.mkdir(parents=True)
-    try:
+    def fill(tmp: Path) -> None:
         for name, columns in SHARD_TABLES.items():
             frame = pd.DataFrame(rows[name], columns=list(columns))
             write_table(to_arrow(frame, columns), tmp / f"{name}.parquet")
         (tmp / MARKER).write_text(json.dumps(marker, sort_keys=True), encoding="utf-8")
-        if final.exists():  # a folder without its marker: an interrupted earlier attempt
-            shutil.rmtree(final)
-        os.replace(tmp, final)
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
+
+    write_folder(final, fill)

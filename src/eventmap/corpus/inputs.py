@@ -19,6 +19,7 @@ from typing import Any
 
 from eventmap.article import Article, article_from_text, load_article
 from eventmap.errors import ArticleError, EventmapError
+from eventmap.outputs import sha256_file
 
 FIELDS = ("id", "text", "title", "outlet", "url", "published")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -73,14 +74,14 @@ def discover(paths: Sequence[str | Path]) -> list[InputSource]:
                 raise EventmapError(f"{path}: no .txt articles in this folder")
             digest = hashlib.sha256()
             for f in files:
-                digest.update(f.name.encode() + b"\0" + _file_hash(f).encode())
+                digest.update(f.name.encode() + b"\0" + sha256_file(f).encode())
                 side = f.with_name(f.stem + ".meta.json")
                 if side.exists():
-                    digest.update(b"meta\0" + _file_hash(side).encode())
+                    digest.update(b"meta\0" + sha256_file(side).encode())
             sources.append(InputSource(str(path), kind, digest.hexdigest(), len(files)))
         elif kind == "jsonl":
             n = sum(1 for _ in _lines(path))
-            sources.append(InputSource(str(path), kind, _file_hash(path), n))
+            sources.append(InputSource(str(path), kind, sha256_file(path), n))
         else:
             import pyarrow.parquet as pq
 
@@ -88,7 +89,7 @@ def discover(paths: Sequence[str | Path]) -> list[InputSource]:
                 n = pq.ParquetFile(path).metadata.num_rows
             except Exception as exc:  # pyarrow raises several types for damaged files
                 raise EventmapError(f"{path}: not a readable Parquet file ({exc})") from exc
-            sources.append(InputSource(str(path), kind, _file_hash(path), n))
+            sources.append(InputSource(str(path), kind, sha256_file(path), n))
     return sources
 
 
@@ -175,11 +176,3 @@ def _lines(path: Path) -> Iterator[bytes]:
         for line in fh:
             if line.strip():
                 yield line
-
-
-def _file_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

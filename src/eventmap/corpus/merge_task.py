@@ -7,8 +7,6 @@ with all its days sits in one task.
 
 from __future__ import annotations
 
-import os
-import shutil
 import time
 from pathlib import Path
 
@@ -19,7 +17,7 @@ import pyarrow.parquet as pq
 from eventmap.corpus.merge import merge_events
 from eventmap.corpus.merge_rows import LINK_COLUMNS, MERGED_COLUMNS, SOURCE_COLUMNS
 from eventmap.corpus.rules import DEFAULT_RULES, MergeRules
-from eventmap.corpus.tables import SHARD_EVENT_COLUMNS, to_arrow, write_table
+from eventmap.corpus.tables import SHARD_EVENT_COLUMNS, to_arrow, write_folder, write_table
 
 MERGE_INPUT = tuple(c for c in SHARD_EVENT_COLUMNS)
 
@@ -61,17 +59,11 @@ def run_bucket(
     t0 = time.perf_counter()
     mentions = read_bucket(Path(shards_dir), shard_keys, bucket)
     result = merge_events(mentions, prior_ids(prior, bucket), rules)
-    final = Path(parts_dir) / f"bucket-{bucket:03d}"
-    tmp = final.with_name(f".tmp-{final.name}-{os.getpid()}-{time.monotonic_ns()}")
-    tmp.mkdir(parents=True)
-    try:
+
+    def fill(tmp: Path) -> None:
         write_table(to_arrow(result.events, MERGED_COLUMNS), tmp / "events.parquet")
         write_table(to_arrow(result.sources, SOURCE_COLUMNS), tmp / "event_sources.parquet")
         write_table(to_arrow(result.links, LINK_COLUMNS), tmp / "candidate_links.parquet")
-        if final.exists():
-            shutil.rmtree(final)
-        os.replace(tmp, final)
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
+
+    write_folder(Path(parts_dir) / f"bucket-{bucket:03d}", fill)
     return result.stats | {"bucket": bucket, "seconds": round(time.perf_counter() - t0, 3)}
