@@ -31,3 +31,9 @@ def test_a_row_decodes_to_a_place_and_its_ranking_fields(gazetteer: Gazetteer) -
     assert (info.geonameid, info.kind, info.country) == (place.geonameid, "country", "SY")
     assert gazetteer.name(row)[0] == place.name
     assert gazetteer.continent_row("AS") is not None and gazetteer.country_row("ZZ") is None
+
+
+def test_a_province_is_found_by_its_iso_code(gazetteer: Gazetteer) -> None:
+    code = gazetteer.admin1_for_iso("UA", "UA-09")
+    assert code is not None and gazetteer.admin1_name("UA", code).startswith("Luhansk")
+    assert gazetteer.admin1_for_iso("UA", "UA-99") is None

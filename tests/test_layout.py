@@ -36,6 +36,7 @@ STAGES = {
         "speakers",
         "phrases",
         "lookup",
+        "villages",
         "locate",
         "us_state",
         "incident",

@@ -11,6 +11,8 @@ The stages, in the order a sentence flows through them (each module says why it 
       ├─ speakers    that source read only for the sentences that use it ('the agency' said)
       ├─ phrases     place phrases: one location each, nested, unknown villages kept by name
       ├─ lookup      the gazetteer's second answers: a name inside a province, namesakes
+      ├─ villages    a village the gazetteer lacks, placed in its province from a national
+      │              list of settlements (Ukraine's), when the article supports that country
       ├─ locate      each event location + its nearest trigger -> one candidate event
       ├─ us_state    the US state a local report is about (dateline, 'Town, Ga.'); events
       │              at a namesake elsewhere move inside it

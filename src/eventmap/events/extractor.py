@@ -43,6 +43,7 @@ from eventmap.events.sentences import (
 from eventmap.events.speakers import Speakers
 from eventmap.events.triggers import ESCALATES, escalation, find_triggers
 from eventmap.events.us_state import Relocator, in_state, state_context
+from eventmap.events.villages import Villages, cued_countries
 from eventmap.fatalities import add_tolls, find_fatalities
 from eventmap.geoparse import Geoparser, Mention, default_geoparser, sentence_bounds
 from eventmap.schema import CLAIM_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS
@@ -101,6 +102,7 @@ class EventExtractor:
         self.demonyms = demonyms()
         self.places = PlaceLookup(self.geoparser.geocoder, self.actors)
         self._relocator = Relocator(self.geoparser.geocoder)
+        self.villages = Villages(self.geoparser.geocoder)
 
     def extract(self, article: Article) -> EventTables:
         text = article.text
@@ -120,6 +122,7 @@ class EventExtractor:
         body_index = 0
         previous_named: list[str] = []  # named actors of the last sentence that had any
         homes: set[str] = set()  # countries the article's rebels and militias belong to
+        supported: set[str] | None = None  # countries whose villages the article may name
         for i, (s, e) in enumerate(sentences):
             if i in skip:
                 continue
@@ -179,6 +182,20 @@ class EventExtractor:
                     resolve=self.places.within,
                     senses=self.places.senses,
                 )
+                if not found:  # only names the gazetteer lacks: a village list's province
+                    if supported is None:
+                        supported = _countries(mentions) | cued_countries(text)
+                    places = self.villages.sentence_places(
+                        ordered[bisect_left(starts, s) : bisect_left(starts, e)],
+                        supported | homes,
+                        date.date_start if date is not None else article.published,
+                        candidates,
+                    )
+                    if places:
+                        found = sentence_events(
+                            text, sentence, s, e, i, [], spans, date, date_source, fatal,
+                            source, party, self.actors, places=places,
+                        )  # fmt: skip
             if found:
                 last_events = found
                 candidates.extend(found)
@@ -316,6 +333,13 @@ class EventExtractor:
             if found:
                 return found[:1]
         return []
+
+
+def _countries(mentions: list[Mention]) -> set[str]:
+    """The countries of the article's resolved places (names inside names excluded)."""
+    return {
+        m.country_code for m in mentions if m.resolved and m.country_code and m.role != "in_name"
+    }
 
 
 _DEFAULT: EventExtractor | None = None

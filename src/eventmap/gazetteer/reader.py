@@ -57,6 +57,7 @@ class Gazetteer:
         self._col_pop = self.rows["population"]
         self._admin1: dict[str, dict] = self.meta["admin1"]
         self._countries: dict[str, dict] = self.meta["countries"]
+        self._by_iso: dict[tuple[str, str], str] | None = None
 
     @cached_property
     def _names(self) -> bytes:
@@ -156,6 +157,21 @@ class Gazetteer:
     def admin1_iso(self, country_code: str, admin1_code: str) -> str | None:
         entry = self._admin1.get(f"{country_code}.{admin1_code}")
         return entry["iso"] or None if entry else None
+
+    def admin1_for_iso(self, country_code: str, iso: str) -> str | None:
+        """The GeoNames code of the province with ISO 3166-2 code ``iso`` ('UA-14': '05')."""
+        if self._by_iso is None:
+            self._by_iso = {
+                (key.partition(".")[0], entry["iso"]): key.partition(".")[2]
+                for key, entry in self._admin1.items()
+                if entry.get("iso")
+            }
+        return self._by_iso.get((country_code, iso))
+
+    def admin1_name(self, country_code: str, admin1_code: str) -> str | None:
+        """The province's English name ('Donetsk')."""
+        entry = self._admin1.get(f"{country_code}.{admin1_code}")
+        return entry["english"] or None if entry else None
 
     def continent_row(self, code: str) -> int | None:
         row = self.meta.get("continents", {}).get(code)

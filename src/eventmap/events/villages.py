@@ -1,0 +1,182 @@
+"""Villages the gazetteer lacks, placed in their province from a national list of settlements.
+
+The gazetteer holds GeoNames' towns of 500 people or more; war reports name the hamlets along
+a front line ('shelling near Hladosove'), which it lacks. Where a country's own list of
+settlements is shipped (``resources/ua_settlements.csv``: every settlement of Ukraine and the
+oblasts that have one of that name), such a name is placed in its province, at precision 3
+(somewhere in that province) under the name as written: never a dot at a namesake, since the
+list has no coordinates and says only where such a village exists.
+
+A village list is namesake-prone, so a name is placed only when
+
+- the article supports the list's country: a resolved place or a named rebel or militia of
+  that country, or a phrase that only reports on that country use ('the OSCE SMM':
+  ``resources/country_cues.tsv``);
+- one province has a settlement of that name, or, among several, exactly one of them has an
+  active front line on the report's day (``resources/front_lines.csv``).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import replace
+from functools import cache
+from typing import Any
+
+from eventmap.events.lookup import front_lines
+from eventmap.events.model import Candidate
+from eventmap.geoparse import Mention
+from eventmap.wordlists import entries, table
+
+# Country -> its list of settlements (name, provinces by ISO 3166-2 code).
+LISTS = {"UA": "ua_settlements.csv"}
+# Names this short are too often something else ('Mir', 'Lyman' are also words and names).
+_MIN_LETTERS = 5
+
+
+def key(name: str) -> str:
+    """Spelling-proof key: 'Dolomytne' and 'Dolomitne', 'Vilnyi' and 'Vilny' agree."""
+    value = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    value = re.sub(r"[^a-z]", "", value).replace("y", "i").replace("j", "i")
+    return re.sub(r"(.)\1+", r"\1", value)
+
+
+@cache
+def settlements(country: str) -> dict[str, frozenset[str]]:
+    """Key of a settlement's name -> the ISO codes of the provinces that have one."""
+    found: dict[str, set[str]] = {}
+    for row in csv.DictReader(entries(LISTS[country])):
+        found.setdefault(key(row["name"]), set()).update(row["oblasts"].split("|"))
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+@cache
+def _cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    rows = table("country_cues.tsv")
+    for row in rows:
+        if len(row) != 2 or len(row[0]) != 2:
+            raise ValueError(f"country_cues.tsv: not 'country<TAB>pattern': {row!r}")
+    return tuple((cc, re.compile(rf"\b(?:{pattern})\b")) for cc, pattern in rows)
+
+
+def cued_countries(text: str) -> set[str]:
+    """Countries that words of the text stand for though they name no place ('OSCE SMM')."""
+    return {cc for cc, pattern in _cues() if pattern.search(text)}
+
+
+class Villages:
+    """Looks unknown names up in the shipped national lists; province mentions cached."""
+
+    def __init__(self, geocoder: Any) -> None:
+        self.geocoder = geocoder
+        self._provinces: dict[str, Mention | None] = {}
+
+    def place(
+        self, m: Mention, countries: set[str], day: dt.date | None
+    ) -> tuple[Mention, int, str] | None:
+        """(the province, 3, the name as written) for an unresolved name ``m`` that a list of
+        one of ``countries`` (those the article supports) places in one province."""
+        if m.resolved or m.role != "event_location":
+            return None
+        name = m.text.strip()
+        k = key(name)
+        if len(k) < _MIN_LETTERS or not name[:1].isupper():
+            return None
+        for country in sorted(countries & LISTS.keys()):
+            codes = settlements(country).get(k)
+            if not codes:
+                continue
+            if len(codes) > 1:
+                codes = self._at_front(country, codes, day)
+            if len(codes) != 1:
+                continue
+            province = self._province(country, next(iter(codes)))
+            if province is not None:
+                at = replace(province, start=m.start, end=m.end, text=m.text)
+                return at, 3, name
+        return None
+
+    def sentence_places(
+        self,
+        inside: list[Mention],
+        countries: set[str],
+        day: dt.date | None,
+        before: list[Candidate],
+    ) -> list[tuple[Mention, int | None, str | None]]:
+        """For a trigger sentence whose only places are names the gazetteer lacks: the first
+        such name placed in a province, unless an event of the article is already in that
+        province (the sentence retells it: 'monitors counted 9 explosions near X' after
+        'forces fired at X, Luhansk')."""
+        for m in inside:
+            placed = self.place(m, countries, day)
+            if placed is None:
+                continue
+            province = placed[0]
+            if any(
+                (c.mention.country_code, c.mention.admin1_code)
+                == (province.country_code, province.admin1_code)
+                for c in before
+            ):
+                return []
+            return [placed]
+        return []
+
+    def _at_front(self, country: str, codes: frozenset[str], day: dt.date | None) -> set[str]:
+        """The provinces among ``codes`` with an active front line on ``day``."""
+        if day is None:
+            return set()
+        zones = {
+            a1
+            for a1, since, until in front_lines().get(country, ())
+            if since <= day and (until is None or day <= until)
+        }
+        kept = set()
+        for code in codes:
+            province = self._province(country, code)
+            if province is not None and province.admin1_code in zones:
+                kept.add(code)
+        return kept
+
+    def _province(self, country: str, iso: str) -> Mention | None:
+        """The province with ISO 3166-2 code ``iso`` as a place (at its capital)."""
+        if iso not in self._provinces:
+            self._provinces[iso] = self._find_province(country, iso)
+        return self._provinces[iso]
+
+    def _find_province(self, country: str, iso: str) -> Mention | None:
+        gazetteer = self.geocoder.gazetteer
+        code = gazetteer.admin1_for_iso(country, iso)
+        if code is None:
+            return None
+        name = gazetteer.admin1_name(country, code)
+        try:
+            ranked = self.geocoder.geocode(
+                name or "", exactly_one=False, country_codes=country, kind="admin1"
+            )
+        except ValueError:  # no usable name
+            return None
+        loc = next((x for x in ranked or () if x.raw.get("admin1_code") == code), None)
+        if loc is None:
+            return None
+        raw = loc.raw
+        return Mention(
+            start=0,
+            end=0,
+            text=name or "",
+            role="event_location",
+            resolved=True,
+            name=raw.get("admin1_name") or raw.get("name"),
+            latitude=loc.latitude,
+            longitude=loc.longitude,
+            geonameid=raw.get("geonameid"),
+            kind="admin1",
+            country_code=country,
+            admin1=raw.get("admin1_name"),
+            admin1_code=code,
+            admin1_iso=raw.get("admin1_iso"),
+            confidence=0.5,
+            raw=raw,
+        )

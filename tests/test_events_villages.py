@@ -1,0 +1,80 @@
+"""Villages the gazetteer lacks, placed in their province from Ukraine's list of settlements.
+
+The sentences are written for these tests; the villages are real (KATOTTG), chosen among
+those the gazetteer (GeoNames towns >= 500 people) lacks."""
+
+import datetime as dt
+
+import pytest
+
+from eventmap.article import Article
+from eventmap.events import extract_events
+from eventmap.events.villages import cued_countries, key, settlements
+
+
+def _rows(text: str, published: dt.date = dt.date(2021, 6, 12)) -> list[dict]:
+    tables = extract_events(Article(id="t", text=text, published=published))
+    return [r for r in tables.event_rows if r["mention_type"] == "event"]
+
+
+def test_the_key_forgives_the_usual_spelling_variants() -> None:
+    assert key("Dolomytne") == key("Dolomitne") == key("dolomitne")
+    assert key("Vilnyi") == key("Vilny")
+    assert key("Ivano-Darivka") == key("Ivano Darivka")
+
+
+def test_the_list_knows_which_oblasts_have_a_village_of_that_name() -> None:
+    assert settlements("UA")[key("Portivske")] == {"UA-14"}  # Donetsk oblast
+    assert settlements("UA")[key("Arapivka")] == {"UA-09"}  # Luhansk oblast
+    assert {"UA-14", "UA-53"} <= settlements("UA")[key("Kotliarevske")]
+
+
+def test_words_that_only_reports_on_one_country_use_stand_for_it() -> None:
+    assert cued_countries("The OSCE SMM counted 40 explosions.") == {"UA"}
+    assert cued_countries("Monitors of the Special Monitoring Mission said.") == {"UA"}
+    assert cued_countries("The monitors counted 40 explosions.") == set()
+
+
+def test_a_village_the_gazetteer_lacks_is_coded_to_its_oblast() -> None:
+    rows = _rows("On 11 June 2021, the OSCE SMM recorded 14 explosions near Portivske.")
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row["location"], row["geo_precision"]) == ("Portivske", 3)
+    assert row["admin1"].startswith("Donetsk")
+    assert row["event_type"] == "Explosions/Remote violence"
+
+
+def test_a_ukrainian_actor_or_place_supports_the_country_too() -> None:
+    rows = _rows("On 11 June 2021, Ukrainian troops came under mortar fire near Arapivka.")
+    assert [(r["location"], r["geo_precision"]) for r in rows] == [("Arapivka", 3)]
+    assert rows[0]["admin1"].startswith("Luhansk")
+
+
+def test_without_any_sign_of_the_country_the_name_is_no_event() -> None:
+    # Nothing says Ukraine: 'Portivske' could be anywhere, so no dot at all.
+    assert _rows("On 11 June 2021, observers recorded 14 explosions near Portivske.") == []
+
+
+def test_among_namesakes_the_one_on_the_front_line_that_day_is_taken() -> None:
+    # Kotliarevske: one in Donetsk oblast (front line since 2014), one in Poltava oblast.
+    rows = _rows("On 11 June 2021, the OSCE SMM recorded 3 explosions near Kotliarevske.")
+    assert [(r["location"], r["geo_precision"]) for r in rows] == [("Kotliarevske", 3)]
+    assert rows[0]["admin1"].startswith("Donetsk")
+    # In 2013 no province had a front line: nothing says which Kotliarevske.
+    old = "On 11 June 2013, the OSCE SMM recorded 3 explosions near Kotliarevske."
+    assert _rows(old, dt.date(2013, 6, 12)) == []
+
+
+@pytest.mark.parametrize("village", ["Bila Hora", "Rai-Oleksandrivka"])
+def test_namesakes_in_two_front_line_oblasts_are_no_event(village: str) -> None:
+    # One in Donetsk oblast, one in Luhansk oblast: the text does not say which.
+    text = f"On 11 June 2021, the OSCE SMM recorded 3 explosions near {village}."
+    assert _rows(text) == []
+
+
+def test_a_sentence_that_retells_an_event_in_that_oblast_adds_none() -> None:
+    rows = _rows(
+        "On 11 June 2021, separatists fired mortars at army positions near Horlivka. "
+        "The OSCE SMM recorded 20 explosions near Portivske."
+    )
+    assert [r["location"] for r in rows] == ["Horlivka"]
