@@ -80,11 +80,17 @@ def test_an_unknown_quarter_of_a_town_is_the_town_at_precision_two() -> None:
     row = _row("On 12 June 2021, gunmen attacked a checkpoint in the Qarawid area of Saraqib.")
     assert (row["location"], row["geo_precision"]) == ("Qarawid", 2)
     assert abs(row["latitude"] - 35.86) < 0.05
+    # 'Kandahar city' is the city, though the province has its name too.
+    row = _row("On 12 June 2021, a grenade hit a shop in the Sarpoza area of Kandahar city.")
+    assert (row["location"], row["geo_precision"]) == ("Sarpoza", 2)
 
 
 def test_a_facility_or_a_person_before_a_town_is_no_village() -> None:
+    row = _row("On 12 June 2021, a bomb exploded at Zubair Hospital in Lashkar Gah.")
+    assert (row["location"], row["geo_precision"]) == ("Lashkar Gah", 1)
+    # A town named like its province is ACLED's precision 2, like 'Hama' in Hama.
     row = _row("On 12 June 2021, a bomb exploded at Zubair Hospital in Kandahar.")
-    assert (row["location"], row["geo_precision"]) == ("Kandahar", 1)
+    assert (row["location"], row["geo_precision"]) == ("Kandahar", 2)
     row = _row("On 12 June 2021, militants stormed a bank and shot Ahmad Karimi in Mosul.")
     assert (row["location"], row["geo_precision"]) == ("Mosul", 1)
 
@@ -154,3 +160,18 @@ def test_namesakes_in_two_front_line_provinces_choose_neither() -> None:
     # Mykhaylivkas lie in both Donetsk and Luhansk oblasts: no province is claimed.
     row = _row("On 12 June 2021, separatists shelled army positions near Mykhaylivka.")
     assert row["geo_precision"] != 3
+
+
+def test_the_admin1_column_gives_the_english_name_of_the_division() -> None:
+    # GeoNames spells these 'Shabeellaha Hoose' and 'Dayr az Zawr'; reports say otherwise.
+    row = _row(
+        "On 12 June 2021, militants fired mortars at an army post in Gududow Yare village "
+        "(Marka, Lower Shabelle)."
+    )
+    assert (row["location"], row["geo_precision"], row["admin1"]) == (
+        "Gududow Yare",
+        3,
+        "Lower Shebelle",
+    )
+    row = _row("On 12 June 2021, a roadside bomb wounded two soldiers in Deir ez-Zor city.")
+    assert (row["admin1"], row["country"]) == ("Deir ez-Zor", "Syria")

@@ -1,6 +1,9 @@
 """Building the index: keys and match levels, division capitals, English labels."""
 
-from eventmap.gazetteer.build import _Builder, _division_capital, _english_name
+import pytest
+
+from eventmap.gazetteer import build
+from eventmap.gazetteer.build import _Builder, _confirmed, _division_capital, _english_name
 from eventmap.gazetteer.index_format import (
     KIND_CITY,
     LOOSE_PREFIX,
@@ -50,5 +53,49 @@ def test_a_division_capital_is_its_namesake_town_else_its_largest() -> None:
 
 
 def test_english_labels_are_short_and_ascii() -> None:
-    assert _english_name("Ḩimş", ["Homs Governorate", "Hims"]) == "Homs"
-    assert _english_name("Hama", ["Hamah"]) == "Hama"
+    assert _english_name("Ḩimş", ["Homs Governorate", "Hims"], None) == "Homs"
+    assert _english_name("Hama", ["Hamah"], None) == "Hama"
+
+
+def _ne(name: str, name_ne: str = "", alt: str = "", country: str = "XX") -> dict[str, str]:
+    return {"name": name, "name_ne": name_ne, "alt": alt, "country": country}
+
+
+def test_the_english_name_replaces_a_transliteration_of_another_form() -> None:
+    river = {**_ne("Upper Marsh", "Marshaha Sare", "Upper Marsh Region"), "label": "Upper Marsh"}
+    assert _english_name("Marshaha Sare", ["Marshaha Sare Region"], river) == "Upper Marsh"
+    accented = {**_ne("Bolívar", "Bolívar"), "label": "Bolívar"}
+    assert _english_name("Guayana", ["Bolivar"], accented) == "Bolivar"  # ASCII, like the rest
+    quoted = {**_ne("'Adan", "`Adan", "Aden"), "label": "'Adan"}
+    assert _english_name("Odan", [], quoted) == "Adan"  # no stray quote marks around a label
+
+
+def test_one_name_spelled_two_ways_keeps_the_label_already_used() -> None:
+    """'Suwayda' and 'As-Suwayda' are one name: no churn in the admin1 column."""
+    same = {**_ne("As-Hilla", "Al Hilla'"), "label": "As-Hilla"}
+    assert _english_name("Hilla", ["Hillah"], same) == "Hilla"
+    doubled = {**_ne("Taizz"), "label": "Taizz"}
+    assert _english_name("Taiz", [], doubled) == "Taiz"
+
+
+def test_natural_earth_is_used_only_where_both_sources_name_one_division() -> None:
+    mine = {"Darnah", "Derna"}
+    assert _confirmed(mine, _ne("Al Qubbah", "Al Qubbah", "al-Qubba")) is None
+    assert _confirmed(mine, _ne("Derna District", "Darnah")) is not None
+    assert _confirmed(mine, None) is None
+
+
+def test_natural_earth_names_skip_merged_clashing_or_unattested_labels(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    table = {
+        1: [_ne("Deir ez-Zor", "Dayr Az Zawr", "Deir ez Zor|Der Azzor", "SY")],
+        2: [_ne("Sanaa", "Amanat Al Asimah", "Sanaa City", "YE")],  # the city...
+        3: [_ne("Sanaa", "Sanaa", "", "YE")],  # ...and the governorate: which is meant?
+        4: [_ne("Wassoulou", "Sikasso", "", "ML")],  # attested by nothing else
+        5: [_ne("Urozgan", "Uruzgan", "", "AF"), _ne("Urozgan", "Uruzgan", "", "AF")],
+    }
+    monkeypatch.setattr(build, "natural_earth_divisions", lambda: table)
+    names = build._natural_earth_names()
+    assert names[1]["label"] == "Deir ez-Zor"
+    assert 2 not in names and 3 not in names and 4 not in names and 5 not in names

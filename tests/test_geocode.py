@@ -89,6 +89,32 @@ def test_vague_qualifiers_resolve_to_admin1_and_are_kept(
     assert loc.raw["qualifier"] == qualifier
 
 
+@pytest.mark.parametrize(
+    ("query", "country", "label"),
+    [
+        ("Dayr az Zawr Governorate", "SY", "Deir ez-Zor"),
+        ("Deir ez-Zor province", "SY", "Deir ez-Zor"),
+        ("Shabeellaha Hoose", "SO", "Lower Shebelle"),
+        ("Lower Shabelle region", "SO", "Lower Shebelle"),
+        ("Donetsk oblast", "UA", "Donetsk"),
+        ("Kandahar province", "AF", "Kandahar"),
+    ],
+)
+def test_divisions_carry_the_english_name_and_read_either_spelling(
+    geocoder: OfflineGeocoder, query: str, country: str, label: str
+) -> None:
+    """The admin1 column says what English-language reports say ('Deir ez-Zor', not
+    GeoNames' 'Dayr az Zawr'); both spellings still find the division."""
+    loc = geocoder.geocode(query, country_codes=country)
+    assert loc.raw["kind"] == "admin1"
+    assert loc.raw["admin1_name"] == label
+
+
+def test_a_name_both_sources_spell_alike_keeps_its_label(geocoder: OfflineGeocoder) -> None:
+    loc = geocoder.geocode("As-Suwayda governorate", country_codes="SY")
+    assert loc.raw["admin1_name"] == "Suwayda"  # the seed's label: one name, two spellings
+
+
 def test_city_of_hama_is_the_city(geocoder: OfflineGeocoder) -> None:
     loc = geocoder.geocode("city of Hama")
     assert loc.raw["kind"] == "city" and loc.raw["geonameid"] == 170017

@@ -207,6 +207,8 @@ def _plain_town(text: str, m: Mention) -> bool:
     that the gazetteer lacks is a village or quarter near it; 'X district' is no town."""
     if not m.resolved or m.kind != "city" or _DIVISION_AFTER.match(text, m.end):
         return False
+    if m.qualifier_text and "city" in m.qualifier_text:
+        return True  # 'the PD7 of Kandahar city': the city, whatever its province is called
     return _skeleton(m.text) != _skeleton(m.admin1 or "")
 
 

