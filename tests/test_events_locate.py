@@ -175,3 +175,14 @@ def test_the_admin1_column_gives_the_english_name_of_the_division() -> None:
     )
     row = _row("On 12 June 2021, a roadside bomb wounded two soldiers in Deir ez-Zor city.")
     assert (row["admin1"], row["country"]) == ("Deir ez-Zor", "Syria")
+
+
+def test_a_town_standing_for_a_province_of_its_name_is_that_province() -> None:
+    # 'Sanaa' alone is the capital (in Amanat al-Asimah); as the outer name of a bracket it
+    # stands for Sanaa governorate, which holds the district before it.
+    row = _row("On 12 June 2021, airstrikes hit Bani Hushaysh area (Nihm, Sanaa).")
+    assert (row["location"], row["geo_precision"], row["admin1"]) == ("Bani Hushaysh", 3, "Sanaa")
+    # Not so where the town is simply where it happened: 'in Kyiv' is the city (Kyiv City),
+    # not Kyiv oblast around it.
+    row = _row("On 12 June 2021, people protested outside the Zelenyi Hall in Kyiv over rents.")
+    assert row["admin1"] == "Kyiv"

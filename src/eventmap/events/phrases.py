@@ -317,6 +317,13 @@ def _place(
     best = min(known, key=lambda c: {"admin2": 0, "city": 1, "admin1": 2}[c.kind or "admin1"])
     if text and _plain_town(text, best) and not _after_comma_or_bracket(text, best.start):
         return best, 2, head.text  # 'the Qarawid area of Saraqib': at the town, not in it
+    if best.kind == "city" and senses is not None and _after_comma_or_bracket(text, best.start):
+        # '(Nihm, Sanaa)': a town after a bracket or comma stands for the province it names,
+        # which is the province of its name when the country has one other than the town's
+        # own (Sanaa governorate, not the capital's Amanat al-Asimah).
+        province = next((p for p in senses(best) if p.country_code == best.country_code), None)
+        if province is not None:
+            return province, 3, head.text
     return best, (2 if best.kind == "admin2" else 3), head.text
 
 
