@@ -2,8 +2,10 @@
 
 import pytest
 
-from eventmap.gazetteer import build
-from eventmap.gazetteer.build import _Builder, _confirmed, _division_capital, _english_name
+from eventmap.gazetteer import division_names
+from eventmap.gazetteer.build import _Builder, _division_capital
+from eventmap.gazetteer.division_names import confirmed as _confirmed
+from eventmap.gazetteer.division_names import english_name as _english_name
 from eventmap.gazetteer.index_format import (
     KIND_CITY,
     LOOSE_PREFIX,
@@ -55,6 +57,7 @@ def test_a_division_capital_is_its_namesake_town_else_its_largest() -> None:
 def test_english_labels_are_short_and_ascii() -> None:
     assert _english_name("Ḩimş", ["Homs Governorate", "Hims"], None) == "Homs"
     assert _english_name("Hama", ["Hamah"], None) == "Hama"
+    assert _english_name("‘Akkār", [], None) == "Akkar"
 
 
 def _ne(name: str, name_ne: str = "", alt: str = "", country: str = "XX") -> dict[str, str]:
@@ -95,7 +98,7 @@ def test_natural_earth_names_skip_merged_clashing_or_unattested_labels(
         4: [_ne("Wassoulou", "Sikasso", "", "ML")],  # attested by nothing else
         5: [_ne("Urozgan", "Uruzgan", "", "AF"), _ne("Urozgan", "Uruzgan", "", "AF")],
     }
-    monkeypatch.setattr(build, "natural_earth_divisions", lambda: table)
-    names = build._natural_earth_names()
+    monkeypatch.setattr(division_names, "natural_earth_divisions", lambda: table)
+    names = division_names.natural_earth_names()
     assert names[1]["label"] == "Deir ez-Zor"
     assert 2 not in names and 3 not in names and 4 not in names and 5 not in names

@@ -44,7 +44,15 @@ STAGES = {
         "frame",
         "extractor",
     ],
-    "gazetteer": ["index_format", "sources", "build", "integrity", "store", "reader"],
+    "gazetteer": [
+        "index_format",
+        "sources",
+        "division_names",
+        "build",
+        "integrity",
+        "store",
+        "reader",
+    ],
     "geoparse": [
         "model",
         "lexicon",

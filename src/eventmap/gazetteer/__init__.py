@@ -7,6 +7,8 @@ reading are separate halves that share only the index format::
 
     sources   registry packages + curated files (aliases, points) -> source_version(), credits
       │
+    division_names   the admin1 label: Natural Earth's English name where it is the same
+      │              division ('Deir ez-Zor' for GeoNames' 'Dayr az Zawr')
     build     places as rows, names as keys (name, alternate, alias, loose) -> files
       │
     store     cache directory keyed by source_version(): lock, temp dir, checksums, rename,

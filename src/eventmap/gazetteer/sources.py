@@ -83,7 +83,7 @@ _SOURCE_PACKAGES = (
     "countrystatecity-countries",
 )
 # The modules whose code decides what the index holds (the reader is not among them).
-_BUILD_CODE = ("index_format.py", "sources.py", "build.py")
+_BUILD_CODE = ("index_format.py", "sources.py", "build.py", "division_names.py")
 # Natural Earth admin-1 (data/external/make_admin1.py): English names of the divisions.
 ADMIN1_ZIP = "admin1.zip"
 _DIGIT = re.compile(r"\d")
