@@ -145,19 +145,8 @@ class PhraseIndex:
             self._reach[anchor_key] = (before, after)
         self._anchor_words = frozenset(w for w, exact in self._shapes if not exact)
         self._exact_words = frozenset(w for w, exact in self._shapes if exact)
-        # Every word of every phrase -> the anchors of the phrases it is part of, so that a
-        # caller interested in a few spans of a text ('is this capitalised run part of a
-        # name?') can skip the text-wide scan.
-        self._by_word: dict[tuple[str, bool], frozenset[tuple[str, bool]]] = {}
-        for (word, exact), entries in self._anchors.items():
-            for key, _, _, _ in entries:
-                for token in key:
-                    if len(token) <= 2 and len(key) > 1:
-                        continue  # 'al', 'of': in dozens of names; a span is never just that
-                    self._by_word[(token, exact)] = self._by_word.get(
-                        (token, exact), frozenset()
-                    ) | {(word, exact)}
-        # Every such word -> where it sits in its phrases: (its index, phrase length) -> the
+        # Every word of every phrase ('al', 'of': in dozens of names, a span is never just
+        # that, so left out) -> where it sits in its phrases: (its index, phrase length) -> the
         # phrases (word tuples) of that shape, each with its anchor's index. This is what
         # ``probe`` and ``PhraseScan`` use to look around a span instead of across the text.
         word_shapes: dict[tuple[str, bool], dict[tuple[int, int], dict]] = {}
@@ -189,7 +178,7 @@ class PhraseIndex:
 
     def probe(self, span: str) -> tuple:
         """What to look for around a span with this text (a capitalised run), decided once
-        per text: () when no phrase holds one of its words (the usual case).
+        per text: () when no phrase can fit there (the usual case), wherever it stands.
 
         Per case (exact, then case-insensitive): the span's words and their offsets in it;
         the anchors of the phrases wholly inside it, as (offset, anchor word); the phrase
@@ -217,15 +206,24 @@ class PhraseIndex:
                         if a is not None:
                             inside.add((words[first + a][0], texts[first + a]))
                         continue
-                    beyond.setdefault((first, last), []).append(keys)
+                    # Only the phrases whose words inside the span are the span's words can
+                    # fit ('Taiz and Salamiyah' holds 'and' but no phrase with 'Taiz and'):
+                    # the others are dropped here, so their neighbour words never send a
+                    # run to the text. The reach stays the shape's, so the words read
+                    # around the span are the same as before.
+                    lo, hi = max(first, 0), min(last, m)
+                    inner = texts[lo:hi]
+                    fitting = {
+                        key: a for key, a in keys.items() if key[lo - first : hi - first] == inner
+                    }
                     if first < 0:  # the phrase's words right before the span
-                        chars, adjacent = reach_before[-first]
-                        need_before = max(need_before, chars + 8)
-                        adjacent_before |= adjacent
+                        need_before = max(need_before, reach_before[-first][0] + 8)
+                        adjacent_before.update(key[-first - 1] for key in fitting)
                     if last > m:
-                        chars, adjacent = reach_after[last - m]
-                        need_after = max(need_after, chars + 8)
-                        adjacent_after |= adjacent
+                        need_after = max(need_after, reach_after[last - m][0] + 8)
+                        adjacent_after.update(key[m - first] for key in fitting)
+                    if fitting:
+                        beyond.setdefault((first, last), []).append(fitting)
             if inside or beyond:
                 parts.append(
                     (
@@ -242,12 +240,8 @@ class PhraseIndex:
                         frozenset(adjacent_after),
                     )
                 )
-        if not parts and not any(
-            self._by_word.get((w, True)) or self._by_word.get((w.lower(), False))
-            for w in _TOKEN.findall(span)
-        ):
-            return ()
-        return tuple(parts) or ((True, (), (), (), (), 0, 0, frozenset(), frozenset()),)
+        # No phrase fits: nothing to look for around this run, wherever it stands.
+        return tuple(parts)
 
     def scanner(self, text: str) -> PhraseScan:
         """Phrase lookups near spans of ``text`` (see ``PhraseScan``)."""
