@@ -160,9 +160,18 @@ class PhraseIndex:
         # With, per shape and per number c of its words that lie before (after) a span,
         # the characters those words take at most and the words that can stand right next
         # to the span: decided here once, not for every new run.
-        self._word_shapes: dict[tuple[str, bool], list[tuple[int, int, dict, tuple, tuple]]] = {
+        # And the words right before and after the word in those phrases (None at an end).
+        self._word_shapes: dict[tuple[str, bool], list[tuple]] = {
             word: [
-                (k, n, keys, _reaches(keys, k, True), _reaches(keys, n - k - 1, False))
+                (
+                    k,
+                    n,
+                    keys,
+                    _reaches(keys, k, True),
+                    _reaches(keys, n - k - 1, False),
+                    frozenset(key[k - 1] for key in keys) if k else None,
+                    frozenset(key[k + 1] for key in keys) if k + 1 < n else None,
+                )
                 for (k, n), keys in shapes.items()
             ]
             for word, shapes in word_shapes.items()
@@ -197,7 +206,7 @@ class PhraseIndex:
             texts = tuple(w for _, _, w in words)
             m = len(words)
             for i, (_, _, word) in enumerate(words):
-                for k, n, keys, reach_before, reach_after in self._word_shapes.get(
+                for k, n, keys, reach_before, reach_after, left, right in self._word_shapes.get(
                     (word, exact), ()
                 ):
                     first, last = i - k, i - k + n
@@ -206,24 +215,32 @@ class PhraseIndex:
                         if a is not None:
                             inside.add((words[first + a][0], texts[first + a]))
                         continue
+                    # The reach is the shape's, fitting or not: the words read around the
+                    # span stay the same whatever the run's other words are.
+                    if first < 0:
+                        need_before = max(need_before, reach_before[-first][0] + 8)
+                    if last > m:
+                        need_after = max(need_after, reach_after[last - m][0] + 8)
                     # Only the phrases whose words inside the span are the span's words can
-                    # fit ('Taiz and Salamiyah' holds 'and' but no phrase with 'Taiz and'):
-                    # the others are dropped here, so their neighbour words never send a
-                    # run to the text. The reach stays the shape's, so the words read
-                    # around the span are the same as before.
+                    # fit ('Taiz and Salamiyah' holds 'and' but no phrase has 'Taiz and'):
+                    # the others never send a run to the text. The word's neighbours in the
+                    # span rule out most shapes before their phrases are read.
+                    if (left is not None and i and texts[i - 1] not in left) or (
+                        right is not None and i + 1 < m and texts[i + 1] not in right
+                    ):
+                        continue
                     lo, hi = max(first, 0), min(last, m)
                     inner = texts[lo:hi]
                     fitting = {
                         key: a for key, a in keys.items() if key[lo - first : hi - first] == inner
                     }
+                    if not fitting:
+                        continue
+                    beyond.setdefault((first, last), []).append(fitting)
                     if first < 0:  # the phrase's words right before the span
-                        need_before = max(need_before, reach_before[-first][0] + 8)
                         adjacent_before.update(key[-first - 1] for key in fitting)
                     if last > m:
-                        need_after = max(need_after, reach_after[last - m][0] + 8)
                         adjacent_after.update(key[m - first] for key in fitting)
-                    if fitting:
-                        beyond.setdefault((first, last), []).append(fitting)
             if inside or beyond:
                 parts.append(
                     (
