@@ -186,3 +186,8 @@ def test_a_town_standing_for_a_province_of_its_name_is_that_province() -> None:
     # not Kyiv oblast around it.
     row = _row("On 12 June 2021, people protested outside the Zelenyi Hall in Kyiv over rents.")
     assert row["admin1"] == "Kyiv"
+    # Read alone, 'Al Bayda' is Libya's town (barely): last in a bracket after a district, it
+    # is a province, and the province of that name is Yemen's.
+    row = _row("On 12 June 2021, coalition airstrikes targeted Qaniyah area (Radman, Al Bayda).")
+    assert (row["location"], row["geo_precision"], row["country"]) == ("Qaniyah", 3, "Yemen")
+    assert row["admin1"] == "Al Bayda"

@@ -36,6 +36,10 @@ Resolver = Callable[[Mention, Mention], Mention | None]
 Senses = Callable[[Mention], list[Mention]]
 # Place kinds an event can be coded to (a country is too coarse for ACLED).
 _EVENT_KINDS = ("city", "admin1", "admin2")
+# How far (log10 population) a town must lead its namesakes elsewhere to be taken as meant.
+_SURE_MARGIN = 1.0
+# Matches on a place's own name (not a curated alias or a loose spelling).
+_OWN_NAMES = ("name", "alternate")
 # Roles that say a name is not where something happened.
 _NOT_A_PLACE = ("government", "speaker_or_actor_location", "demonym", "in_name")
 # Between a place and the division that contains it: 'X, Y', 'X (Y', 'X town in Y', 'X of Y'.
@@ -321,10 +325,25 @@ def _place(
         # '(Nihm, Sanaa)': a town after a bracket or comma stands for the province it names,
         # which is the province of its name when the country has one other than the town's
         # own (Sanaa governorate, not the capital's Amanat al-Asimah).
-        province = next((p for p in senses(best) if p.country_code == best.country_code), None)
+        others = senses(best)
+        province = next((p for p in others if p.country_code == best.country_code), None)
+        if province is None and _unsure_town(best) and not _named_like_its_province(best):
+            # '(Radman, Al Bayda)' with Al Bayda read, unsure, as Libya's town: the province
+            # of that name (Yemen's), since what the bracket names last is a province.
+            province = next((p for p in others if p.raw.get("match") in _OWN_NAMES), None)
         if province is not None:
             return province, 3, head.text
     return best, (2 if best.kind == "admin2" else 3), head.text
+
+
+def _unsure_town(m: Mention) -> bool:
+    """Read by a loose spelling, or with namesakes elsewhere nearly as likely."""
+    margin = m.raw.get("margin")
+    return m.raw.get("match") == "loose" or (margin is not None and margin < _SURE_MARGIN)
+
+
+def _named_like_its_province(m: Mention) -> bool:
+    return _skeleton(m.text) == _skeleton(m.admin1 or "")
 
 
 def _after_comma_or_bracket(text: str, start: int) -> bool:
