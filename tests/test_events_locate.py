@@ -191,3 +191,19 @@ def test_a_town_standing_for_a_province_of_its_name_is_that_province() -> None:
     row = _row("On 12 June 2021, coalition airstrikes targeted Qaniyah area (Radman, Al Bayda).")
     assert (row["location"], row["geo_precision"], row["country"]) == ("Qaniyah", 3, "Yemen")
     assert row["admin1"] == "Al Bayda"
+
+
+def test_two_towns_of_a_size_and_name_in_one_province_are_the_province() -> None:
+    # Jalisco has two El Saltos of some 20,000 people each: nothing says which.
+    row = _row("On 12 June 2021, gunmen killed a farmer in El Salto, Jalisco.")
+    assert (row["location"], row["geo_precision"], row["admin1"]) == ("El Salto", 3, "Jalisco")
+    # One clearly larger namesake is the town meant.
+    row = _row("On 12 June 2021, gunmen killed a farmer in Saraqib, Idlib.")
+    assert (row["location"], row["geo_precision"]) == ("Saraqib", 1)
+
+
+def test_news_spellings_of_places_geonames_lacks() -> None:
+    row = _row("On 12 June 2021, separatist fighters stormed the port of Socotra.")
+    assert (row["country"], row["admin1"], row["geo_precision"]) == ("Yemen", "Socotra", 3)
+    row = _row("On 12 June 2021, protesters blocked the main road in Nabatiye.")
+    assert (row["country"], row["admin1"]) == ("Lebanon", "Nabatieh")

@@ -19,6 +19,7 @@ from eventmap.actors import ActorTable, Span
 from eventmap.events.model import Candidate
 from eventmap.events.phrases import _CONTAINER_GAP
 from eventmap.geoparse import Mention
+from eventmap.normalize import fold as fold_name
 from eventmap.wordlists import entries
 
 # How many of a name's senses are looked through for the one inside a named division.
@@ -226,11 +227,14 @@ class PlaceLookup:
                 )
             except ValueError:  # not a usable name
                 ranked = None
-            for loc in (ranked or [])[:_CANDIDATES]:
-                raw = loc.raw
-                if raw.get("admin1_code") == division.admin1_code and raw.get("kind") == "city":
-                    found = (loc.latitude, loc.longitude, raw)
-                    break
+            inside = [
+                loc
+                for loc in (ranked or [])[:_CANDIDATES]
+                if loc.raw.get("admin1_code") == division.admin1_code
+                and loc.raw.get("kind") == "city"
+            ]
+            if inside and not _namesakes_alike(inside):
+                found = (inside[0].latitude, inside[0].longitude, inside[0].raw)
             if len(self._inside) > _CACHE_SIZE:
                 self._inside.clear()
             self._inside[key] = found
@@ -281,6 +285,16 @@ class PlaceLookup:
             if (raw["country_code"], raw.get("admin1_code"))
             != (division.country_code, division.admin1_code)
         ]
+
+
+def _namesakes_alike(inside: list[Any]) -> bool:
+    """Two towns of the name in one province, neither ten times the other's size: 'the
+    area of Vasylivka, Donetsk' could be either, so neither is drawn (the province is)."""
+    if len(inside) < 2:
+        return False
+    people = [max(1, int(loc.raw.get("population") or 0)) for loc in inside[:2]]
+    same_name = {fold_name(loc.raw.get("name") or "") for loc in inside[:2]}
+    return len(same_name) == 1 and people[0] < 10 * people[1]
 
 
 def only_sure_towns(

@@ -295,6 +295,11 @@ def _place(
             and c.geonameid != head.geonameid
             for c in known
         )
+        province = next((c for c in known if c.kind == "admin1"), None)
+        if inside and province is not None and resolve is not None and not resolve(head, province):
+            # 'in El Salto, Jalisco' with two El Saltos of a size there: somewhere in the
+            # province (3), under the name as written.
+            return province, 3, head.text
         if inside:
             return head, (2 if wide else None), None
     if not known:
