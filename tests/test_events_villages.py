@@ -78,3 +78,17 @@ def test_a_sentence_that_retells_an_event_in_that_oblast_adds_none() -> None:
         "The OSCE SMM recorded 20 explosions near Portivske."
     )
     assert [r["location"] for r in rows] == ["Horlivka"]
+
+
+def test_violence_at_a_far_namesake_is_moved_to_the_one_front_line_province_with_one() -> None:
+    # The gazetteer's Kruta Balka is in Poltava oblast; Ukraine's list has Kruta Balkas in
+    # four oblasts, of which only Donetsk had a front line in 2021.
+    text = "On 12 June 2021, separatists shelled army positions near Kruta Balka."
+    (row,) = _rows(text)
+    assert (row["location"], row["geo_precision"], row["admin1"]) == ("Kruta Balka", 3, "Donetsk")
+    # In 2023 Kharkiv oblast, which has one too, was also on the front line: no choice made.
+    (row,) = _rows(text.replace("2021", "2023"), dt.date(2023, 6, 12))
+    assert row["admin1"] != "Donetsk"
+    # A protest is where people live: the Poltava village stays.
+    (row,) = _rows("On 12 June 2021, farmers protested near Kruta Balka over land prices.")
+    assert row["admin1"] == "Poltava"

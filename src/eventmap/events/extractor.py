@@ -217,6 +217,7 @@ class EventExtractor:
                         cand.extra_quotes.append((s, e))
         candidates = self.places.at_home(candidates, mentions, homes)
         candidates = self.places.to_front(candidates, text, article.published)
+        candidates = self.villages.to_front(candidates, text, article.published)
         candidates = only_sure_towns(candidates, mentions, text)
         if not candidates:
             candidates = self._short_report(article, sentences, skip, mentions, country)

@@ -29,9 +29,9 @@ _CACHE_SIZE = 20_000
 # to be drawn as exact with nothing else in the text supporting it.
 _SURE_MARGIN = 1.0
 # A town this large is named for itself, not chosen among village namesakes.
-_VILLAGE_POPULATION = 100_000
+VILLAGE_POPULATION = 100_000
 # After a place: the division or town that holds it ('X, Donetsk', 'X (Y', 'X in Y').
-_CONTAINED = re.compile(r"\s*(?:[,(]|(?:in|of|near)\s+(?:the\s+)?[A-Z])")
+CONTAINED = re.compile(r"\s*(?:[,(]|(?:in|of|near)\s+(?:the\s+)?[A-Z])")
 
 
 @cache
@@ -123,8 +123,8 @@ class PlaceLookup:
                 or cand.location_name is not None
                 or m.kind != "city"
                 or m.admin1_code in zones
-                or (m.raw.get("population") or 0) >= _VILLAGE_POPULATION
-                or _CONTAINED.match(text, m.end)
+                or (m.raw.get("population") or 0) >= VILLAGE_POPULATION
+                or CONTAINED.match(text, m.end)
             ):
                 continue
             there = self._namesake_in(m, m.country_code or "", zones)

@@ -26,9 +26,10 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
-from eventmap.events.lookup import front_lines
+from eventmap.events.lookup import CONTAINED, VILLAGE_POPULATION, front_lines
 from eventmap.events.model import Candidate
 from eventmap.geoparse import Mention
+from eventmap.taxonomy import default_taxonomy
 from eventmap.wordlists import entries, table
 
 # Country -> its list of settlements (name, provinces by ISO 3166-2 code).
@@ -123,6 +124,42 @@ class Villages:
                 return []
             return [placed]
         return []
+
+    def to_front(
+        self, candidates: list[Candidate], text: str, day: dt.date | None
+    ) -> list[Candidate]:
+        """Violence at a village the gazetteer knows only far from the front line, named
+        with no province, when exactly one front-line province's settlements have that
+        name: that province (3), name as written. 'Explosions near Molodizhne' in a 2020
+        report is Luhansk oblast's hamlet, not the Poltava village the gazetteer holds; a
+        protest there may well be in Poltava, so protests and riots are left alone."""
+        taxonomy = default_taxonomy()
+        for cand in candidates:
+            m = cand.mention
+            if (
+                cand.location_name is not None
+                or m.kind != "city"
+                or m.country_code not in LISTS
+                or taxonomy.disorder[taxonomy.event_type(cand.sub_event)] != "Political violence"
+                or (m.raw.get("population") or 0) >= VILLAGE_POPULATION
+                or CONTAINED.match(text, m.end)
+            ):
+                continue
+            country = m.country_code
+            zones = {
+                a1
+                for a1, since, until in front_lines().get(country, ())
+                if day is not None and since <= day and (until is None or day <= until)
+            }
+            codes = settlements(country).get(key(m.text.strip()))
+            if not zones or m.admin1_code in zones or not codes:
+                continue
+            there = self._at_front(country, codes, day)
+            province = self._province(country, next(iter(there))) if len(there) == 1 else None
+            if province is not None:
+                cand.mention = replace(province, start=m.start, end=m.end, text=m.text)
+                cand.precision, cand.location_name = 3, m.text
+        return candidates
 
     def _at_front(self, country: str, codes: frozenset[str], day: dt.date | None) -> set[str]:
         """The provinces among ``codes`` with an active front line on ``day``."""
