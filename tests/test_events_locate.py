@@ -207,3 +207,13 @@ def test_news_spellings_of_places_geonames_lacks() -> None:
     assert (row["country"], row["admin1"], row["geo_precision"]) == ("Yemen", "Socotra", 3)
     row = _row("On 12 June 2021, protesters blocked the main road in Nabatiye.")
     assert (row["country"], row["admin1"]) == ("Lebanon", "Nabatieh")
+
+
+def test_a_town_found_by_its_name_is_not_moved_abroad_by_a_loosely_read_bracket() -> None:
+    # 'La Nouvelle' is read (by an alternate name) as Port-la-Nouvelle, France; the bracket
+    # names a quarter of Ben Arous, which stays in Tunisia.
+    row = _row(
+        "On 12 June 2021, teachers protested outside a school in Ben Arous (La Nouvelle "
+        "Medina) over pay."
+    )
+    assert (row["location"], row["country"], row["admin1"]) == ("Ben Arous", "Tunisia", "Ben Arous")

@@ -40,6 +40,8 @@ _EVENT_KINDS = ("city", "admin1", "admin2")
 _SURE_MARGIN = 1.0
 # Matches on a place's own name (not a curated alias or a loose spelling).
 _OWN_NAMES = ("name", "alternate")
+# Matches only a spelling away from the place's name.
+_WEAK_MATCHES = ("alternate", "loose")
 # Roles that say a name is not where something happened.
 _NOT_A_PLACE = ("government", "speaker_or_actor_location", "demonym", "in_name")
 # Between a place and the division that contains it: 'X, Y', 'X (Y', 'X town in Y', 'X of Y'.
@@ -287,6 +289,16 @@ def _place(
     senses: Senses | None = None,
 ) -> tuple[Mention, int | None, str | None] | None:
     known = [c for c in containers if c.resolved and c.kind in _EVENT_KINDS]
+    if head.resolved and head.kind in _EVENT_KINDS and head.raw.get("match") == "name":
+        # 'Ben Arous (La Nouvelle Medina)': a town found by its own name is not moved abroad
+        # by a town in brackets read there only by an alternate or loose spelling.
+        known = [
+            c
+            for c in known
+            if c.country_code == head.country_code
+            or c.kind != "city"
+            or c.raw.get("match") not in _WEAK_MATCHES
+        ]
     known = _nested(head, known, resolve)
     if head.resolved and head.kind in _EVENT_KINDS and head.role == "event_location":
         inside = all(
