@@ -6,7 +6,9 @@ import pandas as pd
 import pytest
 
 from eventmap.corpus.merge import merge_events
+from eventmap.corpus.merge_rows import LINK_COLUMNS, MERGED_COLUMNS, SOURCE_COLUMNS
 from eventmap.corpus.minhash import copy_groups, signature, similarity
+from eventmap.corpus.tables import to_arrow
 
 SARAQIB = (35.8645, 36.8005, 169023)
 NEAR_SARAQIB = (35.8645, 36.8500, 1)  # ~4.5 km east
@@ -193,3 +195,43 @@ def test_one_shooting_as_attack_and_as_clash_merges_only_at_the_same_town():
     assert same_town.events["merge_grade"].tolist() == ["medium"]
     near = merged([mention("a1", prec=2, **attack), mention("a2", place=IDLIB, **clash)])
     assert len(near.events) == 2
+
+
+def test_blocks_of_weeks_give_the_same_result_as_the_area_whole(monkeypatch):
+    """A merge or a review link across a week's edge (Sunday -> Monday) is found whatever the
+    block size: a block ends only where no merge crosses, links across wait for the next."""
+    import eventmap.corpus.merge as merge_module
+
+    inferred = {"date_text": "yesterday"}
+    rows = [
+        mention("a1", day="2024-12-08", **inferred),  # a Sunday
+        mention("a2", day="2024-12-09", **inferred),  # the Monday after: same incident
+        mention("a3", day="2024-12-15"),  # Sunday, both dates explicit: a review link only
+        mention("a4", day="2024-12-16"),
+        mention("a5", day="2024-12-03", admin1="Hama"),
+        mention("a6", day="2024-12-03", admin1="Hama"),
+        mention("a7", day="2024-12-20", admin1="Hama", place=IDLIB),
+    ]
+    whole = merged(rows)
+    monkeypatch.setattr(merge_module, "BLOCK_MIN", 1)
+    weekly = merged(rows)
+    columns = {"events": MERGED_COLUMNS, "sources": SOURCE_COLUMNS, "links": LINK_COLUMNS}
+    for name, cols in columns.items():  # as written (the same Arrow table, the same bytes)
+        assert to_arrow(getattr(whole, name), cols).equals(to_arrow(getattr(weekly, name), cols))
+    assert {"a1", "a2"} in groups(weekly) and {"a5", "a6"} in groups(weekly)
+    pairs = set(zip(weekly.links["article_id_a"], weekly.links["article_id_b"], strict=True))
+    assert ("a3", "a4") in pairs or ("a4", "a3") in pairs
+
+
+def test_signature_is_datasketchs_minhash_byte_for_byte():
+    from datasketch import MinHash
+
+    from eventmap.corpus.minhash import NUM_PERM, SHINGLE
+
+    text = "Seven people were killed when shelling hit Saraqib on Thursday, said the monitor."
+    words = text.casefold().replace(",", "").replace(".", "").split()
+    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    m = MinHash(num_perm=NUM_PERM, seed=13)
+    m.update_batch([s.encode() for s in shingles])
+    assert signature(text) == m.hashvalues.astype("<u4").tobytes()
+    assert len(signature("too short")) == 4 * NUM_PERM

@@ -1,11 +1,18 @@
-"""Stage B: reports of one incident become one event (pandas, one bucket of areas at a time).
+"""Stage B: reports of one incident become one event (pandas, one block of area x week at a time).
 
 Pairs of event mentions are compared within a country x admin1 area, each day with itself
-and the next; the rules (rules.py) grade each pair high, medium or low. High and medium
-links are applied strongest first, never joining two groups that hold events of the same
-article; low links go to ``candidate_links`` for a person to review. Merged events keep
+and the next; the rules (rules.py, grade.py) grade each pair high, medium or low. High and
+medium links are applied strongest first, never joining two groups that hold events of the
+same article; low links go to ``candidate_links`` for a person to review. Merged events keep
 every source (``event_sources``), code fatalities as ACLED does (the lowest credible
 figure) beside the low-high range, and say how well they are corroborated.
+
+Blocks: an area's days are merged a week at a time, each week with one day of overlap (its
+last day is paired with the next week's first). A week ends its block only when no high or
+medium pair crosses into the next day; otherwise the block takes the next week too. So a
+merge across a block edge is decided with all its pairs in view, exactly as if the area were
+merged whole, and memory follows a block's pairs, not the corpus. Low links across an edge
+are written once the next block has named its events.
 """
 
 from __future__ import annotations
@@ -13,17 +20,15 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from eventmap.corpus.grade import EDGE_COLUMNS, PairData, day_pairs
 from eventmap.corpus.merge_rows import (
     _GENERIC_ACTOR,
-    _WHY_DAY,
-    _WHY_PLACE,
-    _WHY_PROVINCE,
-    _WHY_TYPE,
     GRADES,
     LINK_COLUMNS,
     MERGED_COLUMNS,
@@ -35,7 +40,6 @@ from eventmap.corpus.merge_rows import (
 from eventmap.corpus.minhash import copy_groups
 from eventmap.corpus.rules import DEFAULT_RULES, MergeRules
 from eventmap.corpus.tables import SHARD_EVENT_COLUMNS
-from eventmap.schema import DISORDER_BY_EVENT_TYPE
 
 _MONTH = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|"
@@ -45,12 +49,15 @@ _MONTH = re.compile(
 )
 
 
+BLOCK_MIN = 2000  # mentions: a block smaller than this takes the next week or area too
+
+
 @dataclass
 class MergeResult:
     events: pd.DataFrame
     sources: pd.DataFrame
     links: pd.DataFrame
-    stats: dict
+    stats: dict = field(default_factory=dict)
 
 
 def merge_events(
@@ -58,32 +65,145 @@ def merge_events(
     prior: dict[str, str] | None = None,
     rules: MergeRules = DEFAULT_RULES,
 ) -> MergeResult:
-    """Merge one bucket's dated event mentions; ``prior`` maps mention keys to old ids."""
-    m = _prepare(mentions)
-    stats = {"mentions_in": len(mentions), "mentions": len(m)}
-    if m.empty:
-        empty = MergeResult(
+    """Merge one bucket's dated event mentions; ``prior`` maps mention keys to old ids.
+
+    The blocks' results as one (tests, the bench); stage B writes them block by block."""
+    blocks = list(merge_blocks(mentions, prior, rules))
+    stats = {"mentions_in": len(mentions)} | sum_block_stats([b.stats for b in blocks])
+    if not blocks:
+        return MergeResult(
             pd.DataFrame(columns=list(MERGED_COLUMNS)),
             pd.DataFrame(columns=list(SOURCE_COLUMNS)),
             pd.DataFrame(columns=list(LINK_COLUMNS)),
-            stats | {"events": 0, "links": {g: 0 for g in GRADES}},
+            stats,
         )
-        return empty
-    edges = _pairs(m, rules)
-    comp, used = _union(m, edges)
-    m["_comp"] = comp
-    ids = _event_ids(m, prior or {})
-    m["event_id_merged"] = m["_comp"].map(ids)
-    link_grade = _component_grades(m, edges, used)
-    events = merged_rows(m, link_grade)
-    sources = source_rows(m)
-    links = candidate_links(m, edges)
-    stats |= {
+    events = pd.concat([b.events for b in blocks], ignore_index=True)
+    sources = pd.concat([b.sources for b in blocks], ignore_index=True)
+    links = pd.concat([b.links for b in blocks], ignore_index=True)
+    return MergeResult(
+        events.sort_values(["event_date", "event_id"], kind="stable").reset_index(drop=True),
+        sources.sort_values(
+            ["event_id", "published", "article_id", "row"], kind="stable", na_position="last"
+        ).reset_index(drop=True),
+        links.sort_values(["event_id_a", "event_id_b"], kind="stable").reset_index(drop=True),
+        stats,
+    )
+
+
+def sum_block_stats(stats: list[dict]) -> dict:
+    total = {"mentions": 0, "events": 0, "links": {g: 0 for g in GRADES}, "links_applied": 0}
+    for s in stats:
+        for key in ("mentions", "events", "links_applied"):
+            total[key] += s.get(key, 0)
+        for g, n in s.get("links", {}).items():
+            total["links"][g] += n
+    return total
+
+
+def merge_blocks(
+    mentions: pd.DataFrame,
+    prior: dict[str, str] | None = None,
+    rules: MergeRules = DEFAULT_RULES,
+) -> Iterator[MergeResult]:
+    """One result per block: whole weeks of areas in order, at least BLOCK_MIN mentions
+    (but the last), cut only where no high or medium pair crosses the edge."""
+    m = _prepare(mentions)
+    if m.empty:
+        return
+    p = PairData(m)
+    eid = np.full(len(m), None, dtype=object)  # each mention's event id, once its block is done
+    taken: set[str] = set()
+    done: list[np.ndarray] = []  # rows of the block so far from areas before this one
+    parts: list[pd.DataFrame] = []
+    pending = _no_edges()  # low links across the last edge, named once this block is done
+    areas = list(m.groupby("_area", sort=True).indices.values())
+    for n_area, idx in enumerate(areas):
+        idx = np.sort(idx)
+        days = p.day[idx]
+        uniq = np.unique(days)
+        first = uniq[0]
+        for k, d in enumerate(uniq):
+            found = day_pairs(p, idx, d, rules)
+            if found is not None:
+                parts.append(found)
+            nxt = uniq[k + 1] if k + 1 < len(uniq) else None
+            if nxt is not None and _week(nxt) == _week(d):
+                continue
+            size = sum(len(r) for r in done) + int(((days >= first) & (days <= d)).sum())
+            last = nxt is None and n_area == len(areas) - 1
+            if size < BLOCK_MIN and not last:
+                continue  # too small to be worth a block of its own: it grows
+            edges = pd.concat(parts, ignore_index=True) if parts else _no_edges()
+            parts = [edges]
+            i, j = edges["i"].to_numpy(int), edges["j"].to_numpy(int)
+            across = ((p.day[i] == d + 1) | (p.day[j] == d + 1)) & (p.area[i] == p.area[idx[0]])
+            if (across & (edges["grade"] != "low").to_numpy()).any():
+                continue  # a merge may cross this edge: the block takes the next week too
+            block = np.sort(np.concatenate([*done, idx[(days >= first) & (days <= d)]]))
+            result = _merge_block(m, block, edges[~across], prior or {}, taken, eid)
+            if len(pending):
+                result.links = pd.concat(
+                    [result.links, _links_across(m, eid, pending)], ignore_index=True
+                )
+            result.stats["links"] = _count(edges)
+            yield result
+            pending, parts, done, first = edges[across], [], [], nxt
+        if first is not None:  # the area's last days wait in the block for the next area
+            done.append(idx[days >= first])
+
+
+def _week(day: int) -> int:
+    """Weeks from Monday to Sunday (day 0, 1 January 1970, was a Thursday)."""
+    return (int(day) + 3) // 7
+
+
+def _no_edges() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=int if c in "ij" else object) for c in EDGE_COLUMNS})
+
+
+def _count(edges: pd.DataFrame) -> dict[str, int]:
+    return {g: int((edges["grade"] == g).sum()) for g in GRADES}
+
+
+def _local(block: np.ndarray, edges: pd.DataFrame) -> pd.DataFrame:
+    """The edges renumbered to rows of ``m.iloc[block]`` (``block`` is sorted)."""
+    local = edges.reset_index(drop=True).copy()
+    local["i"] = np.searchsorted(block, edges["i"].to_numpy(int))
+    local["j"] = np.searchsorted(block, edges["j"].to_numpy(int))
+    return local
+
+
+def _merge_block(
+    m: pd.DataFrame,
+    block: np.ndarray,
+    edges: pd.DataFrame,
+    prior: dict[str, str],
+    taken: set[str],
+    eid: np.ndarray,
+) -> MergeResult:
+    sub = m.iloc[block].reset_index(drop=True)
+    local = _local(block, edges)
+    comp, used = _union(sub, local)
+    sub["_comp"] = comp
+    ids = _event_ids(sub, prior, taken)
+    sub["event_id_merged"] = sub["_comp"].map(ids)
+    eid[block] = sub["event_id_merged"].to_numpy(object)
+    link_grade = _component_grades(sub, local, used)
+    events = merged_rows(sub, link_grade)
+    stats = {
+        "mentions": len(sub),
         "events": len(events),
-        "links": {g: int((edges["grade"] == g).sum()) if len(edges) else 0 for g in GRADES},
         "links_applied": int(used.sum()) if len(used) else 0,
     }
-    return MergeResult(events, sources, links, stats)
+    return MergeResult(events, source_rows(sub), candidate_links(sub, local), stats)
+
+
+def _links_across(m: pd.DataFrame, eid: np.ndarray, edges: pd.DataFrame) -> pd.DataFrame:
+    """Review links between the events of two blocks (both blocks are done)."""
+    rows = np.unique(np.concatenate([edges["i"].to_numpy(int), edges["j"].to_numpy(int)]))
+    sub = m.iloc[rows].reset_index(drop=True)
+    sub["event_id_merged"] = eid[rows]
+    return candidate_links(sub, _local(rows, edges))
 
 
 # ----------------------------------------------------------------------------- preparing
@@ -122,156 +242,6 @@ def _prepare(mentions: pd.DataFrame) -> pd.DataFrame:
 
 
 # ----------------------------------------------------------------------------- pairs
-
-
-LOW_LINKS_PER_MENTION = 3
-_VIOLENT = np.array(
-    ["Battles", "Explosions/Remote violence", "Violence against civilians"], dtype=object
-)
-
-
-def _haversine_km(lat1, lon1, lat2, lon2) -> np.ndarray:
-    p1, p2 = np.radians(lat1), np.radians(lat2)
-    dp, dl = p2 - p1, np.radians(lon2 - lon1)
-    a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return 6371.0088 * 2 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
-
-
-def _pairs(m: pd.DataFrame, rules: MergeRules) -> pd.DataFrame:
-    """Every graded pair (i < j) within an area, a day or less apart."""
-    out = []
-    day = m["_day"].to_numpy()
-    lat, lon = m["latitude"].to_numpy(float), m["longitude"].to_numpy(float)
-    gid = pd.to_numeric(m["geonameid"], errors="coerce").fillna(-1).to_numpy("int64")
-    prec = m["_prec"].to_numpy()
-    explicit = m["_explicit"].to_numpy(bool)
-    art = m["article_id"].to_numpy(object)
-    sub = m["sub_event_type"].fillna("").to_numpy(object)
-    etype = m["event_type"].fillna("").to_numpy(object)
-    disorder = np.array([DISORDER_BY_EVENT_TYPE.get(t, "") for t in etype], dtype=object)
-    actors = m["_actors"].to_numpy(object)
-    has_admin1 = m["admin1"].notna().to_numpy()
-    for _, idx in m.groupby("_area", sort=True).indices.items():
-        idx = np.sort(idx)
-        days = day[idx]
-        for d in np.unique(days):
-            a = idx[days == d]
-            b = idx[(days == d) | (days == d + 1)]
-            ii, jj = np.meshgrid(a, b, indexing="ij")
-            ii, jj = ii.ravel(), jj.ravel()
-            keep = (ii < jj) | (day[jj] == d + 1)
-            ii, jj = ii[keep], jj[keep]
-            i, j = np.minimum(ii, jj), np.maximum(ii, jj)
-            keep = art[i] != art[j]
-            i, j = i[keep], j[keep]
-            if not len(i):
-                continue
-            out.append(
-                _grade(
-                    i,
-                    j,
-                    day,
-                    lat,
-                    lon,
-                    gid,
-                    prec,
-                    explicit,
-                    sub,
-                    etype,
-                    disorder,
-                    actors,
-                    has_admin1,
-                    rules,
-                )
-            )
-    if not out:
-        return pd.DataFrame(columns=["i", "j", "grade", "score", "days", "km", "why"])
-    return pd.concat(out, ignore_index=True)
-
-
-def _grade(
-    i,
-    j,
-    day,
-    lat,
-    lon,
-    gid,
-    prec,
-    explicit,
-    sub,
-    etype,
-    disorder,
-    actors,
-    has_admin1,
-    rules: MergeRules,
-) -> pd.DataFrame:
-    dd = np.abs(day[i] - day[j])
-    inferred = ~(explicit[i] & explicit[j])
-    km = _haversine_km(lat[i], lon[i], lat[j], lon[j])
-    p = np.maximum(prec[i], prec[j])
-    same_gid = (gid[i] == gid[j]) & (gid[i] >= 0)
-    limit = np.where(p <= 1, rules.town_km, rules.near_km)
-    place_ok = np.where(p <= 2, same_gid | (km <= limit), has_admin1[i] & has_admin1[j])
-    place_near_miss = (p <= 2) & ~place_ok & (km <= limit * rules.review_factor)
-    place_same = (p <= 1) & place_ok
-    same_sub = sub[i] == sub[j]
-    same_type = etype[i] == etype[j]
-    same_disorder = (disorder[i] == disorder[j]) & (disorder[i] != "")
-    conflict = np.array(
-        [bool(x) and bool(y) and not (x & y) for x, y in zip(actors[i], actors[j], strict=True)],
-        dtype=bool,
-    )
-    day_ok = (dd == 0) | (inferred & (dd <= rules.day_slack_inferred))
-    possible = same_disorder & ~conflict
-    high = possible & (dd == 0) & same_type & (place_same | (place_ok & same_sub & (p <= 2)))
-    # One shooting reported as an attack by one outlet and a clash by another: violent types
-    # of one disorder may merge, but only on the same town and day or with an inferred date
-    violent = np.isin(etype[i], _VIOLENT) & np.isin(etype[j], _VIOLENT)
-    medium = (
-        possible
-        & ~high
-        & day_ok
-        & place_ok
-        & ((same_type & ((p <= 2) | (same_sub & (dd == 0)))) | (violent & place_same))
-    )
-    low = possible & ~high & ~medium & (place_ok | place_near_miss) & (dd <= 1)
-    grade = np.where(high, "high", np.where(medium, "medium", np.where(low, "low", None)))
-    score = (
-        (dd == 0) * 2.0
-        + same_gid * 2.0
-        + place_ok * 1.0
-        + same_sub * 1.0
-        + same_type * 1.0
-        - np.minimum(km, 50.0) / 50.0
-    )
-    why = (
-        (~day_ok) * _WHY_DAY
-        + (~place_ok) * _WHY_PLACE
-        + (~same_type) * _WHY_TYPE
-        + (place_ok & (p == 3) & ~same_sub) * _WHY_PROVINCE
-    )
-    kept = grade != None  # noqa: E711 (numpy comparison)
-    edges = pd.DataFrame(
-        {
-            "i": i[kept],
-            "j": j[kept],
-            "grade": grade[kept],
-            "score": score[kept],
-            "days": dd[kept],
-            "km": km[kept],
-            "why": why[kept],
-        }
-    )
-    # Review links are only a reader's shortlist: the best few per mention are kept, so
-    # their number grows with the mentions, not with the pairs of a crowded town-day.
-    low = edges["grade"] == "low"
-    best = (
-        edges[low]
-        .sort_values(["i", "score", "j"], ascending=[True, False, True], kind="stable")
-        .groupby("i", sort=False)
-        .head(LOW_LINKS_PER_MENTION)
-    )
-    return pd.concat([edges[~low], best], ignore_index=True)
 
 
 # ----------------------------------------------------------------------------- grouping
@@ -313,9 +283,10 @@ def _union(m: pd.DataFrame, edges: pd.DataFrame) -> tuple[np.ndarray, np.ndarray
     return comp, used
 
 
-def _event_ids(m: pd.DataFrame, prior: dict[str, str]) -> dict[int, str]:
-    """Old ids carried over (the group holding most of an old event keeps its id); new
-    groups are named by their smallest mention key, so reruns give the same ids."""
+def _event_ids(m: pd.DataFrame, prior: dict[str, str], taken: set[str]) -> dict[int, str]:
+    """Old ids carried over (the group holding most of an old event keeps its id; ``taken``:
+    ids already given in earlier blocks); new groups are named by their smallest mention key,
+    so reruns give the same ids."""
     keys = m.groupby("_comp")["mention_key"].min()
     ids: dict[int, str] = {}
     if prior:
@@ -324,7 +295,6 @@ def _event_ids(m: pd.DataFrame, prior: dict[str, str]) -> dict[int, str]:
         for comp, values in old.groupby(m["_comp"]):
             for old_id, count in Counter(v for v in values if isinstance(v, str)).items():
                 claims.append((-count, keys[comp], old_id, comp))
-        taken: set[str] = set()
         for _, _, old_id, comp in sorted(claims):
             if comp not in ids and old_id not in taken:
                 ids[comp] = old_id

@@ -1,8 +1,10 @@
-"""Stage B's task: one bucket of areas read from every shard, merged, written as parts.
+"""Stage B's task: one bucket of areas read from every shard, merged block by block, written.
 
-Events are bucketed in stage A by a hash of (country, admin1), so each task holds only
-its areas' event mentions (memory follows the bucket, not the corpus), and every area
-with all its days sits in one task.
+Events are bucketed in stage A by a hash of (country, admin1), so each task holds only its
+areas' event mentions, and every area with all its days sits in one task. The merge goes
+one block of area x week at a time (merge.py) and each block's rows are appended to the
+bucket's Parquet files as soon as it is done: what a task holds beyond the bucket's
+mentions is one block's pairs and rows.
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from eventmap.corpus.merge import merge_events
+from eventmap.corpus.merge import merge_blocks, sum_block_stats
 from eventmap.corpus.merge_rows import LINK_COLUMNS, MERGED_COLUMNS, SOURCE_COLUMNS
 from eventmap.corpus.rules import DEFAULT_RULES, MergeRules
-from eventmap.corpus.tables import SHARD_EVENT_COLUMNS, to_arrow, write_folder, write_table
+from eventmap.corpus.tables import SHARD_EVENT_COLUMNS, schema, to_arrow, write_folder
 
 MERGE_INPUT = tuple(c for c in SHARD_EVENT_COLUMNS)
 
@@ -58,12 +60,29 @@ def run_bucket(
 ) -> dict:
     t0 = time.perf_counter()
     mentions = read_bucket(Path(shards_dir), shard_keys, bucket)
-    result = merge_events(mentions, prior_ids(prior, bucket), rules)
+    stats: list[dict] = []
+    tables = (
+        ("events", MERGED_COLUMNS),
+        ("event_sources", SOURCE_COLUMNS),
+        ("candidate_links", LINK_COLUMNS),
+    )
 
     def fill(tmp: Path) -> None:
-        write_table(to_arrow(result.events, MERGED_COLUMNS), tmp / "events.parquet")
-        write_table(to_arrow(result.sources, SOURCE_COLUMNS), tmp / "event_sources.parquet")
-        write_table(to_arrow(result.links, LINK_COLUMNS), tmp / "candidate_links.parquet")
+        writers = {
+            name: pq.ParquetWriter(tmp / f"{name}.parquet", schema(cols), compression="zstd")
+            for name, cols in tables
+        }
+        try:
+            for block in merge_blocks(mentions, prior_ids(prior, bucket), rules):
+                frames = (block.events, block.sources, block.links)
+                for (name, cols), frame in zip(tables, frames, strict=True):
+                    if len(frame):
+                        writers[name].write_table(to_arrow(frame, cols))
+                stats.append(block.stats)
+        finally:
+            for writer in writers.values():
+                writer.close()
 
     write_folder(Path(parts_dir) / f"bucket-{bucket:03d}", fill)
-    return result.stats | {"bucket": bucket, "seconds": round(time.perf_counter() - t0, 3)}
+    total = {"mentions_in": len(mentions)} | sum_block_stats(stats)
+    return total | {"bucket": bucket, "seconds": round(time.perf_counter() - t0, 3)}

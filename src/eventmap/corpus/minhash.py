@@ -4,10 +4,16 @@ A wire story republished by twenty outlets is one source, not twenty: an event's
 corroboration counts groups of near-identical texts, not articles. Signatures are
 computed once per article in stage A (only for articles that report an event) and
 compared within a merge block in stage B, so memory follows the block, not the corpus.
+
+Stage A computes signatures with numpy exactly as datasketch's ``MinHash`` does (its SHA-1
+32-bit hash, its permutations drawn from the same seed; a test checks the bytes agree):
+importing datasketch pulls in scipy, ~0.9 s of CPU in every worker before its first
+article, and stage A needs none of it. Stage B uses datasketch's LSH to find the copies.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -23,18 +29,22 @@ _SEED = 13
 
 def signature(text: str) -> bytes:
     """MinHash signature of the text's word 5-shingles (lower-cased), as bytes."""
-    from datasketch import MinHash
-
     words = _WORD.findall(text.casefold())
     if len(words) < SHINGLE:
-        shingles = {" ".join(words).encode()}
+        shingles = {" ".join(words)}
     else:
-        shingles = {
-            " ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)
-        }
-    m = MinHash(num_perm=NUM_PERM, seed=_SEED, permutations=_permutations())
-    m.update_batch(sorted(shingles))
-    return m.hashvalues.astype("<u4").tobytes()
+        shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    sha1 = hashlib.sha1
+    hashes = np.fromiter(
+        (int.from_bytes(sha1(s.encode()).digest()[:4], "little") for s in shingles),
+        dtype=np.uint64,
+        count=len(shingles),
+    ).reshape(-1, 1)
+    a, b = _permutations()
+    # datasketch's universal hashing: (a * h + b) mod the Mersenne prime, cut to 32 bits
+    # (the product wraps at 64 bits there too)
+    permuted = ((hashes * a + b) % _MERSENNE) & _MAX_HASH
+    return permuted.min(axis=0).astype("<u4").tobytes()
 
 
 def similarity(a: bytes, b: bytes) -> float:
@@ -42,12 +52,23 @@ def similarity(a: bytes, b: bytes) -> float:
     return float(np.mean(x == y))
 
 
-@lru_cache(maxsize=1)
-def _permutations():
-    """The seed's permutations, drawn once per process (datasketch redraws them per object)."""
-    from datasketch import MinHash
+_MERSENNE = np.uint64((1 << 61) - 1)
+_MAX_HASH = np.uint64((1 << 32) - 1)
 
-    return MinHash(num_perm=NUM_PERM, seed=_SEED).permutations
+
+@lru_cache(maxsize=1)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's permutations for the seed (``MinHash._init_permutations``), drawn once."""
+    gen = np.random.RandomState(_SEED)
+    pairs = [
+        (
+            gen.randint(1, _MERSENNE, dtype=np.uint64),
+            gen.randint(0, _MERSENNE, dtype=np.uint64),
+        )
+        for _ in range(NUM_PERM)
+    ]
+    a, b = np.array(pairs, dtype=np.uint64).T
+    return a.reshape(1, -1), b.reshape(1, -1)
 
 
 @lru_cache(maxsize=1)
@@ -76,12 +97,13 @@ def copy_groups(ids: Sequence[str], signatures: Sequence[bytes | None]) -> dict[
         return x
 
     lsh = MinHashLSH(num_perm=NUM_PERM, params=_bands())
+    permutations = np.vstack(_permutations())
     seen: dict[str, np.ndarray] = {}
     for aid, sig in sorted(zip(ids, signatures, strict=True), key=lambda t: t[0]):
         if sig is None or aid in seen:
             continue
         values = np.frombuffer(sig, dtype="<u4").astype(np.uint64)
-        m = MinHash(num_perm=NUM_PERM, seed=_SEED, hashvalues=values, permutations=_permutations())
+        m = MinHash(num_perm=NUM_PERM, seed=_SEED, hashvalues=values, permutations=permutations)
         for other in lsh.query(m):
             if float(np.mean(seen[other] == values)) >= THRESHOLD:
                 a, b = find(aid), find(other)
