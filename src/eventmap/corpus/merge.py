@@ -108,6 +108,7 @@ def merge_blocks(
     """One result per block: whole weeks of areas in order, at least BLOCK_MIN mentions
     (but the last), cut only where no high or medium pair crosses the edge."""
     m = _prepare(mentions)
+    del mentions  # the caller's frame, if it dropped its own reference, goes now
     if m.empty:
         return
     p = PairData(m)

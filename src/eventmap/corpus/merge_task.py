@@ -33,7 +33,9 @@ def read_bucket(shards_dir: Path, shard_keys: list[str], bucket: int) -> pd.Data
             tables.append(t)
     if not tables:
         return to_arrow(pd.DataFrame(), MERGE_INPUT).to_pandas()
-    return pa.concat_tables(tables).to_pandas()
+    table = pa.concat_tables(tables)
+    tables.clear()  # the Arrow buffers go as their columns become pandas ones
+    return table.to_pandas(self_destruct=True, split_blocks=True)
 
 
 def prior_ids(prior: str | None, bucket: int) -> dict[str, str]:
@@ -60,6 +62,9 @@ def run_bucket(
 ) -> dict:
     t0 = time.perf_counter()
     mentions = read_bucket(Path(shards_dir), shard_keys, bucket)
+    n_in = len(mentions)
+    blocks = merge_blocks(mentions, prior_ids(prior, bucket), rules)
+    del mentions  # merge_blocks keeps its prepared copy only
     stats: list[dict] = []
     tables = (
         ("events", MERGED_COLUMNS),
@@ -73,7 +78,7 @@ def run_bucket(
             for name, cols in tables
         }
         try:
-            for block in merge_blocks(mentions, prior_ids(prior, bucket), rules):
+            for block in blocks:
                 frames = (block.events, block.sources, block.links)
                 for (name, cols), frame in zip(tables, frames, strict=True):
                     if len(frame):
@@ -84,5 +89,5 @@ def run_bucket(
                 writer.close()
 
     write_folder(Path(parts_dir) / f"bucket-{bucket:03d}", fill)
-    total = {"mentions_in": len(mentions)} | sum_block_stats(stats)
+    total = {"mentions_in": n_in} | sum_block_stats(stats)
     return total | {"bucket": bucket, "seconds": round(time.perf_counter() - t0, 3)}

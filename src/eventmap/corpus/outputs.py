@@ -6,7 +6,8 @@ a run folder whose manifest is there holds one complete, consistent output set.
 
 - ``events/iso3=ISO3/month=YYYY-MM/part-0.parquet``: merged events, GeoParquet
   (``geopandas.read_parquet("runs/NAME/events")`` reads them back as one frame)
-- ``event_sources.parquet``, ``candidate_links.parquet``, ``claims.parquet``,
+- ``event_sources.parquet``, ``candidate_links.parquet`` (streamed bucket by bucket, each
+  bucket's rows sorted by event id: never all in memory), ``claims.parquet``,
   ``errors.parquet``, ``articles.parquet``
 - ``daily_counts.parquet`` / ``.csv``: events and fatalities per day x country x admin1 x type
 - ``events.csv`` (ACLED's columns first) and ``events.gpkg``; ``corpus_map.html``
@@ -55,17 +56,23 @@ def write_outputs(
     staging.mkdir(parents=True)
     try:
         events = _concat_parts(out / "parts", "events.parquet", MERGED_COLUMNS)
-        sources = _concat_parts(out / "parts", "event_sources.parquet", SOURCE_COLUMNS)
-        links = _concat_parts(out / "parts", "candidate_links.parquet", LINK_COLUMNS)
         events = events.sort_values(["event_date", "event_id"], kind="stable")
-        sources = sources.sort_values(
-            ["event_id", "published", "article_id", "row"], kind="stable", na_position="last"
-        )
-        links = links.sort_values(["event_id_a", "event_id_b"], kind="stable")
         gdf = _geoframe(events.reset_index(drop=True))
         _write_geoparquet(gdf, staging / "events")
-        write_table(to_arrow(sources, SOURCE_COLUMNS), staging / "event_sources.parquet")
-        write_table(to_arrow(links, LINK_COLUMNS), staging / "candidate_links.parquet")
+        n_sources = _stream_parts(
+            out / "parts",
+            "event_sources.parquet",
+            SOURCE_COLUMNS,
+            staging,
+            ["event_id", "published", "article_id", "row"],
+        )
+        n_links = _stream_parts(
+            out / "parts",
+            "candidate_links.parquet",
+            LINK_COLUMNS,
+            staging,
+            ["event_id_a", "event_id_b"],
+        )
         for name in ("claims", "errors", "articles"):
             _stream_concat(out / "shards", shard_keys, name, staging / f"{name}.parquet")
         counts = daily_counts(events)
@@ -83,8 +90,8 @@ def write_outputs(
             )
         manifest["counts"] |= {
             "events": len(events),
-            "event_sources": len(sources),
-            "candidate_links": len(links),
+            "event_sources": n_sources,
+            "candidate_links": n_links,
             "corroboration": events["corroboration"].value_counts().sort_index().to_dict(),
         }
         files = _swap_in(staging, out)
@@ -143,6 +150,21 @@ def _concat_parts(parts: Path, name: str, columns: tuple[str, ...]) -> pd.DataFr
     if not tables:
         return to_arrow(pd.DataFrame(), columns).to_pandas()
     return pa.concat_tables(tables).to_pandas()
+
+
+def _stream_parts(
+    parts: Path, name: str, columns: tuple[str, ...], staging: Path, order: list[str]
+) -> int:
+    """One table from every bucket's part, bucket by bucket, each sorted by ``order``: one
+    row per report is the biggest output, and it never sits in memory whole."""
+    n = 0
+    with pq.ParquetWriter(staging / name, schema(columns), compression="zstd") as writer:
+        for path in sorted(parts.glob(f"bucket-*/{name}")):
+            t = pq.read_table(path).cast(schema(columns))
+            if t.num_rows:
+                writer.write_table(t.sort_by([(c, "ascending") for c in order]))
+                n += t.num_rows
+    return n
 
 
 def _stream_concat(shards: Path, keys: list[str], name: str, target: Path) -> None:
