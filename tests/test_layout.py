@@ -17,6 +17,7 @@ STAGES = {
         "synthetic",
         "extract",
         "merge_rows",
+        "grade",
         "merge",
         "merge_task",
         "cluster",

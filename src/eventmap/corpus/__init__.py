@@ -3,7 +3,8 @@
 Stages, one module each, in flow order: ``rules`` (the merge's numbers) and ``tables``
 (column types) first; ``inputs`` (readers) -> ``shards`` (slices, restartable) ->
 ``minhash`` (near-identical texts) -> ``extract`` (stage A, one Dask task per shard) ->
-``merge_rows`` / ``merge`` / ``merge_task`` (stage B, one task per bucket of areas) ->
+``merge_rows`` / ``grade`` (pairs graded) / ``merge`` (blocks of area x week) /
+``merge_task`` (stage B, one task per bucket of areas) ->
 ``cluster`` (where tasks run) -> ``week_choropleth`` / ``corpus_map`` (the map) ->
 ``outputs`` (GeoParquet and tables, exports, manifest) -> ``evaluation`` (the dedup kit's
 prediction format) -> ``runner`` (``run_corpus``) -> ``command`` (``eventmap corpus``).
