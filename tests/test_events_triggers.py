@@ -69,3 +69,10 @@ def test_sentence_cues_refine_the_type() -> None:
     )
     assert refine("Grenade", "A grenade was found and defused.") == "Disrupted weapons use"
     assert refine("Grenade", "A grenade exploded.") == "Grenade"
+
+
+def test_a_raid_with_no_arrest_or_fight_is_a_change_of_activity() -> None:
+    # ACLED: a raid or search that ends in no arrests and no fighting.
+    assert _subs("Troops conducted a dawn raid on the market.") == ["Change to group/activity"]
+    assert _subs("Police carried out a raid and arrested four men.") == ["Arrests"]
+    assert _subs("Jets carried out an air raid on the depot.") == ["Air/drone strike"]

@@ -92,3 +92,36 @@ def test_violence_at_a_far_namesake_is_moved_to_the_one_front_line_province_with
     # A protest is where people live: the Poltava village stays.
     (row,) = _rows("On 12 June 2021, farmers protested near Kruta Balka over land prices.")
     assert row["admin1"] == "Poltava"
+
+
+def test_a_hamlet_written_with_its_kind_is_looked_up_without_it() -> None:
+    rows = _rows("On 11 June 2021, the OSCE SMM recorded 5 explosions near Khutir Arapivka.")
+    assert [(r["location"], r["geo_precision"]) for r in rows] == [("Khutir Arapivka", 3)]
+    assert rows[0]["admin1"].startswith("Luhansk")
+
+
+def test_an_airport_named_after_its_town_is_near_that_town() -> None:
+    rows = _rows(
+        "On 11 June 2021, Ukrainian troops fired mortars at separatist positions in the area "
+        "of Luhansk Airport."
+    )
+    assert [(r["location"], r["geo_precision"]) for r in rows] == [("Luhansk Airport", 2)]
+    assert abs(rows[0]["latitude"] - 48.57) < 0.1 and abs(rows[0]["longitude"] - 39.31) < 0.1
+
+
+def test_a_province_abbreviation_in_brackets_places_the_unknown_village() -> None:
+    rows = _rows(
+        "On 11 June 2021, militants lobbed a grenade at a police post at Wanigam Bala town "
+        "(Budgam district, J&K)."
+    )
+    assert len(rows) == 1
+    assert (rows[0]["geo_precision"], rows[0]["event_type"]) == (3, "Explosions/Remote violence")
+    assert "Kashmir" in rows[0]["admin1"]
+    rows = _rows("On 11 June 2021, dairy farmers protested in Kotha Pallem (Nellore, AP).")
+    assert [(r["location"], r["geo_precision"]) for r in rows] == [("Kotha Pallem", 3)]
+    assert rows[0]["admin1"] == "Andhra Pradesh"
+
+
+def test_a_news_agency_in_brackets_is_no_province() -> None:
+    # '(AP)' alone is the Associated Press, not Andhra Pradesh.
+    assert _rows("On 11 June 2021, dairy farmers protested in Kotha Pallem (AP).") == []

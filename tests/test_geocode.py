@@ -128,6 +128,9 @@ def test_city_of_hama_is_the_city(geocoder: OfflineGeocoder) -> None:
         (["Suwayda", "As-Suwayda", "As Suwayda", "Sweida"], 172408),
         (["Aleppo", "Halab", "Ḩalab"], 170063),
         (["Ar Rastan", "Rastan", "al-Rastan"], 172946),
+        (["Nasiriyah", "Nassiriya", "Nasiriya", "Nassriya"], 98854),  # curated aliases
+        (["Qamishli", "Quamishli", "Kamishli"], 173377),
+        (["Wasit", "Wassit"], 89693),
     ],
 )
 def test_spelling_variants(geocoder: OfflineGeocoder, variants: list[str], gid: int) -> None:

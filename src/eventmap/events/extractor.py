@@ -190,6 +190,9 @@ class EventExtractor:
                         supported | homes,
                         date.date_start if date is not None else article.published,
                         candidates,
+                        text,
+                        s,
+                        e,
                     )
                     if places:
                         found = sentence_events(

@@ -34,6 +34,8 @@ from eventmap.wordlists import entries, table
 
 # Country -> its list of settlements (name, provinces by ISO 3166-2 code).
 LISTS = {"UA": "ua_settlements.csv"}
+# A place name as reports write it: capitalised words, with a few Arabic and other particles.
+_NAME = r"[A-Z][\w'’-]+(?:\s+(?:(?:al|el|de|del|la)\s+)?[A-Z][\w'’-]+){0,3}"
 # Names this short are too often something else ('Mir', 'Lyman' are also words and names).
 _MIN_LETTERS = 5
 
@@ -63,6 +65,30 @@ def _cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((cc, re.compile(rf"\b(?:{pattern})\b")) for cc, pattern in rows)
 
 
+@cache
+def _words(kind: str) -> frozenset[str]:
+    return frozenset(w for k, w in table("settlement_words.tsv") if k == kind)
+
+
+@cache
+def _abbreviations() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """The bracket after a place that ends in a province's abbreviation, and what each
+    abbreviation stands for (country, province name)."""
+    bare, comma, meaning = [], [], {}
+    for row in table("state_abbreviations.tsv"):
+        if len(row) != 4 or row[3] not in ("bare", "comma"):
+            raise ValueError(
+                f"state_abbreviations.tsv: not 'cc<TAB>abbr<TAB>name<TAB>where': {row!r}"
+            )
+        (bare if row[3] == "bare" else comma).append(re.escape(row[1]))
+        meaning[row[1]] = (row[0], row[2])
+    pattern = re.compile(
+        rf"({_NAME})(?:\s+(?:town|village|city|area|village\s+area|district))?\s*"
+        rf"\((?:[^(),]{{1,40}},\s*(?P<c>{'|'.join(comma + bare)})|\s*(?P<b>{'|'.join(bare)}))\s*\)"
+    )
+    return pattern, meaning
+
+
 def cued_countries(text: str) -> set[str]:
     """Countries that words of the text stand for though they name no place ('OSCE SMM')."""
     return {cc for cc, pattern in _cues() if pattern.search(text)}
@@ -83,8 +109,15 @@ class Villages:
         if m.resolved or m.role != "event_location":
             return None
         name = m.text.strip()
-        k = key(name)
-        if len(k) < _MIN_LETTERS or not name[:1].isupper():
+        if not name[:1].isupper():
+            return None
+        words = name.split()
+        if len(words) > 1 and words[-1].lower() in _words("serves"):
+            return self._served(" ".join(words[:-1]), m, countries)
+        if len(words) > 1 and words[0].lower() in _words("type"):
+            words = words[1:]  # 'Khutir Stavky': the hamlet Stavky
+        k = key(" ".join(words))
+        if len(k) < _MIN_LETTERS:
             return None
         for country in sorted(countries & LISTS.keys()):
             codes = settlements(country).get(k)
@@ -100,12 +133,54 @@ class Villages:
                 return at, 3, name
         return None
 
+    def _served(
+        self, town: str, m: Mention, countries: set[str]
+    ) -> tuple[Mention, int, str] | None:
+        """'Donetsk Airport': near the town of that name in a supported country (2)."""
+        if not countries:
+            return None
+        try:
+            ranked = self.geocoder.geocode(
+                town, exactly_one=False, country_codes=sorted(countries), kind="city"
+            )
+        except ValueError:  # not a usable name
+            return None
+        loc = next(
+            (x for x in ranked or () if x.raw.get("match") in ("name", "alternate", "alias")),
+            None,
+        )
+        if loc is None:
+            return None
+        raw = loc.raw
+        near = Mention(
+            start=m.start,
+            end=m.end,
+            text=m.text,
+            role="event_location",
+            resolved=True,
+            name=raw.get("name"),
+            latitude=loc.latitude,
+            longitude=loc.longitude,
+            geonameid=raw.get("geonameid"),
+            kind="city",
+            country_code=raw.get("country_code"),
+            admin1=raw.get("admin1_name"),
+            admin1_code=raw.get("admin1_code"),
+            admin1_iso=raw.get("admin1_iso"),
+            confidence=0.5,
+            raw=raw,
+        )
+        return near, 2, m.text.strip()
+
     def sentence_places(
         self,
         inside: list[Mention],
         countries: set[str],
         day: dt.date | None,
         before: list[Candidate],
+        text: str = "",
+        s: int = 0,
+        e: int = 0,
     ) -> list[tuple[Mention, int | None, str | None]]:
         """For a trigger sentence whose only places are names the gazetteer lacks: the first
         such name placed in a province, unless an event of the article is already in that
@@ -123,7 +198,26 @@ class Villages:
             ):
                 return []
             return [placed]
-        return []
+        return self._bracketed(text, s, e, inside)
+
+    def _bracketed(
+        self, text: str, s: int, e: int, inside: list[Mention]
+    ) -> list[tuple[Mention, int | None, str | None]]:
+        """'Narbal town (Budgam district, J&K)': the province the abbreviation stands for
+        (3), under the first name of the sentence the gazetteer lacks, else the name before
+        the bracket."""
+        pattern, meaning = _abbreviations()
+        found = pattern.search(text, s, e)
+        if found is None:
+            return []
+        country, state = meaning[found.group("c") or found.group("b")]
+        province = self._province_named(country, state)
+        if province is None:
+            return []
+        unknown = next((m for m in inside if not m.resolved and m.start < found.end()), None)
+        name = unknown.text if unknown is not None else found.group(1)
+        at = replace(province, start=found.start(1), end=found.end(1), text=found.group(1))
+        return [(at, 3, name)]
 
     def to_front(
         self, candidates: list[Candidate], text: str, day: dt.date | None
@@ -176,6 +270,21 @@ class Villages:
             if province is not None and province.admin1_code in zones:
                 kept.add(code)
         return kept
+
+    def _province_named(self, country: str, name: str) -> Mention | None:
+        """The province so named in ``country`` (at its capital)."""
+        cache_key = f"{country}:{name}"
+        if cache_key not in self._provinces:
+            try:
+                ranked = self.geocoder.geocode(
+                    name, exactly_one=False, country_codes=country, kind="admin1"
+                )
+            except ValueError:  # no usable name
+                ranked = None
+            loc = next((x for x in ranked or () if x.raw.get("match") == "name"), None)
+            iso = None if loc is None else loc.raw.get("admin1_iso")
+            self._provinces[cache_key] = None if iso is None else self._province(country, iso)
+        return self._provinces[cache_key]
 
     def _province(self, country: str, iso: str) -> Mention | None:
         """The province with ISO 3166-2 code ``iso`` as a place (at its capital)."""
