@@ -117,6 +117,7 @@ def test_a_province_abbreviation_in_brackets_places_the_unknown_village() -> Non
     assert len(rows) == 1
     assert (rows[0]["geo_precision"], rows[0]["event_type"]) == (3, "Explosions/Remote violence")
     assert "Kashmir" in rows[0]["admin1"]
+    assert rows[0]["actor1"] == "Unidentified Armed Group (India)"  # the province's country
     rows = _rows("On 11 June 2021, dairy farmers protested in Kotha Pallem (Nellore, AP).")
     assert [(r["location"], r["geo_precision"]) for r in rows] == [("Kotha Pallem", 3)]
     assert rows[0]["admin1"] == "Andhra Pradesh"

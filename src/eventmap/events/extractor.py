@@ -194,6 +194,9 @@ class EventExtractor:
                         s,
                         e,
                     )
+                    if places and country is None:  # 'militants' of the village's country
+                        where = places[0][0].country_code
+                        spans = sentence_actors(sentence, s, where, [], self.actors, self.demonyms)
                     if places:
                         found = sentence_events(
                             text, sentence, s, e, i, [], spans, date, date_source, fatal,
