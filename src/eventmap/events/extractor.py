@@ -122,7 +122,6 @@ class EventExtractor:
         body_index = 0
         previous_named: list[str] = []  # named actors of the last sentence that had any
         homes: set[str] = set()  # countries the article's rebels and militias belong to
-        supported: set[str] | None = None  # countries whose villages the article may name
         for i, (s, e) in enumerate(sentences):
             if i in skip:
                 continue
@@ -183,25 +182,13 @@ class EventExtractor:
                     senses=self.places.senses,
                 )
                 if not found:  # only names the gazetteer lacks: a village list's province
-                    if supported is None:
-                        supported = _countries(mentions) | cued_countries(text)
-                    places = self.villages.sentence_places(
-                        ordered[bisect_left(starts, s) : bisect_left(starts, e)],
-                        supported | homes,
-                        date.date_start if date is not None else article.published,
-                        candidates,
-                        text,
-                        s,
-                        e,
-                    )
-                    if places and country is None:  # 'militants' of the village's country
-                        where = places[0][0].country_code
-                        spans = sentence_actors(sentence, s, where, [], self.actors, self.demonyms)
-                    if places:
-                        found = sentence_events(
-                            text, sentence, s, e, i, [], spans, date, date_source, fatal,
-                            source, party, self.actors, places=places,
-                        )  # fmt: skip
+                    day = date.date_start if date is not None else article.published
+                    inside = ordered[bisect_left(starts, s) : bisect_left(starts, e)]
+                    args = (spans, date, date_source, fatal, source, party)
+                    found = _village_events(
+                        self, text, (s, e, i), inside, args, country, day, candidates,
+                        homes | _countries(mentions),
+                    )  # fmt: skip
             if found:
                 last_events = found
                 candidates.extend(found)
@@ -347,6 +334,36 @@ def _countries(mentions: list[Mention]) -> set[str]:
     return {
         m.country_code for m in mentions if m.resolved and m.country_code and m.role != "in_name"
     }
+
+
+def _village_events(
+    x: EventExtractor,
+    text: str,
+    where: tuple[int, int, int],
+    inside: list[Mention],
+    args: tuple,
+    country: str | None,
+    day: Any,
+    before: list[Candidate],
+    supported: set[str],
+) -> list[Candidate]:
+    """A trigger sentence (``text[s:e]``, the ``i``-th) whose only places are names the
+    gazetteer lacks: its event at the province a national list of villages, or a bracketed
+    province abbreviation, places it in (events/villages.py), in a country the article
+    supports: its places', its rebels' or one its words stand for ('the OSCE SMM')."""
+    s, e, i = where
+    supported = supported | cued_countries(text)
+    places = x.villages.sentence_places(inside, supported, day, before, text, s, e)
+    if not places:
+        return []
+    spans, date, date_source, fatal, source, party = args
+    sentence = text[s:e]
+    if country is None:  # 'militants' of the village's country
+        spans = sentence_actors(sentence, s, places[0][0].country_code, [], x.actors, x.demonyms)
+    return sentence_events(
+        text, sentence, s, e, i, [], spans, date, date_source, fatal, source, party,
+        x.actors, places=places,
+    )  # fmt: skip
 
 
 _DEFAULT: EventExtractor | None = None
