@@ -119,3 +119,61 @@ def test_a_follow_up_without_the_incident_s_day_is_left_undated(
     )
     rows = extractor.extract(Article(id="t", text=text, published=PUBLISHED)).event_rows
     assert not [r for r in rows if r["mention_type"] == "event"]
+
+
+def test_the_headline_town_and_state_vote() -> None:
+    text = "Officers found a man wounded in a parked car on Elm Street late Friday."
+    ctx = state_context(text, geoparse(text), title="Man wounded on Elm Street - KXYZ - Tulsa, OK")
+    assert ctx.state is not None and ctx.state.code == "OK"
+
+
+def test_an_outlet_named_after_a_big_city_votes_for_its_state() -> None:
+    from eventmap.events.us_state import outlet_state
+
+    assert outlet_state("https://stlouis.examplenews.com/2016/05/story") == "MO"
+    assert outlet_state("nbcnewyork.example") == "NY"
+    assert outlet_state("examplegazette.com") is None
+    assert outlet_state(None) is None
+
+
+def test_an_ap_dateline_city_needs_no_state() -> None:
+    text = "MILWAUKEE (XYZ) — A teenager was wounded by gunfire near a bus stop."
+    ctx = state_context(text, geoparse(text))
+    assert ctx.state is not None and ctx.state.code == "WI"
+
+
+def test_a_dateline_town_without_state_is_read_in_the_state_the_report_names() -> None:
+    from eventmap.events.us_state import Relocator
+    from eventmap.geocode import OfflineGeocoder
+
+    text = (
+        "PEORIA — A clerk was wounded by gunfire at a gas station. The suspect fled toward "
+        "Bloomington, Ill., deputies said."
+    )
+    relocator = Relocator(OfflineGeocoder())
+    ctx = state_context(text, geoparse(text), relocator=relocator)
+    assert ctx.state is not None and ctx.state.code == "IL"
+    assert ctx.dateline is not None and ctx.dateline[0] == "PEORIA"
+
+
+def test_datelines_without_a_space_or_a_dash_after_the_station() -> None:
+    for text in (
+        "JACKSON,Tenn.-A man was wounded at a motel on Tuesday night.",
+        "GRANT COUNTY, Ky (WXYZ) Troopers say a teen was hurt by a stray bullet.",
+    ):
+        ctx = state_context(text, geoparse(text))
+        assert ctx.state is not None and ctx.state.code in ("TN", "KY"), text
+
+
+def test_two_us_towns_make_the_state_but_a_town_written_with_another_state_does_not() -> None:
+    text = (
+        "A man was wounded in Killeen on Friday and taken to a hospital in Waco. "
+        "He had moved from Columbus, Ga., last year."
+    )
+    ctx = state_context(text, geoparse(text))
+    assert ctx.state is not None and ctx.state.code == "TX"
+
+
+def test_one_town_named_twice_is_no_state_of_its_own() -> None:
+    text = "On 3 June 2021, in Santa Ana (Santa Ana), bus drivers protested against unpaid wages."
+    assert state_context(text, geoparse(text)).state is None

@@ -214,7 +214,9 @@ class EventExtractor:
         candidates = only_sure_towns(candidates, mentions, text)
         if not candidates:
             candidates = self._short_report(article, sentences, skip, mentions, country)
-        context = state_context(text, mentions)
+        context = state_context(
+            text, mentions, article.title, article.outlet or article.url, self._relocator
+        )
         if country != "US" and context.dateline is None:
             context.state = None  # 'Georgia' in a report from the Caucasus is no US state
         candidates = in_state(candidates, context, self._relocator)

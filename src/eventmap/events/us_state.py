@@ -46,16 +46,22 @@ def _states() -> tuple[dict[str, State], re.Pattern[str], re.Pattern[str]]:
     )  # postal codes only in capitals, below
     words = "|".join(re.escape(f) for f in forms)
     postal = "|".join(sorted({s.code for s in written.values()}))
+    # a dateline's abbreviation without its dot ('GRANT COUNTY, Ky (WXYZ)'), capitalised
+    dotless = "|".join(
+        sorted({f[:-1].title() for f in written if f.endswith(".") and f.count(".") == 1})
+    )
     after_town = re.compile(rf"\b({_NAME}),\s+((?i:{words})|(?:{postal})\b)(?!\w)")
     dateline = re.compile(
         rf"(?m)^[ \t\W]{{0,3}}([A-Z][A-Z.'’ -]{{1,40}}?|{_NAME})"
-        rf"(?:,\s+((?i:{words})|(?:{postal})\b))?\s*(?:\([^)\n]{{1,40}}\)\s*)?(?:—|–|--|-)\s"
+        rf"(?:,\s*((?i:{words})|(?:{postal}|{dotless})\b))?\s*"
+        r"(?:\([^)\n]{1,40}\)\s*(?:(?:—|–|--|-)\s?)?|(?:—|–|--|-)\s?)"
     )
     return written, after_town, dateline
 
 
 def _state_of(words: str) -> State | None:
-    return _states()[0].get(words.strip().lower())
+    key = words.strip().lower()
+    return _states()[0].get(key) or (_states()[0].get(f"{key}.") if len(key) > 1 else None)
 
 
 _STREET_AFTER = re.compile(
@@ -73,12 +79,40 @@ class StateContext:
     dateline: tuple[str, int, int] | None
 
 
-def state_context(text: str, mentions: list[Mention]) -> StateContext:
-    written, after_town, dateline_re = _states()
-    votes: Counter[str] = Counter()
-    first_seen: dict[str, int] = {}
+@cache
+def _dateline_cities() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """AP's stand-alone dateline cities -> postal code; (web-address form, code) pairs."""
+    cities, forms = {}, []
+    for row in table("us_dateline_cities.tsv"):
+        cities[row[0]] = row[1]
+        forms.extend((form, row[1]) for form in row[2].split("|"))
+    return cities, tuple(sorted(forms, key=lambda f: -len(f[0])))
+
+
+def outlet_state(outlet: str | None) -> str | None:
+    """The state of an outlet whose web address names a big city ('stlouis.cbslocal.com')."""
+    host = (outlet or "").lower()
+    host = re.sub(r"^[a-z]+://", "", host).split("/")[0]
+    if not host or len(host) > 100:
+        return None
+    return next((code for form, code in _dateline_cities()[1] if form in host), None)
+
+
+def state_context(
+    text: str,
+    mentions: list[Mention],
+    title: str | None = None,
+    outlet: str | None = None,
+    relocator: Relocator | None = None,
+) -> StateContext:
+    """``title``: the headline, whose 'Town, State' (often the outlet's own city, 'WMC Action
+    News 5 - Memphis, Tennessee') votes like one in the text; ``outlet``: its web address,
+    which votes for a big city's state ('nbcnewyork.com'); ``relocator``: to read a dateline
+    town without a state ('PEORIA —') in the state the report names most that has one."""
+    written, _, dateline_re = _states()
     by_code = {s.code: s for s in written.values()}
     dateline = None
+    fallback = None  # the geoparser's reading of a dateline town without a state
     head = text[:600]
     m = dateline_re.search(head)
     if m is not None and (m.group(2) or m.group(1).isupper()):
@@ -88,11 +122,12 @@ def state_context(text: str, mentions: list[Mention]) -> StateContext:
             state = by_code["DC"]  # a bare 'WASHINGTON' dateline is the capital
         elif state is None and _state_of(town):
             state, town = _state_of(town), ""  # 'TEXAS (AP) —': a state dateline
+        elif state is None and town.lower() in _dateline_cities()[0]:
+            state = by_code[_dateline_cities()[0][town.lower()]]  # 'BALTIMORE —'
         if town and len(town) > 2:
             dateline = (town, m.start(1), m.start(1) + len(town))
         if state is None and dateline is not None:
-            # 'BALTIMORE —': a city that needs no state, as the geoparser read it
-            state = next(
+            fallback = next(
                 (
                     by_code.get(x.admin1_code or "")
                     for x in mentions
@@ -105,11 +140,48 @@ def state_context(text: str, mentions: list[Mention]) -> StateContext:
             )
         if state is not None:
             return StateContext(state, dateline)
-    for m in after_town.finditer(text):
-        state = _state_of(m.group(2))
-        if state is not None and not _state_of(m.group(1)) and not m.group(1).isupper():
-            votes[state.code] += 2
-            first_seen.setdefault(state.code, m.start())
+    votes = _votes(text, mentions, title, outlet, by_code)
+    if dateline is not None and relocator is not None:
+        # 'PEORIA —': the named state that has a town of that name
+        for code in sorted(votes, key=lambda c: -votes[c][0] * 10_000 + votes[c][1]):
+            if relocator.lookup(dateline[0], code) is not None:
+                return StateContext(by_code[code], dateline)
+    if fallback is not None:
+        return StateContext(fallback, dateline)
+    if not votes or max(v for v, _ in votes.values()) < 2:
+        return StateContext(None, dateline)  # one passing 'in Texas' says too little
+    best = min(votes, key=lambda c: (-votes[c][0], votes[c][1]))
+    return StateContext(by_code[best], dateline)
+
+
+def _votes(
+    text: str,
+    mentions: list[Mention],
+    title: str | None,
+    outlet: str | None,
+    by_code: dict[str, State],
+) -> dict[str, tuple[int, int]]:
+    """Each state's votes and where it is first named (-1: the headline or the outlet)."""
+    _, after_town, _ = _states()
+    votes: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    stated: set[str] = set()  # towns written with their state: their namesakes do not vote
+    for offset, words in ((-1, title or ""), (0, text)):
+        for m in after_town.finditer(words):
+            state = _state_of(m.group(2))
+            if state is not None and not _state_of(m.group(1)) and not m.group(1).isupper():
+                stated.add(m.group(1).lower())
+                stated.add(m.group(1).split()[-1].lower())
+                votes[state.code] += 2
+                first_seen.setdefault(state.code, m.start() if offset == 0 else -1)
+    code = outlet_state(outlet)
+    if code is not None:
+        votes[code] += 1
+        first_seen.setdefault(code, -1)
+    # A US town or county the geoparser resolved ('Killeen police', 'in Clark County') votes
+    # for its state, once per name: two towns, or one with a state, make the context (a town
+    # named twice may be a namesake abroad: 'in Santa Ana (Santa Ana)').
+    towns: set[str] = set()
     for mention in mentions:
         if (
             mention.resolved
@@ -121,10 +193,19 @@ def state_context(text: str, mentions: list[Mention]) -> StateContext:
         ):
             votes[mention.admin1_code] += 1
             first_seen.setdefault(mention.admin1_code, mention.start)
-    if not votes or max(votes.values()) < 2:  # one passing 'in Texas' says too little
-        return StateContext(None, dateline)
-    best = min(votes, key=lambda c: (-votes[c], first_seen[c]))
-    return StateContext(by_code[best], dateline)
+        elif (
+            mention.resolved
+            and mention.kind in ("city", "admin2")
+            and mention.country_code == "US"
+            and mention.admin1_code in by_code
+            and mention.text.lower() not in towns
+            and mention.text.lower() not in stated
+            and mention.text.lower() != "washington"
+        ):
+            towns.add(mention.text.lower())
+            votes[mention.admin1_code] += 1
+            first_seen.setdefault(mention.admin1_code, mention.start)
+    return {c: (v, first_seen[c]) for c, v in votes.items()}
 
 
 class Relocator:
