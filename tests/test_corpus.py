@@ -226,6 +226,13 @@ def test_predictions_in_the_kit_format(local_run: Path):
         "fatalities",
         "event_type",
     }
+    # one main event per article: of its events, the one the most articles report
+    assert all(len(i["events"]) <= 1 for i in items)
+    every = {i["id"]: i["events"] for i in predictions(local_run, all_events=True)}
+    size = read_events(local_run).set_index("event_id")["n_articles"]
+    for item in with_events:
+        best = max(size[e["event_id"]] for e in every[item["id"]])
+        assert size[item["events"][0]["event_id"]] == best
 
 
 def test_cli_reports_bad_inputs(tmp_path: Path):

@@ -177,3 +177,22 @@ def test_two_us_towns_make_the_state_but_a_town_written_with_another_state_does_
 def test_one_town_named_twice_is_no_state_of_its_own() -> None:
     text = "On 3 June 2021, in Santa Ana (Santa Ana), bus drivers protested against unpaid wages."
     assert state_context(text, geoparse(text)).state is None
+
+
+def test_a_date_of_the_report_or_of_a_step_before_it_is_not_the_incidents() -> None:
+    from eventmap.dates import find_dates
+    from eventmap.events.incident import procedural
+
+    def steps(text: str) -> list[tuple[str, bool]]:
+        return [(d.text, procedural(text, d)) for d in find_dates(text, PUBLISHED)]
+
+    assert steps("Deputies said Monday that a woman was wounded Sunday night.") == [
+        ("Monday", True),
+        ("Sunday night", False),
+    ]
+    assert steps("Troopers on Friday arrested a man who fired at a bus Thursday.") == [
+        ("on Friday", True),
+        ("Thursday", False),
+    ]
+    assert steps("The sheriff named the victim of Saturday's shooting.") == [("Saturday", False)]
+    assert steps("A clerk was shot Saturday, the sheriff said.") == [("Saturday", False)]

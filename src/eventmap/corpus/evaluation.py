@@ -1,9 +1,14 @@
-"""The dedup kit's prediction format from a run: each article's events with merged ids.
+"""The dedup kit's prediction format from a run: each article's main event, merged id.
 
 ``{"id", "events": [{"event_id", "event_date", "latitude", "longitude", "fatalities",
 "event_type"}]}``, one article a line, every article of the run (those without an event
 get an empty list). The date and point are the merged event's, the fatalities the
 article's own figure, so the kit scores both the merge and each report's toll.
+
+An article's main event is the incident it reports, not the background it recalls (last
+year's shooting, the toll of a famous massacre): of its events, the one that the most
+articles of the corpus report, then the one with the most dead, then its first row.
+``all_events=True`` writes every event instead.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 
-def predictions(run: str | Path) -> list[dict]:
+def predictions(run: str | Path, all_events: bool = False) -> list[dict]:
     from eventmap.corpus.outputs import read_events
 
     run = Path(run)
@@ -22,10 +27,18 @@ def predictions(run: str | Path) -> list[dict]:
     sources = pd.read_parquet(
         run / "event_sources.parquet", columns=["event_id", "article_id", "row", "fatalities"]
     )
-    events = read_events(run)[["event_id", "event_date", "latitude", "longitude", "event_type"]]
-    joined = sources.merge(events, on="event_id", how="left").sort_values(
-        ["article_id", "row"], kind="stable"
+    events = read_events(run)[
+        ["event_id", "event_date", "latitude", "longitude", "event_type", "n_articles"]
+    ]
+    joined = sources.merge(events, on="event_id", how="left")
+    joined["_dead"] = pd.to_numeric(joined["fatalities"], errors="coerce").fillna(0)
+    joined = joined.sort_values(
+        ["article_id", "n_articles", "_dead", "row"],
+        ascending=[True, False, False, True],
+        kind="stable",
     )
+    if not all_events:
+        joined = joined.drop_duplicates("article_id")
     by_article = {a: g for a, g in joined.groupby("article_id", sort=False)}
     out = []
     for aid in dict.fromkeys(articles["article_id"]):

@@ -86,12 +86,29 @@ _FOLLOW_UP = re.compile(
 )
 
 
+# What reports the incident, not does it: 'police said Tuesday', 'announced Monday'.
+_REPORTING = re.compile(
+    r"\b(?:said|says|announced|confirmed|reported|told|gathered|mourned|vigil)\b", re.IGNORECASE
+)
+# The step right after its date: 'police on Sunday arrested a man', 'Monday, announced'.
+_STEP_AFTER = re.compile(
+    rf"\s*,?\s*(?:\w+ly\s+)?(?:{_PROCEDURE.pattern}|{_REPORTING.pattern})", re.IGNORECASE
+)
+
+
 def procedural(text: str, date: DateRef) -> bool:
     """Whether the date belongs to a step after the incident ('charged Tuesday in the
-    shooting' is the charge's day); a trigger between the step and the date wins."""
-    start = date.start_offset
+    shooting' is the charge's day, 'police said Tuesday' the report's, 'police on Sunday
+    arrested' the arrest's); a trigger between the step and the date wins, and a date
+    that names the incident ('Saturday's shooting') is the incident's."""
+    start, end = date.start_offset, date.end_offset
+    if re.match(r"['’]s\b", text[end : end + 3]):
+        return False
+    if _STEP_AFTER.match(text, end):
+        return True
     window = text[max(0, start - 40) : start]
-    found = next(reversed(list(_PROCEDURE.finditer(window))), None)  # the nearest step
+    steps = [*_PROCEDURE.finditer(window), *_REPORTING.finditer(window)]
+    found = max(steps, key=lambda m: m.end(), default=None)  # the nearest step
     if found is None or re.search(r"[.;]", window[found.end() :]):
         return False
     return not violent_trigger(window[found.end() :], 0)
