@@ -76,3 +76,8 @@ def test_a_raid_with_no_arrest_or_fight_is_a_change_of_activity() -> None:
     assert _subs("Troops conducted a dawn raid on the market.") == ["Change to group/activity"]
     assert _subs("Police carried out a raid and arrested four men.") == ["Arrests"]
     assert _subs("Jets carried out an air raid on the depot.") == ["Air/drone strike"]
+
+
+def test_holding_a_march_is_a_protest_but_the_month_is_not() -> None:
+    assert _subs("Students held a silent march to the ministry.") == ["Peaceful protest"]
+    assert _subs("In March the ministry raised fees.") == []

@@ -126,3 +126,19 @@ def test_a_province_abbreviation_in_brackets_places_the_unknown_village() -> Non
 def test_a_news_agency_in_brackets_is_no_province() -> None:
     # '(AP)' alone is the Associated Press, not Andhra Pradesh.
     assert _rows("On 11 June 2021, dairy farmers protested in Kotha Pallem (AP).") == []
+
+
+def test_an_unknown_quarter_of_a_town_the_geoparser_missed_is_near_that_town() -> None:
+    # 'Van' is also a common word: after 'Ipekyolu,' it is the town of Van (Turkey is named).
+    rows = _rows(
+        "On 3 May 2021, students held a march in the Seyrantepe neighbourhood of Ipekyolu, "
+        "Van, the Turkish press said."
+    )
+    assert [(r["location"], r["geo_precision"], r["admin1"]) for r in rows] == [
+        ("Seyrantepe", 2, "Van")
+    ]
+
+
+def test_a_name_after_an_unknown_place_that_is_no_place_gives_no_event() -> None:
+    text = "On 3 May 2021, gunmen attacked a bakery in Khirbet Zaqqa, Ahmed told Syrian reporters."
+    assert _rows(text) == []

@@ -131,6 +131,9 @@ def test_city_of_hama_is_the_city(geocoder: OfflineGeocoder) -> None:
         (["Nasiriyah", "Nassiriya", "Nasiriya", "Nassriya"], 98854),  # curated aliases
         (["Qamishli", "Quamishli", "Kamishli"], 173377),
         (["Wasit", "Wassit"], 89693),
+        (["Kayin", "Karen State"], 1320233),
+        (["Hadibu", "Hidaybu"], 75427),
+        (["Urozgan"], 1131461),  # the province, as ACLED writes it
     ],
 )
 def test_spelling_variants(geocoder: OfflineGeocoder, variants: list[str], gid: int) -> None:

@@ -36,6 +36,11 @@ from eventmap.wordlists import entries, table
 LISTS = {"UA": "ua_settlements.csv"}
 # A place name as reports write it: capitalised words, with a few Arabic and other particles.
 _NAME = r"[A-Z][\w'’-]+(?:\s+(?:(?:al|el|de|del|la)\s+)?[A-Z][\w'’-]+){0,3}"
+# After an unknown place: the town or province that holds it ('X neighbourhood of Y, Van').
+_HELD_BY = re.compile(
+    r"(?:\s+(?:neighbou?rhood|district|area|village|town|quarter|suburb)(?:\s+of)?)?"
+    rf"(?:\s*,\s*|\s+(?:of|in)\s+(?:the\s+)?)({_NAME})"
+)
 # Names this short are too often something else ('Mir', 'Lyman' are also words and names).
 _MIN_LETTERS = 5
 
@@ -137,40 +142,10 @@ class Villages:
         self, town: str, m: Mention, countries: set[str]
     ) -> tuple[Mention, int, str] | None:
         """'Donetsk Airport': near the town of that name in a supported country (2)."""
-        if not countries:
-            return None
-        try:
-            ranked = self.geocoder.geocode(
-                town, exactly_one=False, country_codes=sorted(countries), kind="city"
-            )
-        except ValueError:  # not a usable name
-            return None
-        loc = next(
-            (x for x in ranked or () if x.raw.get("match") in ("name", "alternate", "alias")),
-            None,
-        )
+        loc = _named(self.geocoder, town, countries, ("city",))
         if loc is None:
             return None
-        raw = loc.raw
-        near = Mention(
-            start=m.start,
-            end=m.end,
-            text=m.text,
-            role="event_location",
-            resolved=True,
-            name=raw.get("name"),
-            latitude=loc.latitude,
-            longitude=loc.longitude,
-            geonameid=raw.get("geonameid"),
-            kind="city",
-            country_code=raw.get("country_code"),
-            admin1=raw.get("admin1_name"),
-            admin1_code=raw.get("admin1_code"),
-            admin1_iso=raw.get("admin1_iso"),
-            confidence=0.5,
-            raw=raw,
-        )
-        return near, 2, m.text.strip()
+        return _as_mention(loc, m.start, m.end, m.text), 2, m.text.strip()
 
     def sentence_places(
         self,
@@ -198,7 +173,27 @@ class Villages:
             ):
                 return []
             return [placed]
-        return self._bracketed(text, s, e, inside)
+        return self._bracketed(text, s, e, inside) or self._held_by(text, inside, countries)
+
+    def _held_by(
+        self, text: str, inside: list[Mention], countries: set[str]
+    ) -> list[tuple[Mention, int | None, str | None]]:
+        """'the Bostanici neighbourhood of Ipekyolu, Van': an unknown place followed by a
+        name the geoparser did not take for a place (a common word, 'Van'), which is a town
+        (2) or province (3) of a country the article supports: the event there, under the
+        first unknown name."""
+        unknown = [m for m in inside if not m.resolved and m.role == "event_location"]
+        for m in unknown:
+            found = _HELD_BY.match(text, m.end)
+            if found is None or any(
+                o.start < found.end(1) and found.start(1) < o.end for o in inside
+            ):
+                continue  # no name after it, or one the geoparser read (and placed)
+            loc = _named(self.geocoder, found.group(1), countries, ("city", "admin1"))
+            if loc is not None:
+                holder = _as_mention(loc, found.start(1), found.end(1), found.group(1))
+                return [(holder, 3 if holder.kind == "admin1" else 2, unknown[0].text)]
+        return []
 
     def _bracketed(
         self, text: str, s: int, e: int, inside: list[Mention]
@@ -307,22 +302,47 @@ class Villages:
         loc = next((x for x in ranked or () if x.raw.get("admin1_code") == code), None)
         if loc is None:
             return None
-        raw = loc.raw
-        return Mention(
-            start=0,
-            end=0,
-            text=name or "",
-            role="event_location",
-            resolved=True,
-            name=raw.get("admin1_name") or raw.get("name"),
-            latitude=loc.latitude,
-            longitude=loc.longitude,
-            geonameid=raw.get("geonameid"),
-            kind="admin1",
-            country_code=country,
-            admin1=raw.get("admin1_name"),
-            admin1_code=code,
-            admin1_iso=raw.get("admin1_iso"),
-            confidence=0.5,
-            raw=raw,
-        )
+        return _as_mention(loc, 0, 0, name or "")
+
+
+def _named(geocoder: Any, name: str, countries: set[str], kinds: tuple[str, ...]) -> Any:
+    """The best-ranked place of one of ``kinds`` called ``name`` (its name, a GeoNames
+    alternate or a curated alias, not a loose match) in one of ``countries``, or None."""
+    if not countries:
+        return None
+    try:
+        ranked = geocoder.geocode(name, exactly_one=False, country_codes=sorted(countries))
+    except ValueError:  # not a usable name
+        return None
+    return next(
+        (
+            x
+            for x in ranked or ()
+            if x.raw.get("match") in ("name", "alternate", "alias") and x.raw.get("kind") in kinds
+        ),
+        None,
+    )
+
+
+def _as_mention(loc: Any, start: int, end: int, text: str) -> Mention:
+    """A gazetteer answer as the place of the words ``text`` at [start, end)."""
+    raw = loc.raw
+    kind = raw.get("kind")
+    return Mention(
+        start=start,
+        end=end,
+        text=text,
+        role="event_location",
+        resolved=True,
+        name=(raw.get("admin1_name") or raw.get("name")) if kind == "admin1" else raw.get("name"),
+        latitude=loc.latitude,
+        longitude=loc.longitude,
+        geonameid=raw.get("geonameid"),
+        kind=kind,
+        country_code=raw.get("country_code"),
+        admin1=raw.get("admin1_name"),
+        admin1_code=raw.get("admin1_code"),
+        admin1_iso=raw.get("admin1_iso"),
+        confidence=0.5,
+        raw=raw,
+    )
