@@ -264,16 +264,24 @@ class PhraseIndex:
         """Phrase lookups near spans of ``text`` (see ``PhraseScan``)."""
         return PhraseScan(self, text)
 
-    def find(self, text: str) -> list[Span]:
+    @classmethod
+    def words_of(cls, text: str) -> tuple[str, frozenset[str], frozenset[str]]:
+        """The text lowered, its lower-case words and its words as written: what ``find``
+        checks first, worked out once when several indexes read the same text."""
+        lower = cls.lowered(text)
+        return lower, frozenset(_TOKEN.findall(lower)), frozenset(_TOKEN.findall(text))
+
+    def find(
+        self, text: str, words: tuple[str, frozenset[str], frozenset[str]] | None = None
+    ) -> list[Span]:
         """Every phrase in ``text``: one pass over its words, each looked up as an anchor
-        (the cost grows with the text, not with the number of phrases)."""
-        lower = self.lowered(text)
+        (the cost grows with the text, not with the number of phrases). ``words``: the
+        text's ``words_of``, when the caller has it."""
+        lower, lower_set, exact_set = words or self.words_of(text)
         found: list[Span] = []
         # Most words anchor no phrase: a set intersection (C speed) finds the few that do,
         # and a text without any is done before the per-word loop.
-        if self._anchor_words.isdisjoint(_TOKEN.findall(lower)) and self._exact_words.isdisjoint(
-            _TOKEN.findall(text)
-        ):
+        if self._anchor_words.isdisjoint(lower_set) and self._exact_words.isdisjoint(exact_set):
             return found
         anchors, reach = self._shapes, self._reach
         lower_words, exact_words = self._anchor_words, self._exact_words
@@ -574,15 +582,16 @@ class ActorTable:
         return found
 
     def _find(self, text: str, country: str | None, generic: bool, roles: bool) -> list[Span]:
-        found = self._named.find(text)
+        words = PhraseIndex.words_of(text)  # three indexes read the same sentence
+        found = self._named.find(text, words)
         if generic:
-            for sp in self._generic_index.find(text):
+            for sp in self._generic_index.find(text, words):
                 name = self._generic_by.get((sp.ref, country))
                 if name is not None:
                     found.append(Span(sp.start, sp.end, sp.text, name, True))
         if roles and country:
             taken = {(sp.start, sp.end) for sp in found}
-            for sp in self._role_index.find(text):
+            for sp in self._role_index.find(text, words):
                 name = self.role_actor(sp.ref, country)
                 if name and (sp.start, sp.end) not in taken:
                     found.append(Span(sp.start, sp.end, sp.text, name, True))
