@@ -217,3 +217,13 @@ def test_a_town_found_by_its_name_is_not_moved_abroad_by_a_loosely_read_bracket(
         "Medina) over pay."
     )
     assert (row["location"], row["country"], row["admin1"]) == ("Ben Arous", "Tunisia", "Ben Arous")
+
+
+def test_a_village_the_gazetteer_lacks_near_a_town_is_at_that_town() -> None:
+    # 'near Tal Tamr' says more than 'Hasakeh countryside': the village is by that town (2).
+    row = _row(
+        "On 12 June 2021, gunmen shot dead a fighter in Tall Banat near Tal Tamr in northern "
+        "Al-Hasakeh countryside."
+    )
+    assert (row["location"], row["geo_precision"], row["admin1"]) == ("Tall Banat", 2, "Al-Hasakah")
+    assert abs(row["latitude"] - 36.66) < 0.05  # Tal Tamr, not Hasakeh city (36.50)

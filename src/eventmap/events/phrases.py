@@ -55,7 +55,8 @@ _DIVISIONS = (
 _CONTAINER_GAP = re.compile(
     rf"(?:-\d+)?(?:\s+(?:{_DIVISIONS}))?"
     r"(?:\s*[,(]\s*(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\s*,\s*)?|\s+(?:in|of|within)\s+)"
-    r"(?:the\s+)?(?:(?:\w+\s+){0,2}(?:district|province|governorate|region|state|county|municipality|"
+    r"(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
+    r"(?:(?:\w+\s+){0,2}(?:district|province|governorate|region|state|county|municipality|"
     r"countryside|department|LGA|area|commune)\s*(?:of\s+|,\s*|\(\s*)?)?(?:the\s+)?",
     re.IGNORECASE,
 )
@@ -260,7 +261,8 @@ def _unknown_name(
 
 
 class _Locator:
-    """A place that only locates the one before it: never coded, never a container."""
+    """A place that only locates the one before it: never an event of its own, never a
+    container; where the place before it is unknown, the town it is near."""
 
     resolved = False
     kind = None
@@ -268,6 +270,7 @@ class _Locator:
     def __init__(self, m: Mention) -> None:
         self.text = m.text
         self.start, self.end = m.start, m.end
+        self.mention = m
 
 
 class _Unknown:
@@ -292,13 +295,8 @@ def _place(
     if head.resolved and head.kind in _EVENT_KINDS and head.raw.get("match") == "name":
         # 'Ben Arous (La Nouvelle Medina)': a town found by its own name is not moved abroad
         # by a town in brackets read there only by an alternate or loose spelling.
-        known = [
-            c
-            for c in known
-            if c.country_code == head.country_code
-            or c.kind != "city"
-            or c.raw.get("match") not in _WEAK_MATCHES
-        ]
+        weak = [c for c in known if c.kind == "city" and c.raw.get("match") in _WEAK_MATCHES]
+        known = [c for c in known if c.country_code == head.country_code or c not in weak]
     known = _nested(head, known, resolve)
     if head.resolved and head.kind in _EVENT_KINDS and head.role == "event_location":
         inside = all(
@@ -332,6 +330,16 @@ def _place(
                 return inside_one, (2 if wide else None), None
     if itself and head.kind in _EVENT_KINDS:
         return head, (2 if wide else None), None  # 'Homs (Homs)': the town in its province
+    towns = [c.mention for c in containers if isinstance(c, _Locator) and c.mention.resolved]
+    near = next((m for m in towns if m.kind == "city"), None)
+    if near is not None and all(
+        (c.country_code, c.admin1_code) == (near.country_code, near.admin1_code)
+        or (not c.admin1_code and c.country_code == near.country_code)
+        for c in known
+    ):
+        # 'Tall Banat near Tal Tamr in Hasakeh countryside': a village the gazetteer lacks,
+        # near a town inside what the phrase names: at that town (2), as written.
+        return near, 2, head.text
     # The head is unknown, or a namesake elsewhere: the named division, at the precision of
     # what is known (a county: 2; a province, or a town named only as the seat of the
     # district the place is in: 3, somewhere in that province).
@@ -344,7 +352,8 @@ def _place(
         # own (Sanaa governorate, not the capital's Amanat al-Asimah).
         others = senses(best)
         province = next((p for p in others if p.country_code == best.country_code), None)
-        if province is None and _unsure_town(best) and not _named_like_its_province(best):
+        named_like_own = _skeleton(best.text) == _skeleton(best.admin1 or "")
+        if province is None and _unsure_town(best) and not named_like_own:
             # '(Radman, Al Bayda)' with Al Bayda read, unsure, as Libya's town: the province
             # of that name (Yemen's), since what the bracket names last is a province.
             province = next((p for p in others if p.raw.get("match") in _OWN_NAMES), None)
@@ -357,10 +366,6 @@ def _unsure_town(m: Mention) -> bool:
     """Read by a loose spelling, or with namesakes elsewhere nearly as likely."""
     margin = m.raw.get("margin")
     return m.raw.get("match") == "loose" or (margin is not None and margin < _SURE_MARGIN)
-
-
-def _named_like_its_province(m: Mention) -> bool:
-    return _skeleton(m.text) == _skeleton(m.admin1 or "")
 
 
 def _after_comma_or_bracket(text: str, start: int) -> bool:
