@@ -227,3 +227,15 @@ def test_a_village_the_gazetteer_lacks_near_a_town_is_at_that_town() -> None:
     )
     assert (row["location"], row["geo_precision"], row["admin1"]) == ("Tall Banat", 2, "Al-Hasakah")
     assert abs(row["latitude"] - 36.66) < 0.05  # Tal Tamr, not Hasakeh city (36.50)
+
+
+def test_a_barangay_in_a_province_below_the_first_level_is_that_province() -> None:
+    # 'Samar' alone could be Samara, Russia; here it is the Philippine province (3), in
+    # the region ACLED uses as admin1.
+    row = _row("On 12 June 2021, NPA rebels ambushed soldiers in Barangay Tabunan, Basey, Samar.")
+    assert (row["country"], row["admin1"], row["geo_precision"]) == (
+        "Philippines",
+        "Eastern Visayas",
+        3,
+    )
+    assert row["location"] == "Barangay Tabunan"

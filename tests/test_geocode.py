@@ -220,3 +220,25 @@ def test_geocode_many_survives_bad_rows(geocoder: OfflineGeocoder) -> None:
     reasons = dict((str(n), r) for n, r in unresolved)
     assert "invalid input" in reasons["None"] and "no match" in reasons["Qwxzyv"]
     assert len(unresolved) == 3
+
+
+@pytest.mark.parametrize(
+    ("query", "region"),
+    [("Nueva Ecija", "Central Luzon"), ("Samar", "Eastern Visayas"), ("Negros Occidental", None)],
+)
+def test_provinces_below_the_first_level_are_places(
+    geocoder: OfflineGeocoder, query: str, region: str | None
+) -> None:
+    """The Philippines' provinces (GeoNames' level 2; its level 1 is the region), drawn by
+    Natural Earth: named as news names them, inside their region."""
+    loc = geocoder.geocode(query)
+    assert (loc.raw["kind"], loc.raw["country_code"]) == ("admin2", "PH")
+    assert loc.raw["point"] == "label point" and loc.raw["population"] > 100_000
+    if region:
+        assert loc.raw["admin1_name"] == region
+
+
+@pytest.mark.parametrize("word", ["Lot", "Ain", "Var"])
+def test_short_department_names_are_not_provinces(geocoder: OfflineGeocoder, word: str) -> None:
+    found = geocoder.geocode(word, exactly_one=False, kind="admin2") or []
+    assert not [x for x in found if x.raw["country_code"] == "FR"]

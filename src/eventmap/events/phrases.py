@@ -341,7 +341,7 @@ def _place(
         # near a town inside what the phrase names: at that town (2), as written.
         return near, 2, head.text
     # The head is unknown, or a namesake elsewhere: the named division, at the precision of
-    # what is known (a county: 2; a province, or a town named only as the seat of the
+    # what is known (a US county: 2; a province, or a town named only as the seat of the
     # district the place is in: 3, somewhere in that province).
     best = min(known, key=lambda c: {"admin2": 0, "city": 1, "admin1": 2}[c.kind or "admin1"])
     if text and _plain_town(text, best) and not _after_comma_or_bracket(text, best.start):
@@ -359,7 +359,7 @@ def _place(
             province = next((p for p in others if p.raw.get("match") in _OWN_NAMES), None)
         if province is not None:
             return province, 3, head.text
-    return best, (2 if best.kind == "admin2" else 3), head.text
+    return best, (2 if best.kind == "admin2" and best.country_code == "US" else 3), head.text
 
 
 def _unsure_town(m: Mention) -> bool:

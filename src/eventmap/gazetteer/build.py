@@ -18,7 +18,12 @@ import marisa_trie
 import numpy as np
 
 from eventmap.errors import GazetteerError
-from eventmap.gazetteer.division_names import confirmed, english_name, natural_earth_names
+from eventmap.gazetteer.division_names import (
+    add_second_level_provinces,
+    confirmed,
+    english_name,
+    natural_earth_names,
+)
 from eventmap.gazetteer.index_format import (
     KIND_ADMIN1,
     KIND_ADMIN2,
@@ -95,6 +100,7 @@ def build_index(target: Path) -> dict[str, object]:
     city_rows = _add_towns(b, gc)
     admin1 = _add_divisions(b, city_rows, division_centres)
     _add_us_counties(b)
+    add_second_level_provinces(b)
     countries = _add_countries(b, gc, country_centres)
     continents = _add_continents(b, gc)
     _add_seas(b)

