@@ -2,8 +2,9 @@
 
 import datetime as dt
 
+from eventmap.actors import default_actors
 from eventmap.dates import DateRef
-from eventmap.events.code import HIERARCHY, fold_lede, merge
+from eventmap.events.code import HIERARCHY, fold_lede, merge, order_actors
 from eventmap.events.model import Candidate
 from eventmap.fatalities import Fatalities
 from eventmap.geoparse import Mention
@@ -63,3 +64,16 @@ def test_an_undated_lede_folds_into_the_dated_event() -> None:
     dated = _cand("Armed clash", 1, 3)
     assert fold_lede([lede, dated]) == [dated]
     assert dated.extra_quotes == [lede.quote]
+
+
+def test_a_named_actor_leads_an_unidentified_one() -> None:
+    """Two sentences of one fight, one naming the army and one not: the army is actor 1."""
+    cand = _cand("Shelling/artillery/missile attack", 1, 0)
+    cand.actors1 = ["Unidentified Armed Group (Ukraine)", "Military Forces of Ukraine (2019-)"]
+    cand.actor_texts1 = ["", "Ukrainian forces"]
+    (out,) = order_actors([cand], default_actors())
+    assert out.actors1 == [
+        "Military Forces of Ukraine (2019-)",
+        "Unidentified Armed Group (Ukraine)",
+    ]
+    assert out.actor_texts1 == ["Ukrainian forces", ""]

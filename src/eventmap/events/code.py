@@ -16,6 +16,8 @@ from eventmap.events.actors import SIDE_ORDER
 from eventmap.events.model import Candidate
 from eventmap.geoparse import Mention
 
+# ACLED's name for an armed group the report does not name.
+_UNIDENTIFIED = "Unidentified "
 # ACLED's hierarchy when one actor pair, place and day hold several types: the first wins.
 HIERARCHY: tuple[str, ...] = (
     "Chemical weapon",
@@ -88,8 +90,9 @@ def order_actors(candidates: list[Candidate], table: ActorTable) -> list[Candida
     for c in candidates:
         order = sorted(
             range(len(c.actors1)),
-            key=lambda k: SIDE_ORDER.get(
-                getattr(table.by_name(c.actors1[k]), "side", "unknown"), 9
+            key=lambda k: (
+                c.actors1[k].startswith(_UNIDENTIFIED),  # a named actor leads an unnamed one
+                SIDE_ORDER.get(getattr(table.by_name(c.actors1[k]), "side", "unknown"), 9),
             ),
         )
         c.actors1 = [c.actors1[k] for k in order]
