@@ -239,3 +239,12 @@ def test_a_barangay_in_a_province_below_the_first_level_is_that_province() -> No
         3,
     )
     assert row["location"] == "Barangay Tabunan"
+
+
+def test_a_town_opening_a_bracket_is_its_district_not_an_exact_dot() -> None:
+    # The village before the bracket is unknown; '(Rajnandgaon, ...' names its district.
+    row = _row(
+        "On 12 June 2021, two Maoists were killed in an exchange of fire in a forest near "
+        "Zorpatti village under Bortalao police station limits (Rajnandgaon, Chhattisgarh)."
+    )
+    assert (row["admin1"], row["geo_precision"]) == ("Chhattisgarh", 2)

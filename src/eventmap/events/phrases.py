@@ -310,8 +310,9 @@ def _place(
             # 'in El Salto, Jalisco' with two El Saltos of a size there: somewhere in the
             # province (3), under the name as written.
             return province, 3, head.text
-        if inside:
-            return head, (2 if wide else None), None
+        if inside:  # '... limits (Rajnandgaon, ...': a district named for its seat (2)
+            seat = text[max(0, head.start - 3) : head.start].rstrip().endswith("(")
+            return head, (2 if wide or seat else None), None
     if not known:
         return None
     # 'Kamyanka, Donetsk' read as a Kamyanka elsewhere: the one inside the named division.
