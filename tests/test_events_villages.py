@@ -142,3 +142,12 @@ def test_an_unknown_quarter_of_a_town_the_geoparser_missed_is_near_that_town() -
 def test_a_name_after_an_unknown_place_that_is_no_place_gives_no_event() -> None:
     text = "On 3 May 2021, gunmen attacked a bakery in Khirbet Zaqqa, Ahmed told Syrian reporters."
     assert _rows(text) == []
+
+
+def test_a_city_district_written_after_a_hyphen_is_in_that_city() -> None:
+    rows = _rows("On 4 May 2021, dozens protested in Zagreb-Maksimir against the new law.")
+    assert [(r["location"], r["geo_precision"], r["country"]) for r in rows] == [
+        ("Zagreb-Maksimir", 2, "Croatia")
+    ]
+    # Two cities joined by a hyphen name a route, not a district.
+    assert _rows("On 4 May 2021, the Belgrade-Zagreb motorway was closed after a protest.") == []

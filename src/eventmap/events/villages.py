@@ -41,6 +41,8 @@ _HELD_BY = re.compile(
     r"(?:\s+(?:neighbou?rhood|district|area|village|town|quarter|suburb)(?:\s+of)?)?"
     rf"(?:\s*,\s*|\s+(?:of|in)\s+(?:the\s+)?)({_NAME})"
 )
+# '-Vracar' after 'Belgrade': a district of the city, written after a hyphen.
+_DISTRICT_OF = re.compile(r"-[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+){0,2}")
 # Names this short are too often something else ('Mir', 'Lyman' are also words and names).
 _MIN_LETTERS = 5
 
@@ -173,7 +175,11 @@ class Villages:
             ):
                 return []
             return [placed]
-        return self._bracketed(text, s, e, inside) or self._held_by(text, inside, countries)
+        return (
+            self._bracketed(text, s, e, inside)
+            or self._held_by(text, inside, countries)
+            or _city_district(text, inside)
+        )
 
     def _held_by(
         self, text: str, inside: list[Mention], countries: set[str]
@@ -303,6 +309,21 @@ class Villages:
         if loc is None:
             return None
         return _as_mention(loc, 0, 0, name or "")
+
+
+def _city_district(
+    text: str, inside: list[Mention]
+) -> list[tuple[Mention, int | None, str | None]]:
+    """'Belgrade-Vracar', 'Zagreb-Maksimir': a district of a city written as the city, a
+    hyphen and the district (ACLED's and some local news' way), which the geoparser reads as
+    a name containing the city: the city (2), under the whole name."""
+    for m in inside:
+        if m.resolved and m.role == "in_name" and m.kind == "city":
+            found = _DISTRICT_OF.match(text, m.end)
+            if found is not None and not any(o.start == m.end + 1 for o in inside):
+                # ('Belgrade-Zagreb' names two cities: a route, no district)
+                return [(replace(m, role="event_location"), 2, text[m.start : found.end()])]
+    return []
 
 
 def _named(geocoder: Any, name: str, countries: set[str], kinds: tuple[str, ...]) -> Any:
