@@ -22,6 +22,23 @@ def test_a_title_before_makes_a_person() -> None:
     assert "Homs" in _candidates("They met in Homs yesterday.")
 
 
+def test_the_title_is_the_word_right_before_the_run() -> None:
+    from eventmap.geoparse.candidates import _title_before
+
+    for text, want in (
+        ("President Homs", True),
+        ("the president Homs", True),
+        ("Mr. Homs", True),
+        ("(President Homs", False),
+        ("President\tHoms", True),
+        ("a very long preamble before President Homs", True),
+        ("a very long preamble; then Homs", False),
+        ("Homs", False),
+        (" Homs", False),
+    ):
+        assert _title_before(text, text.index("Homs")) is want, text
+
+
 def test_masked_names_are_not_places() -> None:
     assert "Sanaa" not in _candidates("SANA reported strikes.")
     assert "SANA" not in _candidates("SANA reported strikes.")

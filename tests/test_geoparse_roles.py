@@ -69,3 +69,19 @@ def test_a_group_named_like_a_foreign_town_is_dropped() -> None:
     text = "Wagner mercenaries raided a market near Mopti, Mali."
     assert _role(text, "Wagner") is None
     assert _role(text, "Mopti") == "event_location"
+
+
+def test_mentions_of_one_place_share_its_fields_and_keep_their_confidence() -> None:
+    # The fields a resolved place gives every mention are worked out once per place; what
+    # the occurrence changes (a demonym's fixed confidence) still applies per mention.
+    from eventmap.geoparse import default_geoparser
+
+    text = "Shelling hit Homs. Syrian troops entered Homs on Monday, residents of Homs said."
+    mentions = default_geoparser().parse(text)
+    homs = [m for m in mentions if m.text == "Homs"]
+    assert len(homs) == 3
+    assert len({(m.name, m.latitude, m.longitude, m.geonameid, m.admin1) for m in homs}) == 1
+    assert all(m.raw is homs[0].raw for m in homs)
+    syrian = next(m for m in mentions if m.text == "Syrian")
+    assert syrian.role == "demonym" and syrian.confidence == 0.9
+    assert all(0.05 <= m.confidence <= 1 for m in mentions)

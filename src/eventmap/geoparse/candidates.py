@@ -9,8 +9,8 @@ qualifiers around it. Runs that could hold a name the gazetteer lacks are kept f
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_right as _bisect_right
 from collections.abc import Sequence
 from typing import Any
 
@@ -26,6 +26,21 @@ _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 
 def _shifted(words: tuple[tuple[int, int, str], ...], offset: int) -> list[Word]:
     return [Word(start + offset, end + offset, text) for start, end, text in words]
+
+
+def _title_before(text: str, start: int) -> bool:
+    """'President Assad', 'Mr Homs': a title right before the run makes it a person.
+
+    Read once per occurrence of a planned run: the usual case (one space, a plain word)
+    finds that word in place instead of copying the 25 characters before the run."""
+    if text[start - 1 : start] == " ":  # the usual case: 'spokesman Rami Haddad'
+        lo = start - 25 if start > 25 else 0
+        cut = text.rfind(" ", lo, start - 1)
+        word = text[cut + 1 if cut >= 0 else lo : start - 1]
+        if word and word.isalpha():
+            return word.lower() in TITLES
+    before = text[max(0, start - 25) : start].rstrip()
+    return bool(before) and before.rsplit(None, 1)[-1].rstrip(".").lower() in TITLES
 
 
 class CandidateFinder:
@@ -151,27 +166,25 @@ class CandidateFinder:
         ) in templates:
             if not in_mask:
                 if person is None:
-                    person = person_static or self._title_before(text, base + head)
+                    person = person_static or _title_before(text, base + head)
                     if person:
                         self._persons.update(person_words)
                 if drop or (person and demonym is None):
                     continue
             elif drop:
                 continue
-            start, end = base + rel_start, base + rel_end
-            sentence = bisect.bisect_right(starts, start) - 1
-            s_start = sentences[sentence][0]
-            # Sentence-initial: nothing but openers and spaces before the name in its sentence.
-            initial = start - s_start <= 8 and not text[s_start:start].strip(OPENERS_AND_SPACE)
+            start = base + rel_start
             if person_name:
                 self._persons.add(name)
             if not placeable:
                 continue
+            end = base + rel_end
             after = _NEXT_WORD.match(text, end)
             if after and after.group(1).lower() in CURRENCY_WORDS:
                 continue  # 'the US dollar', 'Lebanese pounds': a currency names no place
             if name.startswith(_SAINTS) and _POSSESSIVE_NAME.match(text, end):
                 continue  # "St Peter's Basilica", "St Mary's Hospital": a building, not a town
+            sentence = _bisect_right(starts, start) - 1
             kind_hint, qualifier, qualifier_text = qualifiers(text, start, end)
             found.append(
                 Candidate(
@@ -187,18 +200,12 @@ class CandidateFinder:
                     in_name,
                     in_org,
                     common,
-                    common and initial and demonym is None,
+                    # Sentence-initial: nothing but openers and spaces before the name in its
+                    # sentence ('Reading the report').
+                    common
+                    and demonym is None
+                    and start - starts[sentence] <= 8
+                    and not text[starts[sentence] : start].strip(OPENERS_AND_SPACE),
                     feature,
                 )
             )
-
-    @staticmethod
-    def _title_before(text: str, start: int) -> bool:
-        """'President Assad', 'Mr Homs': a title right before the run makes it a person."""
-        if text[start - 1 : start] == " ":  # the usual case: 'spokesman Rami Haddad'
-            seg = text[max(0, start - 25) : start - 1]
-            word = seg[seg.rfind(" ") + 1 :]
-            if word and word.isalpha():
-                return word.lower() in TITLES
-        before = text[max(0, start - 25) : start].rstrip()
-        return bool(before) and before.rsplit(None, 1)[-1].rstrip(".").lower() in TITLES

@@ -10,6 +10,7 @@ another's methods millions of times, and a method on ``self`` is the cheapest ca
 from __future__ import annotations
 
 import json
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,8 @@ from eventmap.geoparse.roles import RoleDecider
 from eventmap.geoparse.runs import RunReader, sentence_bounds
 from eventmap.geoparse.unknown import UnknownNames
 from eventmap.normalize import fold
+
+_BY_OFFSETS = attrgetter("start", "end")  # text order; a C-level sort key
 
 
 class Geoparser(RunReader, PlanMaker, CandidateFinder, ContextReader, RoleDecider, UnknownNames):
@@ -61,7 +64,7 @@ class Geoparser(RunReader, PlanMaker, CandidateFinder, ContextReader, RoleDecide
         self._single_words: dict[str, Any] = {}
         self._small_towns: dict[str, bool] = {}
         self._unknown_sizes: dict[str, int] = {}
-        self._places: dict[int, tuple[Any, str, float, float, float]] = {}
+        self._places: dict[int, tuple] = {}  # id(Location) -> its mention fields (see roles)
         self._quiet: set[str] = set()  # runs known to need nothing (see candidates)
         # First two words of the demonyms and regions that have more than one word.
         self._multiword_heads = frozenset(
@@ -102,7 +105,7 @@ class Geoparser(RunReader, PlanMaker, CandidateFinder, ContextReader, RoleDecide
             if mention is not None:
                 mentions.append(mention)
         mentions.extend(self._unresolved(text, sentences, starts, runs, mentions))
-        mentions.sort(key=lambda m: (m.start, m.end))
+        mentions.sort(key=_BY_OFFSETS)
         return mentions
 
 

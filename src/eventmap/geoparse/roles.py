@@ -80,7 +80,7 @@ class RoleDecider:
     _article: tuple[list[Candidate], list[Any]]
     _cached: Any
     _as_division: Any
-    _places: dict[int, tuple[Any, str, float, float, float]]
+    _places: dict[int, tuple]
 
     def _mention(
         self,
@@ -180,33 +180,37 @@ class RoleDecider:
         place = self._places.get(id(loc))
         if place is None or place[0] is not loc:
             place = self._place_fields(loc)
-        _, name, latitude, longitude, confidence = place
-        if cand.single_common:
-            confidence -= 0.1
-        if cand.demonym:
-            confidence = 0.9
+        _, name, latitude, longitude, confidence, rounded, fields = place
+        if cand.single_common or cand.demonym:
+            if cand.single_common:
+                confidence -= 0.1
+            if cand.demonym:
+                confidence = 0.9
+            rounded = round(max(confidence, 0.05), 2)
+        geonameid, kind, country_code, admin1, admin1_code, admin1_iso = fields
+        # Positional, in Mention's field order: this runs for every mention of every article.
         return Mention(
-            start=cand.start,
-            end=cand.end,
-            text=cand.text,
-            role=role,
-            resolved=True,
-            name=name,
-            latitude=latitude,
-            longitude=longitude,
-            geonameid=raw["geonameid"],
-            kind=raw["kind"],
-            country_code=raw["country_code"],
-            admin1=raw.get("admin1_name"),
-            admin1_code=raw.get("admin1_code"),
-            admin1_iso=raw.get("admin1_iso"),
-            qualifier=cand.qualifier,
-            qualifier_text=cand.qualifier_text,
-            confidence=round(max(confidence, 0.05), 2),
-            reason=None,
-            sentence_start=s_start,
-            sentence_end=s_end,
-            raw=raw,  # shared with the cached Location: treat as read-only
+            cand.start,
+            cand.end,
+            cand.text,
+            role,
+            True,
+            name,
+            latitude,
+            longitude,
+            geonameid,
+            kind,
+            country_code,
+            admin1,
+            admin1_code,
+            admin1_iso,
+            cand.qualifier,
+            cand.qualifier_text,
+            rounded,  # confidence
+            None,  # reason
+            s_start,
+            s_end,
+            raw,  # shared with the cached Location: treat as read-only
         )
 
     def _named_elsewhere(self, country: str, lookup: str) -> bool:
@@ -217,16 +221,30 @@ class RoleDecider:
             for cand, loc in zip(candidates, locations, strict=True)
         )
 
-    def _place_fields(self, loc: Any) -> tuple[Any, str, float, float, float]:
+    def _place_fields(self, loc: Any) -> tuple:
         """What every mention of this resolved place shares, worked out once per Location
-        (kept with the Location itself, so a reused id can never match another one)."""
+        (kept with the Location itself, so a reused id can never match another one):
+        (loc, name, latitude, longitude, confidence, confidence as reported, the raw fields
+        a Mention copies)."""
         raw = loc.raw
         name = raw["name"] if raw["kind"] != "admin1" else raw.get("admin1_name") or raw["name"]
         latitude, longitude = loc[1]  # geopy's (address, (lat, lon)) view: no Point lookups
         confidence = {"name": 0.9, "alternate": 0.85, "alias": 0.85, "loose": 0.7}[raw["match"]]
         if raw.get("margin") is not None and raw["margin"] < 0.5:
             confidence -= 0.2
-        return remember(self._places, id(loc), (loc, name, latitude, longitude, confidence))
+        fields = (
+            raw["geonameid"],
+            raw["kind"],
+            raw["country_code"],
+            raw.get("admin1_name"),
+            raw.get("admin1_code"),
+            raw.get("admin1_iso"),
+        )
+        return remember(
+            self._places,
+            id(loc),
+            (loc, name, latitude, longitude, confidence, round(max(confidence, 0.05), 2), fields),
+        )
 
     @staticmethod
     def _unresolved_mention(cand: Candidate, s_start: int, s_end: int, reason: str) -> Mention:

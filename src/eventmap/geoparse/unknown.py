@@ -32,6 +32,8 @@ _LOCATIVE_LAST_WORDS = frozenset(
 class UnknownNames:
     """Reports the runs after a locative word that no place matched."""
 
+    _unknown_sizes: dict[str, int]  # run text -> size of the unknown name it could be (runs)
+
     def _unresolved(
         self,
         text: str,
@@ -48,6 +50,7 @@ class UnknownNames:
         """
         taken = sorted((m.start, m.end) for m in found)
         taken_starts = {m.start for m in found}
+        sizes = self._unknown_sizes
         for start, _, token, masked in runs:
             if start in taken_starts:
                 continue
@@ -63,7 +66,9 @@ class UnknownNames:
                 gap = text[start - 1 : start]
                 size = self._unknown_size(text, start)
             else:
-                size = self._unknown_size_of(token)
+                size = sizes.get(token, -1)  # decided by the candidates stage, nearly always
+                if size == -1:
+                    size = self._unknown_size_of(token)
             if not size:
                 continue
             if gap == " ":  # the usual case: one space after the word before
