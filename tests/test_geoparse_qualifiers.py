@@ -1,5 +1,7 @@
 """Qualifiers: the words around a name that set its kind and vagueness."""
 
+import re
+
 from eventmap.geoparse.qualifiers import qualifiers
 
 
@@ -22,3 +24,23 @@ def test_directions_and_countryside_are_vague() -> None:
 def test_a_plural_division_word_covers_both_names() -> None:
     assert _q("in Daraa and Suwayda regions", "Daraa")[0] == "admin1"
     assert _q("Homs was quiet", "Homs") == (None, None, None)
+
+
+def test_the_word_check_never_hides_a_qualifier() -> None:
+    # qualifiers() skips the backwards search when none of QUALIFIER_WORDS is near: every
+    # word the pattern knows, in any case and spacing, must still be found.
+    from eventmap.geoparse.qualifiers import _QUALIFIER_BEFORE, QUALIFIER_WORDS
+
+    words = re.findall(r"[a-z]+(?:-\?[a-z]+)?", _QUALIFIER_BEFORE.pattern.split("$")[0])
+    words = {w.replace("-?", "-") for w in words} | {w.replace("-?", "") for w in words}
+    for word in sorted(words - {"r", "p", "dir", "rural", "prov", "city", "dir2", "the", "of"}):
+        for shape in (f"the {word} of ", f"{word.upper()} of the ", f"{word.title()}  "):
+            text = f"Reports from {shape}Homs"
+            start = text.index("Homs")
+            if _QUALIFIER_BEFORE.search(text, max(0, start - 40), start):
+                assert any(w in text.lower() for w in QUALIFIER_WORDS), text
+    assert _q("residents of Homs said", "Homs") == (None, None, None)
+    assert _q("the countryside of Homs", "Homs")[:2] == ("admin1", "countryside")
+    assert _q("the Countryside Of Homs", "Homs")[:2] == ("admin1", "countryside")
+    # Outside ASCII the word check is skipped and the pattern decides alone.
+    assert _q("près de Hóms, north of Homs", "Homs") == (None, "direction", "north of")

@@ -85,3 +85,18 @@ def test_mentions_of_one_place_share_its_fields_and_keep_their_confidence() -> N
     syrian = next(m for m in mentions if m.text == "Syrian")
     assert syrian.role == "demonym" and syrian.confidence == 0.9
     assert all(0.05 <= m.confidence <= 1 for m in mentions)
+
+
+def test_the_government_word_check_never_hides_a_government() -> None:
+    # The backwards search for 'the government in' runs only when one of its words is near
+    # (ASCII text); any case and spacing must still be found, and other scripts still read.
+    from eventmap.geoparse.roles import _GOVERNMENT_WORDS, _government_before
+
+    for word in _GOVERNMENT_WORDS:
+        for shape in (f"the {word} in ", f"The {word.upper()}  of the ", f"{word.title()}\nin "):
+            text = f"Reports said {shape}Damascus"
+            assert _government_before(text, text.index("Damascus")), text
+    for text in ("residents of Damascus", "the mayor in Damascus", "a regiment in Damascus"):
+        assert not _government_before(text, text.index("Damascus")), text
+    text = "le régime, the government in Damascus"
+    assert _government_before(text, text.index("Damascus"))

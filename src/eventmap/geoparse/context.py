@@ -45,6 +45,9 @@ class ContextReader(Resolver):
             loc = locations[k]
             if loc is None or a.demonym is not None or b.demonym is not None:
                 continue
+            # Most neighbours are far apart: read the gap only when it can be ', ' or ' in ...'.
+            if b.start - a.end > 2 and not text.startswith(" in ", a.end):
+                continue
             gap = text[a.end : b.start]
             if gap not in (", ", ","):
                 area = _IN_CONTAINER.fullmatch(gap) if gap.startswith(" in ") else None

@@ -34,6 +34,29 @@ _QUALIFIER_BEFORE = regex.compile(
     regex.IGNORECASE,
 )
 _QUALIFIER_ENDINGS = ("of ", "of the ", "rural ", "ern ", "central ")
+# Every match of _QUALIFIER_BEFORE holds one of these (lower case): where none is in the 40
+# characters before a name ('residents of Homs'), the backwards search cannot match.
+QUALIFIER_WORDS = (
+    "north",
+    "south",
+    "east",
+    "west",
+    "centre",
+    "center",
+    "central",
+    "middle",
+    "countryside",
+    "outskirts",
+    "rural",
+    "environs",
+    "suburbs",
+    "province",
+    "governorate",
+    "region",
+    "city",
+    "town",
+    "village",
+)
 
 
 def qualifiers(text: str, start: int, end: int) -> tuple[str | None, str | None, str | None]:
@@ -46,11 +69,14 @@ def qualifiers(text: str, start: int, end: int) -> tuple[str | None, str | None,
     words: list[str] = []
     # Every qualifier before a name ends in one of these; skip the regex when none does.
     near = text[max(0, start - 8) : start].lower()
-    before = (
-        _QUALIFIER_BEFORE.search(text, max(0, start - 40), start)
-        if near.endswith(_QUALIFIER_ENDINGS)
-        else None
-    )
+    before = None
+    if near.endswith(_QUALIFIER_ENDINGS):
+        lo = start - 40 if start > 40 else 0
+        seg = text[lo:start]
+        # In ASCII text case is plain a-z, so a lower-case copy shows every possible match.
+        low = seg.lower()
+        if not seg.isascii() or any(word in low for word in QUALIFIER_WORDS):
+            before = _QUALIFIER_BEFORE.search(text, lo, start)
     if before:
         words.append(before.group(0).strip())
         if before.group("city"):

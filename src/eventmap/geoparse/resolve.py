@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventmap.errors import InvalidInput
-from eventmap.geoparse.model import NO_DIVISIONS, REGION, Candidate, remember
+from eventmap.geoparse.model import NO_DIVISIONS, REGION, UNKNOWN, Candidate, remember
 
 
 class Resolver:
@@ -24,8 +24,9 @@ class Resolver:
 
     def _cached(self, key: tuple, fn: Any, *args: Any) -> Any:
         """``fn(*args)``, remembered in the parser's resolution cache under ``key``."""
-        if key in self._cache:
-            return self._cache[key]
+        value = self._cache.get(key, UNKNOWN)  # one lookup: None is a cached answer
+        if value is not UNKNOWN:
+            return value
         return remember(self._cache, key, fn(*args))
 
     def _resolve(self, cand: Candidate, bias: str | None, divisions: frozenset[str]) -> Any:
