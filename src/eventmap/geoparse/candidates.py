@@ -17,7 +17,7 @@ from typing import Any
 from eventmap.geoparse.lexicon import CURRENCY_WORDS, TITLES
 from eventmap.geoparse.model import CACHE_LIMIT, Candidate, Run, Word, overlaps, remember
 from eventmap.geoparse.qualifiers import qualifiers
-from eventmap.geoparse.runs import OPENERS_AND_SPACE, RUN
+from eventmap.geoparse.runs import OPENERS_AND_SPACE, run_pattern
 
 _SAINTS = ("St ", "St. ", "Saint ", "Ste ", "Sainte ")
 _POSSESSIVE_NAME = re.compile(r"['’]s\s+[A-Z]")
@@ -70,7 +70,7 @@ class CandidateFinder:
         quiet = self._quiet
         unknown_sizes = self._unknown_sizes
         scan = None  # the masked names of this text, looked up on first need
-        for m in RUN.finditer(text):
+        for m in run_pattern(text).finditer(text):
             token = m.group(0)
             if token in quiet:  # seen before: no place, no masked name, no unknown name
                 if text[m.start() - 1] == "-":  # unless an 'al-' before it makes one

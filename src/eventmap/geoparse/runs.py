@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 import regex
 
@@ -22,15 +23,13 @@ from eventmap.geoparse.lexicon import (
     common_words,
 )
 from eventmap.geoparse.model import Word, remember
+from eventmap.wordlists import entries
 
 # Words keep inner apostrophes (Dar'a); possessives are trimmed (Syria's) and contractions
 # (We're) never name places. Hyphens split words ('London-based'); runs join across them.
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _CONTRACTIONS = ("'re", "’re", "'ve", "’ve", "'ll", "’ll", "n't", "n’t", "'m", "’m", "'d", "’d")
 _ABBREVIATED = frozenset({"St", "Mt", "Ft", "Pt"})
-_CAP = r"(?:\p{Lu}\.){2,}|\p{Lu}[\w'’‘ʿʾ]*"
-# 'St. Louis': the cheap test (a letter pair, then '. ') first, the word boundary after.
-_GAP = r"(?:[ \t]{1,2}|-|(?<=[SMFP]t)\.\x20(?<=\b..\.\x20))"
 
 
 def _alternation(words: frozenset[str]) -> str:
@@ -45,19 +44,74 @@ def _alternation(words: frozenset[str]) -> str:
     )
 
 
-RUN = regex.compile(
-    r"(?<![\w'’‘ʿʾ])(?:"
-    + _CAP
-    + r")(?:"
-    + _GAP
-    + r"(?:(?:"
-    + _alternation(CONNECTORS)
-    + r")"
-    + _GAP
-    + r")*(?:"
-    + _CAP
-    + r"))*"
-)
+def _unicode_class(name: str, astral: bool) -> str:
+    """The body of a character class for the regex module's \\p{Lu} ('upper') or \\w
+    ('word'), read from resources/unicode_classes.txt (see its generator); without
+    ``astral``, only its characters below U+10000."""
+    for line in entries("unicode_classes.txt"):
+        key, _, spans = line.partition(": ")
+        if key != name:
+            continue
+        body = []
+        for span in spans.split():
+            lo, _, hi = span.partition("-")
+            a, b = int(lo, 16), int(hi or lo, 16)
+            if not astral:
+                if a > 0xFFFF:
+                    continue
+                b = min(b, 0xFFFF)
+            # The characters themselves (escaped where a class needs it): re parses its
+            # patterns in Python, and a pattern a seventh the size compiles that much sooner.
+            body.append(_in_class(a) if a == b else f"{_in_class(a)}-{_in_class(b)}")
+        return "".join(body)
+    raise ValueError(f"unicode_classes.txt has no {name!r} class")
+
+
+def _in_class(code_point: int) -> str:
+    ch = chr(code_point)
+    return "\\" + ch if ch in "\\]^-[" else ch
+
+
+def _run_pattern(astral: bool) -> re.Pattern[str]:
+    """The capitalised-run pattern on Python's re, with the regex module's classes spelled
+    out (re has no \\p{..}). It reads as
+
+        (?<![\\w'’‘ʿʾ]) CAP (GAP (CONNECTOR GAP)* CAP)*
+        CAP = (?:\\p{Lu}\\.){2,} | \\p{Lu}[\\w'’‘ʿʾ]*      ('U.S.', 'Homs', "Dar'a")
+        GAP = one or two spaces or tabs, a hyphen, or '. ' after a word 'St' ('St. Louis')
+
+    with the look-behind moved after the first capital, so that the pattern starts with a
+    character class and re skips to the next capital in C: half the work of the regex
+    module for the same matches. re tests characters above U+FFFF one range at a time, so
+    texts without any use classes cut to the first 65,536 code points (``run_pattern``).
+    """
+    upper = "[" + _unicode_class("upper", astral) + "]"
+    word = "[" + _unicode_class("word", astral) + "]"
+    name_char = "[" + _unicode_class("word", astral) + "'’‘ʿʾ]"
+    cap_tail = r"(?:\.(?:" + upper + r"\.)+|" + name_char + "*)"
+    gap = r"(?:[ \t]{1,2}|-|(?<=[SMFP]t)\.\x20(?<!" + word + r"..\.\x20))"
+    connector = "(?:" + _alternation(CONNECTORS) + ")"
+    return re.compile(
+        f"{upper}(?<!{name_char}.){cap_tail}(?:{gap}(?:{connector}{gap})*{upper}{cap_tail})*"
+    )
+
+
+RUN = _run_pattern(astral=False)
+
+
+@cache
+def _astral_run_pattern() -> re.Pattern[str]:
+    return _run_pattern(astral=True)
+
+
+def run_pattern(text: str) -> re.Pattern[str]:
+    """RUN, or for a text with characters above U+FFFF (UTF-16 needs 4 bytes for each,
+    lone surrogates 2) the same pattern with the full classes."""
+    if text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
+        return RUN
+    return _astral_run_pattern()
+
+
 # What makes splitting a run need the word regex: possessives, contractions, initials,
 # 'St. Louis', tabs or double spaces.
 _SLOW_SPLIT = re.compile(r"['’.\t]|  ")
@@ -68,8 +122,12 @@ _RUN_WORD = regex.compile(
     + "|".join(sorted(CONNECTORS, key=len, reverse=True))
     + r")(?![\w'’‘ʿʾ]))"
 )
-# (the regex module scans this about twice as fast as re)
-_SENTENCE_END = regex.compile(r"[.!?…](?P<close>[\"”’')\]]*)\s+|\n+")
+# The regex module's \s, spelled out for re (see RUN): Unicode White_Space.
+_SPACE = "[\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+# '[.!?…](?P<close>...)\s+|\n+', with the first character shared so that re can skip to it.
+_SENTENCE_END = re.compile(
+    r"[.!?…\n](?:(?<=[.!?…])(?P<close>[\"”’')\]]*)" + _SPACE + r"+|(?<=\n)\n*)"
+)
 OPENERS = "\"“‘'([—–-:"
 OPENERS_AND_SPACE = OPENERS + " \t"
 # Words that may stand before a place name without making it a surname.
