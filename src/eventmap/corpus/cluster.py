@@ -110,6 +110,9 @@ def executor(
         scheduler_kwargs={"dashboard": dashboard},
         memory_limit="auto",
         silence_logs=40,
+        # Arrow on the C library's malloc: mimalloc keeps what a merge task frees (see
+        # merge_task.release_freed_memory); set before the worker imports pyarrow
+        env={"ARROW_DEFAULT_MEMORY_POOL": "system"},
     )
     client = Client(cluster)
     try:

@@ -52,6 +52,16 @@ def prior_ids(prior: str | None, bucket: int) -> dict[str, str]:
     return dict(zip(keys, t["event_id"], strict=True))
 
 
+def release_freed_memory() -> None:
+    """Arrow's allocations from here on come from the C library's malloc, not mimalloc: a
+    bucket is read from many shard files and converted to pandas, and mimalloc keeps what is
+    freed for reuse. Measured on the biggest bucket of the 100,000-article synthetic run
+    (22,139 mentions), the task's memory high-water above the worker's base: 212 MB with
+    mimalloc, 166 MB with malloc. Same data either way."""
+    if pa.default_memory_pool().backend_name != "system":
+        pa.set_memory_pool(pa.system_memory_pool())
+
+
 def run_bucket(
     bucket: int,
     shards_dir: str,
@@ -61,6 +71,7 @@ def run_bucket(
     rules: MergeRules = DEFAULT_RULES,
 ) -> dict:
     t0 = time.perf_counter()
+    release_freed_memory()
     mentions = read_bucket(Path(shards_dir), shard_keys, bucket)
     n_in = len(mentions)
     blocks = merge_blocks(mentions, prior_ids(prior, bucket), rules)
