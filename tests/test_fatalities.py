@@ -130,3 +130,29 @@ def test_an_age_between_commas_after_a_name_and_a_clock_time_are_no_counts() -> 
     assert find_fatalities("Dana Price, 27, died at the scene.").coded == 1
     assert find_fatalities("Shots rang out around 7:45 and a guard was killed.").coded == 1
     assert find_fatalities("In Kabul, 12 soldiers were killed.").coded == 12
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Last spring, Dana Lee Morrow was shot and killed outside a bakery.",
+        "A neighbour was charged in the fatal shooting of Omar Pike, 31, of Elmwood.",
+        "The uncle faces trial in the fatal shooting of his 9-year-old nephew.",
+        "Prosecutors say he is accused of killing Rosa Delgado and wounding two others.",
+        "Rebels killed Abu Karim in an ambush on the road.",
+    ],
+)
+def test_one_named_or_described_victim_is_one_death(sentence: str) -> None:
+    assert find_fatalities(sentence).coded == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The militia killed Islamic State fighters near the river.",
+        "Protesters gathered over the death of a prisoner in custody.",
+        "Two fatal shootings were reported last year.",
+    ],
+)
+def test_groups_and_earlier_deaths_are_not_one_victim(sentence: str) -> None:
+    assert find_fatalities(sentence).coded == 0

@@ -83,7 +83,7 @@ _OUTCOME = gated(
     re.compile(
         r"\b(?:(?P<death>kill(?:ed|ing|s)?|dead|deaths?|died|dying|lives|bodies|body|fatalit(?:y|ies)"
         r"|eliminat(?:ed|ing|e)|slain|massacred|executed|perished|murdered|beheaded|lynched"
-        r"|succumbed|fatally)|(?P<hurt>injur(?:ed|ing|ies|y)|wound(?:ed|ing|s)?|hurt|maimed)"
+        r"|succumbed|fatally|fatal(?=\s+shooting\s+of\b))|(?P<hurt>injur(?:ed|ing|ies|y)|wound(?:ed|ing|s)?|hurt|maimed)"
         r"|(?P<other>arrested|captured|detained|abducted|kidnapped|rescued|missing|displaced|"
         r"evacuated|infected|released|taken\s+hostage))\b",
         re.IGNORECASE,
@@ -118,6 +118,15 @@ _ONE_VICTIM = re.compile(
     r"|\b(?:he|she)\s+(?:later\s+|has\s+|had\s+)?died"
     r"|\b(?:was|has\s+been|had\s+been|is)\s+fatally\s+(?:shot|stabbed|wounded|injured|struck)"
     r"|\b(?:fatal\s+shooting|shooting\s+death|killing|murder)\s+of\s+(?:a|an|one)\b"
+    # one person named or described: 'the fatal shooting of his daughter', 'of Jo Doe',
+    # 'Jo Ann Doe was shot and killed', 'accused of killing Jo Doe' (names case-sensitive)
+    r"|\b(?:fatal\s+shooting|shooting\s+death)\s+of\s+"
+    r"(?:his|her|their|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]))"
+    r"|(?-i:\b(?!(?:The|A|An|One|Police|Officers?)\b)[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3})"
+    r",?(?:\s+\d{1,3},)?\s+(?:was|has\s+been|had\s+been)\s+(?:shot\s+and\s+)?"
+    r"(?:killed|shot\s+dead|murdered|shot\s+to\s+death)"
+    r"|\b(?:killing|killed)\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2})"
+    r"(?=\s*(?:[,.;]|$|\s(?:and|in|at|on|inside|outside)\s))"
     r"|body\s+of\s+(?:a|an|one)\b|(?:a|an|one)\s+(?:[\w-]+\s+){0,2}body\b)",
     re.IGNORECASE,
 )
