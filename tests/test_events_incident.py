@@ -196,3 +196,20 @@ def test_a_date_of_the_report_or_of_a_step_before_it_is_not_the_incidents() -> N
     ]
     assert steps("The sheriff named the victim of Saturday's shooting.") == [("Saturday", False)]
     assert steps("A clerk was shot Saturday, the sheriff said.") == [("Saturday", False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A hunting trip ended in grief near Tama, Iowa. It happened about 7 a.m. Saturday, "
+        "Dec. 27, in a field outside town. Jo Doe, 12, of Traer, died after being struck by a "
+        "bullet from a rifle, deputies said.",
+        "The sheriff's office is looking into what went wrong on Saturday morning. Jo Doe, 12, "
+        "of Traer, Iowa, died after being struck by a bullet from a rifle, deputies said.",
+    ],
+)
+def test_the_day_told_before_the_victims_sentence_is_the_incidents(
+    extractor: EventExtractor, text: str
+) -> None:
+    row = _main(extractor, text, published=dt.date(2014, 12, 29))
+    assert row["event_date"] == "2014-12-27"

@@ -33,6 +33,8 @@ from eventmap.schema import SUB_EVENT_TO_TYPE
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 # How many sentences after an undated trigger sentence may say when it happened.
 DATE_LOOKAHEAD = 4
+# ... and how many before it (a lede that says when, then who).
+DATE_LOOKBACK = 4
 # How many body sentences may hold the report's incident (later ones are background).
 INCIDENT_SENTENCES = 8
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
@@ -160,8 +162,9 @@ def incident_date(
     published: dt.date | None,
 ) -> tuple[DateRef | None, str]:
     """The date of the incident told in sentence ``index``: its own, else the first date of
-    the sentences after it (neither the day of an arrest or a hearing), else the publication
-    day (inferred) unless the report is about a later step."""
+    the sentences after it (neither the day of an arrest or a hearing), else the first of
+    the sentences before it (none after publication), else the publication day (inferred)
+    unless the report is about a later step."""
     last = min(index + DATE_LOOKAHEAD, len(sentences) - 1)
     s, e = sentences[index][0], sentences[last][1]
     own_end = sentences[index][1]
@@ -169,6 +172,16 @@ def incident_date(
     for d in find_dates(text[s:e], published, s):
         if d.precision == 1 and not procedural(text, d):
             return d, "own" if d.start_offset < own_end else "inherited"
+    # 'It happened Saturday, Dec. 27, in Tama County. Jo Doe, 12, died after ...': the day
+    # the opening told just before the sentence that names the victim
+    before = sentences[max(0, index - DATE_LOOKBACK)][0]
+    for d in find_dates(text[before:s], published, before):
+        if (
+            d.precision == 1
+            and (published is None or d.date_start <= published)
+            and not procedural(text, d)
+        ):
+            return d, "inherited"
     lede = text[sentences[index][0] : sentences[min(index + 2, len(sentences) - 1)][1]]
     if published is None or _FOLLOW_UP.search(lede):
         return None, "none"
