@@ -213,3 +213,27 @@ def test_the_day_told_before_the_victims_sentence_is_the_incidents(
 ) -> None:
     row = _main(extractor, text, published=dt.date(2014, 12, 29))
     assert row["event_date"] == "2014-12-27"
+
+
+def test_a_day_told_late_in_the_report_beats_the_publication_day(
+    extractor: EventExtractor,
+) -> None:
+    text = (
+        "MACON, Ga. — A man died after being shot outside a gas station, deputies said. "
+        "His name was not released. Relatives gathered near the pumps. A neighbour said the "
+        "area had been quiet for years. Investigators asked anyone with video to call them. "
+        "The station stayed closed. Deputies were first called to the station about 11 p.m. "
+        "Sunday."
+    )
+    assert _main(extractor, text)["event_date"] == "2016-05-08"
+
+
+def test_a_follow_up_with_only_a_court_and_an_arrest_day_stays_undated(
+    extractor: EventExtractor,
+) -> None:
+    text = (
+        "MACON, Ga. — A teenager was charged with murder in the death of a man who was shot "
+        "outside a gas station. He appeared in court Monday. The teenager was arrested Friday."
+    )
+    rows = extractor.extract(Article(id="t", text=text, published=PUBLISHED)).event_rows
+    assert not [r for r in rows if r["mention_type"] == "event"]

@@ -163,8 +163,8 @@ def incident_date(
 ) -> tuple[DateRef | None, str]:
     """The date of the incident told in sentence ``index``: its own, else the first date of
     the sentences after it (neither the day of an arrest or a hearing), else the first of
-    the sentences before it (none after publication), else the publication day (inferred)
-    unless the report is about a later step."""
+    the sentences before it (none after publication), else the report's first such day,
+    else the publication day (inferred) unless the report is about a later step."""
     last = min(index + DATE_LOOKAHEAD, len(sentences) - 1)
     s, e = sentences[index][0], sentences[last][1]
     own_end = sentences[index][1]
@@ -176,6 +176,15 @@ def incident_date(
     # the opening told just before the sentence that names the victim
     before = sentences[max(0, index - DATE_LOOKBACK)][0]
     for d in find_dates(text[before:s], published, before):
+        if (
+            d.precision == 1
+            and (published is None or d.date_start <= published)
+            and not procedural(text, d)
+        ):
+            return d, "inherited"
+    # else the report's first such day, wherever it tells it ('Deputies were called to the
+    # station about 11 p.m. Sunday' at its end): a day the report gives beats its own day
+    for d in find_dates(text, published):
         if (
             d.precision == 1
             and (published is None or d.date_start <= published)
