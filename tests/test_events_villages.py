@@ -151,3 +151,18 @@ def test_a_city_district_written_after_a_hyphen_is_in_that_city() -> None:
     ]
     # Two cities joined by a hyphen name a route, not a district.
     assert _rows("On 4 May 2021, the Belgrade-Zagreb motorway was closed after a protest.") == []
+
+
+def test_the_article_wide_country_cues_are_read_once_not_per_sentence(monkeypatch) -> None:
+    # Read for every sentence, the cues made a 1 MB report take minutes (quadratic in size).
+    import eventmap.events.extractor as extractor
+
+    calls: list[int] = []
+    real = extractor.cued_countries
+    monkeypatch.setattr(extractor, "cued_countries", lambda text: calls.append(1) or real(text))
+    text = "On 11 June 2021, the OSCE SMM recorded 14 explosions near Portivske. " + " ".join(
+        f"Monitors recorded {n} explosions near Arapivka." for n in range(3, 40)
+    )
+    rows = _rows(text)
+    assert rows and all(r["admin1"] for r in rows)
+    assert len(calls) == 1

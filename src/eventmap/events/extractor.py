@@ -8,6 +8,7 @@ strikes...' add to) and the last named actors ('the jihadists' after a sentence 
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left
 from typing import Any
 
@@ -122,6 +123,9 @@ class EventExtractor:
         body_index = 0
         previous_named: list[str] = []  # named actors of the last sentence that had any
         homes: set[str] = set()  # countries the article's rebels and militias belong to
+        # Read once per article, and only if a sentence needs it: per sentence it made the
+        # extraction quadratic in the text's size.
+        article_countries = functools.cache(lambda: _countries(mentions) | cued_countries(text))
         for i, (s, e) in enumerate(sentences):
             if i in skip:
                 continue
@@ -187,7 +191,7 @@ class EventExtractor:
                     args = (spans, date, date_source, fatal, source, party)
                     found = _village_events(
                         self, text, (s, e, i), inside, args, country, day, candidates,
-                        homes | _countries(mentions),
+                        homes | article_countries(),
                     )  # fmt: skip
             if found:
                 last_events = found
@@ -352,9 +356,9 @@ def _village_events(
     """A trigger sentence (``text[s:e]``, the ``i``-th) whose only places are names the
     gazetteer lacks: its event at the province a national list of villages, or a bracketed
     province abbreviation, places it in (events/villages.py), in a country the article
-    supports: its places', its rebels' or one its words stand for ('the OSCE SMM')."""
+    supports (``supported``): its places', its rebels' or one its words stand for ('the OSCE
+    SMM')."""
     s, e, i = where
-    supported = supported | cued_countries(text)
     places = x.villages.sentence_places(inside, supported, day, before, text, s, e)
     if not places:
         return []
