@@ -20,6 +20,7 @@ from eventmap.outputs import (
     read_manifest,
     safe_stem,
     temp_path,
+    write_folder,
 )
 
 
@@ -104,3 +105,21 @@ def test_leftovers_of_a_killed_run_are_cleaned(tmp_path: Path) -> None:
     removed = clean_stale_temps(tmp_path)
     assert sorted(removed) == sorted([stale, legacy])
     assert live.exists()
+
+
+def test_write_folder_is_whole_or_absent(tmp_path) -> None:
+    # One mechanism for the corpus's shard and bucket folders and the gazetteer's index.
+    final = tmp_path / "bucket-000"
+    final.mkdir()
+    (final / "stale.parquet").write_text("from an interrupted attempt")
+
+    def broken(tmp) -> None:
+        (tmp / "half.parquet").write_text("x")
+        raise RuntimeError("killed mid-write")
+
+    with pytest.raises(RuntimeError):
+        write_folder(final, broken)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bucket-000"]  # no temporary left
+    assert [p.name for p in final.iterdir()] == ["stale.parquet"]  # the old set stands
+    write_folder(final, lambda tmp: (tmp / "events.parquet").write_text("new"))
+    assert [p.name for p in final.iterdir()] == ["events.parquet"]

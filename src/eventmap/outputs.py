@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import time
 import unicodedata
 from collections.abc import Callable
@@ -94,6 +95,23 @@ def write_atomic(target: Path, write: Callable[[Path], Any]) -> Path:
     finally:
         _unlink(tmp)
     return target
+
+
+def write_folder(final: Path, fill: Callable[[Path], None], *, prefix: str = ".tmp-") -> Path:
+    """A folder appears whole or not at all: ``fill`` writes into a private temporary folder
+    (``prefix`` + the final name, this process, the clock) that then takes ``final``'s place.
+    A ``final`` already there is from an interrupted or earlier attempt and is replaced."""
+    tmp = final.with_name(f"{prefix}{final.name}-{os.getpid()}-{time.monotonic_ns()}")
+    tmp.mkdir(parents=True)
+    try:
+        fill(tmp)
+        if final.exists():
+            shutil.rmtree(final)
+        os.replace(tmp, final)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    return final
 
 
 def _pid_alive(pid: int) -> bool:

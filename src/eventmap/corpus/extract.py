@@ -22,7 +22,8 @@ from eventmap.article import text_hash
 from eventmap.corpus.inputs import BadRecord, read_range
 from eventmap.corpus.minhash import signature
 from eventmap.corpus.shards import MARKER, Shard, is_done
-from eventmap.corpus.tables import SHARD_TABLES, to_arrow, write_folder, write_table
+from eventmap.corpus.tables import SHARD_TABLES, to_arrow, write_table
+from eventmap.outputs import write_folder
 
 BUCKETS = 16  # stage B reads events bucket by bucket (a bucket holds whole admin1 areas)
 _EXTRACTORS: dict[str, Any] = {}

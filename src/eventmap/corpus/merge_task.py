@@ -19,7 +19,8 @@ import pyarrow.parquet as pq
 from eventmap.corpus.merge import merge_blocks, sum_block_stats
 from eventmap.corpus.merge_rows import LINK_COLUMNS, MERGED_COLUMNS, SOURCE_COLUMNS
 from eventmap.corpus.rules import DEFAULT_RULES, MergeRules
-from eventmap.corpus.tables import SHARD_EVENT_COLUMNS, schema, to_arrow, write_folder
+from eventmap.corpus.tables import SHARD_EVENT_COLUMNS, schema, to_arrow
+from eventmap.outputs import write_folder
 
 MERGE_INPUT = tuple(c for c in SHARD_EVENT_COLUMNS)
 

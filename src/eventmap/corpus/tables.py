@@ -7,10 +7,6 @@ schema here before it is written.
 
 from __future__ import annotations
 
-import os
-import shutil
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -155,23 +151,6 @@ def write_table(table: pa.Table, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     pq.write_table(table, path, compression="zstd", write_statistics=True)
     return path
-
-
-def write_folder(final: Path, fill: Callable[[Path], None]) -> Path:
-    """A folder of tables appears whole or not at all: ``fill`` writes into a private temporary
-    folder that then takes ``final``'s place. A ``final`` already there is from an interrupted
-    or earlier attempt (a shard without its marker, a bucket merged again) and is replaced."""
-    tmp = final.with_name(f".tmp-{final.name}-{os.getpid()}-{time.monotonic_ns()}")
-    tmp.mkdir(parents=True)
-    try:
-        fill(tmp)
-        if final.exists():
-            shutil.rmtree(final)
-        os.replace(tmp, final)
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
-    return final
 
 
 def read_table(path: Path, columns: list[str] | None = None, filters=None) -> pd.DataFrame:

@@ -14,7 +14,6 @@ import contextlib
 import os
 import shutil
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Iterable
@@ -23,6 +22,7 @@ from pathlib import Path
 from eventmap.errors import GazetteerError
 from eventmap.gazetteer.integrity import IndexDamaged, verify, write_manifest
 from eventmap.gazetteer.sources import source_version
+from eventmap.outputs import write_folder
 
 PRUNE_AFTER_S = 2 * 24 * 3600
 
@@ -82,17 +82,13 @@ def ensure_index(
         if not force and problem is None:
             return final  # another process finished it while we waited
         _announce(final, problem)
-        tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=base))
-        try:
+
+        def fill(tmp: Path) -> None:
             _build(tmp)
             write_manifest(tmp)
             verify(tmp, required=required)
-            if final.exists():
-                shutil.rmtree(final)
-            os.replace(tmp, final)
-        finally:
-            if tmp.exists():
-                shutil.rmtree(tmp, ignore_errors=True)
+
+        write_folder(final, fill, prefix=".building-")  # _prune clears crashed '.building-*'
         _prune(base, keep=final)
     return final
 
