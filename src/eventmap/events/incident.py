@@ -24,9 +24,10 @@ import re
 from collections import Counter
 
 from eventmap.dates import DateRef, find_dates
+from eventmap.events.lookup import as_mention
 from eventmap.events.model import Candidate
 from eventmap.events.triggers import find_triggers
-from eventmap.events.us_state import Relocator, StateContext, as_mention
+from eventmap.events.us_state import Relocator, StateContext
 from eventmap.geoparse import Mention
 from eventmap.schema import SUB_EVENT_TO_TYPE
 

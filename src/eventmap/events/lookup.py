@@ -325,3 +325,38 @@ def only_sure_towns(
         ):
             cand.precision = 2
     return candidates
+
+
+def as_mention(
+    raw: dict,
+    text: str,
+    start: int,
+    end: int,
+    *,
+    point: tuple[float, float] | None = None,
+    confidence: float = 0.7,
+    role: str = "event_location",
+) -> Mention:
+    """A gazetteer entry as the place of the words ``text`` at [start, end): the one way the
+    late look-ups (a US report's state, a national village list) turn an entry into a mention.
+    ``point`` for a geocoder answer, which keeps its coordinates outside ``raw``."""
+    latitude, longitude = point if point is not None else (raw["latitude"], raw["longitude"])
+    kind = raw.get("kind")
+    return Mention(
+        start=start,
+        end=end,
+        text=text,
+        role=role,
+        resolved=True,
+        name=(raw.get("admin1_name") or raw.get("name")) if kind == "admin1" else raw.get("name"),
+        latitude=latitude,
+        longitude=longitude,
+        geonameid=raw.get("geonameid"),
+        kind=kind,
+        country_code=raw.get("country_code"),
+        admin1=raw.get("admin1_name"),
+        admin1_code=raw.get("admin1_code"),
+        admin1_iso=raw.get("admin1_iso"),
+        confidence=confidence,
+        raw=raw,
+    )

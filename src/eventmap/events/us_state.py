@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from eventmap.events.lookup import as_mention
 from eventmap.events.model import Candidate
 from eventmap.geoparse import Mention
 from eventmap.wordlists import table
@@ -260,28 +261,6 @@ class Relocator:
                     break
             self._cache[key] = found
         return self._cache[key]
-
-
-def as_mention(raw: dict, text: str, start: int, end: int, role: str = "event_location") -> Mention:
-    """A gazetteer entry as a mention of the words ``text`` at [start, end)."""
-    return Mention(
-        start=start,
-        end=end,
-        text=text,
-        role=role,
-        resolved=True,
-        name=raw.get("admin1_name") if raw.get("kind") == "admin1" else raw.get("name"),
-        latitude=raw["latitude"],
-        longitude=raw["longitude"],
-        geonameid=raw.get("geonameid"),
-        kind=raw.get("kind"),
-        country_code=raw.get("country_code"),
-        admin1=raw.get("admin1_name"),
-        admin1_code=raw.get("admin1_code"),
-        admin1_iso=raw.get("admin1_iso"),
-        confidence=0.7,
-        raw=raw,
-    )
 
 
 def in_state(

@@ -26,7 +26,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
-from eventmap.events.lookup import CONTAINED, VILLAGE_POPULATION, front_lines
+from eventmap.events.lookup import CONTAINED, VILLAGE_POPULATION, as_mention, front_lines
 from eventmap.events.model import Candidate
 from eventmap.geoparse import Mention
 from eventmap.taxonomy import default_taxonomy
@@ -147,7 +147,13 @@ class Villages:
         loc = _named(self.geocoder, town, countries, ("city",))
         if loc is None:
             return None
-        return _as_mention(loc, m.start, m.end, m.text), 2, m.text.strip()
+        return (
+            as_mention(
+                loc.raw, m.text, m.start, m.end, point=(loc.latitude, loc.longitude), confidence=0.5
+            ),
+            2,
+            m.text.strip(),
+        )
 
     def sentence_places(
         self,
@@ -197,7 +203,14 @@ class Villages:
                 continue  # no name after it, or one the geoparser read (and placed)
             loc = _named(self.geocoder, found.group(1), countries, ("city", "admin1"))
             if loc is not None:
-                holder = _as_mention(loc, found.start(1), found.end(1), found.group(1))
+                holder = as_mention(
+                    loc.raw,
+                    found.group(1),
+                    found.start(1),
+                    found.end(1),
+                    point=(loc.latitude, loc.longitude),
+                    confidence=0.5,
+                )
                 return [(holder, 3 if holder.kind == "admin1" else 2, unknown[0].text)]
         return []
 
@@ -308,7 +321,9 @@ class Villages:
         loc = next((x for x in ranked or () if x.raw.get("admin1_code") == code), None)
         if loc is None:
             return None
-        return _as_mention(loc, 0, 0, name or "")
+        return as_mention(
+            loc.raw, name or "", 0, 0, point=(loc.latitude, loc.longitude), confidence=0.5
+        )
 
 
 def _city_district(
@@ -342,28 +357,4 @@ def _named(geocoder: Any, name: str, countries: set[str], kinds: tuple[str, ...]
             if x.raw.get("match") in ("name", "alternate", "alias") and x.raw.get("kind") in kinds
         ),
         None,
-    )
-
-
-def _as_mention(loc: Any, start: int, end: int, text: str) -> Mention:
-    """A gazetteer answer as the place of the words ``text`` at [start, end)."""
-    raw = loc.raw
-    kind = raw.get("kind")
-    return Mention(
-        start=start,
-        end=end,
-        text=text,
-        role="event_location",
-        resolved=True,
-        name=(raw.get("admin1_name") or raw.get("name")) if kind == "admin1" else raw.get("name"),
-        latitude=loc.latitude,
-        longitude=loc.longitude,
-        geonameid=raw.get("geonameid"),
-        kind=kind,
-        country_code=raw.get("country_code"),
-        admin1=raw.get("admin1_name"),
-        admin1_code=raw.get("admin1_code"),
-        admin1_iso=raw.get("admin1_iso"),
-        confidence=0.5,
-        raw=raw,
     )
