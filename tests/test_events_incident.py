@@ -9,7 +9,7 @@ import pytest
 
 from eventmap.article import Article
 from eventmap.events import EventExtractor
-from eventmap.events.incident import agency_places, incident_date
+from eventmap.events.incident import agency_places, death_cue, headline_toll, incident_date
 from eventmap.events.us_state import state_context
 from eventmap.geoparse import geoparse, sentence_bounds
 
@@ -237,3 +237,48 @@ def test_a_follow_up_with_only_a_court_and_an_arrest_day_stays_undated(
     )
     rows = extractor.extract(Article(id="t", text=text, published=PUBLISHED)).event_rows
     assert not [r for r in rows if r["mention_type"] == "event"]
+
+
+def test_the_headline_states_the_toll_without_the_outlet_s_channel_number() -> None:
+    assert headline_toll("3 dead, 4 hurt after gunfire at block party - Channel 9 News").coded == 3
+    assert headline_toll("Boy, 9, among 2 killed in shooting at park").coded == 2
+    assert headline_toll("Channel 12 - Woman wounded at bus stop").coded == 0
+    assert headline_toll(None).coded == 0
+
+
+def test_a_death_word_says_someone_died_unless_the_words_deny_it() -> None:
+    assert death_cue("Man held in fatal shooting at diner").group(0) == "fatal"
+    assert death_cue("Charged with murder after the bar fight") is not None
+    assert death_cue("Charged with attempted murder after the bar fight") is None
+    assert death_cue("Two hurt in non-fatal shooting at park") is None
+    assert death_cue("Clerk wounded in robbery") is None
+
+
+def _tolls(extractor: EventExtractor, text: str, title: str) -> list[int]:
+    article = Article(id="t", text=text, title=title, published=PUBLISHED)
+    rows = extractor.extract(article).event_rows
+    return [r["fatalities"] for r in rows if r["event_type"] == "Violence against civilians"]
+
+
+def test_a_local_report_s_figures_do_not_add_up_over_its_sentences(
+    extractor: EventExtractor,
+) -> None:
+    text = (
+        "DAYTON, Ohio — Two men were shot and killed outside a bakery on Monday night, police "
+        "said. Officers arrived at the Four Seasons apartments nearby. It was the city's "
+        "third homicide in three days; 14 people have been killed in the city this year."
+    )
+    assert _tolls(extractor, text, "Two killed outside bakery") == [2]
+
+
+def test_a_local_report_s_toll_comes_from_its_headline_or_its_death_words(
+    extractor: EventExtractor,
+) -> None:
+    text = (
+        "DAYTON, Ohio — A gunman opened fire on a porch on Monday night, police said. "
+        "Officers found a woman in the yard. Detectives are asking for tips."
+    )
+    assert _tolls(extractor, text, "Woman dead after porch shooting") == [1]
+    assert _tolls(extractor, text, "1 dead, 2 hurt in porch shooting - Channel 7") == [1]
+    assert _tolls(extractor, text, "Police seek porch gunman - Channel 7") == [0]
+    assert _tolls(extractor, text, "Woman wounded in porch shooting") == [0]

@@ -101,6 +101,9 @@ def test_ages_and_measures_are_no_head_counts() -> None:
     assert find_fatalities("Nineteen-year-old Lee was fatally shot near the depot.").coded == 1
     assert find_fatalities("Two hikers died on a trail some 40 minutes from town.").coded == 2
     assert find_fatalities("A clerk aged 52 was killed in the robbery.").coded == 1
+    # an ordinal is a street or a rank, never a head count
+    assert find_fatalities("A man was killed near 31st and Oak Street.").coded == 1
+    assert find_fatalities("The 2nd victim of the ambush died on Monday.").coded != 2
 
 
 def test_news_phrasings_of_one_death() -> None:

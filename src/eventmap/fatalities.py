@@ -297,7 +297,7 @@ _DATE_BEFORE = re.compile(rf"\b{_MONTH}\s+$|\d[/.]$", re.IGNORECASE)
 # After a figure that counts no people: an age or a compound ('a 23-year-old', '9mm',
 # 'a .22-caliber'), a measure or a time ('30 minutes', 'shot 5 times', 'the 300 block').
 _NOT_A_COUNT_AFTER = re.compile(
-    r"(?:-[a-z]|:\d|\s+(?:years?|months?|weeks?)[\s-]+old\b|\s*(?:minutes?|hours?|seconds?|miles?|"
+    r"(?:-[a-z]|:\d|(?:st|nd|rd|th)\b|\s+(?:years?|months?|weeks?)[\s-]+old\b|\s*(?:minutes?|hours?|seconds?|miles?|"
     r"feet|foot|yards?|blocks?|percent|%|times|rounds|shots|bullets|a\.m\.|p\.m\.|mm\b|"
     r"caliber|calibre|grams?|pounds?|degrees))",
     re.IGNORECASE,

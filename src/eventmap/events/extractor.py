@@ -26,6 +26,7 @@ from eventmap.events.incident import (
     first_place,
     incident_date,
     redate,
+    report_tolls,
     violent_sentence,
     violent_trigger,
 )
@@ -230,6 +231,8 @@ class EventExtractor:
             candidates = self._report_incident(article, sentences, skip, ordered, context) + [
                 c for c in candidates
             ]
+        if local or country == "US":
+            candidates = report_tolls(candidates, text, article.title, sentences)
         events = merge(order_actors(fold_lede(candidates), self.actors))
         return EventTables(
             event_rows=event_rows(article, events, text, self.actors),

@@ -12,6 +12,11 @@ investigates ('Macon police said'), and the day in a sentence of its own ('It ha
   the state. Its date: the sentence's own, else the first date of the few sentences after it
   (a lede is followed by when it happened), else the publication day (marked as inferred:
   the corpus merge then allows a day either side) unless the report is about a later step.
+- the toll of a local report's incident: its headline's figure when it gives one, else the
+  first figure of the incident's sentence and the two after it (later sentences recall other
+  shootings, a year's homicides, a street number: their figures are not added up), else one
+  when the headline or the opening says someone died ('fatal shooting', 'charged with
+  murder'); a headline that tells only of wounded says nobody died.
 - the day of a step after the incident is not the incident's ('was charged Friday in the
   shooting', 'sentenced Tuesday'): ``redate`` takes the incident's own date from the report
   when it has one, else leaves a local report's event undated.
@@ -28,8 +33,10 @@ from eventmap.events.lookup import as_mention
 from eventmap.events.model import Candidate
 from eventmap.events.triggers import find_triggers
 from eventmap.events.us_state import Relocator, StateContext
+from eventmap.fatalities import NONE, Fatalities, find_fatalities
 from eventmap.geoparse import Mention
 from eventmap.schema import SUB_EVENT_TO_TYPE
+from eventmap.wordlists import entries
 
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 # How many sentences after an undated trigger sentence may say when it happened.
@@ -247,3 +254,87 @@ def first_place(
         if raw is not None:
             return as_mention(raw, state.name, 0, 0), 3, None
     return None
+
+
+# How many sentences, from the incident's own, may hold its toll.
+TOLL_SENTENCES = 3
+# A headline's outlet parts: 'Man shot downtown - Channel 5 News | City'.
+_TITLE_PARTS = re.compile(r"\s+[-|–—]\s+")
+_TITLE_OUTCOME = re.compile(
+    r"\b(?:kill|dead|die|shot|shoot|wound|injur|hurt|murder|fatal|slain)", re.IGNORECASE
+)
+# 'Girl, 12, killed': an age between commas after a word, not a count.
+_AGE = re.compile(r"(?<=[A-Za-z]),\s*\d{1,2},")
+_NOT_DEATH = re.compile(
+    r"\b(?:attempted|attempt\s+to|non-?fatal|not\s+fatal|survived?|no\s+one\s+(?:was\s+)?killed|"
+    r"nobody\s+(?:was\s+)?killed)\b",
+    re.IGNORECASE,
+)
+
+
+def _death_cue() -> re.Pattern[str]:
+    words = "|".join(entries("death_cues.txt"))
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+
+_DEATH_CUE: re.Pattern[str] | None = None
+
+
+def death_cue(text: str) -> re.Match[str] | None:
+    """The first word of ``text`` that says someone died, unless the text denies a death
+    ('attempted murder', 'non-fatal')."""
+    global _DEATH_CUE
+    if _DEATH_CUE is None:
+        _DEATH_CUE = _death_cue()
+    if _NOT_DEATH.search(text):
+        return None
+    return _DEATH_CUE.search(text)
+
+
+def headline_toll(title: str | None) -> Fatalities:
+    """The toll a headline states ('2 dead, 3 hurt in ...'), read from its story part (not
+    the outlet's name and channel number after a dash), ages left out ('Boy, 14, killed')."""
+    if not title:
+        return NONE
+    parts = _TITLE_PARTS.split(title)
+    story = next((p for p in parts if _TITLE_OUTCOME.search(p)), parts[0])
+    found = find_fatalities(_AGE.sub(",", story))
+    # offsets into the headline are none of the text's
+    return Fatalities(found.coded, found.low, found.high, found.text, None, None, found.wounded)
+
+
+def report_tolls(
+    candidates: list[Candidate],
+    text: str,
+    title: str | None,
+    sentences: list[tuple[int, int]],
+) -> list[Candidate]:
+    """A local report's violent events take the toll of their incident (see the module's
+    docstring): local crime news repeats and recalls, so figures over the whole report do
+    not add up."""
+    violent = [c for c in candidates if violent_sentence([c])]
+    if not violent:
+        return candidates
+    headline = headline_toll(title)
+    for cand in violent:
+        toll = NONE
+        for k in range(cand.sentence, min(cand.sentence + TOLL_SENTENCES, len(sentences))):
+            s, e = sentences[k]
+            found = find_fatalities(text[s:e], s)
+            if found.coded:
+                toll = found
+                break
+        wounded = max(toll.wounded, cand.fatalities.wounded)
+        if headline.coded:
+            toll = headline
+        elif not toll.coded:
+            lede_end = sentences[min(cand.sentence + 2, len(sentences) - 1)][1]
+            cue = death_cue(title or "") or death_cue(text[:lede_end])
+            if headline.wounded and not headline.text and death_cue(title or "") is None:
+                cue = None  # 'Two hurt in shooting': nobody died
+            if cue is not None:
+                toll = Fatalities(1, 1, None, cue.group(0), None, None)
+        cand.fatalities = Fatalities(
+            toll.coded, toll.low, toll.high, toll.text, toll.start, toll.end, wounded
+        )
+    return candidates
