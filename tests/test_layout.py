@@ -14,6 +14,7 @@ STAGES = {
         "inputs",
         "shards",
         "minhash",
+        "follow_ups",
         "synthetic",
         "extract",
         "merge_rows",

@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from eventmap.article import text_hash
+from eventmap.corpus.follow_ups import report_names
 from eventmap.corpus.inputs import BadRecord, read_range
 from eventmap.corpus.minhash import signature
 from eventmap.corpus.shards import MARKER, Shard, is_done
@@ -102,6 +103,7 @@ def run_shard(shard: Shard, shards_dir: str, gazetteer_path: str | None) -> dict
             iso = {m.get("start"): m.get("admin1_iso") for m in mention_rows}
             t2 = time.perf_counter()
             sig = signature(rec.text)
+            names = report_names(rec.text)
             t_minhash += time.perf_counter() - t2
             for k, row in enumerate(dated):
                 row["admin1_iso"] = iso.get(row.get("location_start"))
@@ -111,6 +113,7 @@ def run_shard(shard: Shard, shards_dir: str, gazetteer_path: str | None) -> dict
                 row["row"] = k
                 row["bucket"] = bucket_of(row.get("country"), row.get("admin1"))
                 row["minhash"] = sig
+                row["names"] = names
             rows["events"].extend(dated)
         rows["mentions"].extend(mention_rows)
         rows["claims"].extend(claim_rows)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from eventmap.corpus.follow_ups import link_follow_ups
 from eventmap.corpus.grade import EDGE_COLUMNS, PairData, day_pairs
 from eventmap.corpus.merge_rows import (
     _GENERIC_ACTOR,
@@ -228,6 +229,7 @@ def _prepare(mentions: pd.DataFrame) -> pd.DataFrame:
     m["_explicit"] = m["date_text"].fillna("").map(lambda t: bool(_MONTH.search(t)))
     m["_area"] = m["country"].fillna("") + "|" + m["admin1"].fillna("")
     m["_prec"] = pd.to_numeric(m["geo_precision"], errors="coerce").fillna(3).astype(int)
+    m = link_follow_ups(m)  # a follow-up report takes its incident's day
     m["_party"] = m["verified"].map(lambda v: v is not None and not pd.isna(v) and not bool(v))
     m["_actors"] = [
         frozenset(a for a in (x, y) if isinstance(a, str) and not _GENERIC_ACTOR.match(a))

@@ -18,7 +18,9 @@ from eventmap.corpus.inputs import InputSource
 
 DEFAULT_SHARD_SIZE = 2000
 MARKER = "_SUCCESS.json"
-STAGE_A_MODULES = frozenset({"inputs.py", "shards.py", "extract.py", "tables.py", "minhash.py"})
+STAGE_A_MODULES = frozenset(
+    {"inputs.py", "shards.py", "extract.py", "tables.py", "minhash.py", "follow_ups.py"}
+)
 
 
 @dataclass(frozen=True)

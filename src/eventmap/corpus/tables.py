@@ -65,6 +65,7 @@ EVENT_EXTRA = (
     "bucket",
     "text_sha",
     "minhash",
+    "names",
 )
 SHARD_EVENT_COLUMNS = (*EVENT_COLUMNS, *EVENT_EXTRA)
 ARTICLE_COLUMNS = (

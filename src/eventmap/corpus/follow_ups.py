@@ -1,0 +1,167 @@
+"""Follow-up reports take their incident's day: linked by the people both reports name.
+
+Local crime news comes back to an incident for days and weeks: the victim is named, a
+suspect is arrested, charged, arraigned, sentenced. Such a report rarely repeats the
+incident's day; the day it gives is the arrest's or the hearing's, so the day-by-day merge
+cannot join it to the first reports. What it does repeat is who: the victim's and the
+suspect's full names, given with their ages ('Jo Doe, 23,'), as local news names victims and
+suspects but not its reporters, spokespeople or police chiefs. Two reports of one area
+(country x admin1) that share at least ``MIN_SHARED`` such names, each rare in the area
+(named by at most ``MAX_ARTICLES`` reports: a name in every report of a city is no person
+of one incident), whose events are at one place (the same GeoNames id or ``PLACE_KM``
+apart) and at most ``MAX_DAYS`` apart: the later event takes the earlier one's day. The
+ordinary rules then decide whether they merge (type, actors, place by precision), so a
+namesake's report at another place stays apart.
+
+Stage A stores each report's names (``report_names``) with its events; stage B applies
+``link_follow_ups`` to an area's mentions before it pairs them day by day.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cache
+
+import numpy as np
+import pandas as pd
+
+from eventmap.wordlists import word_set
+
+MIN_SHARED = 1  # names two reports must share
+MAX_ARTICLES = 8  # a name named by more reports of the area is no link
+MAX_DAYS = 400  # how far back a follow-up may reach for its incident
+PLACE_KM = 25.0
+MAX_NAMES = 60  # names kept per report (a long feature names many people)
+
+# A person named with an age, as local news names victims and suspects (never reporters,
+# spokespeople or chiefs): 'Jo Ann Doe, 23,', 'Jo Doe, age 23', '23-year-old Jo Doe',
+# 'Jo Doe (23)'. Two or three capitalised words, an initial allowed.
+_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"
+_NAME = rf"{_WORD}(?:\s+[A-Z]\.)?(?:\s+{_WORD}){{1,2}}"
+_AGED = re.compile(
+    rf"\b({_NAME}),\s+(?:age\s+|aged\s+)?\d{{1,2}}\b"
+    rf"|\b\d{{1,2}}-year-old\s+(?:[a-z]+\s+){{0,2}}({_NAME})\b"
+    rf"|\b({_NAME})\s+\(\d{{1,2}}\)"
+)
+_CALENDAR = frozenset(
+    (
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    )
+)
+
+
+@cache
+def _not_name_words() -> frozenset[str]:
+    """Words that make a capitalised run an office, an organisation or a place, not a person."""
+    return (
+        word_set("titles.txt")
+        | word_set("organisation_words.txt")
+        | word_set("feature_words.txt")
+        | word_set("stopwords.txt")
+        | _CALENDAR
+    )
+
+
+def report_names(text: str) -> str:
+    """The people a report names with their age, sorted, ';'-joined ('' when none): full
+    names without an office, organisation, place or calendar word (a title before a name is
+    dropped: 'Officer Jo Doe, 41,' is 'Jo Doe')."""
+    stop = _not_name_words()
+    found: set[str] = set()
+    for m in _AGED.finditer(text):
+        name = next(g for g in m.groups() if g)
+        words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w)]
+        while words and words[0].lower() in stop:
+            words = words[1:]
+        if not 2 <= len(words) <= 3 or any(w.lower() in stop for w in words):
+            continue
+        found.add(" ".join(words))
+        if len(found) >= MAX_NAMES:
+            break
+    return ";".join(sorted(found))
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    a = (
+        np.sin((p2 - p1) / 2) ** 2
+        + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2
+    )
+    return float(6371.0088 * 2 * np.arcsin(np.sqrt(min(1.0, a))))
+
+
+def link_follow_ups(m: pd.DataFrame) -> pd.DataFrame:
+    """``m`` (prepared mentions: ``_day``, ``_area``, ``names``) with each follow-up's
+    ``_day`` and ``event_date`` set to its incident's: the earliest event at one place of
+    an earlier report that shares enough rare names (see the module's docstring)."""
+    if "names" not in m.columns or not len(m):
+        return m
+    names = m["names"].fillna("").to_numpy(object)
+    arts = m["article_id"].to_numpy(object)
+    areas = m["_area"].to_numpy(object)
+    days = m["_day"].to_numpy("int64").copy()
+    original = m["event_date"].to_numpy(object)
+    dates = original.copy()
+    lat, lon = m["latitude"].to_numpy(float), m["longitude"].to_numpy(float)
+    gid = pd.to_numeric(m["geonameid"], errors="coerce").fillna(-1).to_numpy("int64")
+    rows_of: dict[str, list[int]] = defaultdict(list)
+    for k, a in enumerate(arts):
+        rows_of[a].append(k)
+    # who names whom, per area: name -> reports
+    index: dict[tuple[str, str], set[str]] = defaultdict(set)
+    area_of = {}
+    for a, rows in rows_of.items():
+        k = rows[0]
+        area_of[a] = areas[k]
+        for name in str(names[k]).split(";"):
+            if name:
+                index[(areas[k], name)].add(a)
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    for reports in index.values():
+        if 2 <= len(reports) <= MAX_ARTICLES:
+            ordered = sorted(reports)
+            for x in range(len(ordered)):
+                for y in range(x + 1, len(ordered)):
+                    shared[(ordered[x], ordered[y])] += 1
+    target = days.copy()
+    for (a, b), n in sorted(shared.items()):
+        if n < MIN_SHARED:
+            continue
+        for i in rows_of[a]:
+            for j in rows_of[b]:
+                gap = abs(int(days[i]) - int(days[j]))
+                if gap == 0 or gap > MAX_DAYS:
+                    continue
+                same = gid[i] >= 0 and gid[i] == gid[j]
+                if not same and _km(lat[i], lon[i], lat[j], lon[j]) > PLACE_KM:
+                    continue
+                late, early = (i, j) if days[i] > days[j] else (j, i)
+                if days[early] < target[late]:
+                    target[late] = days[early]
+                    dates[late] = original[early]
+    moved = target != days
+    if not moved.any():
+        return m
+    m = m.copy()
+    m["_day"] = target
+    m["event_date"] = dates
+    return m

@@ -1,0 +1,57 @@
+"""Follow-up reports take their incident's day through the people both name.
+
+Every name and sentence here is invented for the tests.
+"""
+
+import pandas as pd
+
+from eventmap.corpus.follow_ups import link_follow_ups, report_names
+
+
+def test_people_named_with_their_age_are_the_report_s_names() -> None:
+    text = (
+        "Police said Officer Jo Ann Doe, 41, shot 23-year-old suspect Lee Park-Kim on Elm "
+        "Street. Max Roe (33) was hurt. Spokeswoman Ann Poe and reporter Tim Coe said little. "
+        "Monday Smith, 5, and Harbor Street, 12, are no people."
+    )
+    assert report_names(text).split(";") == ["Jo Ann Doe", "Lee Park-Kim", "Max Roe"]
+    assert report_names("A man was shot on Monday.") == ""
+
+
+def _mentions(rows: list[tuple]) -> pd.DataFrame:
+    cols = ["article_id", "event_date", "latitude", "longitude", "geonameid", "names", "_area"]
+    m = pd.DataFrame(rows, columns=cols)
+    m["_day"] = pd.to_datetime(m["event_date"]).values.astype("datetime64[D]").astype("int64")
+    return m
+
+
+def test_a_later_report_naming_the_same_person_at_the_same_place_takes_the_first_day() -> None:
+    m = _mentions(
+        [
+            ("shooting", "2016-03-05", 40.0, -80.0, 1, "Jo Doe;Lee Roe", "US|PA"),
+            ("arrest", "2016-03-19", 40.01, -80.0, 2, "Lee Roe", "US|PA"),
+            ("trial", "2016-09-30", 40.0, -80.0, 1, "Jo Doe", "US|PA"),
+            ("namesake abroad", "2016-04-01", 40.0, -80.0, 1, "Jo Doe", "US|OH"),
+            ("namesake far off", "2016-04-02", 41.5, -77.0, 3, "Jo Doe", "US|PA"),
+            ("no names", "2016-03-20", 40.0, -80.0, 1, "", "US|PA"),
+        ]
+    )
+    out = link_follow_ups(m)
+    assert list(out["event_date"]) == [
+        "2016-03-05",
+        "2016-03-05",
+        "2016-03-05",
+        "2016-04-01",
+        "2016-04-02",
+        "2016-03-20",
+    ]
+    assert out["_day"][1] == out["_day"][0]
+    assert list(m["event_date"])[1] == "2016-03-19"  # the caller's frame is left alone
+
+
+def test_a_name_in_many_reports_of_the_area_links_nothing() -> None:
+    rows = [
+        (f"r{k}", f"2016-03-{k + 1:02d}", 40.0, -80.0, 1, "Pat Chief", "US|PA") for k in range(9)
+    ]
+    out = link_follow_ups(_mentions(rows))
+    assert list(out["event_date"]) == [r[1] for r in rows]
