@@ -55,3 +55,15 @@ def test_a_name_in_many_reports_of_the_area_links_nothing() -> None:
     ]
     out = link_follow_ups(_mentions(rows))
     assert list(out["event_date"]) == [r[1] for r in rows]
+
+
+def test_linked_reports_take_the_day_most_of_them_give() -> None:
+    m = _mentions(
+        [
+            ("misdated", "2016-03-01", 40.0, -80.0, 1, "Jo Doe", "US|PA"),
+            ("first", "2016-03-05", 40.0, -80.0, 1, "Jo Doe", "US|PA"),
+            ("second", "2016-03-05", 40.0, -80.0, 1, "Jo Doe", "US|PA"),
+            ("trial, two years on", "2018-02-20", 40.0, -80.0, 1, "Jo Doe", "US|PA"),
+        ]
+    )
+    assert set(link_follow_ups(m)["event_date"]) == {"2016-03-05"}

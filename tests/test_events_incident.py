@@ -244,6 +244,10 @@ def test_the_headline_states_the_toll_without_the_outlet_s_channel_number() -> N
     assert headline_toll("Boy, 9, among 2 killed in shooting at park").coded == 2
     assert headline_toll("Channel 12 - Woman wounded at bus stop").coded == 0
     assert headline_toll(None).coded == 0
+    # 'shot' alone is the wounded's word in a headline
+    six = headline_toll("6 shot, 1 killed outside corner store")
+    assert (six.coded, six.wounded) == (1, 6)
+    assert headline_toll("Two shot dead at bus stop").coded == 2
 
 
 def test_a_death_word_says_someone_died_unless_the_words_deny_it() -> None:

@@ -104,6 +104,16 @@ def test_ages_and_measures_are_no_head_counts() -> None:
     # an ordinal is a street or a rank, never a head count
     assert find_fatalities("A man was killed near 31st and Oak Street.").coded == 1
     assert find_fatalities("The 2nd victim of the ambush died on Monday.").coded != 2
+    # spans of time, the emergency number, a station's channel, an age after a common noun
+    assert find_fatalities("Three weeks after a clerk was fatally shot, no one is held.").coded == 1
+    assert find_fatalities("Callers to 911 said two men were killed.").coded == 2
+    assert find_fatalities("(KXYZ 9) - Deputies say a farmer was killed.").coded == 1
+    assert find_fatalities("Police say a boy, 14, died at the scene.").coded == 1
+
+
+def test_the_hospitalized_are_wounded_not_dead() -> None:
+    found = find_fatalities("One man was killed and 4 were hospitalized after the crash.")
+    assert (found.coded, found.wounded) == (1, 4)
 
 
 def test_news_phrasings_of_one_death() -> None:

@@ -83,7 +83,7 @@ _OUTCOME = gated(
     re.compile(
         r"\b(?:(?P<death>kill(?:ed|ing|s)?|dead|deaths?|died|dying|lives|bodies|body|fatalit(?:y|ies)"
         r"|eliminat(?:ed|ing|e)|slain|massacred|executed|perished|murdered|beheaded|lynched"
-        r"|succumbed|fatally|fatal(?=\s+shooting\s+of\b))|(?P<hurt>injur(?:ed|ing|ies|y)|wound(?:ed|ing|s)?|hurt|maimed)"
+        r"|succumbed|fatally|fatal(?=\s+shooting\s+of\b))|(?P<hurt>injur(?:ed|ing|ies|y)|wound(?:ed|ing|s)?|hurt|maimed|hospitali[sz]ed)"
         r"|(?P<other>arrested|captured|detained|abducted|kidnapped|rescued|missing|displaced|"
         r"evacuated|infected|released|taken\s+hostage))\b",
         re.IGNORECASE,
@@ -297,21 +297,29 @@ _DATE_BEFORE = re.compile(rf"\b{_MONTH}\s+$|\d[/.]$", re.IGNORECASE)
 # After a figure that counts no people: an age or a compound ('a 23-year-old', '9mm',
 # 'a .22-caliber'), a measure or a time ('30 minutes', 'shot 5 times', 'the 300 block').
 _NOT_A_COUNT_AFTER = re.compile(
-    r"(?:-[a-z]|:\d|(?:st|nd|rd|th)\b|\s+(?:years?|months?|weeks?)[\s-]+old\b|\s*(?:minutes?|hours?|seconds?|miles?|"
+    r"(?:-[a-z]|:\d|(?:st|nd|rd|th)\b|\s+(?:years?|months?|weeks?)[\s-]+old\b|"
+    r"\s*(?:minutes?|hours?|seconds?|days?|weeks?|months?|years?|miles?|"
     r"feet|foot|yards?|blocks?|percent|%|times|rounds|shots|bullets|a\.m\.|p\.m\.|mm\b|"
     r"caliber|calibre|grams?|pounds?|degrees))",
     re.IGNORECASE,
 )
+# A broadcaster's call sign or channel before a figure ('WXYZ 7', 'Channel 12', 'CBS 8').
+_STATION_BEFORE = re.compile(r"(?:\b[A-Z]{2,5}|\b(?:Channel|News))\s*$")
 _AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+$", re.IGNORECASE)
-# 'Lee Park, 19, died': a figure between commas right after a name is an age.
-_NAME_COMMA = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
+# 'Lee Park, 19, died', 'a boy, 14, died': a figure between commas right after a word is an age.
+_NAME_COMMA = re.compile(r"\b[A-Za-z][\w'’-]+,\s*$")
 
 
 def _is_year_or_money(sentence: str, m: re.Match[str]) -> bool:
-    """Years, days of a date ('28 April', 'May 3', '3/4/2020'), sums of money, ages and
-    measures ('a 23-year-old man died' is one death, not 23)."""
+    """Years, days of a date ('28 April', 'May 3', '3/4/2020'), sums of money, ages,
+    measures and spans of time ('a 23-year-old man died' is one death, not 23; 'two weeks
+    after'), the emergency number and a station's channel number ('told WXYZ 7')."""
     token = m.group("low") or ""
-    if re.fullmatch(r"(19|20)\d\d", token):
+    if re.fullmatch(r"(19|20)\d\d|911", token):
+        return True  # a year, or the emergency number
+    if token[:1].isdigit() and _STATION_BEFORE.search(
+        sentence, max(0, m.start("low") - 9), m.start("low")
+    ):
         return True
     end = m.end("high") if m.group("high") else m.end("low")
     if token and (

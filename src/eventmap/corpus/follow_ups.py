@@ -9,7 +9,8 @@ suspects but not its reporters, spokespeople or police chiefs. Two reports of on
 (country x admin1) that share at least ``MIN_SHARED`` such names, each rare in the area
 (named by at most ``MAX_ARTICLES`` reports: a name in every report of a city is no person
 of one incident), whose events are at one place (the same GeoNames id or ``PLACE_KM``
-apart) and at most ``MAX_DAYS`` apart: the later event takes the earlier one's day. The
+apart) and at most ``MAX_DAYS`` apart are linked; the events so linked take the day most of
+their reports give (on a tie the earliest: the incident comes before its follow-ups). The
 ordinary rules then decide whether they merge (type, actors, place by precision), so a
 namesake's report at another place stays apart.
 
@@ -30,7 +31,7 @@ from eventmap.wordlists import word_set
 
 MIN_SHARED = 1  # names two reports must share
 MAX_ARTICLES = 8  # a name named by more reports of the area is no link
-MAX_DAYS = 400  # how far back a follow-up may reach for its incident
+MAX_DAYS = 1100  # how far apart a follow-up (a trial, years on) and its incident may be
 PLACE_KM = 25.0
 MAX_NAMES = 60  # names kept per report (a long feature names many people)
 
@@ -142,22 +143,42 @@ def link_follow_ups(m: pd.DataFrame) -> pd.DataFrame:
             for x in range(len(ordered)):
                 for y in range(x + 1, len(ordered)):
                     shared[(ordered[x], ordered[y])] += 1
-    target = days.copy()
+    parent = list(range(len(m)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
     for (a, b), n in sorted(shared.items()):
         if n < MIN_SHARED:
             continue
         for i in rows_of[a]:
             for j in rows_of[b]:
-                gap = abs(int(days[i]) - int(days[j]))
-                if gap == 0 or gap > MAX_DAYS:
+                if abs(int(days[i]) - int(days[j])) > MAX_DAYS:
                     continue
                 same = gid[i] >= 0 and gid[i] == gid[j]
                 if not same and _km(lat[i], lon[i], lat[j], lon[j]) > PLACE_KM:
                     continue
-                late, early = (i, j) if days[i] > days[j] else (j, i)
-                if days[early] < target[late]:
-                    target[late] = days[early]
-                    dates[late] = original[early]
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for k in range(len(m)):
+        groups[find(k)].append(k)
+    target = days.copy()
+    for rows in groups.values():
+        if len(rows) < 2:
+            continue
+        # the day most of the linked reports give (one wrong early or late day does not
+        # pull the others); on a tie the earliest
+        votes: dict[int, set[str]] = defaultdict(set)
+        for k in rows:
+            votes[int(days[k])].add(arts[k])
+        day = min(votes, key=lambda d: (-len(votes[d]), d))
+        source = next(k for k in rows if days[k] == day)
+        for k in rows:
+            target[k] = day
+            dates[k] = original[source]
     moved = target != days
     if not moved.any():
         return m

@@ -265,6 +265,7 @@ _TITLE_OUTCOME = re.compile(
 )
 # 'Girl, 12, killed': an age between commas after a word, not a count.
 _AGE = re.compile(r"(?<=[A-Za-z]),\s*\d{1,2},")
+_SHOT = re.compile(r"\bshot\b(?!\s+(?:dead|to\s+death|and\s+killed))", re.IGNORECASE)
 _NOT_DEATH = re.compile(
     r"\b(?:attempted|attempt\s+to|non-?fatal|not\s+fatal|survived?|no\s+one\s+(?:was\s+)?killed|"
     r"nobody\s+(?:was\s+)?killed)\b",
@@ -298,7 +299,9 @@ def headline_toll(title: str | None) -> Fatalities:
         return NONE
     parts = _TITLE_PARTS.split(title)
     story = next((p for p in parts if _TITLE_OUTCOME.search(p)), parts[0])
-    found = find_fatalities(_AGE.sub(",", story))
+    # in a headline 'shot' alone is the wounded's word: '6 shot, 1 killed' is one dead
+    story = _SHOT.sub("wounded", _AGE.sub(",", story))
+    found = find_fatalities(story)
     # offsets into the headline are none of the text's
     return Fatalities(found.coded, found.low, found.high, found.text, None, None, found.wounded)
 
