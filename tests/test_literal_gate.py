@@ -9,6 +9,8 @@ from eventmap.events import triggers
 from eventmap.literal_gate import (
     GatedPattern,
     _lower_twin,
+    _scan,
+    article,
     candidates,
     fold,
     gated,
@@ -94,10 +96,17 @@ def test_gated_lexicon_finds_exactly_what_the_plain_patterns_find(lexicon) -> No
         possible = {id(row[0]) for row in candidates(lexicon, text)}
         for pattern, *_ in lexicon:
             assert isinstance(pattern, GatedPattern)
-            plain = [m.span() for m in pattern.regex.finditer(text)]
+            matches = list(pattern.regex.finditer(text))
+            plain = [m.span() for m in matches]
             assert pattern.spans(text) == plain, (pattern.pattern, text)
-            assert (pattern.search(text) is not None) == bool(plain)
-            assert [m.span() for m in pattern.finditer(text)] == plain
+            # search and finditer run the pattern only where its lower-case twin matched:
+            # the same matches, groups as the text writes them
+            groups = [(m.span(), m.group(0), m.groups()) for m in matches]
+            assert [(m.span(), m.group(0), m.groups()) for m in pattern.finditer(text)] == groups
+            found = pattern.search(text)
+            assert (found and (found.span(), found.group(0), found.groups())) == (
+                groups[0] if groups else None
+            )
             if plain:
                 assert id(pattern) in possible, (pattern.pattern, text)
 
@@ -113,3 +122,25 @@ def test_search_with_bounds_uses_the_plain_pattern() -> None:
     text = "two were killed yesterday"
     assert p.search(text) is None
     assert p.search(text, 0, 15) is not None  # the end moved: '$' matches there
+
+
+def test_present_of_an_article_slice_is_what_a_scan_of_the_slice_finds() -> None:
+    """The article is scanned once; every sentence, clause or window of it is gated from
+    those hits, never differently from a scan of its own (literals cut by the slice's ends,
+    nested and overlapping ones, a slice found elsewhere in the article)."""
+    gated(re.compile(r"\b(?:shell|shelling|helli|air\s*strikes?)\b", re.I))
+    rng = random.Random(7)
+    for text in [*_texts(21, 60), "Shelling. Shelling hit. SHELLING again", ""]:
+        article(text)
+        for _ in range(40):
+            i = rng.randint(0, len(text))
+            j = rng.randint(i, len(text))
+            part = text[i:j]
+            assert present(part) == _scan(part), (text, i, j)
+        assert present("shelling elsewhere") == _scan("shelling elsewhere")  # not a slice
+
+
+def test_an_article_scan_is_dropped_when_new_literals_register() -> None:
+    article("the mortars and the howitzers")
+    gated(re.compile(r"howitzers?", re.I))
+    assert "howitzer" in present("the howitzers")

@@ -13,6 +13,7 @@ read (only classes, optional parts) is always run.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
@@ -33,6 +34,10 @@ _STATE: dict[str, Any] = {
     "present": frozenset(),
     "folded_of": None,
     "folded": "",
+    "prefixes": {},
+    "article": None,  # the text ``article`` scanned, and where its literals start
+    "hit_at": [],
+    "hit_literals": [],
 }
 
 
@@ -49,23 +54,85 @@ def fold(text: str) -> str:
 
 
 def present(text: str) -> frozenset[str]:
-    """The registered literals that occur in ``text`` (folded): one regex pass over a trie
-    of all of them, each hit widened to the literals it contains."""
+    """The registered literals that occur in ``text`` (folded): read from the hits of the
+    article ``text`` is a slice of (see ``article``), else one regex pass over a trie of all
+    of them, each hit widened to the literals it contains."""
     state = _STATE
     if text is state["text"]:
         return state["present"]
-    scanner = state["scanner"]
-    if scanner is None:
-        scanner = state["scanner"] = re.compile(f"(?=({_trie(sorted(_REGISTRY))}))")
-        state["closure"] = {
-            lit: frozenset(other for other in _REGISTRY if other in lit) for lit in _REGISTRY
-        }
-    closure = state["closure"]
+    found = _from_article(text)
+    state["text"], state["present"] = text, frozenset(_scan(text) if found is None else found)
+    return state["present"]
+
+
+def _scan(text: str) -> set[str]:
+    scanner, closure, _ = _scanner()
     found: set[str] = set()
     for hit in scanner.findall(fold(text)):
         found |= closure[hit]
-    state["text"], state["present"] = text, frozenset(found)
-    return state["present"]
+    return found
+
+
+def article(text: str) -> None:
+    """Scan ``text`` once for every registered literal and keep where each starts.
+
+    The extractor gates each sentence of an article several times and many of its slices
+    (a clause, a window around a date): scanned one by one they were read three times
+    over. With the article's hits, ``present`` of any slice of it is a look-up: a literal
+    occurs in a slice exactly when one of its hits starts and ends inside it."""
+    state = _STATE
+    state["article"] = None
+    folded = fold(text)
+    if len(folded) != len(text):  # pragma: no cover - fold keeps lengths (tested)
+        return
+    scanner, _, prefixes = _scanner()
+    at: list[int] = []
+    literals: list[tuple[tuple[int, str], ...]] = []
+    for m in scanner.finditer(folded):
+        at.append(m.start())
+        literals.append(prefixes[m.group(1)])
+    state.update(article=text, hit_at=at, hit_literals=literals)
+
+
+def _from_article(text: str) -> set[str] | None:
+    """``present`` of ``text`` read from the article's hits; None if it is no slice of it.
+
+    Which occurrence of ``text`` is found does not matter: the same characters hold the
+    same literals. Every literal starting at a position is a prefix of the longest one the
+    scan found there, so the hits' prefixes that end inside ``text`` are all of them."""
+    state = _STATE
+    whole = state["article"]
+    if whole is None:
+        return None
+    start = whole.find(text)
+    if start < 0:
+        return None
+    end = start + len(text)
+    at, literals = state["hit_at"], state["hit_literals"]
+    found: set[str] = set()
+    for k in range(bisect_left(at, start), bisect_left(at, end)):
+        room = end - at[k]
+        for size, lit in literals[k]:
+            if size > room:
+                break
+            found.add(lit)
+    return found
+
+
+def _scanner() -> tuple[re.Pattern[str], dict[str, frozenset[str]], dict[str, tuple]]:
+    """The trie scanner over the registered literals, and per literal the literals inside
+    it (``closure``) and its registered prefixes, shortest first, with their lengths."""
+    state = _STATE
+    if state["scanner"] is None:
+        state["scanner"] = re.compile(f"(?=({_trie(sorted(_REGISTRY))}))")
+        state["closure"] = {
+            lit: frozenset(other for other in _REGISTRY if other in lit) for lit in _REGISTRY
+        }
+        state["prefixes"] = {
+            lit: tuple(sorted((len(p), p) for p in _REGISTRY if lit.startswith(p)))
+            for lit in _REGISTRY
+        }
+    return state["scanner"], state["closure"], state["prefixes"]
 
 
 def _trie(words: list[str]) -> str:
@@ -87,7 +154,7 @@ def _trie(words: list[str]) -> str:
 def _register(literals: frozenset[str]) -> None:
     if not literals <= _REGISTRY:
         _REGISTRY.update(literals)
-        _STATE.update(scanner=None, text=None)
+        _STATE.update(scanner=None, text=None, article=None)
 
 
 def necessary_literals(pattern: str | re.Pattern[str]) -> frozenset[str] | None:
@@ -155,7 +222,9 @@ class GatedPattern:
     Offers the ``re.Pattern`` methods the lexicons use, with the same results. A
     case-insensitive pattern is also run as its lower-case twin without IGNORECASE over the
     folded text (the same matches at the same offsets, several times faster); ``spans`` gives
-    those offsets, the other methods use it only to say no quickly."""
+    those offsets, ``search`` and ``finditer`` run the pattern itself only where the twin
+    matched (for the groups as ``text`` writes them), the other methods use it only to say
+    no quickly."""
 
     __slots__ = ("flags", "literals", "lower", "pattern", "regex")
 
@@ -192,10 +261,34 @@ class GatedPattern:
         return self.possible(text)
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
-        return self.regex.search(text, *args) if self._maybe(text, args) else None
+        if args or self.lower is None:
+            return self.regex.search(text, *args) if self._maybe(text, args) else None
+        lits = self.literals
+        if lits is not None and lits.isdisjoint(present(text)):
+            return None
+        twin = self.lower.search(fold(text))
+        if twin is None:
+            return None
+        m = self.regex.match(text, twin.start())
+        return m if m is not None and m.end() == twin.end() else self.regex.search(text)
 
     def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
-        return self.regex.finditer(text, *args) if self._maybe(text, args) else iter(())
+        """Without pos/endpos, the twin finds where the matches are on the folded text (the
+        IGNORECASE scan is several times slower) and the pattern runs only there, for the
+        groups of ``text``; a lookbehind or '\\b' still sees the text before each start."""
+        if args or self.lower is None:
+            return self.regex.finditer(text, *args) if self._maybe(text, args) else iter(())
+        lits = self.literals
+        if lits is not None and lits.isdisjoint(present(text)):
+            return iter(())
+        found = []
+        match = self.regex.match
+        for twin in self.lower.finditer(fold(text)):
+            m = match(text, twin.start())
+            if m is None or m.end() != twin.end():  # pragma: no cover - they agree (tested)
+                return self.regex.finditer(text)
+            found.append(m)
+        return iter(found)
 
     def findall(self, text: str, *args: int) -> list[Any]:
         return self.regex.findall(text, *args) if self._maybe(text, args) else []

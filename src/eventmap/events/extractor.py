@@ -48,6 +48,7 @@ from eventmap.events.us_state import Relocator, in_state, state_context
 from eventmap.events.villages import Villages, cued_countries
 from eventmap.fatalities import add_tolls, find_fatalities
 from eventmap.geoparse import Geoparser, Mention, default_geoparser, sentence_bounds
+from eventmap.literal_gate import article as gate_article
 from eventmap.schema import CLAIM_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS
 
 
@@ -108,6 +109,7 @@ class EventExtractor:
 
     def extract(self, article: Article) -> EventTables:
         text = article.text
+        gate_article(text)  # the lexicons' literals found once, not per sentence and clause
         mentions = self.geoparser.parse(text)
         ordered = sorted(mentions, key=lambda m: m.start)  # each sentence takes its slice
         starts = [m.start for m in ordered]
