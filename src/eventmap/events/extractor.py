@@ -16,7 +16,7 @@ import pandas as pd
 
 from eventmap.actors import ActorTable, MediaTable, default_actors, default_media, demonyms
 from eventmap.article import Article
-from eventmap.dates import DateRef, find_dates
+from eventmap.dates import find_dates
 from eventmap.events.actors import sentence_actors
 from eventmap.events.claims import CLAIM, attribution, claim_row
 from eventmap.events.code import fold_lede, merge, order_actors
@@ -34,6 +34,7 @@ from eventmap.events.locate import dominant_country, sentence_events
 from eventmap.events.lookup import PlaceLookup, only_sure_towns
 from eventmap.events.model import Candidate
 from eventmap.events.phrases import place_phrases
+from eventmap.events.readings import Readings
 from eventmap.events.sentences import (
     AGGREGATE,
     ANAPHORA,
@@ -118,7 +119,7 @@ class EventExtractor:
         skip = skipped(text, sentences, article)
         candidates: list[Candidate] = []
         claims: list[dict[str, Any]] = []
-        last_report: tuple[DateRef, int] | None = None  # its date, the position of its source
+        read = Readings(text, sentences, article.published)  # tolls and dates, on demand
         last_events: list[Candidate] = []
         speakers = Speakers(
             lambda sentence, last: attribution(sentence, country, last, self.media, self.actors)
@@ -140,34 +141,35 @@ class EventExtractor:
             )
             previous_named = [sp.ref for sp in spans if not sp.generic] or previous_named
             homes.update(self.places.homes(spans))
-            dates = find_dates(sentence, article.published, s)
-            fatal = find_fatalities(sentence, s)
             if AGGREGATE.search(sentence) or CLAIM.search(sentence):
                 source, party = speakers.source(pos)
                 claims.append(
-                    claim_row(article, sentence, s, e, fatal, source, party, self.geoparser)
+                    claim_row(article, sentence, s, e, read.toll(i), source, party, self.geoparser)
                 )
                 if AGGREGATE.search(sentence):
                     continue  # totals over many days and places are claims, not events
             if ANAPHORA.match(sentence) and last_events:
+                fatal = read.toll(i)
                 for cand in last_events:
                     cand.extra_quotes.append((s, e))
                     if fatal.text and fatal.coded >= cand.fatalities.coded:
                         cand.fatalities = fatal
                 continue
-            own = dates[0] if dates else None
-            date, date_source = own, "own" if own else "none"
-            if own is not None and own.precision == 1:
-                last_report = (own, pos)
-            report = None
-            if own is None and last_report is not None and CONTINUES_REPORT.search(sentence):
-                date, date_source = last_report[0], "inherited"
-                report = last_report[1]
-            if own is None and date is None and body_index <= LEDE_SENTENCES:
-                date_source = "lede"
+            read.may_report(i, pos)  # a later sentence may continue its report
             if not find_triggers(sentence, s):  # no trigger, no event: spare the rest
                 found = []
             else:
+                own = read.date(i)
+                date, date_source = own, "own" if own else "none"
+                report = None
+                if own is None and CONTINUES_REPORT.search(sentence):
+                    last_report = read.last_report()  # its date, the position of its source
+                    if last_report is not None:
+                        date, date_source = last_report[0], "inherited"
+                        report = last_report[1]
+                if own is None and date is None and body_index <= LEDE_SENTENCES:
+                    date_source = "lede"
+                fatal = read.toll(i)
                 source, party = speakers.source(pos)
                 if report is not None and not source:
                     source, party = speakers.source(report)
@@ -200,6 +202,7 @@ class EventExtractor:
                 last_events = found
                 candidates.extend(found)
             elif last_events:
+                fatal = read.toll(i)
                 if fatal.coded or fatal.wounded:
                     # 'Two soldiers died.' after the event sentence: the same event's toll.
                     for cand in last_events:
@@ -230,7 +233,7 @@ class EventExtractor:
         local = context.state is not None
         candidates = redate(candidates, text, article.published, local)
         if not any(c.date is not None for c in candidates):
-            candidates = self._report_incident(article, sentences, skip, ordered, context) + [
+            candidates = self._report_incident(article, read, skip, ordered, context) + [
                 c for c in candidates
             ]
         if local or country == "US":
@@ -246,14 +249,14 @@ class EventExtractor:
     def _report_incident(
         self,
         article: Article,
-        sentences: list[tuple[int, int]],
+        read: Readings,
         skip: set[int],
         mentions: list[Mention],
         context: Any,
     ) -> list[Candidate]:
         """A report no sentence of which gave a dated event: its incident, read from the whole
         report (see events/incident.py), or nothing when no early sentence is violent."""
-        text = article.text
+        text, sentences = article.text, read.sentences
         body = [i for i in range(len(sentences)) if i not in skip][:INCIDENT_SENTENCES]
         if not body:
             return []
@@ -266,9 +269,9 @@ class EventExtractor:
             if AGGREGATE.search(sentence):
                 continue
             date, date_source = incident_date(text, sentences, i, article.published)
-            fatal = find_fatalities(sentence, s)
+            fatal = read.toll(i)
             for k in range(i + 1, min(i + 4, len(sentences))):
-                more = find_fatalities(text[sentences[k][0] : sentences[k][1]], sentences[k][0])
+                more = read.toll(k)
                 if more.coded > fatal.coded:
                     fatal = more
             spans = sentence_actors(sentence, s, country, [], self.actors, self.demonyms)
