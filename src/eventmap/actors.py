@@ -107,6 +107,7 @@ def _rows(path: Path) -> Iterator[dict[str, str]]:
 _TOKEN = re.compile(r"[^\W_]+")
 _LAST_TOKEN = regex.compile(r"(?r)[^\W_]+")  # searched backwards: the last word of a range
 _GAP_CHARS = frozenset(" \t\n-'’")
+_WORDS_OF: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {}
 
 
 class PhraseIndex:
@@ -267,9 +268,17 @@ class PhraseIndex:
     @classmethod
     def words_of(cls, text: str) -> tuple[str, frozenset[str], frozenset[str]]:
         """The text lowered, its lower-case words and its words as written: what ``find``
-        checks first, worked out once when several indexes read the same text."""
-        lower = cls.lowered(text)
-        return lower, frozenset(_TOKEN.findall(lower)), frozenset(_TOKEN.findall(text))
+        checks first, worked out once when several indexes read the same text (a sentence
+        is read for its actors, its outlets and who speaks: up to five indexes)."""
+        found = _WORDS_OF.get(text)
+        if found is None:
+            lower = cls.lowered(text)
+            found = (lower, frozenset(_TOKEN.findall(lower)), frozenset(_TOKEN.findall(text)))
+            if len(text) <= 2000:  # sentences, not whole articles
+                if len(_WORDS_OF) >= 256:  # bounded: the sentences of one article at a time
+                    _WORDS_OF.clear()
+                _WORDS_OF[text] = found
+        return found
 
     def find(
         self, text: str, words: tuple[str, frozenset[str], frozenset[str]] | None = None
