@@ -56,6 +56,11 @@ def test_lower_twin_only_where_it_is_the_same_pattern() -> None:
     for unsafe in (r"\S+ killed", r"[A-Z]illed", r"(?-i:K)illed", r"\x4Billed", r"ſhot"):
         assert _lower_twin(re.compile(unsafe, re.I)) is None, unsafe
     assert _lower_twin(re.compile(r"killed")) is None  # case-sensitive: no twin needed
+    # named groups keep their syntax; typographic quotes have no case
+    twin = _lower_twin(re.compile(r"(?P<Low>Two|\d+)[”’]? (?P=Low)", re.I))
+    assert twin is not None and twin.pattern == "(?P<low>two|\\d+)[”’]? (?P=low)"
+    assert _lower_twin(re.compile(r"\(?P<x", re.I)).pattern == r"\(?p<x"  # a literal 'P<'
+    assert _lower_twin(re.compile(r"(?P<x>é)", re.I)) is None
 
 
 def _texts(seed: int, n: int) -> list[str]:
@@ -66,7 +71,8 @@ def _texts(seed: int, n: int) -> list[str]:
         "protesters rallied mortars UAVs struck drone ſhot İed K\u212aILLED attacked "
         "the a of in on near self-detonated anti-tank “killed” 12 two, dozens, "
         "blew himself up. ıed demonstrators dispersed arrested on 5 May, 2024-12-07 "
-        "Sunday TODAY Last Week yesterday in March casualties 3 Dec.",
+        "Sunday TODAY Last Week yesterday in March casualties 3 Dec. AT LEAST 5 “Seven” "
+        "2–4 Dozens of ONE hundred,",
     )
     seps = [" ", " ", "  ", "\n", "-", ", ", "\u00a0"]
     return [
@@ -82,7 +88,7 @@ def _texts(seed: int, n: int) -> list[str]:
         triggers.WEAK_TRIGGERS,
         [(p, k) for k, p in triggers.CUES.items()],
         [(p, rule) for rule, p in dates._GATED],
-        [(fatalities._OUTCOME,), (fatalities._CASUALTY_ONLY,)],
+        [(fatalities._OUTCOME,), (fatalities._CASUALTY_ONLY,), (fatalities._FIGURE,)],
     ],
 )
 def test_gated_lexicon_finds_exactly_what_the_plain_patterns_find(lexicon) -> None:

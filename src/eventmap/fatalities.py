@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from eventmap.literal_gate import gated
 
@@ -146,10 +147,12 @@ _NO_DEATHS = re.compile(
     r"\s+killed)|\bno\s+one\s+(?:was\s+)?killed",
     re.IGNORECASE,
 )
-_FIGURE = re.compile(
-    r"[“\"']?(?:" + _QUANT + r")[”\"']?"
-    r"(?:\s+(?:of\s+)?[“\"']?(?:the\s+)?)?",
-    re.IGNORECASE,
+_FIGURE = gated(  # run as its lower-case twin (literal_gate): this scan was the module's cost
+    re.compile(
+        r"[“\"']?(?:" + _QUANT + r")[”\"']?"
+        r"(?:\s+(?:of\s+)?[“\"']?(?:the\s+)?)?",
+        re.IGNORECASE,
+    )
 )
 _LARGE = re.compile(r"\b(?:massive|large[- ]scale|major|campaign|massacre|heavy)\b", re.IGNORECASE)
 
@@ -177,6 +180,7 @@ def _value(token: str) -> int:
     return int(token.replace(",", ""))
 
 
+@lru_cache(maxsize=512)  # a sentence is read by the walk, the incident and the toll readers
 def find_fatalities(sentence: str, offset: int = 0) -> Fatalities:
     """The dead a sentence reports, by ACLED's rules (0 and no text when it reports none)."""
     outcomes = list(_OUTCOME.finditer(sentence))

@@ -301,24 +301,32 @@ class GatedPattern:
 
 
 # Escapes whose meaning survives lower-casing the pattern's source.
-_PLAIN_GROUPS = ("(?:", "(?=", "(?!", "(?<=", "(?<!")
+_PLAIN_GROUPS = ("(?:", "(?=", "(?!", "(?<=", "(?<!", "(?P<", "(?P=")
+# Non-ASCII characters without case (typographic quotes and dashes): IGNORECASE matches only
+# themselves, and folding maps nothing onto them.
+_CASELESS = frozenset("“”‘’–—")
 _SAFE_ESCAPE = set("bswd.()[]{}?*+|^$\\/ '\"&#,:;!<>=%@~`-")
 
 
 def _lower_twin(regex: re.Pattern[str]) -> re.Pattern[str] | None:
     """``regex`` with its letters lower-cased and without IGNORECASE, when that is the same
-    pattern on folded text: an ASCII source whose upper-case letters are all plain literals
-    (none in a class, none in an escape or an inline flag)."""
+    pattern on folded text: an ASCII source (typographic quotes and dashes aside) whose
+    upper-case letters are all plain literals (none in a class, none in an escape or an
+    inline flag; a group's name may change case: its groups are not read)."""
     src = regex.pattern
-    if not (regex.flags & re.IGNORECASE) or not isinstance(src, str) or not src.isascii():
+    if not (regex.flags & re.IGNORECASE) or not isinstance(src, str):
+        return None
+    if not src.isascii() and not all(ch.isascii() or ch in _CASELESS for ch in src):
         return None
     in_class = False
+    out: list[str] = []  # the source lower-cased, group syntax ('(?P<') kept
     k = 0
     while k < len(src):
         ch = src[k]
         if ch == "\\":
             if k + 1 >= len(src) or src[k + 1] not in _SAFE_ESCAPE:
                 return None
+            out.append(src[k : k + 2])
             k += 2
             continue
         if in_class:
@@ -329,12 +337,20 @@ def _lower_twin(regex: re.Pattern[str]) -> re.Pattern[str] | None:
         elif ch == "[":
             in_class = True
             if src[k + 1 : k + 2] == "]":
+                out.append("[")
                 k += 1  # a ']' right after '[' is a literal
-        elif src.startswith("(?", k) and not src.startswith(_PLAIN_GROUPS, k):
-            return None  # inline flags, named groups, comments
+                ch = "]"
+        elif src.startswith("(?", k):
+            group = next((g for g in _PLAIN_GROUPS if src.startswith(g, k)), None)
+            if group is None:
+                return None  # inline flags, comments
+            out.append(group)
+            k += len(group)
+            continue
+        out.append(ch.lower())
         k += 1
     try:
-        return re.compile(src.lower(), regex.flags & ~re.IGNORECASE)
+        return re.compile("".join(out), regex.flags & ~re.IGNORECASE)
     except re.error:
         return None
 
