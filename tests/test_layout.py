@@ -32,6 +32,7 @@ STAGES = {
     "events": [
         "model",
         "sentences",
+        "readings",
         "triggers",
         "actors",
         "claims",

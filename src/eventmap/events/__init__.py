@@ -5,6 +5,7 @@ The stages, in the order a sentence flows through them (each module says why it 
     article ─ geoparse (places and roles) ─ sentence_bounds
       │
       ├─ sentences   which sentences carry events; dates inherited, ledes, anaphora, totals
+      ├─ readings    a sentence's toll and date, read once and only when a stage asks
       ├─ triggers    trigger words -> ACLED sub-event type (resources/event_triggers.tsv)
       ├─ actors      who did it and to whom: actor spans, subject and target sides
       ├─ claims      who says so (party or not); totals and allegations become claim rows
