@@ -16,6 +16,11 @@ def test_people_named_with_their_age_are_the_report_s_names() -> None:
     )
     assert report_names(text).split(";") == ["Jo Ann Doe", "Lee Park-Kim", "Max Roe"]
     assert report_names("A man was shot on Monday.") == ""
+    roles = (
+        "Deputies identified the victim as Kim Lo. Ray Ann Coe was charged on Friday. "
+        "The death of Bo Diaz shocked Elm Street. Suspect Alan Ruiz fled."
+    )
+    assert report_names(roles).split(";") == ["Alan Ruiz", "Bo Diaz", "Kim Lo", "Ray Ann Coe"]
 
 
 def _mentions(rows: list[tuple]) -> pd.DataFrame:
@@ -32,7 +37,7 @@ def test_a_later_report_naming_the_same_person_at_the_same_place_takes_the_first
             ("arrest", "2016-03-19", 40.01, -80.0, 2, "Lee Roe", "US|PA"),
             ("trial", "2016-09-30", 40.0, -80.0, 1, "Jo Doe", "US|PA"),
             ("namesake abroad", "2016-04-01", 40.0, -80.0, 1, "Jo Doe", "US|OH"),
-            ("namesake far off", "2016-04-02", 41.5, -77.0, 3, "Jo Doe", "US|PA"),
+            ("namesake far off", "2016-04-02", 41.5, -77.0, 4, "Jo Doe", "US|PA"),
             ("no names", "2016-03-20", 40.0, -80.0, 1, "", "US|PA"),
         ]
     )
@@ -67,3 +72,16 @@ def test_linked_reports_take_the_day_most_of_them_give() -> None:
         ]
     )
     assert set(link_follow_ups(m)["event_date"]) == {"2016-03-05"}
+
+
+def test_a_report_placed_only_at_its_county_or_state_links_to_the_town() -> None:
+    m = _mentions(
+        [
+            ("town", "2016-03-05", 40.0, -80.0, 1, "Jo Doe", "US|PA"),
+            ("state only", "2016-03-09", 41.0, -77.6, 2, "Jo Doe", "US|PA"),
+        ]
+    )
+    m["_prec"] = [1, 3]
+    out = link_follow_ups(m)
+    assert list(out["event_date"]) == ["2016-03-05", "2016-03-05"]
+    assert out["_link"][0] == out["_link"][1] >= 0

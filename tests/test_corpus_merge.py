@@ -235,3 +235,16 @@ def test_signature_is_datasketchs_minhash_byte_for_byte():
     m.update_batch([s.encode() for s in shingles])
     assert signature(text) == m.hashvalues.astype("<u4").tobytes()
     assert len(signature("too short")) == 4 * NUM_PERM
+
+
+def test_reports_naming_the_same_person_merge_across_days_and_town_radius():
+    # invented names; a follow-up three weeks on, placed 16 km off at the province's town
+    first = mention("a1") | {"names": "Jo Doe;Lee Roe"}
+    second = mention("a2") | {"names": "Jo Doe"}
+    later = mention("a3", day="2024-12-26", date_text="on 26 December 2024", place=IDLIB)
+    r = merged([first, second, later | {"names": "Lee Roe"}])
+    assert groups(r) == [{"a1", "a2", "a3"}]
+    assert r.events["event_date"].tolist() == ["2024-12-05"]
+    # without a shared name the same reports stay apart
+    r = merged([first, second, later | {"names": "Pat Poe"}])
+    assert groups(r) == [{"a1", "a2"}, {"a3"}]

@@ -248,6 +248,7 @@ def test_the_headline_states_the_toll_without_the_outlet_s_channel_number() -> N
     six = headline_toll("6 shot, 1 killed outside corner store")
     assert (six.coded, six.wounded) == (1, 6)
     assert headline_toll("Two shot dead at bus stop").coded == 2
+    assert headline_toll("Driver shoots at car, kills girl, 15").coded != 15
 
 
 def test_a_death_word_says_someone_died_unless_the_words_deny_it() -> None:

@@ -109,6 +109,8 @@ def test_ages_and_measures_are_no_head_counts() -> None:
     assert find_fatalities("Callers to 911 said two men were killed.").coded == 2
     assert find_fatalities("(KXYZ 9) - Deputies say a farmer was killed.").coded == 1
     assert find_fatalities("Police say a boy, 14, died at the scene.").coded == 1
+    assert find_fatalities("Two men were shot dead near Route 33.").coded == 2
+    assert find_fatalities("A gunman kills one, injures five at a bar.").coded == 1
 
 
 def test_the_hospitalized_are_wounded_not_dead() -> None:

@@ -84,7 +84,7 @@ _OUTCOME = gated(
     re.compile(
         r"\b(?:(?P<death>kill(?:ed|ing|s)?|dead|deaths?|died|dying|lives|bodies|body|fatalit(?:y|ies)"
         r"|eliminat(?:ed|ing|e)|slain|massacred|executed|perished|murdered|beheaded|lynched"
-        r"|succumbed|fatally|fatal(?=\s+shooting\s+of\b))|(?P<hurt>injur(?:ed|ing|ies|y)|wound(?:ed|ing|s)?|hurt|maimed|hospitali[sz]ed)"
+        r"|succumbed|fatally|fatal(?=\s+shooting\s+of\b))|(?P<hurt>injur(?:ed|es|ing|ies|y)|wound(?:ed|ing|s)?|hurt|maimed|hospitali[sz]ed)"
         r"|(?P<other>arrested|captured|detained|abducted|kidnapped|rescued|missing|displaced|"
         r"evacuated|infected|released|taken\s+hostage))\b",
         re.IGNORECASE,
@@ -307,8 +307,11 @@ _NOT_A_COUNT_AFTER = re.compile(
     r"caliber|calibre|grams?|pounds?|degrees))",
     re.IGNORECASE,
 )
-# A broadcaster's call sign or channel before a figure ('WXYZ 7', 'Channel 12', 'CBS 8').
-_STATION_BEFORE = re.compile(r"(?:\b[A-Z]{2,5}|\b(?:Channel|News))\s*$")
+# A broadcaster's call sign or channel ('WXYZ 7', 'Channel 12', 'CBS 8') or a road's number
+# ('Route 33', 'I-75') before a figure.
+_STATION_BEFORE = re.compile(
+    r"(?:\b[A-Z]{2,5}|\b(?:Channel|News|Fox|Route|Rt\.?|Highway|Hwy\.?|Interstate|I-))\s*$"
+)
 _AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+$", re.IGNORECASE)
 # 'Lee Park, 19, died', 'a boy, 14, died': a figure between commas right after a word is an age.
 _NAME_COMMA = re.compile(r"\b[A-Za-z][\w'’-]+,\s*$")

@@ -45,6 +45,15 @@ _AGED = re.compile(
     rf"|\b\d{{1,2}}-year-old\s+(?:[a-z]+\s+){{0,2}}({_NAME})\b"
     rf"|\b({_NAME})\s+\(\d{{1,2}}\)"
 )
+# A person named where the report says what happened to them or who they are in it:
+# 'Jo Doe was shot', 'Jo Doe had been charged', 'the victim, Jo Doe', 'identified him as
+# Jo Doe', 'the death of Jo Doe', 'suspect Jo Doe'.
+_ROLE = re.compile(
+    rf"\b({_NAME})\s+(?:was|had\s+been|has\s+been|is)\s+(?:\w+\s+){{0,2}}?(?:shot|killed|"
+    r"wounded|injured|found|pronounced|charged|arrested|accused|sentenced|convicted|indicted)\b"
+    r"|\b(?i:victims?|identified\s+(?:him|her|them|the\s+\w+)?\s*as|(?:death|killing|murder|"
+    rf"shooting|slaying)\s+of|suspect|gunman|shooter)\s*,?\s+({_NAME})\b"
+)
 _CALENDAR = frozenset(
     (
         "monday",
@@ -88,7 +97,7 @@ def report_names(text: str) -> str:
     dropped: 'Officer Jo Doe, 41,' is 'Jo Doe')."""
     stop = _not_name_words()
     found: set[str] = set()
-    for m in _AGED.finditer(text):
+    for m in (*_AGED.finditer(text), *_ROLE.finditer(text)):
         name = next(g for g in m.groups() if g)
         words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w)]
         while words and words[0].lower() in stop:
@@ -115,7 +124,7 @@ def link_follow_ups(m: pd.DataFrame) -> pd.DataFrame:
     ``_day`` and ``event_date`` set to its incident's: the earliest event at one place of
     an earlier report that shares enough rare names (see the module's docstring)."""
     if "names" not in m.columns or not len(m):
-        return m
+        return m.assign(_link=np.full(len(m), -1, dtype="int64"))
     names = m["names"].fillna("").to_numpy(object)
     arts = m["article_id"].to_numpy(object)
     areas = m["_area"].to_numpy(object)
@@ -124,6 +133,7 @@ def link_follow_ups(m: pd.DataFrame) -> pd.DataFrame:
     dates = original.copy()
     lat, lon = m["latitude"].to_numpy(float), m["longitude"].to_numpy(float)
     gid = pd.to_numeric(m["geonameid"], errors="coerce").fillna(-1).to_numpy("int64")
+    prec = m["_prec"].to_numpy("int64") if "_prec" in m.columns else np.ones(len(m), dtype="int64")
     rows_of: dict[str, list[int]] = defaultdict(list)
     for k, a in enumerate(arts):
         rows_of[a].append(k)
@@ -159,16 +169,20 @@ def link_follow_ups(m: pd.DataFrame) -> pd.DataFrame:
                 if abs(int(days[i]) - int(days[j])) > MAX_DAYS:
                     continue
                 same = gid[i] >= 0 and gid[i] == gid[j]
-                if not same and _km(lat[i], lon[i], lat[j], lon[j]) > PLACE_KM:
+                # a report placed only at its county or state is at the other's town
+                coarse = max(prec[i], prec[j]) >= 3
+                if not (same or coarse) and _km(lat[i], lon[i], lat[j], lon[j]) > PLACE_KM:
                     continue
                 parent[find(i)] = find(j)
     groups: dict[int, list[int]] = defaultdict(list)
     for k in range(len(m)):
         groups[find(k)].append(k)
     target = days.copy()
-    for rows in groups.values():
+    link = np.full(len(m), -1, dtype="int64")
+    for root, rows in groups.items():
         if len(rows) < 2:
             continue
+        link[rows] = root
         # the day most of the linked reports give (one wrong early or late day does not
         # pull the others); on a tie the earliest
         votes: dict[int, set[str]] = defaultdict(set)
@@ -179,10 +193,8 @@ def link_follow_ups(m: pd.DataFrame) -> pd.DataFrame:
         for k in rows:
             target[k] = day
             dates[k] = original[source]
-    moved = target != days
-    if not moved.any():
-        return m
     m = m.copy()
+    m["_link"] = link
     m["_day"] = target
     m["event_date"] = dates
     return m

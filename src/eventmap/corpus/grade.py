@@ -45,6 +45,9 @@ class PairData:
         )
         self.actors = m["_actors"].to_numpy(object)
         self.has_admin1 = m["admin1"].notna().to_numpy()
+        # reports linked by the people they name (follow_ups.py), -1 when none
+        link = m["_link"] if "_link" in m.columns else pd.Series(-1, index=m.index)
+        self.link = link.to_numpy("int64")
 
 
 EDGE_COLUMNS = ["i", "j", "grade", "score", "days", "km", "why"]
@@ -80,6 +83,7 @@ def day_pairs(p: PairData, idx: np.ndarray, d: int, rules: MergeRules) -> pd.Dat
         p.actors,
         p.has_admin1,
         rules,
+        p.link,
     )
 
 
@@ -98,6 +102,7 @@ def _grade(
     actors,
     has_admin1,
     rules: MergeRules,
+    link=None,
 ) -> pd.DataFrame:
     dd = np.abs(day[i] - day[j])
     inferred = ~(explicit[i] & explicit[j])
@@ -128,6 +133,11 @@ def _grade(
         & place_ok
         & ((same_type & ((p <= 2) | (same_sub & (dd == 0)))) | (violent & place_same))
     )
+    if link is not None:
+        # two reports naming the same people at one place (checked when linked, <= 25 km)
+        # on one day tell one incident, whatever town radius or violent type each coded
+        linked = (link[i] == link[j]) & (link[i] >= 0) & (dd == 0)
+        medium = medium | (possible & ~high & linked & (same_type | violent))
     low = possible & ~high & ~medium & (place_ok | place_near_miss) & (dd <= 1)
     grade = np.where(high, "high", np.where(medium, "medium", np.where(low, "low", None)))
     score = (

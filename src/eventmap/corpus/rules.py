@@ -31,6 +31,11 @@ class MergeRules:
             "same_article": "two events of one article never merge (also transitively)",
             "province": "province-level reports merge only on the very same day and sub-event "
             "type (a province is no place to tell two incidents apart)",
+            "follow_ups": "reports of one area naming the same person (with an age or a role: "
+            "'Jo Doe, 23,', 'the victim, Jo Doe') at one place (<= 25 km, or one placed only at "
+            "its county or state), up to 1,100 days apart, take the day most of them give and "
+            "merge on it (medium) whatever their town radius or violent types; a name in more "
+            "than 8 reports of the area links nothing",
             "grades": "high: same day, same place, same type; medium: the other rule-passing "
             "links; below: candidate_links for review (the best 3 per mention)",
         }

@@ -264,7 +264,7 @@ _TITLE_OUTCOME = re.compile(
     r"\b(?:kill|dead|die|shot|shoot|wound|injur|hurt|murder|fatal|slain)", re.IGNORECASE
 )
 # 'Girl, 12, killed': an age between commas after a word, not a count.
-_AGE = re.compile(r"(?<=[A-Za-z]),\s*\d{1,2},")
+_AGE = re.compile(r"(?<=[A-Za-z]),\s*\d{1,2}(?:,|\s*$)")
 _SHOT = re.compile(r"\bshot\b(?!\s+(?:dead|to\s+death|and\s+killed))", re.IGNORECASE)
 _NOT_DEATH = re.compile(
     r"\b(?:attempted|attempt\s+to|non-?fatal|not\s+fatal|survived?|no\s+one\s+(?:was\s+)?killed|"
