@@ -253,7 +253,16 @@ def _inputs(run: Path) -> list[str]:
 
 
 def _done(out: Path) -> set[str]:
-    return {p.parent.name for p in (out / "shards").glob("*/_SUCCESS.json")}
+    """Finished shards: folders under their own key. A shard is written in a temporary
+    folder ('.tmp-KEY-...') that holds the marker a moment before it is renamed; pathlib's
+    glob matches such dot names too, and a kill in that moment (likelier under load, when
+    the renaming process waits for a core) left one counted as finished though the rerun
+    rightly redoes it."""
+    return {
+        p.parent.name
+        for p in (out / "shards").glob("*/_SUCCESS.json")
+        if not p.parent.name.startswith(".")
+    }
 
 
 def _free_port() -> int:
@@ -272,11 +281,11 @@ def _wait_for_workers(address: str, n: int, timeout: float = 90.0) -> None:
 def test_partitions_agree_on_types_when_a_column_is_empty_in_one_month(
     local_run: Path, tmp_path: Path
 ):
-    from eventmap.corpus.outputs import _geoframe, _write_geoparquet
+    from eventmap.corpus.event_files import geoframe, write_geoparquet
 
     events = pd.DataFrame(read_events(local_run).drop(columns="geometry"))
     first = events["event_date"] < events["event_date"].max()[:7]
     events["verified"] = [None if f else True for f in first]
-    _write_geoparquet(_geoframe(events), tmp_path / "events")
+    write_geoparquet(geoframe(events), tmp_path / "events")
     back = gpd.read_parquet(tmp_path / "events")
     assert len(back) == len(events) and set(back["verified"].dropna()) <= {True}

@@ -24,6 +24,7 @@ STAGES = {
         "cluster",
         "week_choropleth",
         "corpus_map",
+        "event_files",
         "outputs",
         "evaluation",
         "runner",

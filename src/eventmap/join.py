@@ -170,13 +170,15 @@ def _for_files(events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return out
 
 
-def _write_gpkg(frame: gpd.GeoDataFrame, path: Path, layer: str) -> None:
-    """GeoPackage with a fixed timestamp, so the same events give the same bytes."""
+def _write_gpkg(frame: gpd.GeoDataFrame, path: Path, layer: str, append: bool = False) -> None:
+    """GeoPackage with a fixed timestamp, so the same events give the same bytes;
+    ``append``: add the rows to the layer (the corpus writes its events month by month)."""
     import pyogrio
 
     pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": "2000-01-01T00:00:00.000Z"})
     try:
-        frame.to_file(path, driver="GPKG", layer=layer, engine="pyogrio")
+        mode = "a" if append else "w"
+        frame.to_file(path, driver="GPKG", layer=layer, engine="pyogrio", mode=mode)
     finally:
         pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": None})
 

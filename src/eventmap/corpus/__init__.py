@@ -7,7 +7,8 @@ Stages, one module each, in flow order: ``rules`` (the merge's numbers) and ``ta
 ``merge_rows`` / ``grade`` (pairs graded) / ``merge`` (blocks of area x week) /
 ``merge_task`` (stage B, one task per bucket of areas) ->
 ``cluster`` (where tasks run) -> ``week_choropleth`` / ``corpus_map`` (the map) ->
-``outputs`` (GeoParquet and tables, exports, manifest) -> ``evaluation`` (the dedup kit's
+``event_files`` (the merged events to GeoParquet, exports and counts, a month at a time) ->
+``outputs`` (every output, the manifest) -> ``evaluation`` (the dedup kit's
 prediction format) -> ``runner`` (``run_corpus``) -> ``command`` (``eventmap corpus``).
 ``synthetic`` invents multi-outlet reports for tests and benchmarks.
 """

@@ -8,12 +8,25 @@ its corroboration grade and merge grade, and the fatality range across sources.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import pandas as pd
 
 CHOROPLETH_ABOVE = 10_000  # events: beyond this the per-week choropleth is shown at first
 CLUSTER_ABOVE = 100  # events: beyond this markers cluster (many reports pile up per town)
+# what the choropleth reads of each event (prepare_events and event_codes)
+WEEK_COLUMNS = [
+    "event_date",
+    "latitude",
+    "longitude",
+    "country",
+    "admin1",
+    "admin1_iso",
+    "geo_precision",
+    "event_id",
+]
 
 
 def map_frame(events: pd.DataFrame) -> pd.DataFrame:
@@ -49,12 +62,19 @@ def corpus_map(
     title: str | None = None,
     boundaries: Any = None,
     n_articles: int | None = None,
+    n_events: int | None = None,
+    all_events: Callable[[], Iterable[pd.DataFrame]] | None = None,
 ):
     """A folium map of a run's merged events (ready for ``eventmap.export.save_html``);
-    ``n_articles``: how many articles the run read (the title box says so)."""
+    ``n_articles``: how many articles the run read (the title box says so).
+
+    A big run maps a bounded summary, not every event: ``events`` are then the best-sourced
+    (event_files.MAP_EVENTS of them, as markers), ``n_events`` the run's count and
+    ``all_events`` reads every event again, chunk by chunk (``WEEK_COLUMNS`` suffice), for
+    the per-admin1, per-week choropleth, which counts them all."""
     from eventmap.maps import event_map
 
-    n = len(events)
+    n = len(events) if n_events is None else n_events
     outlets = (
         "; ".join(
             sorted(
@@ -71,39 +91,51 @@ def corpus_map(
         title=title or f"{n:,} merged events",
         outlet=outlets,
         source_note="merged from many outlets' reports; each popup lists its sources",
-        note=corpus_note(n_articles),
+        note=corpus_note(n_articles, shown=len(events) if len(events) < n else None),
         cluster_threshold=CLUSTER_ABOVE,
     )
-    _add_week_choropleth(m, frame, show=n > CHOROPLETH_ABOVE)
+    chunks = all_events() if all_events is not None and len(events) < n else [frame]
+    _add_week_choropleth(m, chunks, show=n > CHOROPLETH_ABOVE)
     return m
 
 
-def corpus_note(n_articles: int | None) -> str:
-    """The title box's line on what the map shows: a corpus's merged reports, not one article."""
+def corpus_note(n_articles: int | None, shown: int | None = None) -> str:
+    """The title box's line on what the map shows: a corpus's merged reports, not one article
+    (``shown``: markers for only this many, the best-sourced, of the events)."""
     corpus = (
         f"a corpus of {n_articles:,} article{'s' if n_articles != 1 else ''}"
         if n_articles is not None
         else "a corpus of articles"
     )
+    markers = (
+        f" Markers for the {shown:,} events with the most sources; the weekly layer counts all."
+        if shown is not None
+        else ""
+    )
     return (
-        f"Events as reported in {corpus}, reports of one incident merged. Claims by parties "
-        "to the conflict have not been independently verified."
+        f"Events as reported in {corpus}, reports of one incident merged.{markers} Claims by "
+        "parties to the conflict have not been independently verified."
     )
 
 
-def _add_week_choropleth(m: Any, frame: pd.DataFrame, *, show: bool) -> None:
-    """The per-governorate, per-week layer over the outlines the map already has."""
+def _add_week_choropleth(m: Any, chunks: Iterable[pd.DataFrame], *, show: bool) -> None:
+    """The per-governorate, per-week layer over the outlines the map already has, counting
+    the events of every chunk."""
     import hashlib
 
-    from eventmap.corpus.week_choropleth import WeekChoropleth, week_counts
+    from eventmap.corpus.week_choropleth import WeekChoropleth, add_week_counts
     from eventmap.maps._events import prepare_events
     from eventmap.maps.admin_areas import AdminAreas, event_codes
 
     areas = next((c for c in m._children.values() if isinstance(c, AdminAreas)), None)
-    if areas is None or frame.empty:
+    if areas is None:
         return
-    prepared = prepare_events(frame).frame
-    weeks = week_counts(prepared, event_codes(prepared, areas.areas))
+    totals: dict[str, Counter[int]] = {}
+    for chunk in chunks:
+        if len(chunk):
+            prepared = prepare_events(chunk).frame
+            add_week_counts(totals, prepared, event_codes(prepared, areas.areas))
+    weeks = {c: [[w, n] for w, n in sorted(t.items())] for c, t in sorted(totals.items())}
     if not weeks:
         return
     layer = WeekChoropleth(areas, weeks, show=show)

@@ -16,14 +16,12 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
 from eventmap.article import text_hash
 from eventmap.corpus.follow_ups import report_names
 from eventmap.corpus.inputs import BadRecord, read_range
 from eventmap.corpus.minhash import signature
 from eventmap.corpus.shards import MARKER, Shard, is_done
-from eventmap.corpus.tables import SHARD_TABLES, to_arrow, write_table
+from eventmap.corpus.tables import SHARD_TABLES, write_shard_table
 from eventmap.outputs import write_folder
 
 BUCKETS = 16  # stage B reads events bucket by bucket (a bucket holds whole admin1 areas)
@@ -172,9 +170,8 @@ def _error(path: str, sha: str, position: int, article_id: str | None, error: st
 
 def _write_shard(final: Path, rows: dict[str, list[dict]], marker: dict) -> None:
     def fill(tmp: Path) -> None:
-        for name, columns in SHARD_TABLES.items():
-            frame = pd.DataFrame(rows[name], columns=list(columns))
-            write_table(to_arrow(frame, columns), tmp / f"{name}.parquet")
+        for name in SHARD_TABLES:
+            write_shard_table(name, rows[name], tmp / f"{name}.parquet")
         (tmp / MARKER).write_text(json.dumps(marker, sort_keys=True), encoding="utf-8")
 
     write_folder(final, fill)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -50,6 +50,30 @@ _MONTH = re.compile(
 )
 
 
+# What pairing (grade.PairData), grouping and naming read of each mention: a bucket's
+# mentions are held with these only, the rest is read block by block (merge_task.py).
+LIGHT_COLUMNS = (
+    "article_id",
+    "row",
+    "input_sha",
+    "position",
+    "event_id",
+    "event_date",
+    "date_text",
+    "latitude",
+    "longitude",
+    "geonameid",
+    "geo_precision",
+    "country",
+    "admin1",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "verified",
+    "text_sha",
+    "minhash",
+)
 BLOCK_MIN = 2000  # mentions: a block smaller than this takes the next week or area too
 
 
@@ -105,10 +129,16 @@ def merge_blocks(
     mentions: pd.DataFrame,
     prior: dict[str, str] | None = None,
     rules: MergeRules = DEFAULT_RULES,
+    rows: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
 ) -> Iterator[MergeResult]:
     """One result per block: whole weeks of areas in order, at least BLOCK_MIN mentions
-    (but the last), cut only where no high or medium pair crosses the edge."""
-    m = _prepare(mentions)
+    (but the last), cut only where no high or medium pair crosses the edge.
+
+    ``rows``: when given, ``mentions`` holds only the ``LIGHT_COLUMNS`` (what pairing,
+    grouping and naming read) and ``rows`` returns a block's full rows for those light
+    rows, in their order (merge_task reads them from the shards); so the texts, quotes and
+    urls of a bucket never sit in memory all at once, only a block's."""
+    m = _prepare(mentions, LIGHT_COLUMNS if rows is not None else SHARD_EVENT_COLUMNS)
     del mentions  # the caller's frame, if it dropped its own reference, goes now
     if m.empty:
         return
@@ -142,7 +172,7 @@ def merge_blocks(
             if (across & (edges["grade"] != "low").to_numpy()).any():
                 continue  # a merge may cross this edge: the block takes the next week too
             block = np.sort(np.concatenate([*done, idx[(days >= first) & (days <= d)]]))
-            result = _merge_block(m, block, edges[~across], prior or {}, taken, eid)
+            result = _merge_block(m, block, edges[~across], prior or {}, taken, eid, rows)
             if len(pending):
                 result.links = pd.concat(
                     [result.links, _links_across(m, eid, pending)], ignore_index=True
@@ -182,8 +212,11 @@ def _merge_block(
     prior: dict[str, str],
     taken: set[str],
     eid: np.ndarray,
+    rows: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
 ) -> MergeResult:
     sub = m.iloc[block].reset_index(drop=True)
+    if rows is not None:
+        sub = rows(sub)
     local = _local(block, edges)
     comp, used = _union(sub, local)
     sub["_comp"] = comp
@@ -211,9 +244,11 @@ def _links_across(m: pd.DataFrame, eid: np.ndarray, edges: pd.DataFrame) -> pd.D
 # ----------------------------------------------------------------------------- preparing
 
 
-def _prepare(mentions: pd.DataFrame) -> pd.DataFrame:
+def _prepare(
+    mentions: pd.DataFrame, columns: tuple[str, ...] = SHARD_EVENT_COLUMNS
+) -> pd.DataFrame:
     m = mentions.copy()
-    for column in SHARD_EVENT_COLUMNS:  # tolerate frames from elsewhere (tests, notebooks)
+    for column in columns:  # tolerate frames from elsewhere (tests, notebooks)
         if column not in m.columns:
             m[column] = None
     m = m[m["event_date"].notna() & m["latitude"].notna() & m["longitude"].notna()]
@@ -241,7 +276,7 @@ def _prepare(mentions: pd.DataFrame) -> pd.DataFrame:
     groups = copy_groups(list(per_article), list(per_article.values()))
     text_of = dict(zip(m["article_id"], m["text_sha"], strict=True))
     m["copy_of"] = m["article_id"].map(lambda a: min(groups[a], by_text.get(text_of[a], groups[a])))
-    return m
+    return m.drop(columns="minhash")  # read once, for the copy groups; the biggest cell
 
 
 # ----------------------------------------------------------------------------- pairs

@@ -14,20 +14,77 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from eventmap.corpus.merge import merge_blocks, sum_block_stats
+from eventmap.corpus.merge import LIGHT_COLUMNS, merge_blocks, sum_block_stats
 from eventmap.corpus.merge_rows import LINK_COLUMNS, MERGED_COLUMNS, SOURCE_COLUMNS
 from eventmap.corpus.rules import DEFAULT_RULES, MergeRules
 from eventmap.corpus.tables import SHARD_EVENT_COLUMNS, schema, to_arrow
 from eventmap.outputs import write_folder
 
 MERGE_INPUT = tuple(c for c in SHARD_EVENT_COLUMNS)
+_KEYS = ["article_id", "row", "input_sha", "position"]  # one mention of one copy of an article
+_HEAVY = [c for c in SHARD_EVENT_COLUMNS if c not in LIGHT_COLUMNS]
+
+
+class BucketReader:
+    """One bucket's mentions from every shard: its light columns at once, the rest a block
+    at a time.
+
+    Stage A writes each shard's events sorted by bucket, area and date in small row groups
+    (tables.write_shard_table), so a block's read decodes only the row groups whose
+    statistics can hold its areas and days. The light frame is what pairing needs for the
+    whole bucket (about a tenth of a full row: no quotes, notes, urls or titles)."""
+
+    def __init__(self, shards_dir: Path, shard_keys: list[str], bucket: int) -> None:
+        paths = [str(shards_dir / key / "events.parquet") for key in dict.fromkeys(shard_keys)]
+        self.dataset = ds.dataset(paths, format="parquet", schema=schema(SHARD_EVENT_COLUMNS))
+        self.bucket = bucket
+
+    def light(self) -> pd.DataFrame:
+        table = self.dataset.to_table(
+            columns=list(LIGHT_COLUMNS), filter=pc.field("bucket") == self.bucket
+        )
+        return table.to_pandas(self_destruct=True, split_blocks=True)
+
+    def rows(self, block: pd.DataFrame) -> pd.DataFrame:
+        """The block's light rows (prepared, in merge order) with every other column."""
+        if block.empty:
+            return block.assign(**{c: pd.Series(dtype=object) for c in _HEAVY})
+        table = self.dataset.to_table(columns=[*_KEYS, *_HEAVY], filter=self._filter(block))
+        heavy = table.to_pandas(self_destruct=True, split_blocks=True)
+        joined = block.merge(heavy, on=_KEYS, how="left", validate="one_to_one")
+        if len(joined) != len(block):
+            raise RuntimeError("a block's rows were not found once each in the shards")
+        return joined
+
+    def _filter(self, block: pd.DataFrame) -> pc.Expression:
+        """This bucket, and per area of the block, its first to last date (as written)."""
+        expr = None
+        for (country, admin1), g in block.groupby(["country", "admin1"], dropna=False):
+            dates = g["event_date"].astype(str)
+            part = (
+                _equal("country", country)
+                & _equal("admin1", admin1)
+                & (pc.field("event_date") >= dates.min())
+                & (pc.field("event_date") <= dates.max())
+            )
+            expr = part if expr is None else expr | part
+        return (pc.field("bucket") == self.bucket) & expr
+
+
+def _equal(column: str, value: object) -> pc.Expression:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return pc.field(column).is_null()
+    return pc.field(column) == value
 
 
 def read_bucket(shards_dir: Path, shard_keys: list[str], bucket: int) -> pd.DataFrame:
+    """A bucket's mentions whole, every column (tests compare the block reads with it)."""
     tables = []
-    for key in shard_keys:
+    for key in dict.fromkeys(shard_keys):
         path = shards_dir / key / "events.parquet"
         t = pq.read_table(path, filters=[("bucket", "=", bucket)])
         if t.num_rows:
@@ -73,9 +130,10 @@ def run_bucket(
 ) -> dict:
     t0 = time.perf_counter()
     release_freed_memory()
-    mentions = read_bucket(Path(shards_dir), shard_keys, bucket)
+    reader = BucketReader(Path(shards_dir), shard_keys, bucket)
+    mentions = reader.light()
     n_in = len(mentions)
-    blocks = merge_blocks(mentions, prior_ids(prior, bucket), rules)
+    blocks = merge_blocks(mentions, prior_ids(prior, bucket), rules, rows=reader.rows)
     del mentions  # merge_blocks keeps its prepared copy only
     stats: list[dict] = []
     tables = (

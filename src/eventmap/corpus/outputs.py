@@ -5,7 +5,8 @@ with ``manifest.json`` (inputs' hashes, versions, rules, counts, timings) writte
 a run folder whose manifest is there holds one complete, consistent output set.
 
 - ``events/iso3=ISO3/month=YYYY-MM/part-0.parquet``: merged events, GeoParquet
-  (``geopandas.read_parquet("runs/NAME/events")`` reads them back as one frame)
+  (``geopandas.read_parquet("runs/NAME/events")`` reads them back as one frame), written
+  a month at a time with the exports and counts (event_files.py)
 - ``event_sources.parquet``, ``candidate_links.parquet`` (streamed bucket by bucket, each
   bucket's rows sorted by event id: never all in memory), ``claims.parquet``,
   ``errors.parquet``, ``articles.parquet``
@@ -15,11 +16,9 @@ a run folder whose manifest is there holds one complete, consistent output set.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import platform
-import re
 import shutil
 import time
 from pathlib import Path
@@ -27,17 +26,11 @@ from typing import Any
 
 import geopandas as gpd
 import pandas as pd
-import pyarrow as pa
 import pyarrow.parquet as pq
-from shapely.geometry import Point
 
-from eventmap.corpus.merge_rows import LINK_COLUMNS, MERGED_COLUMNS, SOURCE_COLUMNS
-from eventmap.corpus.tables import SHARD_TABLES, arrow_type, schema, to_arrow, write_table
-from eventmap.spreadsheet import to_csv
-
-COUNT_COLUMNS = ("event_date", "country", "admin1", "event_type", "events", "fatalities")
-_ISO3 = re.compile(r"^[A-Z]{3}$")
-_MONTH = re.compile(r"^\d{4}-\d{2}$")
+from eventmap.corpus.event_files import EventFiles, MergedEvents, geoframe
+from eventmap.corpus.merge_rows import LINK_COLUMNS, SOURCE_COLUMNS
+from eventmap.corpus.tables import SHARD_TABLES, schema
 
 
 def read_events(out: str | Path) -> gpd.GeoDataFrame:
@@ -52,13 +45,19 @@ def read_events(out: str | Path) -> gpd.GeoDataFrame:
 def write_outputs(
     out: Path, shard_keys: list[str], manifest: dict[str, Any], *, map_html: bool = True
 ) -> dict[str, Path]:
+    """Every output from the parts and shards; the merged events a month at a time
+    (event_files.py), the tables with a row per report bucket by bucket or shard by shard:
+    what this holds does not grow with the corpus."""
     staging = out / f".staging-{os.getpid()}-{time.monotonic_ns()}"
     staging.mkdir(parents=True)
     try:
-        events = _concat_parts(out / "parts", "events.parquet", MERGED_COLUMNS)
-        events = events.sort_values(["event_date", "event_id"], kind="stable")
-        gdf = _geoframe(events.reset_index(drop=True))
-        _write_geoparquet(gdf, staging / "events")
+        merged = MergedEvents(out / "parts")
+        files = EventFiles(staging)
+        try:
+            for month in merged.chunks():
+                files.add(month)
+        finally:
+            files.close()
         n_sources = _stream_parts(
             out / "parts",
             "event_sources.parquet",
@@ -75,29 +74,31 @@ def write_outputs(
         )
         for name in ("claims", "errors", "articles"):
             _stream_concat(out / "shards", shard_keys, name, staging / f"{name}.parquet")
-        counts = daily_counts(events)
-        write_table(to_arrow(counts, COUNT_COLUMNS), staging / "daily_counts.parquet")
-        to_csv(counts, staging / "daily_counts.csv")
-        _exports(gdf, staging)
         if map_html:
-            from eventmap.corpus.corpus_map import corpus_map
+            from eventmap.corpus.corpus_map import WEEK_COLUMNS, corpus_map
             from eventmap.export import save_html
 
             n_articles = manifest.get("counts", {}).get("articles")
             save_html(
-                corpus_map(gdf, title=manifest.get("title"), n_articles=n_articles),
+                corpus_map(
+                    geoframe(files.map_events()),
+                    title=manifest.get("title"),
+                    n_articles=n_articles,
+                    n_events=files.n,
+                    all_events=lambda: merged.chunks(WEEK_COLUMNS),
+                ),
                 staging / "corpus_map.html",
             )
         manifest["counts"] |= {
-            "events": len(events),
+            "events": files.n,
             "event_sources": n_sources,
             "candidate_links": n_links,
-            "corroboration": events["corroboration"].value_counts().sort_index().to_dict(),
+            "corroboration": dict(sorted(files.corroboration.items())),
         }
-        files = _swap_in(staging, out)
+        written = _swap_in(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return files
+    return written
 
 
 def write_manifest(out: Path, manifest: dict[str, Any]) -> Path:
@@ -128,28 +129,7 @@ def write_manifest(out: Path, manifest: dict[str, Any]) -> Path:
     return path
 
 
-def daily_counts(events: pd.DataFrame) -> pd.DataFrame:
-    if events.empty:
-        return pd.DataFrame(columns=list(COUNT_COLUMNS))
-    frame = events.assign(
-        country=events["country"].fillna(""),
-        admin1=events["admin1"].fillna(""),
-        fatalities=pd.to_numeric(events["fatalities"], errors="coerce").fillna(0),
-    )
-    g = frame.groupby(["event_date", "country", "admin1", "event_type"], sort=True)
-    counts = g.agg(events=("event_id", "count"), fatalities=("fatalities", "sum")).reset_index()
-    counts["fatalities"] = counts["fatalities"].astype(int)
-    return counts[list(COUNT_COLUMNS)]
-
-
 # ----------------------------------------------------------------------------- helpers
-
-
-def _concat_parts(parts: Path, name: str, columns: tuple[str, ...]) -> pd.DataFrame:
-    tables = [pq.read_table(p) for p in sorted(parts.glob(f"bucket-*/{name}"))]
-    if not tables:
-        return to_arrow(pd.DataFrame(), columns).to_pandas()
-    return pa.concat_tables(tables).to_pandas()
 
 
 def _stream_parts(
@@ -174,50 +154,6 @@ def _stream_concat(shards: Path, keys: list[str], name: str, target: Path) -> No
             t = pq.read_table(shards / key / f"{name}.parquet")
             if t.num_rows:
                 writer.write_table(t)
-
-
-def _geoframe(events: pd.DataFrame) -> gpd.GeoDataFrame:
-    geometry = [
-        Point(lon, lat) if pd.notna(lat) and pd.notna(lon) else None
-        for lat, lon in zip(events["latitude"], events["longitude"], strict=True)
-    ]
-    return gpd.GeoDataFrame(events, geometry=geometry, crs="EPSG:4326")
-
-
-def _write_geoparquet(gdf: gpd.GeoDataFrame, root: Path) -> None:
-    root.mkdir(parents=True, exist_ok=True)
-    if gdf.empty:
-        _write_part(gdf, root / "iso3=XXX" / "month=0000-00")
-        return
-    country = gdf["event_id_cnty"].str.split("-").str[0]
-    country = country.where(country.map(lambda c: bool(_ISO3.match(str(c)))), "XXX")
-    month = gdf["event_date"].str[:7]
-    month = month.where(month.map(lambda m: bool(_MONTH.match(str(m)))), "0000-00")
-    for (c, mo), idx in gdf.groupby([country, month], sort=True).groups.items():
-        _write_part(gdf.loc[idx].reset_index(drop=True), root / f"iso3={c}" / f"month={mo}")
-
-
-def _write_part(part: gpd.GeoDataFrame, folder: Path) -> None:
-    """One GeoParquet file, cast to the events schema so that every partition agrees
-    (a column that is empty in one month must not become Arrow's 'null' type there)."""
-    folder.mkdir(parents=True)
-    buffer = io.BytesIO()  # geopandas writes the GeoParquet metadata; the cast keeps it
-    part[[*MERGED_COLUMNS, "geometry"]].to_parquet(buffer, index=False)
-    table = pq.read_table(pa.BufferReader(buffer.getvalue()))
-    fields = [
-        pa.field(f.name, arrow_type(f.name)) if f.name in MERGED_COLUMNS else f
-        for f in table.schema
-    ]
-    table = table.cast(pa.schema(fields, metadata=table.schema.metadata))
-    pq.write_table(table, folder / "part-0.parquet", compression="zstd")
-
-
-def _exports(gdf: gpd.GeoDataFrame, staging: Path) -> None:
-    from eventmap.join import export_events
-
-    plain = gdf.copy()
-    plain["verified"] = plain["verified"].astype(object)
-    export_events(plain, staging, stem="events", formats=("csv", "gpkg"))
 
 
 def _swap_in(staging: Path, out: Path) -> dict[str, Path]:

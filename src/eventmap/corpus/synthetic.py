@@ -4,6 +4,12 @@ Each incident (a real Syrian town, a day, a type, a toll) is reported by one to 
 outlets that word it differently, round the toll differently, and sometimes republish a
 wire copy word for word; so merging, near-duplicate detection and the fatality range all
 have work to do. Nothing here describes a real event.
+
+A bigger corpus covers a longer period, as a real one does (a monitor's archive grows by
+the day, not by piling more reports on the same days): about ``PER_DAY`` reports a day,
+so incidents, and the merged events, grow with the corpus while the reports of one town
+and week stay as many as in a small corpus. Stage B's blocks (area x week) then hold as
+much at 100,000 articles as at 10,000, which is what a memory benchmark must exercise.
 """
 
 from __future__ import annotations
@@ -45,19 +51,26 @@ _FILLER = (
     "Local officials called for calm.",
     "Schools in the area were closed for the rest of the week.",
 )
+PER_DAY = 40  # reports a day: ~18 incidents over 23 towns, most of them alone on their town-day
+MIN_DAYS = 120  # a small corpus still spreads over four months
 _NUMBERS = ("two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
-def reports(
-    n_articles: int, seed: int = 0, start: dt.date = dt.date(2024, 11, 1)
-) -> Iterator[dict]:
-    """``n_articles`` JSON-able records ``{id, text, title, outlet, url, published, incident}``."""
+def span_days(n_articles: int) -> int:
+    """Days the corpus covers: ``PER_DAY`` reports a day, at least ``MIN_DAYS``."""
+    return max(MIN_DAYS, -(-n_articles // PER_DAY))
+
+
+def reports(n_articles: int, seed: int = 0, start: dt.date = dt.date(2018, 1, 1)) -> Iterator[dict]:
+    """``n_articles`` JSON-able records ``{id, text, title, outlet, url, published, incident}``
+    (the same arguments give the same records)."""
     rng = random.Random(seed)
+    days = span_days(n_articles)
     made = 0
     incident = 0
     while made < n_articles:
         town, _gov, _lat, _lon = TOWNS[rng.randrange(len(TOWNS))]
-        day = start + dt.timedelta(days=rng.randrange(120))
+        day = start + dt.timedelta(days=rng.randrange(days))
         phrase, _sub = _KINDS[rng.randrange(len(_KINDS))]
         toll = rng.randrange(2, 10)
         outlets = rng.sample(OUTLETS, k=min(rng.choice((1, 1, 2, 3, 4)), n_articles - made))

@@ -8,7 +8,7 @@ recomputed in the browser whenever the filter moves. It adds no outlines of its 
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
 from typing import Any
 
 import numpy as np
@@ -81,11 +81,19 @@ class WeekChoropleth(FeatureGroup, VerbatimRender):
 
 def week_counts(frame: pd.DataFrame, codes: list[str | None]) -> dict[str, list[list[int]]]:
     """{division code: [[first day of the week (days since 1970-01-01), events], ...]}."""
+    out: dict[str, Counter[int]] = {}
+    add_week_counts(out, frame, codes)
+    return {c: [[w, n] for w, n in sorted(weeks.items())] for c, weeks in sorted(out.items())}
+
+
+def add_week_counts(
+    totals: dict[str, Counter[int]], frame: pd.DataFrame, codes: list[str | None]
+) -> None:
+    """Adds a chunk's events to ``totals`` ({code: {Monday: events}}): a big run's events
+    are counted a month at a time."""
     days = pd.to_datetime(frame["event_date"], errors="coerce")
     ok = days.notna().to_numpy() & np.array([c is not None for c in codes], dtype=bool)
     day = days[ok].to_numpy().astype("datetime64[D]").astype(np.int64)
     monday = day - (day + 3) % 7  # 1970-01-01 was a Thursday
-    out: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for code, week in zip(np.asarray(codes, dtype=object)[ok], monday, strict=True):
-        out[code][int(week)] += 1
-    return {c: [[w, n] for w, n in sorted(weeks.items())] for c, weeks in sorted(out.items())}
+        totals.setdefault(code, Counter())[int(week)] += 1
