@@ -79,7 +79,7 @@ def measure(n: int) -> dict:
         r = run_corpus([src], run, workers=2, shard_size=2000, map_html=True)
     t = r.manifest["timings"]
     a_end = t["plan_s"] + t["startup_s"] + t["stage_a_s"]
-    b_end = a_end + t["stage_b_s"]
+    b_end = a_end + t.get("restart_s", 0.0) + t["stage_b_s"]
     shutil.rmtree(run, ignore_errors=True)
     return {
         "n": n,

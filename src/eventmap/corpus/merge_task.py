@@ -44,9 +44,20 @@ class BucketReader:
         self.bucket = bucket
 
     def light(self) -> pd.DataFrame:
-        table = self.dataset.to_table(
-            columns=list(LIGHT_COLUMNS), filter=pc.field("bucket") == self.bucket
-        )
+        """Shard by shard (a scan of all shards at once buffered several files' columns)."""
+        tables = []
+        for fragment in self.dataset.get_fragments():
+            t = fragment.to_table(
+                columns=list(LIGHT_COLUMNS),
+                filter=pc.field("bucket") == self.bucket,
+                use_threads=False,
+            )
+            if t.num_rows:
+                tables.append(t)
+        if not tables:
+            return to_arrow(pd.DataFrame(), LIGHT_COLUMNS).to_pandas()
+        table = pa.concat_tables(tables)
+        tables.clear()
         return table.to_pandas(self_destruct=True, split_blocks=True)
 
     def rows(self, block: pd.DataFrame) -> pd.DataFrame:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,17 +68,23 @@ def run_corpus(
     todo = [s for s in shards if not is_done(shards_dir / s.key)]
     first_task: float | None = None
     markers: list[dict] = []
+
+    def cluster() -> Any:
+        return executor(
+            workers=workers, scheduler=scheduler, n_articles=n_articles, dashboard=dashboard
+        )
+
     t0 = time.perf_counter()
-    with executor(
-        workers=workers, scheduler=scheduler, n_articles=n_articles, dashboard=dashboard
-    ) as ex:
+    with cluster() if todo else nullcontext() as ex:
         timings["startup_s"] = time.perf_counter() - t0
-        if progress and ex.dashboard:
+        if ex is not None and progress and ex.dashboard:
             print(f"Dask dashboard: {ex.dashboard}", file=sys.stderr, flush=True)
         bar = _bar(progress, len(todo), "stage A: shards")
         t_a = time.perf_counter()
-        for marker in ex.map_unordered(
-            run_shard, todo, shards_dir=str(shards_dir), gazetteer_path=gaz
+        for marker in (
+            ex.map_unordered(run_shard, todo, shards_dir=str(shards_dir), gazetteer_path=gaz)
+            if ex is not None
+            else ()
         ):
             if first_task is None:
                 first_task = time.perf_counter() - t_start
@@ -89,6 +96,15 @@ def run_corpus(
         if bar:
             bar.close()
         timings["stage_a_s"] = time.perf_counter() - t_a
+    # Stage B on a cluster of its own: a local worker that extracted keeps ~90 MB more than
+    # a new one (the extractor's caches, memory the C library keeps), which merging would
+    # carry on top of its own (measured at 10,000 invented articles: 288 MB a merging
+    # worker after extracting, 197 MB in a new one). A scheduler's workers stay as they are.
+    t_r = time.perf_counter()
+    with cluster() as ex:
+        timings["restart_s"] = time.perf_counter() - t_r
+        if progress and ex.dashboard and todo:
+            print(f"Dask dashboard (stage B): {ex.dashboard}", file=sys.stderr, flush=True)
         t_b = time.perf_counter()
         keys = [s.key for s in shards]
         done = {s.key: _marker(shards_dir / s.key) for s in shards}
