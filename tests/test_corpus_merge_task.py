@@ -47,6 +47,10 @@ def corpus_rows(n_articles: int, seed: int = 3) -> list[dict]:
         day = start + dt.timedelta(days=irng.randrange(70) + rng.choice((0, 0, 1)))
         sub, etype = TYPES[irng.randrange(len(TYPES))]
         text = f"incident {incident} " * 6 if rng.random() < 0.3 else f"article {a} " * 6
+        # follow-ups: weeks later, naming the incident's people (its day is then moved)
+        follow = incident % 5 == 0 and rng.random() < 0.5
+        names = f"Jo Doe{incident}, 23;Al Roe{incident}, 41" if incident % 5 == 0 else ""
+        day += dt.timedelta(days=15 if follow else 0)
         for row in range(rng.choice((1, 1, 1, 2))):
             rows.append(
                 {
@@ -79,6 +83,7 @@ def corpus_rows(n_articles: int, seed: int = 3) -> list[dict]:
                     "text_sha": f"sha-{text}",
                     "minhash": signature(text),
                     "bucket": bucket_of("Syria", admin1),
+                    "names": names,
                 }
             )
     again = [dict(r, input_sha="in-2", position=0, quote="changed") for r in rows[:2]]
@@ -143,6 +148,12 @@ def test_block_reads_give_the_rows_and_tables_of_the_whole_bucket(shards, monkey
             assert to_arrow(full, columns).equals(to_arrow(expect.reset_index(), columns))
     if block_min == 7:
         assert n_blocks > 2 * len(buckets)  # the blocks really cut the buckets
+
+
+def test_the_corpus_has_follow_ups_whose_day_the_merge_moves(shards):
+    root, keys = shards
+    prepared = merge._prepare(read_bucket(root, keys, bucket_of("Syria", "Idlib")))
+    assert (prepared["event_date"] != prepared["_date_read"]).sum() >= 3
 
 
 def test_run_bucket_writes_the_tables_of_merge_events(shards, tmp_path):

@@ -73,6 +73,7 @@ LIGHT_COLUMNS = (
     "verified",
     "text_sha",
     "minhash",
+    "names",
 )
 BLOCK_MIN = 2000  # mentions: a block smaller than this takes the next week or area too
 
@@ -264,6 +265,7 @@ def _prepare(
     m["_explicit"] = m["date_text"].fillna("").map(lambda t: bool(_MONTH.search(t)))
     m["_area"] = m["country"].fillna("") + "|" + m["admin1"].fillna("")
     m["_prec"] = pd.to_numeric(m["geo_precision"], errors="coerce").fillna(3).astype(int)
+    m["_date_read"] = m["event_date"]  # as in the shards (merge_task reads blocks by it)
     m = link_follow_ups(m)  # a follow-up report takes its incident's day
     m["_party"] = m["verified"].map(lambda v: v is not None and not pd.isna(v) and not bool(v))
     m["_actors"] = [

@@ -72,10 +72,11 @@ class BucketReader:
         return joined
 
     def _filter(self, block: pd.DataFrame) -> pc.Expression:
-        """This bucket, and per area of the block, its first to last date (as written)."""
+        """This bucket, and per area of the block, its first to last date as the shards
+        have them (a follow-up's ``event_date`` may since be its incident's)."""
         expr = None
         for (country, admin1), g in block.groupby(["country", "admin1"], dropna=False):
-            dates = g["event_date"].astype(str)
+            dates = g["_date_read"].astype(str)
             part = (
                 _equal("country", country)
                 & _equal("admin1", admin1)
