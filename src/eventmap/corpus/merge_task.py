@@ -48,6 +48,7 @@ class BucketReader:
         tables = []
         for fragment in self.dataset.get_fragments():
             t = fragment.to_table(
+                schema=self.dataset.schema,  # a column a shard lacks reads as empty
                 columns=list(LIGHT_COLUMNS),
                 filter=pc.field("bucket") == self.bucket,
                 use_threads=False,
