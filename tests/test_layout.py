@@ -63,6 +63,7 @@ STAGES = {
         "runs",
         "qualifiers",
         "plans",
+        "compose",
         "candidates",
         "resolve",
         "context",

@@ -7,6 +7,8 @@ module says why it exists; the word lists they read are files in ``resources/``)
              │
            plans       per run text: longest gazetteer names, demonyms, regions; the traps
              │         (persons, organisations, features, acronyms), cached
+           compose     'A and B' planned from the plans of A and B where that is exact
+             │
            candidates  each occurrence of a planned name: sentence, title before, qualifiers
              │         (qualifiers: 'the city of', 'Hama province', 'northern Aleppo')
            resolve     candidate -> one ranked gazetteer place (eventmap.geocode), cached

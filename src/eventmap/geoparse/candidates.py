@@ -50,6 +50,9 @@ class CandidateFinder:
     _plans: dict[Any, tuple]
     _splits: dict[str, tuple]
     _mask_anchors: dict[str, tuple]
+    _run_probe: Any
+    _composed_plan: Any
+    _compile: Any
     _quiet: set[str]
     _unknown_sizes: dict[str, int]
     _persons: set[str]
@@ -81,7 +84,7 @@ class CandidateFinder:
             # where they touch a capitalised run, so look for them there, not text-wide.
             anchors = mask_anchors.get(token)
             if anchors is None:
-                anchors = remember(mask_anchors, token, self._mask.probe(token))
+                anchors = self._run_probe(token)
             # Tuples, not lists: a long text keeps tens of thousands of runs alive, and the
             # garbage collector stops tracking tuples of plain values.
             masked: tuple[tuple[int, int], ...] = ()
@@ -133,7 +136,11 @@ class CandidateFinder:
             key = (key, tuple((s - base, e - base) for s, e in masked if s < last and base < e))
         plan = self._plans.get(key)
         if plan is None:
-            plan = remember(self._plans, key, self._compile(text, _shifted(words, offset), inside))
+            # 'Homs and Hama' from 'Homs' and 'Hama' where it can be (see compose)
+            plan = None if inside else self._composed_plan(key)
+            if plan is None:
+                plan = self._compile(text, _shifted(words, offset), inside)
+            remember(self._plans, key, plan)
         if plan[2]:
             self._emit(text, base, plan, sentences, starts, found)
 

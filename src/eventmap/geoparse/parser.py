@@ -1,10 +1,11 @@
 """The Geoparser: wires the stages in the order the text flows, and owns their caches.
 
-Each stage is a mixin holding one job's methods (``runs``, ``plans``, ``candidates``,
-``resolve``, ``context``, ``roles``, ``unknown``); this class creates the state they share
-(the geocoder, the vocabularies, a dozen bounded caches that make repeated names cheap) and
-runs them in order in ``parse``. Mixins, not separate objects: the hot loops call one
-another's methods millions of times, and a method on ``self`` is the cheapest call there is.
+Each stage is a mixin holding one job's methods (``runs``, ``plans``, ``compose``,
+``candidates``, ``resolve``, ``context``, ``roles``, ``unknown``); this class creates the
+state they share (the geocoder, the vocabularies, a dozen bounded caches that make repeated
+names cheap) and runs them in order in ``parse``. Mixins, not separate objects: the hot loops
+call one another's methods millions of times, and a method on ``self`` is the cheapest call
+there is.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from eventmap.actors import (
 from eventmap.errors import InvalidInput
 from eventmap.geocode import OfflineGeocoder
 from eventmap.geoparse.candidates import CandidateFinder
+from eventmap.geoparse.compose import Composer
 from eventmap.geoparse.context import ContextReader
 from eventmap.geoparse.lexicon import REGIONS, common_words
 from eventmap.geoparse.model import NO_DIVISIONS, Mention, Word, validate
@@ -37,7 +39,9 @@ from eventmap.normalize import fold
 _BY_OFFSETS = attrgetter("start", "end")  # text order; a C-level sort key
 
 
-class Geoparser(RunReader, PlanMaker, CandidateFinder, ContextReader, RoleDecider, UnknownNames):
+class Geoparser(
+    RunReader, PlanMaker, Composer, CandidateFinder, ContextReader, RoleDecider, UnknownNames
+):
     """Reusable geoparser: holds the geocoder and vocabularies, caches resolutions."""
 
     def __init__(
@@ -53,6 +57,7 @@ class Geoparser(RunReader, PlanMaker, CandidateFinder, ContextReader, RoleDecide
         self.actors = actors or default_actors()
         self.demonyms = demonyms()
         self._mask = name_mask(self.media, self.actors)
+        self._and_is_phrase = bool(self._mask.find("and"))  # (see compose)
         self._actor_words = actor_name_words(self.actors)
         self._common = common_words()
         self._cache: dict[tuple[Any, ...], Any] = {}

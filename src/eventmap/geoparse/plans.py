@@ -66,6 +66,11 @@ def _person_words(words: tuple[str, ...]) -> bool:
     return words[0].rstrip(".").lower() in TITLES
 
 
+def person_words(words: tuple[str, ...]) -> tuple[bool, tuple[str, ...]]:
+    """Does a (trimmed) run look like a person's name, and the words it would make persons."""
+    return _person_words(words), tuple(w for w in words if w not in CONNECTORS)
+
+
 class PlanMaker:
     """Plans a run's matches and templates (cached by run text by the candidates stage)."""
 
@@ -92,8 +97,8 @@ class PlanMaker:
             tuple(self._template(text, run, i, j, name, demonym, in_mask, base))
             for i, j, name, demonym, in_mask in matches
         )
-        person_words = tuple(w for w in words if w not in CONNECTORS)
-        return lo, hi, matches, templates, _person_words(words), person_words, run[0].start - base
+        static, names = person_words(words)
+        return lo, hi, matches, templates, static, names, run[0].start - base
 
     def _plan(
         self, text: str, run: list[Word], masked: Sequence[tuple[int, int]]

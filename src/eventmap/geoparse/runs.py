@@ -158,6 +158,19 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     return bounds or [(0, len(text))]
 
 
+def plain_words(token: str) -> tuple[tuple[int, int, str], ...] | None:
+    """The words of a run joined by single spaces or hyphens, all capitalised or connectors
+    (one run, split without the word regex), or None for a run that needs it."""
+    if _SLOW_SPLIT.search(token):
+        return None
+    words = []
+    pos = 0
+    for part in token.replace("-", " ").split(" "):
+        words.append((pos, pos + len(part), part))
+        pos += len(part) + 1
+    return tuple(words)
+
+
 class RunReader:
     """Splits runs into words, and sizes the unknown name a run could be (cached by text)."""
 
@@ -188,14 +201,9 @@ class RunReader:
         """
         if _SIMPLE_WORD.fullmatch(token):
             return (((0, len(token), token),),)
-        if not _SLOW_SPLIT.search(token):
-            # Words joined by single spaces or hyphens, all capitalised or connectors: one run.
-            words = []
-            pos = 0
-            for part in token.replace("-", " ").split(" "):
-                words.append((pos, pos + len(part), part))
-                pos += len(part) + 1
-            return (tuple(words),)
+        words = plain_words(token)
+        if words is not None:
+            return (words,)
         runs: list[tuple[tuple[int, int, str], ...]] = []
         run: list[Word] = []
         for word in self._words(token):
@@ -222,7 +230,11 @@ class RunReader:
         """The name a run could report depends on the run's text alone: decide that once."""
         size = self._unknown_sizes.get(token, -1)
         if size == -1:
-            size = remember(self._unknown_sizes, token, self._unknown_size(token, 0))
+            # 'Rami Haddad and Layla Khoury': no unknown name runs on across ' and' (its
+            # words are capitalised), so the run's is its first side's, often known already.
+            head, glue, _ = token.partition(" and ")
+            size = self._unknown_size_of(head) if glue and head else self._unknown_size(token, 0)
+            remember(self._unknown_sizes, token, size)
         return size
 
     def _unknown_size(self, text: str, start: int) -> int:
