@@ -55,3 +55,13 @@ def test_a_currency_names_no_place() -> None:
     assert "Tripoli" in got
     assert "Hong Kong" not in _candidates("Shops priced goods in Hong Kong dollars.")
     assert "Hong Kong" in _candidates("Shops in Hong Kong stayed shut.")
+
+
+def test_a_run_naming_no_place_is_passed_over_whatever_name_touches_it() -> None:
+    from eventmap.geoparse import Geoparser
+
+    parser = Geoparser()
+    text = "The convoy left Homs for Hama. The Guardian said so. The road is open."
+    first = parser.parse(text)
+    assert parser.parse(text) == first
+    assert "The" in parser._quiet  # a masked name ('The Guardian') only takes matches away

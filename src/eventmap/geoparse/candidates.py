@@ -75,45 +75,61 @@ class CandidateFinder:
         scan = None  # the masked names of this text, looked up on first need
         for m in run_pattern(text).finditer(text):
             token = m.group(0)
-            if token in quiet:  # seen before: no place, no masked name, no unknown name
+            if token in quiet:  # seen before: no place, no unknown name
                 if text[m.start() - 1] == "-":  # unless an 'al-' before it makes one
-                    runs.append((m.start(), m.end(), token, ()))
+                    if scan is None:
+                        scan = self._mask.scanner(text)
+                    runs.append((*m.span(), token, self._masked(scan, m, token)))
                 continue
             start, end = m.span()
-            # Names that must not be read as places (SANA, Hayat Tahrir al-Sham) only matter
-            # where they touch a capitalised run, so look for them there, not text-wide.
-            anchors = mask_anchors.get(token)
-            if anchors is None:
-                anchors = self._run_probe(token)
-            # Tuples, not lists: a long text keeps tens of thousands of runs alive, and the
-            # garbage collector stops tracking tuples of plain values.
-            masked: tuple[tuple[int, int], ...] = ()
-            if anchors:
-                if scan is None:
-                    scan = self._mask.scanner(text)
-                masked = tuple(sorted(scan.near(start, end, anchors)))
             size = unknown_sizes.get(token, -1)
             if size == -1:
                 size = self._unknown_size_of(token)
+            plan = plans.get(token)
+            if plan is not None and not plan[2] and not size:
+                # Names no place, and a masked name only ever takes matches away: what
+                # touches it no longer matters (the common case: 'The', 'Human Rights').
+                if len(quiet) > CACHE_LIMIT:
+                    quiet.clear()
+                quiet.add(token)
+                if text[start - 1 : start] == "-":
+                    if scan is None:
+                        scan = self._mask.scanner(text)
+                    runs.append((start, end, token, self._masked(scan, m, token)))
+                continue
+            # Names that must not be read as places (SANA, Hayat Tahrir al-Sham) only matter
+            # where they touch a capitalised run, so look for them there, not text-wide.
+            probe = mask_anchors.get(token)
+            if probe is None:
+                probe = self._run_probe(token)
+            masked: tuple[tuple[int, int], ...] = ()
+            if probe:
+                if scan is None:
+                    scan = self._mask.scanner(text)
+                masked = tuple(sorted(scan.near(start, end, probe)))  # (see _masked)
             if size or text[start - 1 : start] == "-":
                 runs.append((start, end, token, masked))  # could be an unknown name (see unknown)
-            plan = plans.get(token)
             if plan is not None and not masked:
                 if plan[2]:
                     # Seen before as a whole: 'Homs', 'Aleppo province' (a token that splits
                     # into several runs is never a plan key itself).
                     self._emit(text, start, plan, sentences, starts, found)
-                elif not anchors and not size:
-                    if len(quiet) > CACHE_LIMIT:
-                        quiet.clear()
-                    quiet.add(token)
-                continue  # seen before and names no place: the common case
+                continue
             split = splits.get(token)
             if split is None:
                 split = remember(splits, token, self._split(token))
             for words in split:
                 self._match_run(text, start, words, sentences, starts, masked, found)
         return found, runs
+
+    def _masked(self, scan: Any, m: re.Match[str], token: str) -> tuple[tuple[int, int], ...]:
+        """The masked names touching this run (tuples, not lists: a long text keeps tens of
+        thousands of runs alive, and the garbage collector stops tracking tuples of plain
+        values)."""
+        probe = self._mask_anchors.get(token)
+        if probe is None:
+            probe = self._run_probe(token)
+        return tuple(sorted(scan.near(*m.span(), probe))) if probe else ()
 
     def _match_run(
         self,
