@@ -59,24 +59,32 @@ QUALIFIER_WORDS = (
 )
 
 
+# Any of them, in one C-speed scan instead of a substring test per word.
+_ANY_QUALIFIER_WORD = re.compile("|".join(QUALIFIER_WORDS))
+_NONE: tuple[None, None, None] = (None, None, None)
+
+
 def qualifiers(text: str, start: int, end: int) -> tuple[str | None, str | None, str | None]:
     """Words around a name that set its kind and vagueness.
 
     Returns (kind hint, qualifier label, qualifier words): 'the northeast of Homs province'
     gives ('admin1', 'direction', 'northeast of ... province').
     """
-    kind = label = None
-    words: list[str] = []
     # Every qualifier before a name ends in one of these; skip the regex when none does.
-    near = text[max(0, start - 8) : start].lower()
     before = None
-    if near.endswith(_QUALIFIER_ENDINGS):
+    if text[start - 8 if start > 8 else 0 : start].lower().endswith(_QUALIFIER_ENDINGS):
         lo = start - 40 if start > 40 else 0
         seg = text[lo:start]
         # In ASCII text case is plain a-z, so a lower-case copy shows every possible match.
-        low = seg.lower()
-        if not seg.isascii() or any(word in low for word in QUALIFIER_WORDS):
+        if not seg.isascii() or _ANY_QUALIFIER_WORD.search(seg.lower()):
             before = _QUALIFIER_BEFORE.search(text, lo, start)
+    after = DIVISION_AFTER.match(text, end)
+    if after is None and text.startswith((" and ", " or "), end):
+        after = _SHARED_DIVISION_AFTER.match(text, end)
+    if before is None and after is None:
+        return _NONE  # most names: nothing around them qualifies them
+    kind = label = None
+    words: list[str] = []
     if before:
         words.append(before.group(0).strip())
         if before.group("city"):
@@ -91,9 +99,6 @@ def qualifiers(text: str, start: int, end: int) -> tuple[str | None, str | None,
             kind, label = "admin1", "countryside"
         else:
             kind = "admin1"
-    after = DIVISION_AFTER.match(text, end)
-    if after is None and text.startswith((" and ", " or "), end):
-        after = _SHARED_DIVISION_AFTER.match(text, end)
     if after:
         word = after.group(1).lower()
         words.append(word)

@@ -31,6 +31,7 @@ _GOVERNMENT_BEFORE = regex.compile(
     r"(?r)\b(" + "|".join(_GOVERNMENT_WORDS) + r")\s+(?:in|of)\s+(?:the\s+)?$",
     regex.IGNORECASE,
 )
+_ANY_GOVERNMENT_WORD = re.compile("|".join(_GOVERNMENT_WORDS))  # one scan, not one per word
 _GOVERNMENT_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:-based\s+)?(?:government|regime|authorities|administration|"
     r"leadership|cabinet)\b",
@@ -310,8 +311,6 @@ def _government_before(text: str, start: int) -> Any:
     """
     lo = start - 60 if start > 60 else 0
     seg = text[lo:start]
-    if seg.isascii():
-        low = seg.lower()
-        if not any(word in low for word in _GOVERNMENT_WORDS):
-            return None
+    if seg.isascii() and not _ANY_GOVERNMENT_WORD.search(seg.lower()):
+        return None
     return _GOVERNMENT_BEFORE.search(text, lo, start)
