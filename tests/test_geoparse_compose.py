@@ -40,6 +40,11 @@ RUNS = (
     "Kobani and al-Bab",
     "Rio de and Homs",
     "Homs and Al Ain",
+    "Rami Haddad of the Norwegian Refugee Council",
+    "University of the West Indies",
+    "Rami Haddad of the Red Crescent and Homs",
+    "Bank of the Sudan",
+    "Church of the Holy Sepulchre",
 )
 # Sides for every pairing 'X and Y' (and 'X and Y and X').
 SIDES = (
@@ -67,6 +72,11 @@ SIDES = (
     "Jisr",
     "Saint Kitts",
     "Nevis",
+    "University",
+    "West Indies",
+    "Norwegian Refugee Council",
+    "Republic",
+    "Congo",
 )
 
 
@@ -91,7 +101,7 @@ def test_a_composed_plan_equals_the_plan_from_scratch(parser: Geoparser, run: st
 def test_every_pairing_composes_as_from_scratch(parser: Geoparser) -> None:
     for a in SIDES:
         for b in SIDES:
-            for run in (f"{a} and {b}", f"{a} and {b} and {a}"):
+            for run in (f"{a} and {b}", f"{a} and {b} and {a}", f"{a} of the {b} and {a}"):
                 composed = parser._composed_plan(run)
                 if composed is not None:
                     assert composed == _scratch_plan(parser, run), run
@@ -100,7 +110,12 @@ def test_every_pairing_composes_as_from_scratch(parser: Geoparser) -> None:
 
 
 def test_composition_applies_to_plain_coordination(parser: Geoparser) -> None:
-    for run in ("Homs and Hama", "Rami Haddad and Layla Khoury", "Aleppo and Homs and Hama"):
+    for run in (
+        "Homs and Hama",
+        "Rami Haddad and Layla Khoury",
+        "Aleppo and Homs and Hama",
+        "Rami Haddad of the Norwegian Refugee Council",
+    ):
         assert parser._composed_plan(run) is not None, run
 
 

@@ -1,11 +1,12 @@
-"""Coordinated runs: the plan and mask probe of 'A and B' from those of A and of B.
+"""Joined runs: the plan and mask probe of 'A and B' from those of A and of B.
 
-News coordinates names freely ('Homs and Hama', 'Rami Haddad and Layla Khoury'), so most runs
-a warm parser has never seen are two runs it knows joined by 'and'. Planning and probing such
-a run from scratch costs as much as all of an article's known runs together; its answer is
-its two sides' answers, shifted, wherever the words across 'and' cannot change them. Those
-conditions are checked here word by word, and a run that fails one is computed from scratch
-(tests compare the two on sentences where composition applies and where it must not).
+News joins names freely ('Homs and Hama', 'Rami Haddad and Layla Khoury', 'Rami Haddad of
+the Red Crescent'), so most runs a warm parser has never seen are two runs it knows joined
+by 'and' or 'of the'. Planning and probing such a run from scratch costs as much as all of
+an article's known runs together; its answer is its two sides' answers, shifted, wherever
+the words across the join cannot change them. Those conditions are checked here word by
+word, and a run that fails one is computed from scratch (tests compare the two on runs
+where composition applies and where it must not).
 """
 
 from __future__ import annotations
@@ -24,11 +25,16 @@ from eventmap.geoparse.model import Word, remember
 from eventmap.geoparse.plans import person_words
 from eventmap.geoparse.runs import plain_words
 
-GLUE = " and "
-# 'and' must stay a word the plans step over and that makes no organisation or feature of
-# the name before it, or the sides' templates would not be the whole run's.
-_GLUE_IS_NEUTRAL = "and" in CONNECTORS and not {"and"} & (
-    ORG_WORDS | FEATURE_WORDS | DIVISION_FEATURES
+# The words that join two runs into one ('Homs and Hama', 'Rami Haddad of the Red Crescent').
+# Each must stay a word the plans step over and that makes no organisation or feature of the
+# name before it, or the sides' templates would not be the whole run's.
+GLUES = tuple(
+    glue
+    for glue in (" and ", " of the ")
+    if all(
+        word in CONNECTORS and word not in ORG_WORDS | FEATURE_WORDS | DIVISION_FEATURES
+        for word in glue.split()
+    )
 )
 _LAST_TOKEN = re.compile(r"[A-Za-z0-9]+\Z")
 _FIRST_TOKEN = re.compile(r"[A-Za-z0-9]+")
@@ -40,7 +46,7 @@ class Composer:
     _mask: Any
     _plans: dict[Any, tuple]
     _mask_anchors: dict[str, tuple]
-    _and_is_phrase: bool
+    _glue_in_mask: dict[str, bool]
     _compile: Any
     _continues: Any
 
@@ -55,18 +61,19 @@ class Composer:
         return plan
 
     def _composed_plan(self, run: str) -> tuple | None:
-        """The plan of 'A and B' from the plans of A and B, or None where the words across
-        'and' could change it: a name running on across it ('Trinidad and Tobago'), a side
-        whose edge the plans trim, a feature word right after 'and'."""
-        k = run.find(GLUE)
-        words = plain_words(run) if k > 0 and _GLUE_IS_NEUTRAL else None
+        """The plan of 'A and B' (or 'A of the B') from the plans of A and B, or None where
+        the words across the join could change it: a name running on across it ('Trinidad
+        and Tobago'), a side whose edge the plans trim, a feature word right after it."""
+        glue, k = _glue_of(run)
+        words = plain_words(run) if k > 0 else None
         if words is None:
             return None
         n_left = sum(1 for w in words if w[1] <= k)
-        n_right = len(words) - n_left - 1
+        n_glue = glue.count(" ") - 1
+        n_right = len(words) - n_left - n_glue
         if n_right < 1 or words[n_left][0] != k + 1:
             return None  # (a run never ends in 'and'; a hyphen never meets it)
-        first = words[n_left + 1][2].lower()
+        first = words[n_left + n_glue][2].lower()
         if (
             words[n_left - 1][2].lower() in STOPWORDS
             or first in FEATURE_WORDS
@@ -75,10 +82,11 @@ class Composer:
             # 'The' before 'and' looks past it; 'River' after it is a feature; 'al-' after it
             # binds the next word into a name ('Kobani and al-Bab').
             return None
-        offset = k + len(GLUE)
+        offset = k + len(glue)
         left = self._side_plan(run[:k], words[:n_left])
         right = self._side_plan(
-            run[offset:], tuple((s - offset, e - offset, t) for s, e, t in words[n_left + 1 :])
+            run[offset:],
+            tuple((s - offset, e - offset, t) for s, e, t in words[n_left + n_glue :]),
         )
         lo = left[0]
         if not (lo < n_left == left[1]) or right[0] != 0 or right[1] != n_right:
@@ -88,7 +96,7 @@ class Composer:
         for i in range(max(lo, n_left - 4), n_left):
             if self._continues(run[words[i][0] : words[i + 1][1]]):
                 return None
-        shift = n_left - lo + 1  # the right side's first word in the trimmed run
+        shift = n_left - lo + n_glue  # the right side's first word in the trimmed run
         matches = left[2] + tuple((i + shift, j + shift, *rest) for i, j, *rest in right[2])
         if not matches:
             return lo, len(words), (), (), False, (), 0
@@ -107,13 +115,13 @@ class Composer:
 
     def _nothing_to_probe(self, run: str) -> bool:
         """Can no masked name touch 'A and B' wherever it stands? Yes when none can touch A
-        nor B, and the words next to 'and' are indexed (three letters or more): a name
-        holding 'and' then holds one of them, so it would touch A or B. Only 'and' alone
-        could escape that, and the parser checked once that no name is just 'and'."""
-        k = run.find(GLUE)
-        if k <= 0 or self._and_is_phrase or not run.isascii():
+        nor B, and the words next to the join are indexed (three letters or more): a name
+        holding 'and' then holds one of them, so it would touch A or B. Only a name made of
+        the join's words alone could escape that, and the parser checked that none is."""
+        glue, k = _glue_of(run)
+        if k <= 0 or self._glue_in_mask[glue] or not run.isascii():
             return False
-        left, right = run[:k], run[k + len(GLUE) :]
+        left, right = run[:k], run[k + len(glue) :]
         before, after = _LAST_TOKEN.search(left), _FIRST_TOKEN.match(right)
         return (
             before is not None
@@ -123,3 +131,12 @@ class Composer:
             and not self._run_probe(left)
             and not self._run_probe(right)
         )
+
+
+def _glue_of(run: str) -> tuple[str, int]:
+    """The first of GLUES in the run and where it starts (-1: none)."""
+    for glue in GLUES:
+        k = run.find(glue)
+        if k >= 0:
+            return glue, k
+    return "", -1

@@ -26,7 +26,7 @@ from eventmap.actors import (
 from eventmap.errors import InvalidInput
 from eventmap.geocode import OfflineGeocoder
 from eventmap.geoparse.candidates import CandidateFinder
-from eventmap.geoparse.compose import Composer
+from eventmap.geoparse.compose import GLUES, Composer
 from eventmap.geoparse.context import ContextReader
 from eventmap.geoparse.lexicon import REGIONS, common_words
 from eventmap.geoparse.model import NO_DIVISIONS, Mention, Word, validate
@@ -57,7 +57,8 @@ class Geoparser(
         self.actors = actors or default_actors()
         self.demonyms = demonyms()
         self._mask = name_mask(self.media, self.actors)
-        self._and_is_phrase = bool(self._mask.find("and"))  # (see compose)
+        # Is a masked name made of the words joining two runs alone? (see compose)
+        self._glue_in_mask = {glue: bool(self._mask.find(glue.strip())) for glue in GLUES}
         self._actor_words = actor_name_words(self.actors)
         self._common = common_words()
         self._cache: dict[tuple[Any, ...], Any] = {}
