@@ -150,12 +150,10 @@ class ContextReader(Resolver):
 
     def _within(self, name: str, container: dict[str, Any]) -> Any:
         """The best-ranked sense of ``name`` inside the container place, if any."""
-        try:
-            ranked = self.geocoder.geocode(
-                name, exactly_one=False, country_codes=container["country_code"]
-            )
-        except InvalidInput:
-            return None
+        country = container["country_code"]
+        # The ranking depends on the country alone: one per (name, country), not one per
+        # province news puts the name in ('Saraqib in Idlib', 'Saraqib in Aleppo').
+        ranked = self._cached(("@ranked", name, country), self._ranked, name, country)
         for loc in ranked or ():
             if loc.raw["kind"] not in ("city", "admin2"):
                 continue
@@ -164,6 +162,12 @@ class ContextReader(Resolver):
             ):
                 return loc
         return None
+
+    def _ranked(self, name: str, country: str) -> Any:
+        try:
+            return self.geocoder.geocode(name, exactly_one=False, country_codes=country)
+        except InvalidInput:
+            return None
 
     def _rebias(
         self, cand: Candidate, loc: Any, dominant: str | None, divisions: frozenset[str]
