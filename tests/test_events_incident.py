@@ -9,7 +9,13 @@ import pytest
 
 from eventmap.article import Article
 from eventmap.events import EventExtractor
-from eventmap.events.incident import agency_places, death_cue, headline_toll, incident_date
+from eventmap.events.incident import (
+    agency_places,
+    death_cue,
+    headline_toll,
+    incident_date,
+    several_dead,
+)
 from eventmap.events.us_state import state_context
 from eventmap.geoparse import geoparse, sentence_bounds
 
@@ -287,3 +293,23 @@ def test_a_local_report_s_toll_comes_from_its_headline_or_its_death_words(
     assert _tolls(extractor, text, "1 dead, 2 hurt in porch shooting - Channel 7") == [1]
     assert _tolls(extractor, text, "Police seek porch gunman - Channel 7") == [0]
     assert _tolls(extractor, text, "Woman wounded in porch shooting") == [0]
+
+
+def test_words_that_count_the_dead_without_a_figure() -> None:
+    assert several_dead("Deputies probe a double murder at a farm")[0] == 2
+    assert several_dead("the triple homicide on the east side")[0] == 3
+    assert several_dead("A man and a woman were killed on Elm Street")[0] == 2
+    assert several_dead("Mother and son found dead inside their home")[0] == 2
+    assert several_dead("He is accused of killing his wife and daughter")[0] == 2
+    assert several_dead("A man and a woman were wounded on Elm Street") is None
+    assert several_dead("Two teens were arrested on Friday") is None
+
+
+def test_a_headline_joining_two_victims_in_one_death_is_two_dead(
+    extractor: EventExtractor,
+) -> None:
+    text = (
+        "DAYTON, Ohio — A gunman opened fire on a porch on Monday night, police said. "
+        "Officers found the victims in the yard. Detectives are asking for tips."
+    )
+    assert _tolls(extractor, text, "Man and woman killed in porch shooting") == [2]

@@ -292,6 +292,50 @@ def death_cue(text: str) -> re.Match[str] | None:
     return _DEATH_CUE.search(text)
 
 
+_MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}  # dead in one word
+_MULTIPLE_DEATH = re.compile(
+    r"\b(double|triple|quadruple|quintuple)[- ](?:murders?|homicides?|fatal|killings?|"
+    r"slayings?|shooting\s+deaths?)",
+    re.IGNORECASE,
+)
+_TWO_DEAD: re.Pattern[str] | None = None
+# Every pattern below needs one of these words: without them neither is tried.
+_ANY_DEATH = re.compile(r"kill|dead|slain|fatal|death|murder|died|slaying|homicide", re.IGNORECASE)
+
+
+def _two_dead() -> re.Pattern[str]:
+    """'a man and a woman were killed', 'mother and son found dead', 'killing his wife and
+    daughter' (two person nouns joined in one death)."""
+    global _TWO_DEAD
+    if _TWO_DEAD is None:
+        noun = "(?:" + "|".join(entries("person_nouns.txt")) + ")s?"
+        person = rf"(?:an?|the|his|her|their)?\s*(?:[\w-]+\s+){{0,2}}?{noun}"
+        # the first alternative starts at the first noun, not at the words before it:
+        # tried at every word of a report, optional leading words cost a scan per word
+        _TWO_DEAD = re.compile(
+            rf"\b{noun},?\s+(?:and|&)\s+{person}\b[^.;]{{0,40}}?\b(?:killed|dead|slain|"
+            r"fatally|shot\s+to\s+death|murdered|died)\b"
+            rf"|\b(?:killing|killed|murdered|slaying\s+of|deaths\s+of)\s+{person},?\s+(?:and|&)\s+"
+            rf"{person}\b",
+            re.IGNORECASE,
+        )
+    return _TWO_DEAD
+
+
+def several_dead(text: str) -> tuple[int, str] | None:
+    """How many died when the words count them without a figure: 'a double murder' (2),
+    'a triple homicide' (3), 'a man and a woman were killed' (2)."""
+    if not _ANY_DEATH.search(text):
+        return None  # most of a report's words: no death word, nothing to count
+    m = _MULTIPLE_DEATH.search(text)
+    if m is not None:
+        return _MULTIPLE[m.group(1).lower()], m.group(0)
+    m = _two_dead().search(text)
+    if m is not None and not _NOT_DEATH.search(m.group(0)):
+        return 2, m.group(0)
+    return None
+
+
 def headline_toll(title: str | None) -> Fatalities:
     """The toll a headline states ('2 dead, 3 hurt in ...'), read from its story part (not
     the outlet's name and channel number after a dash), ages left out ('Boy, 14, killed')."""
@@ -319,6 +363,15 @@ def report_tolls(
     if not violent:
         return candidates
     headline = headline_toll(title)
+    title_cue = death_cue(title or "")
+    title_several = several_dead(title or "")
+    opening: dict[int, tuple] = {}  # the opening's words, read once per end
+
+    def read_opening(end: int) -> tuple:
+        if end not in opening:
+            opening[end] = (death_cue(text[:end]), several_dead(text[:end]))
+        return opening[end]
+
     for cand in violent:
         toll = NONE
         for k in range(cand.sentence, min(cand.sentence + TOLL_SENTENCES, len(sentences))):
@@ -328,15 +381,19 @@ def report_tolls(
                 toll = found
                 break
         wounded = max(toll.wounded, cand.fatalities.wounded)
+        lede_end = sentences[min(cand.sentence + 2, len(sentences) - 1)][1]
         if headline.coded:
             toll = headline
         elif not toll.coded:
-            lede_end = sentences[min(cand.sentence + 2, len(sentences) - 1)][1]
-            cue = death_cue(title or "") or death_cue(text[:lede_end])
-            if headline.wounded and not headline.text and death_cue(title or "") is None:
+            cue = title_cue or read_opening(lede_end)[0]
+            if headline.wounded and not headline.text and title_cue is None:
                 cue = None  # 'Two hurt in shooting': nobody died
             if cue is not None:
                 toll = Fatalities(1, 1, None, cue.group(0), None, None)
+        if toll.coded <= 1:
+            several = title_several or read_opening(lede_end)[1]
+            if several is not None:
+                toll = Fatalities(several[0], several[0], None, several[1], None, None)
         cand.fatalities = Fatalities(
             toll.coded, toll.low, toll.high, toll.text, toll.start, toll.end, wounded
         )
