@@ -227,8 +227,10 @@ class EventExtractor:
         context = state_context(
             text, mentions, article.title, article.outlet or article.url, self._relocator
         )
-        if country != "US" and context.dateline is None:
-            context.state = None  # 'Georgia' in a report from the Caucasus is no US state
+        if country != "US" and context.dateline is None and not context.local:
+            # 'Georgia' in a report from the Caucasus is no US state; a US local outlet's
+            # 'Norfolk' (which the gazetteer reads as England's) is in its state
+            context.state = None
         candidates = in_state(candidates, context, self._relocator)
         local = context.state is not None
         candidates = redate(candidates, text, article.published, local)

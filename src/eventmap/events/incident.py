@@ -32,7 +32,7 @@ from eventmap.dates import DateRef, find_dates
 from eventmap.events.lookup import as_mention
 from eventmap.events.model import Candidate
 from eventmap.events.triggers import find_triggers
-from eventmap.events.us_state import Relocator, StateContext
+from eventmap.events.us_state import Relocator, StateContext, agency_places
 from eventmap.fatalities import NONE, Fatalities, find_fatalities
 from eventmap.geoparse import Mention
 from eventmap.schema import SUB_EVENT_TO_TYPE
@@ -45,39 +45,6 @@ DATE_LOOKAHEAD = 4
 DATE_LOOKBACK = 4
 # How many body sentences may hold the report's incident (later ones are background).
 INCIDENT_SENTENCES = 8
-_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
-
-
-# 'Macon police', 'the Macon Police Department', 'Bibb County sheriff's deputies'.
-_AGENCY_AFTER = re.compile(
-    rf"\b({_NAME})\s+(?:Police|police|Sheriff|sheriff|Sheriff['’]s|sheriff['’]s|"
-    r"Metro(?:politan)?\s+Police|Fire\s+Department)\b"
-)
-# 'police in Macon', 'officers in Macon'.
-_AGENCY_IN = re.compile(rf"\b(?:[Pp]olice|[Oo]fficers|[Dd]eputies|[Aa]uthorities)\s+in\s+({_NAME})")
-_NOT_TOWNS = re.compile(
-    r"^(?:The|A|An|State|Capitol|Transit|Military|Border|Tribal|University|Campus|County|City|"
-    r"Local|Metro|Park|Highway|Port|School|Airport|Housing|Railroad|Village|Township|Town)$"
-)
-
-
-def agency_places(text: str, end: int) -> list[tuple[str, int, int]]:
-    """Names of the towns and counties whose police or sheriff the report quotes."""
-    found = []
-    for pattern in (_AGENCY_AFTER, _AGENCY_IN):
-        for m in pattern.finditer(text, 0, end):
-            name = m.group(1)
-            words = name.split()
-            while words and _NOT_TOWNS.match(words[0]) and len(words) > 1:
-                words = words[1:]
-            if words and words[-1] in ("Police", "Sheriff"):
-                words = words[:-1]
-            name = " ".join(words)
-            if not name or _NOT_TOWNS.match(name) or name.endswith("."):
-                continue
-            start = m.start(1) + m.group(1).find(name)
-            found.append((name, start, start + len(name)))
-    return sorted(found, key=lambda f: f[1])
 
 
 # A date right after a step of the legal or reporting process is that step's, not the

@@ -72,12 +72,52 @@ _STREET_AFTER = re.compile(
 )
 
 
+# 'Macon police', 'the Macon Police Department', 'Bibb County sheriff's deputies'.
+_AGENCY_AFTER = re.compile(
+    rf"\b({_NAME})\s+(?:Police|police|Sheriff|sheriff|Sheriff['’]s|sheriff['’]s|"
+    r"Metro(?:politan)?\s+Police|Fire\s+Department)\b"
+)
+# 'police in Macon', 'officers in Macon'.
+_AGENCY_IN = re.compile(rf"\b(?:[Pp]olice|[Oo]fficers|[Dd]eputies|[Aa]uthorities)\s+in\s+({_NAME})")
+_NOT_TOWNS = re.compile(
+    r"^(?:The|A|An|State|Capitol|Transit|Military|Border|Tribal|University|Campus|County|City|"
+    r"Local|Metro|Park|Highway|Port|School|Airport|Housing|Railroad|Village|Township|Town)$"
+)
+
+
+def agency_places(text: str, end: int) -> list[tuple[str, int, int]]:
+    """Names of the towns and counties whose police or sheriff the report quotes."""
+    found = []
+    for pattern in (_AGENCY_AFTER, _AGENCY_IN):
+        for m in pattern.finditer(text, 0, end):
+            name = m.group(1)
+            words = name.split()
+            while words and _NOT_TOWNS.match(words[0]) and len(words) > 1:
+                words = words[1:]
+            if words and words[-1] in ("Police", "Sheriff"):
+                words = words[:-1]
+            name = " ".join(words)
+            if not name or _NOT_TOWNS.match(name) or name.endswith("."):
+                continue
+            start = m.start(1) + m.group(1).find(name)
+            found.append((name, start, start + len(name)))
+    return sorted(found, key=lambda f: f[1])
+
+
+# How far into a report its agencies ('Macon police') say where the report is from.
+_AGENCY_CHARS = 2_000
+
+
 @dataclass
 class StateContext:
-    """The state a report is about, and its dateline town (name as written, offsets)."""
+    """The state a report is about, its dateline town (name as written, offsets), and its
+    home: the dateline town, else the town or county whose police or sheriff it quotes,
+    as found inside the state (where an event with no better place than the state is)."""
 
     state: State | None
     dateline: tuple[str, int, int] | None
+    home: Mention | None = None
+    local: bool = False  # a US local outlet's report (its address or a credited station)
 
 
 @cache
@@ -90,13 +130,42 @@ def _dateline_cities() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
     return cities, tuple(sorted(forms, key=lambda f: -len(f[0])))
 
 
+@cache
+def _outlets() -> dict[str, str]:
+    """A US local outlet's web address ('wtkr.com') or TV call sign ('WTKR') -> its state."""
+    return {row[0]: row[1] for row in table("us_outlets.tsv")}
+
+
+# A TV station's call sign: W east of the Mississippi, K west ('WTKR', 'KMOX').
+_CALL_SIGN = re.compile(r"[kw][a-z]{2,3}")
+# A station's call sign in a dateline: 'GREENSBURG, Ind. (WISH) –'.
+_CALL_SIGN_CREDIT = re.compile(r"\(([KW][A-Z]{2,3})(?:-(?:TV|DT|FM|AM))?\)")
+
+
 def outlet_state(outlet: str | None) -> str | None:
-    """The state of an outlet whose web address names a big city ('stlouis.cbslocal.com')."""
+    """The state of a US local outlet, from its web address: a known outlet's ('wtkr.com',
+    'homicide.latimes.com'), a station's whose address is its call sign ('witn.com',
+    'wcti12.com'), or one that names a big city ('stlouis.cbslocal.com')."""
     host = (outlet or "").lower()
-    host = re.sub(r"^[a-z]+://", "", host).split("/")[0]
+    host = re.sub(r"^[a-z]+://", "", host).split("/")[0].split(":")[0]
     if not host or len(host) > 100:
         return None
+    known = _outlets()
+    labels = host.removeprefix("www.").split(".")
+    for i in range(len(labels) - 1):  # 'homicide.latimes.com', then 'latimes.com'
+        code = known.get(".".join(labels[i:]))
+        if code is not None:
+            return code
+    sign = _CALL_SIGN.fullmatch(labels[0].rstrip("0123456789")) if len(labels) == 2 else None
+    if sign is not None and sign.group(0).upper() in known:
+        return known[sign.group(0).upper()]
     return next((code for form, code in _dateline_cities()[1] if form in host), None)
+
+
+def credited_state(text: str) -> str | None:
+    """The state of the TV station a report's opening credits ('MACON (WMAZ) -')."""
+    m = _CALL_SIGN_CREDIT.search(text, 0, 600)
+    return _outlets().get(m.group(1)) if m is not None else None
 
 
 def state_context(
@@ -115,8 +184,9 @@ def state_context(
     dateline = None
     fallback = None  # the geoparser's reading of a dateline town without a state
     head = text[:600]
-    m = dateline_re.search(head)
-    if m is not None and (m.group(2) or m.group(1).isupper()):
+    # the first line that reads as a dateline: a photo credit 'Jo Doe (Photo: X) -' is none
+    m = next((x for x in dateline_re.finditer(head) if x.group(2) or x.group(1).isupper()), None)
+    if m is not None:
         town = m.group(1).strip()
         state = _state_of(m.group(2)) if m.group(2) else None
         if state is None and town.lower() == "washington":
@@ -140,8 +210,23 @@ def state_context(
                 None,
             )
         if state is not None:
-            return StateContext(state, dateline)
-    votes = _votes(text, mentions, title, outlet, by_code)
+            return _with_home(StateContext(state, dateline), text, relocator)
+    local = {outlet_state(outlet), credited_state(text)} - {None}
+    votes = _votes(text, mentions, title, local, by_code, relocator)
+    context = _decide(votes, local, dateline, fallback, by_code, relocator)
+    context.local = bool(local)
+    return _with_home(context, text, relocator)
+
+
+def _decide(
+    votes: dict[str, tuple[int, int]],
+    local: set[str],
+    dateline: tuple[str, int, int] | None,
+    fallback: State | None,
+    by_code: dict[str, State],
+    relocator: Relocator | None,
+) -> StateContext:
+    """The state the votes make, for a report whose dateline names none."""
     if dateline is not None and relocator is not None:
         # 'PEORIA —': the named state that has a town of that name
         for code in sorted(votes, key=lambda c: -votes[c][0] * 10_000 + votes[c][1]):
@@ -149,20 +234,44 @@ def state_context(
                 return StateContext(by_code[code], dateline)
     if fallback is not None:
         return StateContext(fallback, dateline)
+    if len(local) == 1 and set(votes) == local:
+        # a local outlet's report that names no other state: its own ('Norfolk' on a
+        # Virginia station's site is Virginia's Norfolk)
+        return StateContext(by_code[next(iter(local))], dateline)
     if not votes or max(v for v, _ in votes.values()) < 2:
         return StateContext(None, dateline)  # one passing 'in Texas' says too little
     best = min(votes, key=lambda c: (-votes[c][0], votes[c][1]))
     return StateContext(by_code[best], dateline)
 
 
+def _with_home(context: StateContext, text: str, relocator: Relocator | None) -> StateContext:
+    """``context`` with its home: the first of the dateline town and the towns and counties
+    whose agencies the report quotes that is a place inside the state."""
+    if relocator is None or context.state is None:
+        return context
+    names = agency_places(text, min(len(text), _AGENCY_CHARS))
+    if context.dateline is not None:
+        names.insert(0, context.dateline)
+    for name, start, end in names:
+        raw = relocator.lookup(name, context.state.code)
+        if raw is not None:
+            context.home = as_mention(raw, name, start, end)
+            break
+    return context
+
+
 def _votes(
     text: str,
     mentions: list[Mention],
     title: str | None,
-    outlet: str | None,
+    local: set[str],
     by_code: dict[str, State],
+    relocator: Relocator | None = None,
 ) -> dict[str, tuple[int, int]]:
-    """Each state's votes and where it is first named (-1: the headline or the outlet)."""
+    """Each state's votes and where it is first named (-1: the headline). ``local``: the
+    states of the outlet and of a station credited at the top; a town named in the text
+    that alone speaks for its state and has a namesake in the outlet's (one) state votes
+    for that state ('Duncan' on a South Carolina station's site)."""
     _, after_town, _ = _states()
     votes: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
@@ -173,16 +282,23 @@ def _votes(
             if state is not None and not _state_of(m.group(1)) and not m.group(1).isupper():
                 stated.add(m.group(1).lower())
                 stated.add(m.group(1).split()[-1].lower())
+                if offset == -1 and state.code in local:
+                    continue  # the outlet's own city in its headline ('WBRC - Birmingham, AL')
                 votes[state.code] += 2
                 first_seen.setdefault(state.code, m.start() if offset == 0 else -1)
-    code = outlet_state(outlet)
-    if code is not None:
+    # The outlet's state, and that of a station credited at the top.
+    for code in local:
         votes[code] += 1
         first_seen.setdefault(code, -1)
-    # A US town or county the geoparser resolved ('Killeen police', 'in Clark County') votes
-    # for its state, once per name: two towns, or one with a state, make the context (a town
-    # named twice may be a namesake abroad: 'in Santa Ana (Santa Ana)').
+    home = next(iter(local)) if len(local) == 1 and relocator is not None else None
+    # A US town or county the geoparser resolved ('in Clark County') votes for its state,
+    # once per name: two towns, or one with a state, make the context (a town named twice
+    # may be a namesake abroad: 'in Santa Ana (Santa Ana)'). One whose police or sheriff the
+    # report quotes ("Killeen police said") votes twice: the report is from there (a county
+    # does not: every state has its Madison County).
     towns: set[str] = set()
+    town_votes: list[tuple[str, int, Mention]] = []
+    agencies = {a[0].lower() for a in agency_places(text, min(len(text), _AGENCY_CHARS))}
     for mention in mentions:
         if (
             mention.resolved
@@ -204,8 +320,20 @@ def _votes(
             and mention.text.lower() != "washington"
         ):
             towns.add(mention.text.lower())
-            votes[mention.admin1_code] += 1
-            first_seen.setdefault(mention.admin1_code, mention.start)
+            twice = mention.kind == "city" and mention.text.lower() in agencies
+            town_votes.append((mention.admin1_code, 2 if twice else 1, mention))
+    support = votes + Counter(code for code, _, _ in town_votes)
+    for code, weight, mention in town_votes:
+        if (
+            home is not None
+            and code != home
+            and support[code] < 2
+            and relocator is not None
+            and relocator.lookup(mention.text, home) is not None
+        ):
+            code = home  # a namesake nothing else supports: the outlet says which
+        votes[code] += weight
+        first_seen.setdefault(code, mention.start)
     return {c: (v, first_seen[c]) for c, v in votes.items()}
 
 
@@ -266,8 +394,12 @@ class Relocator:
 def in_state(
     candidates: list[Candidate], context: StateContext, relocator: Relocator
 ) -> list[Candidate]:
-    """Each event placed outside the report's state moves to its namesake inside it, else to
-    the state (precision 3). Events already inside the state are left alone."""
+    """Each event placed outside the report's state moves to its namesake inside it (a county of
+    another state that has none stays where it is, unless the report has a home town), else to
+    the report's home town (precision 2: a suburb or a street the gazetteer lacks is near
+    it, never at a namesake elsewhere), else to the state (precision 3). An event placed at
+    the state itself ('Connecticut State Police say') is at the home town (precision 2).
+    Other events already inside the state are left alone."""
     state = context.state
     if state is None:
         return candidates
@@ -278,14 +410,13 @@ def in_state(
             # 'Pa' of 'LANCASTER, Pa.' is the state: an event of its own only when alone
             if len(candidates) > 1:
                 continue
-            raw = relocator.state(state)
-            if raw is not None:
-                cand.mention = as_mention(raw, m.text, m.start, m.end)
-                cand.precision, cand.location_name = 3, None
+            _at_state(cand, context, relocator, None)
             kept.append(cand)
             continue
         kept.append(cand)
         if m.country_code == "US" and m.admin1_code == state.code:
+            if m.kind == "admin1" and context.home is not None:
+                _at_state(cand, context, relocator, cand.location_name)
             continue
         if m.kind == "admin1" and m.country_code == "US":
             continue  # a state named on purpose ('in Texas') is no namesake
@@ -297,8 +428,24 @@ def in_state(
                 cand.precision = None
             cand.location_name = None
             continue
-        raw = relocator.state(state)
-        if raw is not None:
-            cand.mention = as_mention(raw, m.text, m.start, m.end)
-            cand.precision, cand.location_name = 3, words
+        if m.country_code == "US" and m.kind == "admin2" and context.home is None:
+            continue  # a county of another state, with no namesake here: there
+        _at_state(cand, context, relocator, words)
     return kept
+
+
+def _at_state(
+    cand: Candidate, context: StateContext, relocator: Relocator, words: str | None
+) -> None:
+    """Places ``cand``, which has no better place than the report's state, at the report's
+    home town (precision 2), else at the state (precision 3) under ``words``."""
+    m = cand.mention
+    if context.home is not None:
+        home = context.home
+        cand.mention = as_mention(home.raw, home.text, m.start, m.end)
+        cand.precision, cand.location_name = 2, None
+        return
+    raw = relocator.state(context.state) if context.state is not None else None
+    if raw is not None:
+        cand.mention = as_mention(raw, m.text, m.start, m.end)
+        cand.precision, cand.location_name = 3, words

@@ -1,0 +1,114 @@
+"""Which US state a local report is about, and where in it an event with no town is.
+
+Every sentence here is invented for the tests; the outlets' web addresses are real ones
+from the outlet list (resources/us_outlets.tsv).
+"""
+
+import datetime as dt
+
+import pytest
+
+from eventmap.article import Article
+from eventmap.events import EventExtractor
+from eventmap.events.us_state import credited_state, outlet_state, state_context
+from eventmap.geoparse import geoparse
+
+PUBLISHED = dt.date(2016, 5, 10)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EventExtractor:
+    return EventExtractor()
+
+
+def _main(extractor: EventExtractor, text: str, outlet: str | None = None) -> dict:
+    article = Article(id="t", text=text, published=PUBLISHED, outlet=outlet)
+    rows = [r for r in extractor.extract(article).event_rows if r["mention_type"] == "event"]
+    assert rows, text
+    return rows[0]
+
+
+def test_a_photo_credit_before_the_dateline_is_no_dateline() -> None:
+    text = (
+        "Jo Roe (Photo: County Jail)\n\n"
+        "MACON, Ga. (AP) - A man was charged after a boy was wounded by a stray bullet."
+    )
+    ctx = state_context(text, geoparse(text))
+    assert ctx.state is not None and ctx.state.code == "GA"
+    assert ctx.dateline is not None and ctx.dateline[0] == "MACON"
+
+
+def test_an_event_placed_at_the_state_is_at_the_dateline_town(extractor: EventExtractor) -> None:
+    # 'Zorblington' is in no gazetteer: the event has no better place than Georgia
+    text = "MACON, Ga. (AP) - A man was shot and killed on Sunday in Zorblington, Georgia."
+    row = _main(extractor, text)
+    assert row["location"].lower() == "macon" and row["admin1"] == "Georgia"
+    assert row["geo_precision"] == 2  # near the dateline town, not surely in it
+
+
+def test_the_police_town_is_the_home_when_there_is_no_dateline(
+    extractor: EventExtractor,
+) -> None:
+    text = (
+        "Macon police said a woman was shot in Georgia on Sunday night. "
+        "Officers in Macon are looking for a gray sedan."
+    )
+    ctx = state_context(text, geoparse(text), relocator=extractor._relocator)
+    assert ctx.state is not None and ctx.state.code == "GA"
+    assert ctx.home is not None and ctx.home.name == "Macon"
+    row = _main(extractor, text)
+    assert row["location"] == "Macon" and row["admin1"] == "Georgia"
+
+
+def test_a_town_whose_police_speak_makes_the_state_alone() -> None:
+    text = "Two men were wounded outside a bar in Killeen early Sunday, Killeen police said."
+    ctx = state_context(text, geoparse(text))
+    assert ctx.state is not None and ctx.state.code == "TX"
+
+
+def test_an_outlet_s_state_from_its_address_or_its_call_sign() -> None:
+    assert outlet_state("wtkr.com") == "VA"
+    assert outlet_state("https://www.wtkr.com/2016/05/10/story") == "VA"
+    assert outlet_state("articles.mcall.com") == "PA"  # a section of a known outlet
+    assert outlet_state("witn.com") == "NC"  # the station WITN, listed under another address
+    assert outlet_state("google.com") is None  # hosts outlets of every state
+    assert outlet_state("examplegazette.com") is None
+
+
+def test_a_station_credited_in_the_dateline_gives_its_state() -> None:
+    text = "GREENSBURG (WISH) - A boy was shot by his brother at their home."
+    assert credited_state(text) == "IN"
+    text = "GREENSBURG, Pa. - A boy was shot by his brother at their home."
+    assert credited_state(text) is None
+
+
+def test_a_local_outlet_decides_between_namesakes(extractor: EventExtractor) -> None:
+    text = "A teen was shot in the face Wednesday inside a Duncan home, Duncan police said."
+    row = _main(extractor, text, outlet="wspa.com")  # a South Carolina station
+    assert row["location"] == "Duncan" and row["admin1"] == "South Carolina"
+
+
+def test_a_local_outlet_s_town_without_a_state_is_in_the_outlet_s_state(
+    extractor: EventExtractor,
+) -> None:
+    text = "Five people were shot during a party in Norfolk early Sunday, officers said."
+    row = _main(extractor, text, outlet="wtkr.com")  # a Virginia station
+    assert row["location"] == "Norfolk" and row["admin1"] == "Virginia"
+
+
+def test_a_town_of_another_state_with_no_namesake_there_stays(
+    extractor: EventExtractor,
+) -> None:
+    # a Nebraska station's report on a shooting across the river: Cedar Rapids is in Iowa
+    text = "Three people were shot Tuesday night in Cedar Rapids, police said."
+    row = _main(extractor, text, outlet="ketv.com")
+    assert row["location"] == "Cedar Rapids" and row["admin1"] == "Iowa"
+
+
+def test_the_text_s_state_beats_the_outlet_s(extractor: EventExtractor) -> None:
+    text = (
+        "A man was shot and killed Friday in Enterprise, Alabama, and his brother was "
+        "wounded, deputies in Coffee County, Alabama, said."
+    )
+    ctx = state_context(text, geoparse(text), outlet="wtkr.com")
+    assert ctx.state is not None and ctx.state.code == "AL"
