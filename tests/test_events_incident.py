@@ -134,7 +134,7 @@ def test_the_headline_town_and_state_vote() -> None:
 
 
 def test_an_outlet_named_after_a_big_city_votes_for_its_state() -> None:
-    from eventmap.events.us_state import outlet_state
+    from eventmap.events.us_cues import outlet_state
 
     assert outlet_state("https://stlouis.examplenews.com/2016/05/story") == "MO"
     assert outlet_state("nbcnewyork.example") == "NY"
@@ -149,7 +149,7 @@ def test_an_ap_dateline_city_needs_no_state() -> None:
 
 
 def test_a_dateline_town_without_state_is_read_in_the_state_the_report_names() -> None:
-    from eventmap.events.us_state import Relocator
+    from eventmap.events.us_cues import Relocator
     from eventmap.geocode import OfflineGeocoder
 
     text = (

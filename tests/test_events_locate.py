@@ -248,3 +248,10 @@ def test_a_town_opening_a_bracket_is_its_district_not_an_exact_dot() -> None:
         "Zorpatti village under Bortalao police station limits (Rajnandgaon, Chhattisgarh)."
     )
     assert (row["admin1"], row["geo_precision"]) == ("Chhattisgarh", 2)
+
+
+def test_a_state_and_a_county_of_it_sharing_a_trigger_are_the_county() -> None:
+    found = _events("Two men were shot dead in rural Texas on Sunday in Ector County.")
+    assert [c.mention.text for c in found] == ["Ector County"]
+    found = _events("Gunmen killed two guards in Borno State on Sunday.")
+    assert [c.mention.text for c in found] == ["Borno State"]

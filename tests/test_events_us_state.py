@@ -10,7 +10,7 @@ import pytest
 
 from eventmap.article import Article
 from eventmap.events import EventExtractor
-from eventmap.events.us_state import credited_state, outlet_state, state_context
+from eventmap.events.us_state import state_context
 from eventmap.geoparse import geoparse
 
 PUBLISHED = dt.date(2016, 5, 10)
@@ -66,22 +66,6 @@ def test_a_town_whose_police_speak_makes_the_state_alone() -> None:
     assert ctx.state is not None and ctx.state.code == "TX"
 
 
-def test_an_outlet_s_state_from_its_address_or_its_call_sign() -> None:
-    assert outlet_state("wtkr.com") == "VA"
-    assert outlet_state("https://www.wtkr.com/2016/05/10/story") == "VA"
-    assert outlet_state("articles.mcall.com") == "PA"  # a section of a known outlet
-    assert outlet_state("witn.com") == "NC"  # the station WITN, listed under another address
-    assert outlet_state("google.com") is None  # hosts outlets of every state
-    assert outlet_state("examplegazette.com") is None
-
-
-def test_a_station_credited_in_the_dateline_gives_its_state() -> None:
-    text = "GREENSBURG (WISH) - A boy was shot by his brother at their home."
-    assert credited_state(text) == "IN"
-    text = "GREENSBURG, Pa. - A boy was shot by his brother at their home."
-    assert credited_state(text) is None
-
-
 def test_a_local_outlet_decides_between_namesakes(extractor: EventExtractor) -> None:
     text = "A teen was shot in the face Wednesday inside a Duncan home, Duncan police said."
     row = _main(extractor, text, outlet="wspa.com")  # a South Carolina station
@@ -112,3 +96,27 @@ def test_the_text_s_state_beats_the_outlet_s(extractor: EventExtractor) -> None:
     )
     ctx = state_context(text, geoparse(text), outlet="wtkr.com")
     assert ctx.state is not None and ctx.state.code == "AL"
+
+
+def test_the_first_town_named_is_the_home_but_not_a_hometown(extractor: EventExtractor) -> None:
+    text = (
+        "Jo Roe, of Jackson, was wounded in a shooting in Tennessee early Sunday. "
+        "It happened in the 2000 block of a street in Memphis, officers said."
+    )
+    ctx = state_context(text, geoparse(text), relocator=extractor._relocator)
+    assert ctx.state is not None and ctx.state.code == "TN"
+    assert ctx.home is not None and ctx.home.name == "Memphis"
+
+
+def test_an_event_placed_at_a_county_is_at_the_dateline_town_inside_it(
+    extractor: EventExtractor,
+) -> None:
+    text = (
+        "BLACKFOOT, Idaho -\n\nEastern Idaho authorities say a boy was accidentally shot by "
+        "his brother on Sunday at a home in Bingham County."
+    )
+    row = _main(extractor, text)
+    assert row["location"].lower() == "blackfoot" and row["geo_precision"] == 2
+    # a dateline town far from the county named is no town of it
+    text = text.replace("BLACKFOOT", "BOISE")
+    assert _main(extractor, text)["location"] == "Bingham County"

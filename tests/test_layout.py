@@ -42,6 +42,7 @@ STAGES = {
         "lookup",
         "villages",
         "locate",
+        "us_cues",
         "us_state",
         "incident",
         "code",

@@ -15,8 +15,10 @@ The stages, in the order a sentence flows through them (each module says why it 
       ├─ villages    a village the gazetteer lacks, placed in its province from a national
       │              list of settlements (Ukraine's), when the article supports that country
       ├─ locate      each event location + its nearest trigger -> one candidate event
-      ├─ us_state    the US state a local report is about (dateline, 'Town, Ga.'); events
-      │              at a namesake elsewhere move inside it
+      ├─ us_cues     a US local report's cues: its outlet's state, a credited station,
+      │              the agencies it quotes; look-ups inside a state
+      ├─ us_state    the US state a local report is about (dateline, 'Town, Ga.', outlet)
+      │              and its home town; events at a namesake elsewhere move inside it
       ├─ incident    the report's incident when no sentence gave a dated event (place, day
       │              and toll from the whole report); a procedural step's day is not its day
       ├─ code        ACLED atomicity (actor pair x place x day), hierarchy, lede folding

@@ -45,7 +45,8 @@ from eventmap.events.sentences import (
 )
 from eventmap.events.speakers import Speakers
 from eventmap.events.triggers import ESCALATES, escalation, find_triggers
-from eventmap.events.us_state import Relocator, in_state, state_context
+from eventmap.events.us_cues import Relocator
+from eventmap.events.us_state import in_state, state_context
 from eventmap.events.villages import Villages, cued_countries
 from eventmap.fatalities import add_tolls, find_fatalities
 from eventmap.geoparse import Geoparser, Mention, default_geoparser, sentence_bounds

@@ -32,7 +32,8 @@ from eventmap.dates import DateRef, find_dates
 from eventmap.events.lookup import as_mention
 from eventmap.events.model import Candidate
 from eventmap.events.triggers import find_triggers
-from eventmap.events.us_state import Relocator, StateContext, agency_places
+from eventmap.events.us_cues import Relocator, agency_places
+from eventmap.events.us_state import StateContext
 from eventmap.fatalities import NONE, Fatalities, find_fatalities
 from eventmap.geoparse import Mention
 from eventmap.schema import SUB_EVENT_TO_TYPE

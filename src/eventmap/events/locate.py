@@ -206,6 +206,9 @@ def _one_place_per_trigger(text: str, found: list[Candidate]) -> list[Candidate]
             None,
         )
         if twin is not None and not _LISTED.fullmatch(text, twin.mention.end, m.start):
+            if twin.mention.kind == "admin1" and m.kind in ("city", "admin2"):
+                # 'ODESSA, Texas - ... shot in Ector County': the county, not the state
+                kept[kept.index(twin)] = cand
             continue
         kept.append(cand)
     return kept

@@ -6,30 +6,35 @@ abroad. ``state_context`` finds that state (the dateline's; a bare big-city date
 'BALTIMORE —' as the geoparser reads it; 'WASHINGTON' is the capital; else the state named
 most, twice at least, street names such as 'Tennessee St.' aside). ``in_state`` moves an event
 placed at a namesake outside it to the place of that name inside the state, else to the state
-itself (precision 3): never a dot at a namesake in another state or country. A state's
-abbreviation ('Pa', 'Fla') is the state, never a town abroad.
+itself: never a dot at a namesake in another state or country. A state's abbreviation
+('Pa', 'Fla') is the state, never a town abroad. The cues (the outlet's state, a credited
+station, the agencies quoted) are us_cues.py's: a local outlet's state decides namesakes
+nothing else supports. An event with no better place than the state is at the report's home
+town (precision 2: the dateline town, the town whose police speak, the first town named),
+else at the state (precision 3).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from eventmap.events.lookup import as_mention
 from eventmap.events.model import Candidate
+from eventmap.events.us_cues import (
+    NAME,
+    Relocator,
+    State,
+    agency_places,
+    credited_state,
+    dateline_cities,
+    outlet_state,
+)
 from eventmap.geoparse import Mention
 from eventmap.wordlists import table
-
-_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
-
-
-@dataclass(frozen=True)
-class State:
-    code: str  # postal code, GeoNames' admin1 code for the US
-    name: str
 
 
 @cache
@@ -51,9 +56,9 @@ def _states() -> tuple[dict[str, State], re.Pattern[str], re.Pattern[str]]:
     dotless = "|".join(
         sorted({f[:-1].title() for f in written if f.endswith(".") and f.count(".") == 1})
     )
-    after_town = re.compile(rf"\b({_NAME}),\s+((?i:{words})|(?:{postal})\b)(?!\w)")
+    after_town = re.compile(rf"\b({NAME}),\s+((?i:{words})|(?:{postal})\b)(?!\w)")
     dateline = re.compile(
-        rf"(?m)^[ \t\W]{{0,3}}([A-Z][A-Z.'’ -]{{1,40}}?|{_NAME})"
+        rf"(?m)^[ \t\W]{{0,3}}([A-Z][A-Z.'’ -]{{1,40}}?|{NAME})"
         rf"(?:,\s*((?i:{words})|(?:{postal}|{dotless})\b))?\s*"
         r"(?:\([^)\n]{1,40}\)\s*(?:(?:—|–|--|-)\s?)?|(?:—|–|--|-)\s?)"
     )
@@ -72,38 +77,6 @@ _STREET_AFTER = re.compile(
 )
 
 
-# 'Macon police', 'the Macon Police Department', 'Bibb County sheriff's deputies'.
-_AGENCY_AFTER = re.compile(
-    rf"\b({_NAME})\s+(?:Police|police|Sheriff|sheriff|Sheriff['’]s|sheriff['’]s|"
-    r"Metro(?:politan)?\s+Police|Fire\s+Department)\b"
-)
-# 'police in Macon', 'officers in Macon'.
-_AGENCY_IN = re.compile(rf"\b(?:[Pp]olice|[Oo]fficers|[Dd]eputies|[Aa]uthorities)\s+in\s+({_NAME})")
-_NOT_TOWNS = re.compile(
-    r"^(?:The|A|An|State|Capitol|Transit|Military|Border|Tribal|University|Campus|County|City|"
-    r"Local|Metro|Park|Highway|Port|School|Airport|Housing|Railroad|Village|Township|Town)$"
-)
-
-
-def agency_places(text: str, end: int) -> list[tuple[str, int, int]]:
-    """Names of the towns and counties whose police or sheriff the report quotes."""
-    found = []
-    for pattern in (_AGENCY_AFTER, _AGENCY_IN):
-        for m in pattern.finditer(text, 0, end):
-            name = m.group(1)
-            words = name.split()
-            while words and _NOT_TOWNS.match(words[0]) and len(words) > 1:
-                words = words[1:]
-            if words and words[-1] in ("Police", "Sheriff"):
-                words = words[:-1]
-            name = " ".join(words)
-            if not name or _NOT_TOWNS.match(name) or name.endswith("."):
-                continue
-            start = m.start(1) + m.group(1).find(name)
-            found.append((name, start, start + len(name)))
-    return sorted(found, key=lambda f: f[1])
-
-
 # How far into a report its agencies ('Macon police') say where the report is from.
 _AGENCY_CHARS = 2_000
 
@@ -118,54 +91,6 @@ class StateContext:
     dateline: tuple[str, int, int] | None
     home: Mention | None = None
     local: bool = False  # a US local outlet's report (its address or a credited station)
-
-
-@cache
-def _dateline_cities() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
-    """AP's stand-alone dateline cities -> postal code; (web-address form, code) pairs."""
-    cities, forms = {}, []
-    for row in table("us_dateline_cities.tsv"):
-        cities[row[0]] = row[1]
-        forms.extend((form, row[1]) for form in row[2].split("|"))
-    return cities, tuple(sorted(forms, key=lambda f: -len(f[0])))
-
-
-@cache
-def _outlets() -> dict[str, str]:
-    """A US local outlet's web address ('wtkr.com') or TV call sign ('WTKR') -> its state."""
-    return {row[0]: row[1] for row in table("us_outlets.tsv")}
-
-
-# A TV station's call sign: W east of the Mississippi, K west ('WTKR', 'KMOX').
-_CALL_SIGN = re.compile(r"[kw][a-z]{2,3}")
-# A station's call sign in a dateline: 'GREENSBURG, Ind. (WISH) –'.
-_CALL_SIGN_CREDIT = re.compile(r"\(([KW][A-Z]{2,3})(?:-(?:TV|DT|FM|AM))?\)")
-
-
-def outlet_state(outlet: str | None) -> str | None:
-    """The state of a US local outlet, from its web address: a known outlet's ('wtkr.com',
-    'homicide.latimes.com'), a station's whose address is its call sign ('witn.com',
-    'wcti12.com'), or one that names a big city ('stlouis.cbslocal.com')."""
-    host = (outlet or "").lower()
-    host = re.sub(r"^[a-z]+://", "", host).split("/")[0].split(":")[0]
-    if not host or len(host) > 100:
-        return None
-    known = _outlets()
-    labels = host.removeprefix("www.").split(".")
-    for i in range(len(labels) - 1):  # 'homicide.latimes.com', then 'latimes.com'
-        code = known.get(".".join(labels[i:]))
-        if code is not None:
-            return code
-    sign = _CALL_SIGN.fullmatch(labels[0].rstrip("0123456789")) if len(labels) == 2 else None
-    if sign is not None and sign.group(0).upper() in known:
-        return known[sign.group(0).upper()]
-    return next((code for form, code in _dateline_cities()[1] if form in host), None)
-
-
-def credited_state(text: str) -> str | None:
-    """The state of the TV station a report's opening credits ('MACON (WMAZ) -')."""
-    m = _CALL_SIGN_CREDIT.search(text, 0, 600)
-    return _outlets().get(m.group(1)) if m is not None else None
 
 
 def state_context(
@@ -193,8 +118,8 @@ def state_context(
             state = by_code["DC"]  # a bare 'WASHINGTON' dateline is the capital
         elif state is None and _state_of(town):
             state, town = _state_of(town), ""  # 'TEXAS (AP) —': a state dateline
-        elif state is None and town.lower() in _dateline_cities()[0]:
-            state = by_code[_dateline_cities()[0][town.lower()]]  # 'BALTIMORE —'
+        elif state is None and town.lower() in dateline_cities()[0]:
+            state = by_code[dateline_cities()[0][town.lower()]]  # 'BALTIMORE —'
         if town and len(town) > 2:
             dateline = (town, m.start(1), m.start(1) + len(town))
         if state is None and dateline is not None:
@@ -210,12 +135,12 @@ def state_context(
                 None,
             )
         if state is not None:
-            return _with_home(StateContext(state, dateline), text, relocator)
+            return _with_home(StateContext(state, dateline), text, relocator, mentions)
     local = {outlet_state(outlet), credited_state(text)} - {None}
     votes = _votes(text, mentions, title, local, by_code, relocator)
     context = _decide(votes, local, dateline, fallback, by_code, relocator)
     context.local = bool(local)
-    return _with_home(context, text, relocator)
+    return _with_home(context, text, relocator, mentions)
 
 
 def _decide(
@@ -244,14 +169,36 @@ def _decide(
     return StateContext(by_code[best], dateline)
 
 
-def _with_home(context: StateContext, text: str, relocator: Relocator | None) -> StateContext:
-    """``context`` with its home: the first of the dateline town and the towns and counties
-    whose agencies the report quotes that is a place inside the state."""
+# Before a town that is not where it happened: a victim's hometown ('Jo Roe, of Macon'), the
+# hospital the wounded were taken to.
+_ELSEWHERE_BEFORE = re.compile(
+    r"\b(?:of|from|native|resident|residents|hospital\s+in|hospitals?\s+in|taken\s+to)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _with_home(
+    context: StateContext, text: str, relocator: Relocator | None, mentions: list[Mention]
+) -> StateContext:
+    """``context`` with its home: the first of the dateline town, the towns and counties
+    whose agencies the report quotes, and the towns it names early (not as someone's
+    hometown nor as the hospital's town) that is a place inside the state."""
     if relocator is None or context.state is None:
         return context
     names = agency_places(text, min(len(text), _AGENCY_CHARS))
     if context.dateline is not None:
         names.insert(0, context.dateline)
+    names += [
+        (m.text, m.start, m.end)
+        for m in sorted(mentions, key=lambda m: m.start)
+        if m.resolved
+        and m.kind == "city"
+        and m.country_code == "US"
+        and m.start < _AGENCY_CHARS
+        and m.role != "in_name"
+        and m.text.lower() != "washington"
+        and not _ELSEWHERE_BEFORE.search(text, max(0, m.start - 24), m.start)
+    ]
     for name, start, end in names:
         raw = relocator.lookup(name, context.state.code)
         if raw is not None:
@@ -337,60 +284,6 @@ def _votes(
     return {c: (v, first_seen[c]) for c, v in votes.items()}
 
 
-class Relocator:
-    """Looks a name up inside a US state (cached), and gives the state itself as a place."""
-
-    def __init__(self, geocoder: Any) -> None:
-        self.geocoder = geocoder
-        self._cache: dict[tuple[str, str, bool], dict | None] = {}
-
-    def lookup(self, name: str, code: str, counties: bool = True) -> dict | None:
-        """The raw gazetteer entry of the town (or county) so named in that state."""
-        name = name.strip()
-        if name.isupper():
-            name = name.title()
-        key = (name, code, counties)
-        if key not in self._cache:
-            found = None
-            try:
-                ranked = self.geocoder.geocode(
-                    name, exactly_one=False, country_codes="US", admin1_bias=[f"US.{code}"]
-                )
-            except ValueError:
-                ranked = None
-            kinds = ("city", "admin2") if counties else ("city",)
-            for loc in (ranked or [])[:25]:
-                raw = loc.raw
-                if (
-                    raw.get("admin1_code") == code
-                    and raw.get("kind") in kinds
-                    and raw.get("match") in ("name", "alternate", "alias")
-                ):
-                    found = dict(raw, latitude=loc.latitude, longitude=loc.longitude)
-                    break
-            if len(self._cache) > 20_000:
-                self._cache.clear()
-            self._cache[key] = found
-        return self._cache[key]
-
-    def state(self, state: State) -> dict | None:
-        key = (state.name, state.code, False)
-        if key not in self._cache:
-            found = None
-            try:
-                ranked = self.geocoder.geocode(
-                    state.name, exactly_one=False, country_codes="US", kind="admin1"
-                )
-            except ValueError:
-                ranked = None
-            for loc in ranked or []:
-                if loc.raw.get("admin1_code") == state.code:
-                    found = dict(loc.raw, latitude=loc.latitude, longitude=loc.longitude)
-                    break
-            self._cache[key] = found
-        return self._cache[key]
-
-
 def in_state(
     candidates: list[Candidate], context: StateContext, relocator: Relocator
 ) -> list[Candidate]:
@@ -417,6 +310,9 @@ def in_state(
         if m.country_code == "US" and m.admin1_code == state.code:
             if m.kind == "admin1" and context.home is not None:
                 _at_state(cand, context, relocator, cand.location_name)
+            elif m.kind == "admin2" and _town_in(context.home, m):
+                # 'BLACKFOOT, Idaho - ... Bingham County deputies': the town in the county
+                _at_state(cand, context, relocator, cand.location_name)
             continue
         if m.kind == "admin1" and m.country_code == "US":
             continue  # a state named on purpose ('in Texas') is no namesake
@@ -432,6 +328,19 @@ def in_state(
             continue  # a county of another state, with no namesake here: there
         _at_state(cand, context, relocator, words)
     return kept
+
+
+# How far from a county's point its towns may be (most US counties are smaller).
+_COUNTY_KM = 40.0
+
+
+def _town_in(home: Mention | None, county: Mention) -> bool:
+    """Whether ``home`` is a town near enough ``county``'s point to lie inside it."""
+    if home is None or home.kind != "city" or county.latitude is None or home.latitude is None:
+        return False
+    dlat = math.radians(home.latitude - county.latitude)
+    dlon = math.radians(home.longitude - county.longitude) * math.cos(math.radians(county.latitude))
+    return 6371.0 * math.hypot(dlat, dlon) <= _COUNTY_KM
 
 
 def _at_state(

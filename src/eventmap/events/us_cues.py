@@ -1,0 +1,159 @@
+"""What in a US local report says where it is from, and the look-ups inside a state.
+
+The outlet ('wtkr.com' serves Virginia: resources/us_outlets.tsv), a station credited in the
+dateline ('(WISH)'), AP's stand-alone dateline cities ('BALTIMORE —'), the towns and counties
+whose police or sheriff the report quotes ('Macon police said'). ``Relocator`` looks a name
+up inside one state. us_state.py weighs these cues into the report's state and home town.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from eventmap.wordlists import table
+
+
+@dataclass(frozen=True)
+class State:
+    code: str  # postal code, GeoNames' admin1 code for the US
+    name: str
+
+
+NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+
+
+# 'Macon police', 'the Macon Police Department', 'Bibb County sheriff's deputies'.
+_AGENCY_AFTER = re.compile(
+    rf"\b({NAME})\s+(?:Police|police|Sheriff|sheriff|Sheriff['’]s|sheriff['’]s|"
+    r"Metro(?:politan)?\s+Police|Fire\s+Department)\b"
+)
+# 'police in Macon', 'officers in Macon'.
+_AGENCY_IN = re.compile(rf"\b(?:[Pp]olice|[Oo]fficers|[Dd]eputies|[Aa]uthorities)\s+in\s+({NAME})")
+_NOT_TOWNS = re.compile(
+    r"^(?:The|A|An|State|Capitol|Transit|Military|Border|Tribal|University|Campus|County|City|"
+    r"Local|Metro|Park|Highway|Port|School|Airport|Housing|Railroad|Village|Township|Town)$"
+)
+
+
+def agency_places(text: str, end: int) -> list[tuple[str, int, int]]:
+    """Names of the towns and counties whose police or sheriff the report quotes."""
+    found = []
+    for pattern in (_AGENCY_AFTER, _AGENCY_IN):
+        for m in pattern.finditer(text, 0, end):
+            name = m.group(1)
+            words = name.split()
+            while words and _NOT_TOWNS.match(words[0]) and len(words) > 1:
+                words = words[1:]
+            if words and words[-1] in ("Police", "Sheriff"):
+                words = words[:-1]
+            name = " ".join(words)
+            if not name or _NOT_TOWNS.match(name) or name.endswith("."):
+                continue
+            start = m.start(1) + m.group(1).find(name)
+            found.append((name, start, start + len(name)))
+    return sorted(found, key=lambda f: f[1])
+
+
+@cache
+def dateline_cities() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """AP's stand-alone dateline cities -> postal code; (web-address form, code) pairs."""
+    cities, forms = {}, []
+    for row in table("us_dateline_cities.tsv"):
+        cities[row[0]] = row[1]
+        forms.extend((form, row[1]) for form in row[2].split("|"))
+    return cities, tuple(sorted(forms, key=lambda f: -len(f[0])))
+
+
+@cache
+def _outlets() -> dict[str, str]:
+    """A US local outlet's web address ('wtkr.com') or TV call sign ('WTKR') -> its state."""
+    return {row[0]: row[1] for row in table("us_outlets.tsv")}
+
+
+# A TV station's call sign: W east of the Mississippi, K west ('WTKR', 'KMOX').
+_CALL_SIGN = re.compile(r"[kw][a-z]{2,3}")
+# A station's call sign in a dateline: 'GREENSBURG, Ind. (WISH) –'.
+_CALL_SIGN_CREDIT = re.compile(r"\(([KW][A-Z]{2,3})(?:-(?:TV|DT|FM|AM))?\)")
+
+
+def outlet_state(outlet: str | None) -> str | None:
+    """The state of a US local outlet, from its web address: a known outlet's ('wtkr.com',
+    'homicide.latimes.com'), a station's whose address is its call sign ('witn.com',
+    'wcti12.com'), or one that names a big city ('stlouis.cbslocal.com')."""
+    host = (outlet or "").lower()
+    host = re.sub(r"^[a-z]+://", "", host).split("/")[0].split(":")[0]
+    if not host or len(host) > 100:
+        return None
+    known = _outlets()
+    labels = host.removeprefix("www.").split(".")
+    for i in range(len(labels) - 1):  # 'homicide.latimes.com', then 'latimes.com'
+        code = known.get(".".join(labels[i:]))
+        if code is not None:
+            return code
+    sign = _CALL_SIGN.fullmatch(labels[0].rstrip("0123456789")) if len(labels) == 2 else None
+    if sign is not None and sign.group(0).upper() in known:
+        return known[sign.group(0).upper()]
+    return next((code for form, code in dateline_cities()[1] if form in host), None)
+
+
+def credited_state(text: str) -> str | None:
+    """The state of the TV station a report's opening credits ('MACON (WMAZ) -')."""
+    m = _CALL_SIGN_CREDIT.search(text, 0, 600)
+    return _outlets().get(m.group(1)) if m is not None else None
+
+
+class Relocator:
+    """Looks a name up inside a US state (cached), and gives the state itself as a place."""
+
+    def __init__(self, geocoder: Any) -> None:
+        self.geocoder = geocoder
+        self._cache: dict[tuple[str, str, bool], dict | None] = {}
+
+    def lookup(self, name: str, code: str, counties: bool = True) -> dict | None:
+        """The raw gazetteer entry of the town (or county) so named in that state."""
+        name = name.strip()
+        if name.isupper():
+            name = name.title()
+        key = (name, code, counties)
+        if key not in self._cache:
+            found = None
+            try:
+                ranked = self.geocoder.geocode(
+                    name, exactly_one=False, country_codes="US", admin1_bias=[f"US.{code}"]
+                )
+            except ValueError:
+                ranked = None
+            kinds = ("city", "admin2") if counties else ("city",)
+            for loc in (ranked or [])[:25]:
+                raw = loc.raw
+                if (
+                    raw.get("admin1_code") == code
+                    and raw.get("kind") in kinds
+                    and raw.get("match") in ("name", "alternate", "alias")
+                ):
+                    found = dict(raw, latitude=loc.latitude, longitude=loc.longitude)
+                    break
+            if len(self._cache) > 20_000:
+                self._cache.clear()
+            self._cache[key] = found
+        return self._cache[key]
+
+    def state(self, state: State) -> dict | None:
+        key = (state.name, state.code, False)
+        if key not in self._cache:
+            found = None
+            try:
+                ranked = self.geocoder.geocode(
+                    state.name, exactly_one=False, country_codes="US", kind="admin1"
+                )
+            except ValueError:
+                ranked = None
+            for loc in ranked or []:
+                if loc.raw.get("admin1_code") == state.code:
+                    found = dict(loc.raw, latitude=loc.latitude, longitude=loc.longitude)
+                    break
+            self._cache[key] = found
+        return self._cache[key]

@@ -1,0 +1,28 @@
+"""A US local report's cues: the state its outlet serves, a station credited in its dateline.
+
+The sentences are invented; the web addresses and call signs are real ones from the outlet
+list (resources/us_outlets.tsv).
+"""
+
+from eventmap.events.us_cues import agency_places, credited_state, outlet_state
+
+
+def test_an_outlet_s_state_from_its_address_or_its_call_sign() -> None:
+    assert outlet_state("wtkr.com") == "VA"
+    assert outlet_state("https://www.wtkr.com/2016/05/10/story") == "VA"
+    assert outlet_state("articles.mcall.com") == "PA"  # a section of a known outlet
+    assert outlet_state("witn.com") == "NC"  # the station WITN, listed under another address
+    assert outlet_state("google.com") is None  # hosts outlets of every state
+    assert outlet_state("examplegazette.com") is None
+
+
+def test_a_station_credited_in_the_dateline_gives_its_state() -> None:
+    text = "GREENSBURG (WISH) - A boy was shot by his brother at their home."
+    assert credited_state(text) == "IN"
+    text = "GREENSBURG, Pa. - A boy was shot by his brother at their home."
+    assert credited_state(text) is None
+
+
+def test_agencies_give_the_towns_whose_police_speak() -> None:
+    text = "Macon police said the man fled. Deputies in Bibb County found him; City police agreed."
+    assert [n for n, _, _ in agency_places(text, len(text))] == ["Macon", "Bibb County"]
