@@ -120,3 +120,27 @@ def test_an_event_placed_at_a_county_is_at_the_dateline_town_inside_it(
     # a dateline town far from the county named is no town of it
     text = text.replace("BLACKFOOT", "BOISE")
     assert _main(extractor, text)["location"] == "Bingham County"
+
+
+def test_a_report_s_incident_with_no_place_is_at_its_home_not_the_state(
+    extractor: EventExtractor,
+) -> None:
+    quiet = "Neighbours said the street is usually quiet and children play outside at night. "
+    text = (
+        "A 2-year-old boy was shot in the leg on Sunday night.\n\n"
+        "His mother said she did not know a gun was in the house. A neighbour said the family "
+        "had moved in last month. Officers took the gun away. The boy is recovering.\n\n"
+        + quiet * 12
+        + "\n\nMacon police said charges are possible, and Macon schools will offer counselling."
+    )
+    row = _main(extractor, text)
+    assert (row["location"], row["admin1"], row["geo_precision"]) == ("Macon", "Georgia", 2)
+
+
+def test_the_town_named_most_is_the_home(extractor: EventExtractor) -> None:
+    text = (
+        "A man was shot in Tennessee on Sunday, Germantown officers said. Schools in Memphis "
+        "were closed, and buses in Memphis stopped near Memphis parks."
+    )
+    ctx = state_context(text, geoparse(text), relocator=extractor._relocator)
+    assert ctx.home is not None and ctx.home.name == "Memphis"

@@ -217,6 +217,8 @@ def first_place(
             usable = usable and countries[m.country_code] >= 2
         if usable:
             return m, None, None
+    if state is not None and context.home is not None:
+        return context.home, 2, None  # the town the report names early (us_state.py)
     if state is not None:
         raw = relocator.state(state)
         if raw is not None:

@@ -181,14 +181,14 @@ def _with_home(
     context: StateContext, text: str, relocator: Relocator | None, mentions: list[Mention]
 ) -> StateContext:
     """``context`` with its home: the first of the dateline town, the towns and counties
-    whose agencies the report quotes, and the towns it names early (not as someone's
-    hometown nor as the hospital's town) that is a place inside the state."""
+    whose agencies the report quotes, and the towns it names early, most named first (not
+    as someone's hometown nor as the hospital's town) that is a place inside the state."""
     if relocator is None or context.state is None:
         return context
     names = agency_places(text, min(len(text), _AGENCY_CHARS))
     if context.dateline is not None:
         names.insert(0, context.dateline)
-    names += [
+    named = [
         (m.text, m.start, m.end)
         for m in sorted(mentions, key=lambda m: m.start)
         if m.resolved
@@ -199,6 +199,8 @@ def _with_home(
         and m.text.lower() != "washington"
         and not _ELSEWHERE_BEFORE.search(text, max(0, m.start - 24), m.start)
     ]
+    times = Counter(name.lower() for name, _, _ in named)
+    names += sorted(named, key=lambda n: -times[n[0].lower()])  # the town named most, first
     for name, start, end in names:
         raw = relocator.lookup(name, context.state.code)
         if raw is not None:
