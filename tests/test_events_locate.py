@@ -255,3 +255,5 @@ def test_a_state_and_a_county_of_it_sharing_a_trigger_are_the_county() -> None:
     assert [c.mention.text for c in found] == ["Ector County"]
     found = _events("Gunmen killed two guards in Borno State on Sunday.")
     assert [c.mention.text for c in found] == ["Borno State"]
+    found = _events("Shelling hit Tunceli province on Sunday, in Dersim.")
+    assert found[0].mention.kind == "admin1"  # abroad, the province named first stays

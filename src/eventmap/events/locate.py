@@ -195,6 +195,7 @@ def _one_place_per_trigger(text: str, found: list[Candidate]) -> list[Candidate]
     kept: list[Candidate] = []
     for cand in found:
         m = cand.mention
+        us = m.country_code == "US"
         twin = next(
             (
                 k
@@ -206,8 +207,9 @@ def _one_place_per_trigger(text: str, found: list[Candidate]) -> list[Candidate]
             None,
         )
         if twin is not None and not _LISTED.fullmatch(text, twin.mention.end, m.start):
-            if twin.mention.kind == "admin1" and m.kind in ("city", "admin2"):
-                # 'ODESSA, Texas - ... shot in Ector County': the county, not the state
+            if twin.mention.kind == "admin1" and m.kind in ("city", "admin2") and us:
+                # 'ODESSA, Texas - ... shot in Ector County': the county, not the state (a
+                # US state's dateline; abroad the province named first stays, as ACLED codes)
                 kept[kept.index(twin)] = cand
             continue
         kept.append(cand)
