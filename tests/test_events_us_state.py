@@ -144,3 +144,15 @@ def test_the_town_named_most_is_the_home(extractor: EventExtractor) -> None:
     )
     ctx = state_context(text, geoparse(text), relocator=extractor._relocator)
     assert ctx.home is not None and ctx.home.name == "Memphis"
+
+
+def test_namesakes_that_only_support_each_other_follow_the_outlet(
+    extractor: EventExtractor,
+) -> None:
+    # read alone, Augusta and Richmond County agree on New York; a Georgia station's report
+    text = (
+        "A boy was shot in Augusta on Wednesday night, and an Augusta teen is in custody, the "
+        "Richmond County Sheriff said. Richmond County deputies found the gun."
+    )
+    row = _main(extractor, text, outlet="wjbf.com")
+    assert row["location"] == "Augusta" and row["admin1"] == "Georgia"

@@ -219,8 +219,8 @@ def _votes(
 ) -> dict[str, tuple[int, int]]:
     """Each state's votes and where it is first named (-1: the headline). ``local``: the
     states of the outlet and of a station credited at the top; a town named in the text
-    that alone speaks for its state and has a namesake in the outlet's (one) state votes
-    for that state ('Duncan' on a South Carolina station's site)."""
+    that has a namesake in the outlet's (one) state votes for that state when nothing but
+    such towns speaks for its own ('Duncan' on a South Carolina station's site)."""
     _, after_town, _ = _states()
     votes: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
@@ -271,15 +271,20 @@ def _votes(
             towns.add(mention.text.lower())
             twice = mention.kind == "city" and mention.text.lower() in agencies
             town_votes.append((mention.admin1_code, 2 if twice else 1, mention))
-    support = votes + Counter(code for code, _, _ in town_votes)
-    for code, weight, mention in town_votes:
-        if (
-            home is not None
-            and code != home
-            and support[code] < 2
-            and relocator is not None
-            and relocator.lookup(mention.text, home) is not None
-        ):
+    # Towns that have a namesake in the outlet's state ('Augusta' and 'Richmond County' read
+    # in New York on a Georgia station's site) support their state only if something else
+    # does: a state named, a town written with it, a town the outlet's state lacks.
+    namesakes = {
+        i
+        for i, (code, _, mention) in enumerate(town_votes)
+        if home is not None
+        and code != home
+        and relocator is not None
+        and relocator.lookup(mention.text, home) is not None
+    }
+    solid = votes + Counter(c for i, (c, _, _) in enumerate(town_votes) if i not in namesakes)
+    for i, (code, weight, mention) in enumerate(town_votes):
+        if i in namesakes and solid[code] == 0 and home is not None:
             code = home  # a namesake nothing else supports: the outlet says which
         votes[code] += weight
         first_seen.setdefault(code, mention.start)
