@@ -4,7 +4,7 @@ The sentences are invented; the web addresses and call signs are real ones from 
 list (resources/us_outlets.tsv).
 """
 
-from eventmap.events.us_cues import agency_places, credited_state, outlet_state
+from eventmap.events.us_cues import agency_places, credited_state, outlet_place, outlet_state
 
 
 def test_an_outlet_s_state_from_its_address_or_its_call_sign() -> None:
@@ -26,3 +26,9 @@ def test_a_station_credited_in_the_dateline_gives_its_state() -> None:
 def test_agencies_give_the_towns_whose_police_speak() -> None:
     text = "Macon police said the man fled. Deputies in Bibb County found him; City police agreed."
     assert [n for n, _, _ in agency_places(text, len(text))] == ["Macon", "Bibb County"]
+
+
+def test_an_outlet_s_city_where_the_directories_agree_on_one() -> None:
+    assert outlet_place("wmcactionnews5.com") == ("TN", "Memphis")
+    assert outlet_place("witn.com") == ("NC", "")  # known by its call sign only
+    assert outlet_place("nytimes.com") is None  # a national paper is no local outlet

@@ -156,3 +156,19 @@ def test_namesakes_that_only_support_each_other_follow_the_outlet(
     )
     row = _main(extractor, text, outlet="wjbf.com")
     assert row["location"] == "Augusta" and row["admin1"] == "Georgia"
+
+
+def test_a_report_with_no_town_is_at_its_outlet_s_city_as_a_region(
+    extractor: EventExtractor,
+) -> None:
+    # no town named: a Memphis station's report is about its region, not all of Tennessee
+    text = "A man was shot and killed outside a club in Tennessee early Friday, officers said."
+    ctx = state_context(
+        text, geoparse(text), outlet="wmcactionnews5.com", relocator=extractor._relocator
+    )
+    assert ctx.home is not None and ctx.home.name == "Memphis" and ctx.home_precision == 3
+    row = _main(extractor, text, outlet="wmcactionnews5.com")
+    assert (row["location"], row["geo_precision"]) == ("Memphis", 3)
+    # a town the report names comes first
+    text = text.replace("in Tennessee", "in Millington, Tennessee,")
+    assert _main(extractor, text, outlet="wmcactionnews5.com")["location"] == "Millington"

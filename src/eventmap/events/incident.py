@@ -218,7 +218,7 @@ def first_place(
         if usable:
             return m, None, None
     if state is not None and context.home is not None:
-        return context.home, 2, None  # the town the report names early (us_state.py)
+        return context.home, context.home_precision, None  # us_state.py's home town
     if state is not None:
         raw = relocator.state(state)
         if raw is not None:

@@ -68,9 +68,10 @@ def dateline_cities() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
 
 
 @cache
-def _outlets() -> dict[str, str]:
-    """A US local outlet's web address ('wtkr.com') or TV call sign ('WTKR') -> its state."""
-    return {row[0]: row[1] for row in table("us_outlets.tsv")}
+def _outlets() -> dict[str, tuple[str, str]]:
+    """A US local outlet's web address ('wtkr.com') or TV call sign ('WTKR') -> its state and
+    its city ('' when the directories do not agree on one)."""
+    return {row[0]: (row[1], row[2] if len(row) > 2 else "") for row in table("us_outlets.tsv")}
 
 
 # A TV station's call sign: W east of the Mississippi, K west ('WTKR', 'KMOX').
@@ -79,10 +80,10 @@ _CALL_SIGN = re.compile(r"[kw][a-z]{2,3}")
 _CALL_SIGN_CREDIT = re.compile(r"\(([KW][A-Z]{2,3})(?:-(?:TV|DT|FM|AM))?\)")
 
 
-def outlet_state(outlet: str | None) -> str | None:
-    """The state of a US local outlet, from its web address: a known outlet's ('wtkr.com',
-    'homicide.latimes.com'), a station's whose address is its call sign ('witn.com',
-    'wcti12.com'), or one that names a big city ('stlouis.cbslocal.com')."""
+def outlet_place(outlet: str | None) -> tuple[str, str] | None:
+    """The state and city ('' if unknown) of a US local outlet, from its web address: a
+    known outlet's ('wtkr.com', 'homicide.latimes.com'), a station's whose address is its call
+    sign ('witn.com', 'wcti12.com'), or one that names a big city ('stlouis.cbslocal.com')."""
     host = (outlet or "").lower()
     host = re.sub(r"^[a-z]+://", "", host).split("/")[0].split(":")[0]
     if not host or len(host) > 100:
@@ -90,19 +91,26 @@ def outlet_state(outlet: str | None) -> str | None:
     known = _outlets()
     labels = host.removeprefix("www.").split(".")
     for i in range(len(labels) - 1):  # 'homicide.latimes.com', then 'latimes.com'
-        code = known.get(".".join(labels[i:]))
-        if code is not None:
-            return code
+        found = known.get(".".join(labels[i:]))
+        if found is not None:
+            return found
     sign = _CALL_SIGN.fullmatch(labels[0].rstrip("0123456789")) if len(labels) == 2 else None
     if sign is not None and sign.group(0).upper() in known:
         return known[sign.group(0).upper()]
-    return next((code for form, code in dateline_cities()[1] if form in host), None)
+    return next((((code, "") for form, code in dateline_cities()[1] if form in host)), None)
+
+
+def outlet_state(outlet: str | None) -> str | None:
+    """The state a US local outlet serves (see ``outlet_place``)."""
+    found = outlet_place(outlet)
+    return found[0] if found is not None else None
 
 
 def credited_state(text: str) -> str | None:
     """The state of the TV station a report's opening credits ('MACON (WMAZ) -')."""
     m = _CALL_SIGN_CREDIT.search(text, 0, 600)
-    return _outlets().get(m.group(1)) if m is not None else None
+    found = _outlets().get(m.group(1)) if m is not None else None
+    return found[0] if found is not None else None
 
 
 class Relocator:

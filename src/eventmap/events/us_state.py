@@ -31,6 +31,7 @@ from eventmap.events.us_cues import (
     agency_places,
     credited_state,
     dateline_cities,
+    outlet_place,
     outlet_state,
 )
 from eventmap.geoparse import Mention
@@ -90,6 +91,7 @@ class StateContext:
     state: State | None
     dateline: tuple[str, int, int] | None
     home: Mention | None = None
+    home_precision: int = 2  # 3 for an outlet's city: only the region is known
     local: bool = False  # a US local outlet's report (its address or a credited station)
 
 
@@ -135,12 +137,13 @@ def state_context(
                 None,
             )
         if state is not None:
-            return _with_home(StateContext(state, dateline), text, relocator, mentions)
+            context = StateContext(state, dateline)
+            return _with_home(context, text, relocator, mentions, outlet)
     local = {outlet_state(outlet), credited_state(text)} - {None}
     votes = _votes(text, mentions, title, local, by_code, relocator)
     context = _decide(votes, local, dateline, fallback, by_code, relocator)
     context.local = bool(local)
-    return _with_home(context, text, relocator, mentions)
+    return _with_home(context, text, relocator, mentions, outlet)
 
 
 def _decide(
@@ -178,11 +181,16 @@ _ELSEWHERE_BEFORE = re.compile(
 
 
 def _with_home(
-    context: StateContext, text: str, relocator: Relocator | None, mentions: list[Mention]
+    context: StateContext,
+    text: str,
+    relocator: Relocator | None,
+    mentions: list[Mention],
+    outlet: str | None = None,
 ) -> StateContext:
     """``context`` with its home: the first of the dateline town, the towns and counties
     whose agencies the report quotes, and the towns it names early, most named first (not
-    as someone's hometown nor as the hospital's town) that is a place inside the state."""
+    as someone's hometown nor as the hospital's town) that is a place inside the state;
+    else the city of a local outlet of that state (precision 3: the region it covers)."""
     if relocator is None or context.state is None:
         return context
     names = agency_places(text, min(len(text), _AGENCY_CHARS))
@@ -205,7 +213,12 @@ def _with_home(
         raw = relocator.lookup(name, context.state.code)
         if raw is not None:
             context.home = as_mention(raw, name, start, end)
-            break
+            return context
+    place = outlet_place(outlet)
+    if place is not None and place[0] == context.state.code and place[1]:
+        raw = relocator.lookup(place[1], place[0], counties=False)
+        if raw is not None:
+            context.home, context.home_precision = as_mention(raw, place[1], 0, 0), 3
     return context
 
 
@@ -359,7 +372,7 @@ def _at_state(
     if context.home is not None:
         home = context.home
         cand.mention = as_mention(home.raw, home.text, m.start, m.end)
-        cand.precision, cand.location_name = 2, None
+        cand.precision, cand.location_name = context.home_precision, None
         return
     raw = relocator.state(context.state) if context.state is not None else None
     if raw is not None:
