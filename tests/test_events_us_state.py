@@ -172,3 +172,12 @@ def test_a_report_with_no_town_is_at_its_outlet_s_city_as_a_region(
     # a town the report names comes first
     text = text.replace("in Tennessee", "in Millington, Tennessee,")
     assert _main(extractor, text, outlet="wmcactionnews5.com")["location"] == "Millington"
+
+
+def test_a_victim_s_hometown_and_its_state_do_not_make_the_state() -> None:
+    text = (
+        "Philadelphia police identified a man, 34, of Fredericksburg, Virginia, who was shot "
+        "and killed inside a tavern on Sunday."
+    )
+    ctx = state_context(text, geoparse(text))
+    assert ctx.state is not None and ctx.state.code == "PA"

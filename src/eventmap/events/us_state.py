@@ -238,6 +238,7 @@ def _votes(
     votes: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     stated: set[str] = set()  # towns written with their state: their namesakes do not vote
+    written: set[int] = set()  # where a state is written after a town
     for offset, words in ((-1, title or ""), (0, text)):
         for m in after_town.finditer(words):
             state = _state_of(m.group(2))
@@ -246,6 +247,10 @@ def _votes(
                 stated.add(m.group(1).split()[-1].lower())
                 if offset == -1 and state.code in local:
                     continue  # the outlet's own city in its headline ('WBRC - Birmingham, AL')
+                if offset == 0:
+                    written.add(m.start(2))  # the state's name votes here, not again below
+                    if _ELSEWHERE_BEFORE.search(words, max(0, m.start() - 24), m.start()):
+                        continue  # a hometown: 'Jo Roe, 34, of Fredericksburg, Virginia'
                 votes[state.code] += 2
                 first_seen.setdefault(state.code, m.start() if offset == 0 else -1)
     # The outlet's state, and that of a station credited at the top.
@@ -269,6 +274,7 @@ def _votes(
             and mention.admin1_code in by_code
             and mention.text.lower() != "washington"  # the capital, as often as the state
             and not _STREET_AFTER.match(text, mention.end)  # 'Tennessee St.' is a street
+            and mention.start not in written
         ):
             votes[mention.admin1_code] += 1
             first_seen.setdefault(mention.admin1_code, mention.start)
