@@ -4,7 +4,13 @@ The sentences are invented; the web addresses and call signs are real ones from 
 list (resources/us_outlets.tsv).
 """
 
-from eventmap.events.us_cues import agency_places, credited_state, outlet_place, outlet_state
+from eventmap.events.us_cues import (
+    ELSEWHERE_BEFORE,
+    agency_places,
+    credited_state,
+    outlet_place,
+    outlet_state,
+)
 
 
 def test_an_outlet_s_state_from_its_address_or_its_call_sign() -> None:
@@ -32,3 +38,9 @@ def test_an_outlet_s_city_where_the_directories_agree_on_one() -> None:
     assert outlet_place("wmcactionnews5.com") == ("TN", "Memphis")
     assert outlet_place("witn.com") == ("NC", "")  # known by its call sign only
     assert outlet_place("nytimes.com") is None  # a national paper is no local outlet
+
+
+def test_a_hometown_or_the_hospital_s_town_is_told_by_the_words_before_it() -> None:
+    for before in ("Jo Roe, 34, of ", "a man from ", "was taken to a hospital in "):
+        assert ELSEWHERE_BEFORE.search(before)
+    assert not ELSEWHERE_BEFORE.search("was shot in ")

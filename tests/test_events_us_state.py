@@ -181,3 +181,10 @@ def test_a_victim_s_hometown_and_its_state_do_not_make_the_state() -> None:
     )
     ctx = state_context(text, geoparse(text))
     assert ctx.state is not None and ctx.state.code == "PA"
+
+
+def test_a_mixed_case_town_with_its_credit_and_dash_is_a_dateline() -> None:
+    text = "Killingly (AP) — Connecticut State Police say a teen was shot at a home."
+    assert state_context(text, geoparse(text)).dateline == ("Killingly", 0, 9)
+    text = "Jo Roe (Photo: County Jail)\n\nA teen was shot at a home, police said."
+    assert state_context(text, geoparse(text)).dateline is None

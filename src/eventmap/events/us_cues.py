@@ -57,6 +57,18 @@ def agency_places(text: str, end: int) -> list[tuple[str, int, int]]:
     return sorted(found, key=lambda f: f[1])
 
 
+# A dateline's agency credit followed by its dash: '(AP) —', '(WXYZ) -'.
+CREDIT_DASH = re.compile(r"\([A-Z][A-Za-z0-9 .&/-]{1,20}\)\s*(?:—|–|--|-)\s?$")
+
+
+# Before a town that is not where it happened: a victim's hometown ('Jo Roe, of Macon'), the
+# hospital the wounded were taken to.
+ELSEWHERE_BEFORE = re.compile(
+    r"\b(?:of|from|native|resident|residents|hospital\s+in|hospitals?\s+in|taken\s+to)\s+$",
+    re.IGNORECASE,
+)
+
+
 @cache
 def dateline_cities() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
     """AP's stand-alone dateline cities -> postal code; (web-address form, code) pairs."""

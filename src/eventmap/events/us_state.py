@@ -20,11 +20,13 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from eventmap.events.lookup import as_mention
 from eventmap.events.model import Candidate
 from eventmap.events.us_cues import (
+    CREDIT_DASH,
+    ELSEWHERE_BEFORE,
     NAME,
     Relocator,
     State,
@@ -111,8 +113,16 @@ def state_context(
     dateline = None
     fallback = None  # the geoparser's reading of a dateline town without a state
     head = text[:600]
-    # the first line that reads as a dateline: a photo credit 'Jo Doe (Photo: X) -' is none
-    m = next((x for x in dateline_re.finditer(head) if x.group(2) or x.group(1).isupper()), None)
+    # the first line that reads as a dateline: a photo credit 'Jo Doe (Photo: X)' is none,
+    # a town in mixed case with its credit and dash is ('Killingly (AP) —')
+    m = next(
+        (
+            x
+            for x in dateline_re.finditer(head)
+            if x.group(2) or x.group(1).isupper() or CREDIT_DASH.search(x.group(0))
+        ),
+        None,
+    )
     if m is not None:
         town = m.group(1).strip()
         state = _state_of(m.group(2)) if m.group(2) else None
@@ -172,12 +182,10 @@ def _decide(
     return StateContext(by_code[best], dateline)
 
 
-# Before a town that is not where it happened: a victim's hometown ('Jo Roe, of Macon'), the
-# hospital the wounded were taken to.
-_ELSEWHERE_BEFORE = re.compile(
-    r"\b(?:of|from|native|resident|residents|hospital\s+in|hospitals?\s+in|taken\s+to)\s+$",
-    re.IGNORECASE,
-)
+@lru_cache(maxsize=4)
+def _agencies(text: str) -> tuple[tuple[str, int, int], ...]:
+    """The report's agencies near its top, read once for the votes and the home."""
+    return tuple(agency_places(text, min(len(text), _AGENCY_CHARS)))
 
 
 def _with_home(
@@ -193,7 +201,7 @@ def _with_home(
     else the city of a local outlet of that state (precision 3: the region it covers)."""
     if relocator is None or context.state is None:
         return context
-    names = agency_places(text, min(len(text), _AGENCY_CHARS))
+    names = list(_agencies(text))
     if context.dateline is not None:
         names.insert(0, context.dateline)
     named = [
@@ -205,7 +213,7 @@ def _with_home(
         and m.start < _AGENCY_CHARS
         and m.role != "in_name"
         and m.text.lower() != "washington"
-        and not _ELSEWHERE_BEFORE.search(text, max(0, m.start - 24), m.start)
+        and not ELSEWHERE_BEFORE.search(text, max(0, m.start - 24), m.start)
     ]
     times = Counter(name.lower() for name, _, _ in named)
     names += sorted(named, key=lambda n: -times[n[0].lower()])  # the town named most, first
@@ -249,7 +257,7 @@ def _votes(
                     continue  # the outlet's own city in its headline ('WBRC - Birmingham, AL')
                 if offset == 0:
                     written.add(m.start(2))  # the state's name votes here, not again below
-                    if _ELSEWHERE_BEFORE.search(words, max(0, m.start() - 24), m.start()):
+                    if ELSEWHERE_BEFORE.search(words, max(0, m.start() - 24), m.start()):
                         continue  # a hometown: 'Jo Roe, 34, of Fredericksburg, Virginia'
                 votes[state.code] += 2
                 first_seen.setdefault(state.code, m.start() if offset == 0 else -1)
@@ -265,7 +273,7 @@ def _votes(
     # does not: every state has its Madison County).
     towns: set[str] = set()
     town_votes: list[tuple[str, int, Mention]] = []
-    agencies = {a[0].lower() for a in agency_places(text, min(len(text), _AGENCY_CHARS))}
+    agencies = {a[0].lower() for a in _agencies(text)}
     for mention in mentions:
         if (
             mention.resolved
