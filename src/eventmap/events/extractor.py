@@ -229,9 +229,7 @@ class EventExtractor:
             text, mentions, article.title, article.outlet or article.url, self._relocator
         )
         if country != "US" and context.dateline is None and not context.local:
-            # 'Georgia' in a report from the Caucasus is no US state; a US local outlet's
-            # 'Norfolk' (which the gazetteer reads as England's) is in its state
-            context.state = None
+            context.state = None  # 'Georgia' abroad; a US outlet's 'Norfolk' stays in its state
         candidates = in_state(candidates, context, self._relocator)
         local = context.state is not None
         candidates = redate(candidates, text, article.published, local)
