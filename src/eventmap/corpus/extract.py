@@ -101,8 +101,10 @@ def run_shard(shard: Shard, shards_dir: str, gazetteer_path: str | None) -> dict
             iso = {m.get("start"): m.get("admin1_iso") for m in mention_rows}
             t2 = time.perf_counter()
             sig = signature(rec.text)
-            names = report_names(rec.text)
-            t_minhash += time.perf_counter() - t2
+            t3 = time.perf_counter()
+            names = report_names(rec.text)  # reading the report: extraction's time, not MinHash's
+            t_minhash += t3 - t2
+            t_extract += time.perf_counter() - t3
             for k, row in enumerate(dated):
                 row["admin1_iso"] = iso.get(row.get("location_start"))
                 for key in ("published", "outlet", "url", "title", "input_sha", "position"):
