@@ -13,6 +13,14 @@ PUB = dt.date(2024, 12, 7)  # a Saturday
         ("On Saturday, SANA reported", "2024-12-07", "2024-12-07", 1),
         ("on Friday night", "2024-12-06", "2024-12-06", 1),
         ("last Saturday", "2024-11-30", "2024-11-30", 1),
+        ("early Sunday", "2024-12-08", "2024-12-08", 1),  # the day after the stamp
+        ("last Sunday", "2024-12-01", "2024-12-01", 1),
+        ("on Monday", "2024-12-02", "2024-12-02", 1),
+        ("shot on Thanksgiving Day", "2024-11-28", "2024-11-28", 1),
+        ("a Fourth of July party", "2024-07-04", "2024-07-04", 1),
+        ("on Christmas Eve", "2023-12-24", "2023-12-24", 1),  # the latest one before
+        ("over Memorial Day", "2024-05-27", "2024-05-27", 1),
+        ("on Easter Sunday", "2024-03-31", "2024-03-31", 1),
         ("yesterday", "2024-12-06", "2024-12-06", 1),
         ("today", "2024-12-07", "2024-12-07", 1),
         ("fighting erupted last week", "2024-11-25", "2024-12-01", 2),
@@ -88,3 +96,36 @@ def test_a_weekday_before_an_explicit_date_only_names_it() -> None:
 
     refs = find_dates("It happened on Friday, March 4, 2016, downtown.", dt.date(2016, 6, 1))
     assert [r.event_date for r in refs] == [dt.date(2016, 3, 4)]
+
+
+def test_holidays_are_days_of_the_latest_year_they_fall_before_publication() -> None:
+    jan2 = dt.date(2017, 1, 2)
+    assert [r.event_date for r in find_dates("fired on New Year's Eve", jan2)] == [
+        dt.date(2016, 12, 31)
+    ]
+    assert [r.event_date for r in find_dates("a New Years Day brawl", jan2)] == [
+        dt.date(2017, 1, 1)
+    ]
+    assert [r.event_date for r in find_dates("a Labor Day cookout", dt.date(2015, 9, 9))] == [
+        dt.date(2015, 9, 7)
+    ]
+    # a bare 'Christmas' (lights, a party) and 'Eastern' are no days
+    assert find_dates("Christmas lights lit the Eastern side of the street", jan2) == []
+
+
+def test_a_page_s_stamp_is_no_event_s_day() -> None:
+    pub = dt.date(2016, 3, 9)
+    assert find_dates("Posted: Tuesday, March 8, 2016 6:12 PM CST", pub) == []
+    assert find_dates("UPDATE (March 8 2016, 9 a.m.): the road reopened", pub) == []
+    # the same day told as what happened stays
+    assert [r.text for r in find_dates("The store was robbed March 8, 2016.", pub)] == [
+        "March 8, 2016"
+    ]
+
+
+def test_a_day_that_names_an_incident_is_past_not_a_plan() -> None:
+    pub = dt.date(2016, 3, 9)
+    # months ahead without a year: a plan, unless the day names the shooting it was
+    assert find_dates("A hearing is set for May 2.", pub) == []
+    refs = find_dates("Two men were charged in the May 2 shooting at the lake.", pub)
+    assert [r.event_date for r in refs] == [dt.date(2015, 5, 2)]

@@ -117,14 +117,17 @@ def test_the_day_of_a_charge_is_not_the_shooting_s_day(extractor: EventExtractor
     assert row["event_date"] == "2015-11-28"
 
 
-def test_a_follow_up_without_the_incident_s_day_is_left_undated(
+def test_a_follow_up_without_the_incident_s_day_is_dated_at_publication_as_inferred(
     extractor: EventExtractor,
 ) -> None:
+    # the sentencing's day is not the shooting's; with no other day the report stands for
+    # its incident at its own day, marked inferred (no date text), so the corpus merge can
+    # take the incident's day from the reports it shares names with
     text = (
         "A teen was sentenced Monday for the shooting of a bus driver, police in Akron, Ohio, said."
     )
-    rows = extractor.extract(Article(id="t", text=text, published=PUBLISHED)).event_rows
-    assert not [r for r in rows if r["mention_type"] == "event"]
+    row = _main(extractor, text)
+    assert (row["event_date"], row["date_text"]) == (PUBLISHED.isoformat(), "")
 
 
 def test_the_headline_town_and_state_vote() -> None:
@@ -202,6 +205,14 @@ def test_a_date_of_the_report_or_of_a_step_before_it_is_not_the_incidents() -> N
     ]
     assert steps("The sheriff named the victim of Saturday's shooting.") == [("Saturday", False)]
     assert steps("A clerk was shot Saturday, the sheriff said.") == [("Saturday", False)]
+    # a patient's state on a later day, a clause opened by the day its speaker spoke
+    assert steps("The boy remained in critical condition Monday.") == [("Monday", True)]
+    assert steps("On Monday, the county coroner said the driver had died.") == [("On Monday", True)]
+    assert steps("Fire crews were notified Sunday of a body in the river.") == [("Sunday", True)]
+    # ... but not when the violence comes first: the day is the shooting's
+    assert steps("On Sunday, a cook was shot behind a diner, deputies said.") == [
+        ("On Sunday", False)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -234,15 +245,15 @@ def test_a_day_told_late_in_the_report_beats_the_publication_day(
     assert _main(extractor, text)["event_date"] == "2016-05-08"
 
 
-def test_a_follow_up_with_only_a_court_and_an_arrest_day_stays_undated(
+def test_a_follow_up_with_only_a_court_and_an_arrest_day_takes_the_publication_day(
     extractor: EventExtractor,
 ) -> None:
     text = (
         "MACON, Ga. — A teenager was charged with murder in the death of a man who was shot "
         "outside a gas station. He appeared in court Monday. The teenager was arrested Friday."
     )
-    rows = extractor.extract(Article(id="t", text=text, published=PUBLISHED)).event_rows
-    assert not [r for r in rows if r["mention_type"] == "event"]
+    row = _main(extractor, text)
+    assert (row["event_date"], row["date_text"]) == (PUBLISHED.isoformat(), "")
 
 
 def test_the_headline_states_the_toll_without_the_outlet_s_channel_number() -> None:
@@ -313,3 +324,17 @@ def test_a_headline_joining_two_victims_in_one_death_is_two_dead(
         "Officers found the victims in the yard. Detectives are asking for tips."
     )
     assert _tolls(extractor, text, "Man and woman killed in porch shooting") == [2]
+
+
+def test_a_month_or_week_is_refined_by_the_day_the_report_gives(
+    extractor: EventExtractor,
+) -> None:
+    text = (
+        "DAYTON, Ohio — A boy was shot last month in Dayton, his family said. The boy was hit "
+        "in the shoulder on April 12 while he played outside."
+    )
+    row = _main(extractor, text)
+    assert row["event_date"] == "2016-04-12"
+    # a day of a later step inside the month is not the shooting's
+    text = "DAYTON, Ohio — A boy was shot last month in Dayton. His father was arrested April 12."
+    assert _main(extractor, text)["time_precision"] == 3

@@ -44,6 +44,7 @@ STAGES = {
         "locate",
         "us_cues",
         "us_state",
+        "incident_day",
         "incident",
         "code",
         "frame",

@@ -11,10 +11,12 @@ window (2, coded at its midpoint), 'last month' a month (3). No date, no dated e
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
 from eventmap.literal_gate import gated
+from eventmap.wordlists import entries, table
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = (
@@ -28,6 +30,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"\b(?:(?:on\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?(?:,?\s+\d{{4}})?"
             rf"|(?:on\s+)?(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
             r"|\d{4}-\d{2}-\d{2})\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "holiday",
+        re.compile(
+            rf"\b(?:on\s+)?(?:{'|'.join(f'(?:{h})' for h, _ in table('holidays.tsv'))})\b",
             re.IGNORECASE,
         ),
     ),
@@ -103,8 +112,24 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
                 text, r.end_offset - offset, found[k + 1].start_offset - offset
             )
         )
+        and not _STAMP.search(text, max(0, r.start_offset - offset - 40), r.start_offset - offset)
     ]
 
+
+@functools.cache
+def _names_incident() -> re.Pattern[str]:
+    """What follows a date that names an incident ('the June 29 shooting'): a past day."""
+    nouns = "|".join(entries("incident_nouns.txt"))
+    return re.compile(rf",?\s+(?:\d{{4}},?\s+)?(?:{nouns})\b", re.IGNORECASE)
+
+
+# A page's own stamp ('Posted: Wednesday, April 8, 2015', 'UPDATE (Feb. 25 2017)'): the
+# day the page was written, never an event's.
+_STAMP = re.compile(
+    r"\b(?:posted|updated?|published|modified)\s*(?:on|at)?\s*[:(]?\s*"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?\Z",
+    re.IGNORECASE,
+)
 
 # How far ahead of publication a date without a year may lie and still be a plan.
 _PLAN_DAYS = 182
@@ -121,6 +146,7 @@ def _resolve(rule: str, m: re.Match[str], published: dt.date | None, offset: int
         start = end = _explicit(text, published)
         if start is None:
             return None
+        past = _names_incident().match(m.string, m.end()) is not None
         if published is not None and start > published and not re.search(r"\d{4}", text):
             # 'Dec. 5' in a January report is last December's; 'on 9 December' in a
             # 7 December one a plan (a date months ahead is last year's far more often)
@@ -128,7 +154,7 @@ def _resolve(rule: str, m: re.Match[str], published: dt.date | None, offset: int
                 earlier = start.replace(year=start.year - 1)
             except ValueError:  # 29 February
                 earlier = start - dt.timedelta(days=365)
-            if (start - published).days > _PLAN_DAYS:
+            if (start - published).days > _PLAN_DAYS or past:
                 start = end = earlier
         if published is not None and start > published:
             return None  # a date after publication is a plan, not an event
@@ -153,7 +179,16 @@ def _resolve(rule: str, m: re.Match[str], published: dt.date | None, offset: int
         back = (published.weekday() - wanted) % 7
         if back == 0 and text.lower().startswith("last"):
             back = 7
+        if back == 6 and not text.lower().startswith("last"):
+            # the day after the stamp: a report stamped a day early (filed before midnight,
+            # updated the next morning; a wire's time zone) tells of that day, and one a
+            # week on would say 'last Wednesday'
+            back = -1
         start = end = published - dt.timedelta(days=back)
+    elif rule == "holiday":
+        start = end = _holiday(text, published)
+        if start is None:
+            return None
     elif rule == "today":
         start = end = published
     elif rule == "yesterday":
@@ -223,3 +258,47 @@ def _explicit(text: str, published: dt.date | None) -> dt.date | None:
 def _month_end(day: dt.date) -> dt.date:
     nxt = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     return nxt - dt.timedelta(days=1)
+
+
+_DAYS3 = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _holiday(text: str, published: dt.date) -> dt.date | None:
+    """The latest day of the holiday ``text`` names that is not after ``published``."""
+    bare = re.sub(r"^on\s+", "", text, flags=re.IGNORECASE)
+    for pattern, rule in table("holidays.tsv"):
+        if any(re.fullmatch(pattern, t, re.IGNORECASE) for t in (text, bare)):
+            for year in (published.year, published.year - 1):
+                day = _holiday_in(rule, year)
+                if day <= published:
+                    return day
+    return None
+
+
+def _holiday_in(rule: str, year: int) -> dt.date:
+    parts = rule.split()
+    if parts[0] == "easter":
+        return _easter(year) + dt.timedelta(days=int(parts[1]) if len(parts) > 1 else 0)
+    if len(parts) == 1:
+        month, day = (int(x) for x in parts[0].split("-"))
+        return dt.date(year, month, day)
+    nth, weekday, month = int(parts[0]), _DAYS3.index(parts[1]), int(parts[2])
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = _month_end(dt.date(year, month, 1))
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _easter(year: int) -> dt.date:
+    """Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)

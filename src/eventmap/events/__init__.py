@@ -19,8 +19,10 @@ The stages, in the order a sentence flows through them (each module says why it 
       │              the agencies it quotes; look-ups inside a state
       ├─ us_state    the US state a local report is about (dateline, 'Town, Ga.', outlet)
       │              and its home town; events at a namesake elsewhere move inside it
+      ├─ incident_day  the incident's day, not an arrest's, a hearing's or the report's;
+      │              a week or month refined by the day the report gives
       ├─ incident    the report's incident when no sentence gave a dated event (place, day
-      │              and toll from the whole report); a procedural step's day is not its day
+      │              and toll from the whole report)
       ├─ code        ACLED atomicity (actor pair x place x day), hierarchy, lede folding
       └─ frame       ACLED columns + quote, offsets, claim, precision, confidence
                      -> EventTables(events, place_mentions, claims)

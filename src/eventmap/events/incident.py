@@ -11,174 +11,41 @@ investigates ('Macon police said'), and the day in a sentence of its own ('It ha
   the town or county whose police or sheriff investigates, else the lede's first place, else
   the state. Its date: the sentence's own, else the first date of the few sentences after it
   (a lede is followed by when it happened), else the publication day (marked as inferred:
-  the corpus merge then allows a day either side) unless the report is about a later step.
+  the corpus merge then allows a day either side, and a follow-up about an arrest or a
+  trial takes its incident's day from the reports that name the same people).
 - the toll of a local report's incident: its headline's figure when it gives one, else the
   first figure of the incident's sentence and the two after it (later sentences recall other
   shootings, a year's homicides, a street number: their figures are not added up), else one
   when the headline or the opening says someone died ('fatal shooting', 'charged with
   murder'); a headline that tells only of wounded says nobody died.
-- the day of a step after the incident is not the incident's ('was charged Friday in the
-  shooting', 'sentenced Tuesday'): ``redate`` takes the incident's own date from the report
-  when it has one, else leaves a local report's event undated.
+- the day (incident_day.py, imported here): the incident's, not an arrest's, a hearing's
+  or the report's own.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 
-from eventmap.dates import DateRef, find_dates
+from eventmap.events.incident_day import (  # noqa: F401 - the report's incident, one place
+    DATE_LOOKAHEAD,
+    DATE_LOOKBACK,
+    incident_date,
+    procedural,
+    redate,
+    violent_sentence,
+    violent_trigger,
+)
 from eventmap.events.lookup import as_mention
 from eventmap.events.model import Candidate
-from eventmap.events.triggers import find_triggers
 from eventmap.events.us_cues import Relocator, agency_places
 from eventmap.events.us_state import StateContext
 from eventmap.fatalities import NONE, Fatalities, find_fatalities
 from eventmap.geoparse import Mention
-from eventmap.schema import SUB_EVENT_TO_TYPE
 from eventmap.wordlists import entries
 
-_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
-# How many sentences after an undated trigger sentence may say when it happened.
-DATE_LOOKAHEAD = 4
-# ... and how many before it (a lede that says when, then who).
-DATE_LOOKBACK = 4
 # How many body sentences may hold the report's incident (later ones are background).
 INCIDENT_SENTENCES = 8
-
-
-# A date right after a step of the legal or reporting process is that step's, not the
-# incident's: 'was arrested Friday', 'sentenced Thursday', 'indicted in December'.
-_PROCEDURE = re.compile(
-    r"\b(?:arrested|charged|arraigned|indicted|sentenced|convicted|pleaded|pled|booked|jailed|"
-    r"released|identified|extradited|apprehended|surrendered|custody|court|hearing|trial|"
-    r"funeral|vigil|buried|memorial|remembered|reporters|press\s+conference|motions?|filed|"
-    r"ruled|testified|appeared|acquitted|guilty|bond|bail|warrant|autops(?:y|ies))\b",
-    re.IGNORECASE,
-)
-# A report about a later step: its publication day is no incident's day.
-_FOLLOW_UP = re.compile(
-    rf"{_PROCEDURE.pattern}|\b(?:last|past|previous)\s+(?:week|month|year)\b|\bsuspect\b",
-    re.IGNORECASE,
-)
-
-
-# What reports the incident, not does it: 'police said Tuesday', 'announced Monday'.
-_REPORTING = re.compile(
-    r"\b(?:said|says|announced|confirmed|reported|told|gathered|mourned|vigil)\b", re.IGNORECASE
-)
-# The step right after its date: 'police on Sunday arrested a man', 'Monday, announced'.
-_STEP_AFTER = re.compile(
-    rf"\s*,?\s*(?:\w+ly\s+)?(?:{_PROCEDURE.pattern}|{_REPORTING.pattern})", re.IGNORECASE
-)
-
-
-def procedural(text: str, date: DateRef) -> bool:
-    """Whether the date belongs to a step after the incident ('charged Tuesday in the
-    shooting' is the charge's day, 'police said Tuesday' the report's, 'police on Sunday
-    arrested' the arrest's); a trigger between the step and the date wins, and a date
-    that names the incident ('Saturday's shooting') is the incident's."""
-    start, end = date.start_offset, date.end_offset
-    if re.match(r"['’]s\b", text[end : end + 3]):
-        return False
-    if _STEP_AFTER.match(text, end):
-        return True
-    window = text[max(0, start - 40) : start]
-    steps = [*_PROCEDURE.finditer(window), *_REPORTING.finditer(window)]
-    found = max(steps, key=lambda m: m.end(), default=None)  # the nearest step
-    if found is None or re.search(r"[.;]", window[found.end() :]):
-        return False
-    return not violent_trigger(window[found.end() :], 0)
-
-
-def redate(
-    candidates: list[Candidate],
-    text: str,
-    published: dt.date | None,
-    local: bool,
-) -> list[Candidate]:
-    """A violent event dated by a procedural step takes the incident's own date: another
-    date of its sentence ('charged Friday in the May 3 shooting'), else the first such date
-    of a violent sentence of the report; without one, a local report's event (whose
-    follow-ups are about arrests and courts) is left undated."""
-    for cand in candidates:
-        date = cand.date
-        if date is None or cand.date_source != "own" or not violent_sentence([cand]):
-            continue
-        if not procedural(text, date):
-            continue
-        s, e = cand.quote
-        other = [
-            d
-            for d in find_dates(text[s:e], published, s)
-            if d.start_offset != date.start_offset and not procedural(text, d)
-        ]
-        if not other:
-            # read over the whole text: sentence splits cut 'Dec. 5' after 'Dec.'
-            other = [
-                d
-                for d in find_dates(text, published)
-                if d.precision == 1
-                and d.start_offset != date.start_offset
-                and not procedural(text, d)
-                and violent_trigger(text[max(0, d.start_offset - 80) : d.end_offset + 80], 0)
-            ]
-        if other:
-            cand.date = other[0]
-        elif local:
-            cand.date, cand.date_source = None, "none"
-    return candidates
-
-
-def incident_date(
-    text: str,
-    sentences: list[tuple[int, int]],
-    index: int,
-    published: dt.date | None,
-) -> tuple[DateRef | None, str]:
-    """The date of the incident told in sentence ``index``: its own, else the first date of
-    the sentences after it (neither the day of an arrest or a hearing), else the first of
-    the sentences before it (none after publication), else the report's first such day,
-    else the publication day (inferred) unless the report is about a later step."""
-    last = min(index + DATE_LOOKAHEAD, len(sentences) - 1)
-    s, e = sentences[index][0], sentences[last][1]
-    own_end = sentences[index][1]
-    # read as one span: sentence splits cut 'Nov. 28' after 'Nov.'
-    for d in find_dates(text[s:e], published, s):
-        if d.precision == 1 and not procedural(text, d):
-            return d, "own" if d.start_offset < own_end else "inherited"
-    # 'It happened Saturday, Dec. 27, in Tama County. Jo Doe, 12, died after ...': the day
-    # the opening told just before the sentence that names the victim
-    before = sentences[max(0, index - DATE_LOOKBACK)][0]
-    for d in find_dates(text[before:s], published, before):
-        if (
-            d.precision == 1
-            and (published is None or d.date_start <= published)
-            and not procedural(text, d)
-        ):
-            return d, "inherited"
-    # else the report's first such day, wherever it tells it ('Deputies were called to the
-    # station about 11 p.m. Sunday' at its end): a day the report gives beats its own day
-    for d in find_dates(text, published):
-        if (
-            d.precision == 1
-            and (published is None or d.date_start <= published)
-            and not procedural(text, d)
-        ):
-            return d, "inherited"
-    lede = text[sentences[index][0] : sentences[min(index + 2, len(sentences) - 1)][1]]
-    if published is None or _FOLLOW_UP.search(lede):
-        return None, "none"
-    return DateRef("", 0, 0, published, published, 1, "published"), "lede"
-
-
-def violent_sentence(candidates: list[Candidate]) -> bool:
-    return any(SUB_EVENT_TO_TYPE[c.sub_event] in _VIOLENT for c in candidates)
-
-
-def violent_trigger(sentence: str, offset: int) -> bool:
-    return any(SUB_EVENT_TO_TYPE[sub] in _VIOLENT for *_, sub in find_triggers(sentence, offset))
 
 
 def first_place(
