@@ -59,3 +59,13 @@ def test_the_same_groups_as_datasketchs_lsh():
     want = datasketch_groups(ids[:-1], sigs[:-1]) | {"short": "short"}
     assert got == want
     assert sum(1 for k, v in got.items() if k != v) > 20  # copies were found
+
+
+def test_the_mersenne_remainder_without_division_is_numpys():
+    p = (1 << 61) - 1
+    edges = [0, 1, p - 1, p, p + 1, 2 * p - 1, 2 * p, 2 * p + 1, (1 << 61), (1 << 64) - 1]
+    rng = np.random.default_rng(3)
+    values = np.array(edges, dtype=np.uint64)
+    values = np.concatenate([values, rng.integers(0, 2**64 - 1, 5000, dtype=np.uint64)])
+    want = values % np.uint64(p)
+    assert np.array_equal(minhash._mod_mersenne(values.copy()), want)

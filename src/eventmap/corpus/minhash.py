@@ -34,19 +34,32 @@ def signature(text: str) -> bytes:
     words = _WORD.findall(text.casefold())
     if len(words) < SHINGLE:
         shingles = {" ".join(words)}
-    else:
-        shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    else:  # the 5-word windows, zipped: no slice per window
+        windows = zip(*(words[k:] for k in range(SHINGLE)), strict=False)
+        shingles = set(map(" ".join, windows))
     sha1 = hashlib.sha1
-    hashes = np.fromiter(
-        (int.from_bytes(sha1(s.encode()).digest()[:4], "little") for s in shingles),
-        dtype=np.uint64,
-        count=len(shingles),
-    ).reshape(-1, 1)
+    # datasketch's sha1_hash32: the digest's first 4 bytes, little-endian
+    digests = b"".join([sha1(s.encode()).digest()[:4] for s in shingles])
+    hashes = np.frombuffer(digests, dtype="<u4").astype(np.uint64).reshape(-1, 1)
     a, b = _permutations()
     # datasketch's universal hashing: (a * h + b) mod the Mersenne prime, cut to 32 bits
     # (the product wraps at 64 bits there too)
-    permuted = ((hashes * a + b) % _MERSENNE) & _MAX_HASH
+    permuted = hashes * a
+    permuted += b
+    permuted = _mod_mersenne(permuted)
+    permuted &= _MAX_HASH
     return permuted.min(axis=0).astype("<u4").tobytes()
+
+
+def _mod_mersenne(x: np.ndarray) -> np.ndarray:
+    """``x % (2**61 - 1)`` in place, without a division (a third of signature()'s time):
+    2**61 is 1 modulo the prime, so x = q * 2**61 + r is q + r, which is below twice the
+    prime (q < 8): one conditional subtraction finishes it."""
+    high = x >> _SHIFT
+    x &= _MERSENNE
+    x += high
+    x -= _MERSENNE * (x >= _MERSENNE)
+    return x
 
 
 def similarity(a: bytes, b: bytes) -> float:
@@ -56,6 +69,7 @@ def similarity(a: bytes, b: bytes) -> float:
 
 _MERSENNE = np.uint64((1 << 61) - 1)
 _MAX_HASH = np.uint64((1 << 32) - 1)
+_SHIFT = np.uint64(61)
 
 
 @lru_cache(maxsize=1)
