@@ -43,7 +43,12 @@ def add_parser(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentP
         help="local worker processes (default: one per core; 0 = in this process)",
     )
     where.add_argument("--scheduler", help="address of a running Dask scheduler, tcp://HOST:PORT")
-    run.add_argument("--shard-size", type=int, default=2000, help="articles per shard task")
+    run.add_argument(
+        "--shard-size",
+        type=int,
+        help="articles per shard task (default: about 4 shards per local worker, at most "
+        "2,000; 2,000 on a --scheduler)",
+    )
     run.add_argument("--no-map", action="store_true", help="skip corpus_map.html")
     run.add_argument(
         "--dashboard",

@@ -8,6 +8,7 @@ with ``manifest.json`` written last.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from contextlib import nullcontext
@@ -20,7 +21,7 @@ from eventmap.corpus.extract import BUCKETS, run_shard
 from eventmap.corpus.inputs import discover
 from eventmap.corpus.merge_task import run_bucket
 from eventmap.corpus.rules import DEFAULT_RULES, MergeRules
-from eventmap.corpus.shards import DEFAULT_SHARD_SIZE, MARKER, is_done, plan
+from eventmap.corpus.shards import DEFAULT_SHARD_SIZE, MARKER, auto_size, is_done, plan
 
 
 @dataclass
@@ -40,7 +41,7 @@ def run_corpus(
     *,
     workers: int | None = None,
     scheduler: str | None = None,
-    shard_size: int = DEFAULT_SHARD_SIZE,
+    shard_size: int | None = None,
     rules: MergeRules = DEFAULT_RULES,
     gazetteer: str | Path | None = None,
     progress: bool = False,
@@ -60,7 +61,14 @@ def run_corpus(
     out.mkdir(parents=True, exist_ok=True)
     timings: dict[str, float] = {}
     sources = discover(inputs)
-    shards = plan(sources, shard_size)
+    # no size given: about 4 shards per local worker (shards.auto_size); a scheduler's or
+    # this process's tasks keep 2,000-article shards
+    local = min(workers if workers is not None else os.cpu_count() or 1, 8)  # as cluster.py
+    if shard_size is not None:
+        size: int | None = shard_size
+    else:
+        size = None if local and not scheduler else DEFAULT_SHARD_SIZE
+    shards = plan(sources, size, local)
     n_articles = sum(s.records for s in sources)
     gaz = str(gazetteer) if gazetteer else _gazetteer_path()
     timings["plan_s"] = time.perf_counter() - t_start
@@ -133,7 +141,7 @@ def run_corpus(
             "total": len(shards),
             "redone": len(todo),
             "reused": len(shards) - len(todo),
-            "size": shard_size,
+            "size": size if size is not None else [auto_size(s.records, local) for s in sources],
             "keys": [s.key for s in shards],
         },
         "executor": {"kind": kind, "workers": workers_used},

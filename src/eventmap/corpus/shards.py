@@ -16,7 +16,9 @@ from pathlib import Path
 
 from eventmap.corpus.inputs import InputSource
 
-DEFAULT_SHARD_SIZE = 2000
+DEFAULT_SHARD_SIZE = 2000  # the most a shard holds when no size is given
+SHARDS_PER_WORKER = 4
+SIZE_STEP = 100
 MARKER = "_SUCCESS.json"
 STAGE_A_MODULES = frozenset(
     {"inputs.py", "shards.py", "extract.py", "tables.py", "minhash.py", "follow_ups.py"}
@@ -58,14 +60,33 @@ def extraction_key() -> str:
     return digest.hexdigest()[:16]
 
 
-def plan(sources: list[InputSource], size: int = DEFAULT_SHARD_SIZE) -> list[Shard]:
-    if size < 1:
+def auto_size(records: int, workers: int) -> int:
+    """Articles per shard of an input of ``records`` when no size is given, for ``workers``.
+
+    About SHARDS_PER_WORKER shards per worker: the workers take the shards as they free up,
+    so the busiest ends at most one shard after the others (with 2,000-article shards, 2,792
+    articles on two workers were one shard of 2,000 and one of 792: 1.4x, not 2x). At most
+    DEFAULT_SHARD_SIZE (a worker holds one shard's rows), at least SIZE_STEP (a shard's
+    fixed cost, its five Parquet files), rounded up to SIZE_STEP so that a few more records
+    in a new input rarely change the size. Sized per input: a new input leaves the shards of
+    the others as they were. A rerun with another worker count may size them anew (its
+    shards are then redone); ``--shard-size`` fixes the size."""
+    per = -(-records // (max(workers, 1) * SHARDS_PER_WORKER))
+    return max(SIZE_STEP, min(DEFAULT_SHARD_SIZE, -(-per // SIZE_STEP) * SIZE_STEP))
+
+
+def plan(
+    sources: list[InputSource], size: int | None = DEFAULT_SHARD_SIZE, workers: int = 1
+) -> list[Shard]:
+    """The shards of the inputs: ``size`` records each, or (``None``) ``auto_size``'s."""
+    if size is not None and size < 1:
         raise ValueError("shard size must be at least 1")
     code = extraction_key()
     shards = []
     for index, src in enumerate(sources):
-        for start in range(0, src.records, size):
-            stop = min(start + size, src.records)
+        step = size if size is not None else auto_size(src.records, workers)
+        for start in range(0, src.records, step):
+            stop = min(start + step, src.records)
             key = hashlib.sha256(
                 json.dumps([src.sha256, src.kind, start, stop, code]).encode()
             ).hexdigest()[:20]
