@@ -1,3 +1,5 @@
+import pytest
+
 from eventmap.actors import default_actors, default_media, demonyms, load_actors
 
 
@@ -137,3 +139,25 @@ def test_a_name_in_a_hyphenated_adjective_is_still_masked() -> None:
         assert mask.scanner(text).near(start, start + len(name), probe)
     # Joined to more of a name, it is not this actor.
     assert not mask.find("the Taliban-Jones")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "HTS fighters and Hayat Tahrir al-Sham clashed with the Syrian army near Idlib.",
+        "The police said gunmen shot two men; police later arrested the gunmen.",
+        "IS claimed the attack, and the Islamic State's media arm AMAQ said so again.",
+        "Russian and Syrian warplanes struck rebels of the Free Syrian Army in Hama.",
+        "Nothing here anchors a phrase at all.",
+        "SANA and sana: the agency, SANA, reported it.",
+    ],
+)
+def test_anchor_places_from_the_word_index_are_the_word_loops(sentence: str):
+    from eventmap.actors import PhraseIndex
+
+    table = default_actors()
+    indexes = [v for v in vars(table).values() if isinstance(v, PhraseIndex)]
+    lower, lower_set, exact_set = PhraseIndex.words_of(sentence)
+    for index in indexes:
+        loop = index._hits(sentence, lower)
+        assert index._ascii_hits(sentence, lower, lower_set, exact_set) == loop

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from eventmap.article import Article
-from eventmap.events import EventExtractor
+from eventmap.events import EventExtractor, incident
 from eventmap.events.incident import (
     agency_places,
     death_cue,
@@ -338,3 +338,26 @@ def test_a_month_or_week_is_refined_by_the_day_the_report_gives(
     # a day of a later step inside the month is not the shooting's
     text = "DAYTON, Ohio — A boy was shot last month in Dayton. His father was arrested April 12."
     assert _main(extractor, text)["time_precision"] == 3
+
+
+_SEVERAL = [
+    "A man and a woman were killed in the shooting on Elm Street late Friday.",
+    "POLICE SAY A MOTHER AND SON WERE FOUND DEAD INSIDE THE HOME.",
+    "Investigators said the suspect is charged with killing his wife and daughter.",
+    "The Double Homicide on Route 9 remains unsolved; a triple-murder trial starts Monday.",
+    "Officers found a teen, and an adult wounded, but nobody died.",
+    "The deaths of the brothers & their cousin shocked the town.",
+    "A quadruple shooting death in Kelvin: the \u212aelvin man and his son were slain.",
+    "Jo and Ann went to the store; the woman and the girl were not hurt.",
+]
+
+
+@pytest.mark.parametrize("text", _SEVERAL)
+def test_the_gated_death_patterns_match_as_the_plain_ones(text: str):
+    from eventmap.literal_gate import article
+
+    for pattern in (incident._two_dead(), incident._MULTIPLE_DEATH):
+        for slice_ in (text, text[: len(text) // 2]):
+            article(text)  # as the extractor does: slices are read from the article's hits
+            got, want = pattern.search(slice_), pattern.regex.search(slice_)
+            assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups()))

@@ -150,3 +150,15 @@ def test_an_article_scan_is_dropped_when_new_literals_register() -> None:
     article("the mortars and the howitzers")
     gated(re.compile(r"howitzers?", re.I))
     assert "howitzer" in present("the howitzers")
+
+
+def test_the_scanners_closure_and_prefixes_are_every_registered_literal_inside():
+    from eventmap import literal_gate
+
+    registry = literal_gate._REGISTRY
+    assert registry  # the lexicons imported above registered theirs
+    _, closure, prefixes = literal_gate._scanner()
+    for lit in registry:
+        assert closure[lit] == frozenset(other for other in registry if other in lit)
+        want = tuple(sorted((len(p), p) for p in registry if lit.startswith(p)))
+        assert prefixes[lit] == want

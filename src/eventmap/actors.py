@@ -108,6 +108,21 @@ _TOKEN = re.compile(r"[^\W_]+")
 _LAST_TOKEN = regex.compile(r"(?r)[^\W_]+")  # searched backwards: the last word of a range
 _GAP_CHARS = frozenset(" \t\n-'’")
 _WORDS_OF: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {}
+_WORDS_AT: dict[str, dict[str, list[tuple[int, int]]]] = {}
+
+
+def _words_at(lower: str) -> dict[str, list[tuple[int, int]]]:
+    """Each word of ``lower`` -> its (start, end) places, in order (kept like words_of)."""
+    found = _WORDS_AT.get(lower)
+    if found is None:
+        found = {}
+        for token in _TOKEN.finditer(lower):
+            found.setdefault(token.group(0), []).append(token.span())
+        if len(lower) <= 2000:
+            if len(_WORDS_AT) >= 256:
+                _WORDS_AT.clear()
+            _WORDS_AT[lower] = found
+    return found
 
 
 class PhraseIndex:
@@ -293,22 +308,44 @@ class PhraseIndex:
         if self._anchor_words.isdisjoint(lower_set) and self._exact_words.isdisjoint(exact_set):
             return found
         anchors, reach = self._shapes, self._reach
+        if text.isascii():
+            # Only the anchor words' places, from where each word of the text stands (found
+            # once per sentence for all the indexes): the same hits in the same order as the
+            # word-by-word loop below (in ASCII the lowered text's words are the text's)
+            hits = self._ascii_hits(text, lower, lower_set, exact_set)
+        else:
+            hits = self._hits(text, lower)
+        for pos, end, exact in hits:
+            key = (text[pos:end], True) if exact else (lower[pos:end], False)
+            hay = text if exact else lower
+            hit = self._match_at(text, hay, pos, end - pos, anchors[key], reach[key])
+            if hit is not None:
+                s, e, ref, generic = hit
+                found.append(Span(s, e, text[s:e], ref, generic))
+        return found
+
+    def _hits(self, text: str, lower: str) -> list[tuple[int, int, bool]]:
+        """(start, end, exact?) of each word of ``lower`` that anchors a phrase, in order."""
         lower_words, exact_words = self._anchor_words, self._exact_words
+        hits = []
         for token in _TOKEN.finditer(lower):
             pos, end = token.span()
-            word = token.group(0)
-            hits = []
-            if word in lower_words:
-                key = (word, False)
-                hits.append(self._match_at(text, lower, pos, end - pos, anchors[key], reach[key]))
+            if token.group(0) in lower_words:
+                hits.append((pos, end, False))
             if exact_words and text[pos:end] in exact_words:
-                key = (text[pos:end], True)
-                hits.append(self._match_at(text, text, pos, end - pos, anchors[key], reach[key]))
-            for hit in hits:
-                if hit is not None:
-                    s, e, ref, generic = hit
-                    found.append(Span(s, e, text[s:e], ref, generic))
-        return found
+                hits.append((pos, end, True))
+        return hits
+
+    def _ascii_hits(
+        self, text: str, lower: str, lower_set: frozenset[str], exact_set: frozenset[str]
+    ) -> list[tuple[int, int, bool]]:
+        at = _words_at(lower)
+        hits = [(*span, False) for w in self._anchor_words & lower_set for span in at[w]]
+        if self._exact_words:
+            for w in self._exact_words & exact_set:
+                hits.extend((pos, end, True) for pos, end in at[w.lower()] if text[pos:end] == w)
+        hits.sort()  # by place; at one place the case-insensitive hit first, as in _hits
+        return hits
 
     @staticmethod
     def _match_at(

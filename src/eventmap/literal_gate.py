@@ -125,11 +125,19 @@ def _scanner() -> tuple[re.Pattern[str], dict[str, frozenset[str]], dict[str, tu
     state = _STATE
     if state["scanner"] is None:
         state["scanner"] = re.compile(f"(?=({_trie(sorted(_REGISTRY))}))")
+        # from each literal's own substrings and prefixes (a few dozen look-ups each), not by
+        # testing every pair of literals (quadratic: most of a worker's first article)
         state["closure"] = {
-            lit: frozenset(other for other in _REGISTRY if other in lit) for lit in _REGISTRY
+            lit: frozenset(
+                lit[i:j]
+                for i in range(len(lit))
+                for j in range(i + 1, len(lit) + 1)
+                if lit[i:j] in _REGISTRY
+            )
+            for lit in _REGISTRY
         }
         state["prefixes"] = {
-            lit: tuple(sorted((len(p), p) for p in _REGISTRY if lit.startswith(p)))
+            lit: tuple((k, lit[:k]) for k in range(1, len(lit) + 1) if lit[:k] in _REGISTRY)
             for lit in _REGISTRY
         }
     return state["scanner"], state["closure"], state["prefixes"]
