@@ -17,7 +17,7 @@ from typing import Any
 from eventmap.geoparse.lexicon import CURRENCY_WORDS, TITLES
 from eventmap.geoparse.model import CACHE_LIMIT, Candidate, Run, Word, overlaps, remember
 from eventmap.geoparse.qualifiers import qualifiers
-from eventmap.geoparse.runs import OPENERS_AND_SPACE, run_pattern
+from eventmap.geoparse.runs import OPENERS_AND_SPACE, plain_words, run_pattern
 
 _SAINTS = ("St ", "St. ", "Saint ", "Ste ", "Sainte ")
 _POSSESSIVE_NAME = re.compile(r"['’]s\s+[A-Z]")
@@ -52,6 +52,7 @@ class CandidateFinder:
     _mask_anchors: dict[str, tuple]
     _run_probe: Any
     _composed_plan: Any
+    _side_plan: Any
     _compile: Any
     _quiet: set[str]
     _unknown_sizes: dict[str, int]
@@ -77,25 +78,30 @@ class CandidateFinder:
             token = m.group(0)
             if token in quiet:  # seen before: no place, no unknown name
                 if text[m.start() - 1] == "-":  # unless an 'al-' before it makes one
-                    if scan is None:
-                        scan = self._mask.scanner(text)
-                    runs.append((*m.span(), token, self._masked(scan, m, token)))
+                    runs.append((*m.span(), token, None))  # (masked names: see unknown)
                 continue
             start, end = m.span()
             size = unknown_sizes.get(token, -1)
             if size == -1:
                 size = self._unknown_size_of(token)
             plan = plans.get(token)
-            if plan is not None and not plan[2] and not size:
+            if plan is None:
+                words = plain_words(token)
+                if words is not None:
+                    # A run of plain words is its own plan key, whatever touches it: plan
+                    # it now (a new 'A and B' from A and B where it can be: see compose).
+                    plan = self._side_plan(token, words)
+            if plan is not None and not plan[2]:
                 # Names no place, and a masked name only ever takes matches away: what
-                # touches it no longer matters (the common case: 'The', 'Human Rights').
-                if len(quiet) > CACHE_LIMIT:
-                    quiet.clear()
-                quiet.add(token)
-                if text[start - 1 : start] == "-":
-                    if scan is None:
-                        scan = self._mask.scanner(text)
-                    runs.append((start, end, token, self._masked(scan, m, token)))
+                # touches it matters only if the unknown stage gets that far, and that
+                # stage looks for it itself (None). Known to need nothing at all ('The'),
+                # the run is quiet from now on.
+                if not size:
+                    if len(quiet) > CACHE_LIMIT:
+                        quiet.clear()
+                    quiet.add(token)
+                if size or text[start - 1 : start] == "-":
+                    runs.append((start, end, token, None))
                 continue
             # Names that must not be read as places (SANA, Hayat Tahrir al-Sham) only matter
             # where they touch a capitalised run, so look for them there, not text-wide.
@@ -106,14 +112,15 @@ class CandidateFinder:
             if probe:
                 if scan is None:
                     scan = self._mask.scanner(text)
-                masked = tuple(sorted(scan.near(start, end, probe)))  # (see _masked)
+                # Tuples, not lists: a long text keeps tens of thousands of runs alive, and
+                # the garbage collector stops tracking tuples of plain values.
+                masked = tuple(sorted(scan.near(start, end, probe)))
             if size or text[start - 1 : start] == "-":
                 runs.append((start, end, token, masked))  # could be an unknown name (see unknown)
             if plan is not None and not masked:
-                if plan[2]:
-                    # Seen before as a whole: 'Homs', 'Aleppo province' (a token that splits
-                    # into several runs is never a plan key itself).
-                    self._emit(text, start, plan, sentences, starts, found)
+                # 'Homs', 'Aleppo province' (a token that splits into several runs is never
+                # a plan key itself).
+                self._emit(text, start, plan, sentences, starts, found)
                 continue
             split = splits.get(token)
             if split is None:
@@ -121,15 +128,6 @@ class CandidateFinder:
             for words in split:
                 self._match_run(text, start, words, sentences, starts, masked, found)
         return found, runs
-
-    def _masked(self, scan: Any, m: re.Match[str], token: str) -> tuple[tuple[int, int], ...]:
-        """The masked names touching this run (tuples, not lists: a long text keeps tens of
-        thousands of runs alive, and the garbage collector stops tracking tuples of plain
-        values)."""
-        probe = self._mask_anchors.get(token)
-        if probe is None:
-            probe = self._run_probe(token)
-        return tuple(sorted(scan.near(*m.span(), probe))) if probe else ()
 
     def _match_run(
         self,

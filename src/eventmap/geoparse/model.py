@@ -63,8 +63,9 @@ class Mention:
         return data
 
 
-# A capitalised run as the regex found it: start, end, text and the masked names touching it.
-Run = tuple[int, int, str, tuple[tuple[int, int], ...]]
+# A capitalised run as the regex found it: start, end, text and the masked names touching it
+# (None: not looked for yet, as a run that names no place needs them only in the last stage).
+Run = tuple[int, int, str, tuple[tuple[int, int], ...] | None]
 
 
 class Word(NamedTuple):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from eventmap.geoparse.model import Mention, Run, overlaps
 from eventmap.geoparse.runs import NAME_PREFIX_ARTICLES, OPENERS
@@ -33,6 +34,16 @@ class UnknownNames:
     """Reports the runs after a locative word that no place matched."""
 
     _unknown_sizes: dict[str, int]  # run text -> size of the unknown name it could be (runs)
+    _mask: Any
+    _mask_anchors: dict[str, tuple]
+    _run_probe: Any
+
+    def _masked(self, scan: Any, start: int, end: int, token: str) -> tuple[tuple[int, int], ...]:
+        """The masked names touching the run text[start:end] (``PhraseScan.near``)."""
+        probe = self._mask_anchors.get(token)
+        if probe is None:
+            probe = self._run_probe(token)
+        return tuple(sorted(scan.near(start, end, probe))) if probe else ()
 
     def _unresolved(
         self,
@@ -51,9 +62,11 @@ class UnknownNames:
         taken = sorted((m.start, m.end) for m in found)
         taken_starts = {m.start for m in found}
         sizes = self._unknown_sizes
-        for start, _, token, masked in runs:
+        scan = None
+        for start, run_end, token, masked in runs:
             if start in taken_starts:
                 continue
+            run_start = start
             gap = text[start - 1 : start]
             if gap == "-":
                 prefix = text[max(0, start - 4) : start]
@@ -85,7 +98,13 @@ class UnknownNames:
             ):
                 continue  # 'the mayor of Springfield', 'the Homs'
             end = start + size
-            if overlaps(start, end, taken) or overlaps(start, end, masked):
+            if overlaps(start, end, taken):
+                continue
+            if masked is None:  # not looked for yet (see candidates): only now needed
+                if scan is None:
+                    scan = self._mask.scanner(text)
+                masked = self._masked(scan, run_start, run_end, token)
+            if overlaps(start, end, masked):
                 continue
             name = text[start:end]
             sentence = bisect.bisect_right(starts, start) - 1
