@@ -77,6 +77,12 @@ SIDES = (
     "Norwegian Refugee Council",
     "Republic",
     "Congo",
+    "Khalid Smith",  # 'Smith and ...' begins gazetteer names: looked up across the join
+    "Anna Smith",
+    "Bosnia",
+    "Herzegovina",
+    "Sao Tome",
+    "Principe",
 )
 
 
@@ -122,6 +128,9 @@ def test_composition_applies_to_plain_coordination(parser: Geoparser) -> None:
 def test_a_name_across_and_is_planned_from_scratch(parser: Geoparser) -> None:
     for run in ("Trinidad and Tobago", "Bosnia and Herzegovina", "Homs and The"):
         assert parser._composed_plan(run) is None, run
+    # A name that only could run on ('Smith and ...') composes when none does.
+    assert parser._continues("Smith and")
+    assert parser._composed_plan("Khalid Smith and Anna Smith") is not None
     assert any(
         m[2] == "Trinidad and Tobago" for m in _scratch_plan(parser, "Trinidad and Tobago")[2]
     )

@@ -90,8 +90,9 @@ def test_mentions_of_one_place_share_its_fields_and_keep_their_confidence() -> N
 def test_the_government_word_check_never_hides_a_government() -> None:
     # The backwards search for 'the government in' runs only when one of its words is near
     # (ASCII text); any case and spacing must still be found, and other scripts still read.
-    from eventmap.geoparse.roles import _GOVERNMENT_WORDS, _government_before
+    from eventmap.geoparse.roles import _GOVERNMENT_WORDS, RoleDecider
 
+    _government_before = RoleDecider()._government_before  # reads one text's words at a time
     for word in _GOVERNMENT_WORDS:
         for shape in (f"the {word} in ", f"The {word.upper()}  of the ", f"{word.title()}\nin "):
             text = f"Reports said {shape}Damascus"
@@ -100,3 +101,31 @@ def test_the_government_word_check_never_hides_a_government() -> None:
         assert not _government_before(text, text.index("Damascus")), text
     text = "le régime, the government in Damascus"
     assert _government_before(text, text.index("Damascus"))
+
+
+def test_the_government_words_are_read_once_per_text_and_only_near_the_name() -> None:
+    from eventmap.geoparse.roles import RoleDecider
+
+    decider = RoleDecider()
+    pad = "x" * 70
+    text = f"The government said so. {pad} Rebels in Damascus. The regime in Homs."
+    assert not decider._government_before(text, text.index("Damascus"))  # 70+ chars back
+    assert decider._government_before(text, text.index("Homs"))
+    # Words cut by the 60-character window, near the name or far: the same answers as the
+    # plain backwards search, text after text (each one read afresh).
+    for pad in range(0, 80, 3):
+        for shape in ("the government in ", "the Regime of the ", "officials in the east of "):
+            for text in (
+                "government " + "y" * pad + " " + shape + "Aleppo",
+                "y" * pad + shape + "Aleppo",
+                "ministry" + "z" * pad + " in Aleppo",
+                "régime " + "y" * pad + shape + "Aleppo",
+            ):
+                at = text.index("Aleppo")
+                assert bool(decider._government_before(text, at)) is bool(_plain(text, at)), text
+    assert decider._government_before("the cabinet in Kyiv", 15)
+
+def _plain(text: str, start: int):
+    from eventmap.geoparse.roles import _GOVERNMENT_BEFORE
+
+    return _GOVERNMENT_BEFORE.search(text, max(0, start - 60), start)

@@ -19,9 +19,10 @@ from eventmap.geoparse.lexicon import (
     DIVISION_FEATURES,
     FEATURE_WORDS,
     ORG_WORDS,
+    REGIONS,
     STOPWORDS,
 )
-from eventmap.geoparse.model import Word, remember
+from eventmap.geoparse.model import MAX_SPAN_TOKENS, Word, remember
 from eventmap.geoparse.plans import person_words
 from eventmap.geoparse.runs import plain_words
 
@@ -49,25 +50,33 @@ class Composer:
     _glue_in_mask: dict[str, bool]
     _compile: Any
     _continues: Any
+    demonyms: dict[str, str]
+    gazetteer: Any
 
     def _side_plan(self, run: str, words: tuple[tuple[int, int, str], ...]) -> tuple:
         """The plan of one side, a run of plain ``words`` with no masked name (cached)."""
         plan = self._plans.get(run)
         if plan is None:
-            plan = self._composed_plan(run)
+            plan = self._composed_plan(run, words)
             if plan is None:
                 plan = self._compile(run, [Word(*w) for w in words], ())
             remember(self._plans, run, plan)
         return plan
 
-    def _composed_plan(self, run: str) -> tuple | None:
+    def _composed_plan(
+        self, run: str, words: tuple[tuple[int, int, str], ...] | None = None
+    ) -> tuple | None:
         """The plan of 'A and B' (or 'A of the B') from the plans of A and B, or None where
         the words across the join could change it: a name running on across it ('Trinidad
-        and Tobago'), a side whose edge the plans trim, a feature word right after it."""
+        and Tobago'), a side whose edge the plans trim, a feature word right after it.
+        ``words``: the run's ``plain_words``, when the caller has them."""
         glue, k = _glue_of(run)
-        words = plain_words(run) if k > 0 else None
-        if words is None:
+        if k <= 0:
             return None
+        if words is None:
+            words = plain_words(run)
+            if words is None:
+                return None
         n_left = sum(1 for w in words if w[1] <= k)
         n_glue = glue.count(" ") - 1
         n_right = len(words) - n_left - n_glue
@@ -92,9 +101,12 @@ class Composer:
         if not (lo < n_left == left[1]) or right[0] != 0 or right[1] != n_right:
             return None  # a side trimmed at the glue: the whole run trims differently
         # A name from the left side's last four words may run on across 'and': where the
-        # gazetteer has none starting with two of them, each side's longest names stand.
+        # gazetteer has none starting with two of them, each side's longest names stand;
+        # where it has ('Smith and ...', 'Trinidad and ...'), the names across are looked up.
         for i in range(max(lo, n_left - 4), n_left):
-            if self._continues(run[words[i][0] : words[i + 1][1]]):
+            if self._continues(run[words[i][0] : words[i + 1][1]]) and self._names_across(
+                run, words, i, n_left
+            ):
                 return None
         shift = n_left - lo + n_glue  # the right side's first word in the trimmed run
         matches = left[2] + tuple((i + shift, j + shift, *rest) for i, j, *rest in right[2])
@@ -104,6 +116,21 @@ class Composer:
         texts = tuple(w[2] for w in words[lo:])
         static, names = person_words(texts)
         return lo, len(words), matches, templates, static, names, words[lo][0]
+
+    def _names_across(
+        self, run: str, words: tuple[tuple[int, int, str], ...], i: int, n_left: int
+    ) -> bool:
+        """Does a span from words[i] across the join name anything the plans would take
+        (as ``PlanMaker._longest_at`` reads the whole run: a demonym, a region, a gazetteer
+        name)? Where none does, the longest name at words[i] is the left side's own."""
+        for j in range(min(len(words), i + MAX_SPAN_TOKENS), n_left, -1):
+            last = words[j - 1][2]
+            if last in CONNECTORS:
+                continue
+            name = run[words[i][0] : words[j - 1][1]]
+            if name in self.demonyms or name.lower() in REGIONS or self.gazetteer.lookup(name):
+                return True
+        return False
 
     def _run_probe(self, run: str) -> tuple:
         """What to look for around a run for masked names (``PhraseIndex.probe``), cached."""

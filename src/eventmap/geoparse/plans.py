@@ -59,10 +59,9 @@ def _in_compound(text: str, run: Sequence[Word], i: int, j: int) -> bool:
 
 def _person_words(words: tuple[str, ...]) -> bool:
     """Bylines and names: an initial inside the run ('Frederick R Cook') or a title first."""
-    if len(words) >= 2 and any(
-        len(w.rstrip(".")) == 1 and w[0].isupper() for w in words[1:-1] + words[1:]
-    ):
-        return True
+    for w in words[1:]:  # (a plain loop: this runs for every new run)
+        if len(w.rstrip(".")) == 1 and w[0].isupper():
+            return True
     return words[0].rstrip(".").lower() in TITLES
 
 

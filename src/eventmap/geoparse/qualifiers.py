@@ -62,6 +62,9 @@ QUALIFIER_WORDS = (
 # Any of them, in one C-speed scan instead of a substring test per word.
 _ANY_QUALIFIER_WORD = re.compile("|".join(QUALIFIER_WORDS))
 _NONE: tuple[None, None, None] = (None, None, None)
+# What DIVISION_AFTER's word can start with (either case; 'ſ' is an 's' to IGNORECASE), and
+# the blanks after which the word is further on: after anything else it cannot match.
+_DIVISION_FIRST = frozenset("pPgGrRcCdDsSoOſ \t")
 
 
 def qualifiers(text: str, start: int, end: int) -> tuple[str | None, str | None, str | None]:
@@ -78,7 +81,12 @@ def qualifiers(text: str, start: int, end: int) -> tuple[str | None, str | None,
         # In ASCII text case is plain a-z, so a lower-case copy shows every possible match.
         if not seg.isascii() or _ANY_QUALIFIER_WORD.search(seg.lower()):
             before = _QUALIFIER_BEFORE.search(text, lo, start)
-    after = DIVISION_AFTER.match(text, end)
+    after = None
+    first = text[end : end + 1]
+    if first == " ":  # the usual single space: the word after it
+        first = text[end + 1 : end + 2]
+    if first in _DIVISION_FIRST:
+        after = DIVISION_AFTER.match(text, end)
     if after is None and text.startswith((" and ", " or "), end):
         after = _SHARED_DIVISION_AFTER.match(text, end)
     if before is None and after is None:
