@@ -65,3 +65,15 @@ def test_a_run_naming_no_place_is_passed_over_whatever_name_touches_it() -> None
     first = parser.parse(text)
     assert parser.parse(text) == first
     assert "The" in parser._quiet  # a masked name ('The Guardian') only takes matches away
+
+
+def test_the_currency_gate_agrees_with_its_pattern() -> None:
+    from eventmap.geoparse.candidates import _NEXT_WORD, _currency_after
+    from eventmap.geoparse.lexicon import CURRENCY_WORDS
+
+    chars = [chr(c) for c in range(0x250)] + ["\u3000", "ſ", "K", "İ"]
+    for w in sorted(CURRENCY_WORDS):
+        for ch in chars:
+            for t in (f"X {ch}{w[1:]}", f"X {w[0]}{ch}{w[2:]}", f"X{ch}{w}", f"X\t{ch}{w}"):
+                m = _NEXT_WORD.match(t, 1)
+                assert _currency_after(t, 1) is bool(m and m.group(1).lower() in CURRENCY_WORDS)

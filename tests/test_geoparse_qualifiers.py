@@ -44,3 +44,15 @@ def test_the_word_check_never_hides_a_qualifier() -> None:
     assert _q("the Countryside Of Homs", "Homs")[:2] == ("admin1", "countryside")
     # Outside ASCII the word check is skipped and the pattern decides alone.
     assert _q("près de Hóms, north of Homs", "Homs") == (None, "direction", "north of")
+
+
+def test_the_division_word_gate_never_hides_a_match() -> None:
+    # qualifiers() reads DIVISION_AFTER only when the next two letters can begin its word.
+    from eventmap.geoparse.qualifiers import DIVISION_AFTER
+
+    chars = [chr(c) for c in range(0x250)] + ["\u3000", "ſ", "K", "İ"]
+    for w in ("provinces", "governorate", "regions", "countryside", "city", "district", "state"):
+        for ch in chars:
+            for t in (f"X{ch}{w[1:]}", f"X {ch}{w[1:]}", f"X {w[0]}{ch}{w[2:]}", f"X{ch} {w}"):
+                if DIVISION_AFTER.match(t, 1):
+                    assert qualifiers(t, 0, 1)[0] is not None, t

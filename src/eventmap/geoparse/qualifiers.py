@@ -62,9 +62,23 @@ QUALIFIER_WORDS = (
 # Any of them, in one C-speed scan instead of a substring test per word.
 _ANY_QUALIFIER_WORD = re.compile("|".join(QUALIFIER_WORDS))
 _NONE: tuple[None, None, None] = (None, None, None)
-# What DIVISION_AFTER's word can start with (either case; 'ſ' is an 's' to IGNORECASE), and
-# the blanks after which the word is further on: after anything else it cannot match.
-_DIVISION_FIRST = frozenset("pPgGrRcCdDsSoOſ \t")
+# The first two letters of DIVISION_AFTER's words: after one blank, two ASCII letters that
+# begin none of them ('on', 'and', 'said') settle it without the regex (in ASCII, IGNORECASE
+# is plain lower case; other text, and more blanks, go to the regex).
+_DIVISION_HEADS = frozenset(
+    w[:2]
+    for w in (
+        "province",
+        "governorate",
+        "region",
+        "countryside",
+        "city",
+        "district",
+        "state",
+        "oblast",
+    )
+)
+_BLANKS = frozenset(" \t")
 
 
 def qualifiers(text: str, start: int, end: int) -> tuple[str | None, str | None, str | None]:
@@ -82,10 +96,9 @@ def qualifiers(text: str, start: int, end: int) -> tuple[str | None, str | None,
         if not seg.isascii() or _ANY_QUALIFIER_WORD.search(seg.lower()):
             before = _QUALIFIER_BEFORE.search(text, lo, start)
     after = None
-    first = text[end : end + 1]
-    if first == " ":  # the usual single space: the word after it
-        first = text[end + 1 : end + 2]
-    if first in _DIVISION_FIRST:
+    pos = end + 1 if text[end : end + 1] == " " else end  # the usual single space
+    head = text[pos : pos + 2]
+    if head.lower() in _DIVISION_HEADS or not head.isascii() or head[:1] in _BLANKS:
         after = DIVISION_AFTER.match(text, end)
     if after is None and text.startswith((" and ", " or "), end):
         after = _SHARED_DIVISION_AFTER.match(text, end)

@@ -11,7 +11,6 @@ country; a place inside an organisation's name is in_name.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left as _bisect_left
 from typing import Any
 
 import regex
@@ -61,6 +60,22 @@ _SAID_AFTER = re.compile(
     r",?\s+(?:also\s+)?(?:said|says|told|added|adds|explained|wrote|writes|noted|recalled|asked|"
     r"replied|laughed|admitted|tweeted|posted)\b"
 )
+# The first two letters of the words that can start _GOVERNMENT_AFTER or _SPEAKER_AFTER.
+_ROLE_HEADS = frozenset(w[:2] for w in _ROLE_AFTER_WORDS)
+
+
+def _role_word_after(text: str, end: int) -> bool:
+    """Is the word after the name one that can begin a government or speaker phrase? After
+    the usual single space, two ASCII letters that begin none of them settle it."""
+    gap = text[end : end + 1]
+    if gap == " ":
+        head = text[end + 1 : end + 3]
+        if head.isascii() and head.isalpha() and len(head) == 2 and head.lower() not in _ROLE_HEADS:
+            return False  # the pattern's word begins with these two letters
+    nxt = _NEXT_WORD.match(text, end)
+    return nxt is not None and nxt.group(1).lower() in _ROLE_AFTER_WORDS
+
+
 # The first two letters of every word _SAID_AFTER can read first (it is case-sensitive;
 # the 's' of '\s' and 'b' of '\b' come along, harmless).
 _SAID_HEADS = frozenset(w[:2] for w in re.findall(r"[a-z]+", _SAID_AFTER.pattern))
@@ -110,8 +125,6 @@ class RoleDecider:
     _cached: Any
     _as_division: Any
     _places: dict[int, tuple]
-    # The text last read for government words, and their (starts, ends) (None: not ASCII).
-    _government_words: tuple[str | None, Any] = (None, None)
 
     def _mention(
         self,
@@ -293,7 +306,8 @@ class RoleDecider:
             sentence_end=s_end,
         )
 
-    def _role(self, text: str, cand: Candidate, raw: dict[str, Any]) -> str:
+    @staticmethod
+    def _role(text: str, cand: Candidate, raw: dict[str, Any]) -> str:
         if cand.demonym:
             return "demonym"
         if cand.in_name or cand.in_org:
@@ -301,18 +315,16 @@ class RoleDecider:
         start, end = cand.start, cand.end
         # 'the government in Damascus' ends in 'in', 'of' or 'the': test that before searching.
         tail = text[max(0, start - 6) : start].rstrip().lower()
-        government = tail.endswith(("in", "of", "the")) and self._government_before(text, start)
-        nxt = _NEXT_WORD.match(text, end)
+        government = tail.endswith(("in", "of", "the")) and _government_before(text, start)
         if government and not (
             government.group(1).lower() == "officials"
             and not raw.get("national_capital")
-            and nxt is not None
-            and _SAID_AFTER.match(text, end)
+            and _SAID_AFTER.match(text, end)  # (where it matches, so does _NEXT_WORD)
         ):
             # 'Officials in Damascus said' is the government; 'officials in Hama said' are
             # local officials, and Hama is where the speakers are.
             return "government"
-        if nxt is not None and nxt.group(1).lower() in _ROLE_AFTER_WORDS:
+        if _role_word_after(text, end):
             if _GOVERNMENT_AFTER.match(text, end, end + 80):
                 return "government"
             if _SPEAKER_AFTER.match(text, end, end + 80):
@@ -321,30 +333,17 @@ class RoleDecider:
             return "country_reference"
         return "event_location"
 
-    def _government_before(self, text: str, start: int) -> Any:
-        """_GOVERNMENT_BEFORE in the 60 characters before ``start``, or None.
 
-        A backwards regex search costs several microseconds and most names follow an 'in'
-        or 'of' with no government word in sight ('residents of Homs'): in ASCII text
-        (where case is plain a-z) the search runs only when one of the words lies wholly in
-        those 60 characters. Where the words are is read once per text: one scan of it
-        lowered (the words never overlap, so the scan finds every one).
-        """
-        lo = start - 60 if start > 60 else 0
-        memo = self._government_words
-        if memo[0] is not text:
-            words = None
-            if text.isascii():
-                found = [m.span() for m in _ANY_GOVERNMENT_WORD.finditer(text.lower())]
-                words = ([s for s, _ in found], [e for _, e in found])
-            memo = self._government_words = (text, words)
-        words = memo[1]
-        if words is None:  # not ASCII: case can change lengths, look at this name alone
-            seg = text[lo:start]
-            if seg.isascii() and not _ANY_GOVERNMENT_WORD.search(seg.lower()):
-                return None
-        else:
-            i = _bisect_left(words[0], lo)  # the first word starting in the window
-            if i == len(words[0]) or words[1][i] > start:
-                return None
-        return _GOVERNMENT_BEFORE.search(text, lo, start)
+def _government_before(text: str, start: int) -> Any:
+    """_GOVERNMENT_BEFORE in the 60 characters before ``start``, or None.
+
+    A backwards regex search costs several microseconds and most names follow an 'in' or
+    'of' with no government word in sight ('residents of Homs'): in ASCII text (where case
+    is plain a-z) the search runs only when one of the words is there at all (in those 60
+    characters: a scan of the whole text lowered costs more than all its names' windows).
+    """
+    lo = start - 60 if start > 60 else 0
+    seg = text[lo:start]
+    if seg.isascii() and not _ANY_GOVERNMENT_WORD.search(seg.lower()):
+        return None
+    return _GOVERNMENT_BEFORE.search(text, lo, start)
