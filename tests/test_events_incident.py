@@ -13,11 +13,10 @@ from eventmap.events.incident import (
     agency_places,
     death_cue,
     headline_toll,
-    incident_date,
     several_dead,
 )
 from eventmap.events.us_state import state_context
-from eventmap.geoparse import geoparse, sentence_bounds
+from eventmap.geoparse import geoparse
 
 PUBLISHED = dt.date(2016, 5, 10)  # a Tuesday
 
@@ -67,21 +66,6 @@ def test_agency_names_give_the_investigating_town() -> None:
     assert names == ["Lakeview", "Brookdale"]
 
 
-def test_an_undated_lede_takes_the_day_from_the_sentence_after_it() -> None:
-    text = "A man was shot outside a bar. It happened around 1 a.m. Sunday, police said."
-    sentences = sentence_bounds(text)
-    date, source = incident_date(text, sentences, 0, PUBLISHED)
-    assert date is not None and date.event_date == dt.date(2016, 5, 8)
-    assert source == "inherited"
-
-
-def test_no_date_anywhere_falls_back_to_the_publication_day_as_inferred() -> None:
-    text = "A teenager was shot in the leg. He is expected to recover."
-    date, source = incident_date(text, sentence_bounds(text), 0, PUBLISHED)
-    assert date is not None and date.event_date == PUBLISHED and date.text == ""
-    assert source == "lede"
-
-
 def test_dateline_town_is_read_inside_its_state(extractor: EventExtractor) -> None:
     text = (
         "LANCASTER, Pa. — A man was shot and killed outside a corner store, police said.\n\n"
@@ -106,28 +90,6 @@ def test_the_state_abbreviation_is_never_a_town_abroad(extractor: EventExtractor
     text = "JACKSONVILLE, Fla. — One man was killed Friday when shots rang out near a park."
     row = _main(extractor, text)
     assert row["country"] == "United States" and row["admin1"] == "Florida"
-
-
-def test_the_day_of_a_charge_is_not_the_shooting_s_day(extractor: EventExtractor) -> None:
-    text = (
-        "DOVER, Del. — A man was charged Friday in the shooting death of a cook outside a diner."
-        "\n\nThe cook was shot Nov. 28 as he left work, police said."
-    )
-    row = _main(extractor, text, dt.date(2016, 1, 8))
-    assert row["event_date"] == "2015-11-28"
-
-
-def test_a_follow_up_without_the_incident_s_day_is_dated_at_publication_as_inferred(
-    extractor: EventExtractor,
-) -> None:
-    # the sentencing's day is not the shooting's; with no other day the report stands for
-    # its incident at its own day, marked inferred (no date text), so the corpus merge can
-    # take the incident's day from the reports it shares names with
-    text = (
-        "A teen was sentenced Monday for the shooting of a bus driver, police in Akron, Ohio, said."
-    )
-    row = _main(extractor, text)
-    assert (row["event_date"], row["date_text"]) == (PUBLISHED.isoformat(), "")
 
 
 def test_the_headline_town_and_state_vote() -> None:
@@ -186,74 +148,6 @@ def test_two_us_towns_make_the_state_but_a_town_written_with_another_state_does_
 def test_one_town_named_twice_is_no_state_of_its_own() -> None:
     text = "On 3 June 2021, in Santa Ana (Santa Ana), bus drivers protested against unpaid wages."
     assert state_context(text, geoparse(text)).state is None
-
-
-def test_a_date_of_the_report_or_of_a_step_before_it_is_not_the_incidents() -> None:
-    from eventmap.dates import find_dates
-    from eventmap.events.incident import procedural
-
-    def steps(text: str) -> list[tuple[str, bool]]:
-        return [(d.text, procedural(text, d)) for d in find_dates(text, PUBLISHED)]
-
-    assert steps("Deputies said Monday that a woman was wounded Sunday night.") == [
-        ("Monday", True),
-        ("Sunday night", False),
-    ]
-    assert steps("Troopers on Friday arrested a man who fired at a bus Thursday.") == [
-        ("on Friday", True),
-        ("Thursday", False),
-    ]
-    assert steps("The sheriff named the victim of Saturday's shooting.") == [("Saturday", False)]
-    assert steps("A clerk was shot Saturday, the sheriff said.") == [("Saturday", False)]
-    # a patient's state on a later day, a clause opened by the day its speaker spoke
-    assert steps("The boy remained in critical condition Monday.") == [("Monday", True)]
-    assert steps("On Monday, the county coroner said the driver had died.") == [("On Monday", True)]
-    assert steps("Fire crews were notified Sunday of a body in the river.") == [("Sunday", True)]
-    # ... but not when the violence comes first: the day is the shooting's
-    assert steps("On Sunday, a cook was shot behind a diner, deputies said.") == [
-        ("On Sunday", False)
-    ]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "A hunting trip ended in grief near Tama, Iowa. It happened about 7 a.m. Saturday, "
-        "Dec. 27, in a field outside town. Jo Doe, 12, of Traer, died after being struck by a "
-        "bullet from a rifle, deputies said.",
-        "The sheriff's office is looking into what went wrong on Saturday morning. Jo Doe, 12, "
-        "of Traer, Iowa, died after being struck by a bullet from a rifle, deputies said.",
-    ],
-)
-def test_the_day_told_before_the_victims_sentence_is_the_incidents(
-    extractor: EventExtractor, text: str
-) -> None:
-    row = _main(extractor, text, published=dt.date(2014, 12, 29))
-    assert row["event_date"] == "2014-12-27"
-
-
-def test_a_day_told_late_in_the_report_beats_the_publication_day(
-    extractor: EventExtractor,
-) -> None:
-    text = (
-        "MACON, Ga. — A man died after being shot outside a gas station, deputies said. "
-        "His name was not released. Relatives gathered near the pumps. A neighbour said the "
-        "area had been quiet for years. Investigators asked anyone with video to call them. "
-        "The station stayed closed. Deputies were first called to the station about 11 p.m. "
-        "Sunday."
-    )
-    assert _main(extractor, text)["event_date"] == "2016-05-08"
-
-
-def test_a_follow_up_with_only_a_court_and_an_arrest_day_takes_the_publication_day(
-    extractor: EventExtractor,
-) -> None:
-    text = (
-        "MACON, Ga. — A teenager was charged with murder in the death of a man who was shot "
-        "outside a gas station. He appeared in court Monday. The teenager was arrested Friday."
-    )
-    row = _main(extractor, text)
-    assert (row["event_date"], row["date_text"]) == (PUBLISHED.isoformat(), "")
 
 
 def test_the_headline_states_the_toll_without_the_outlet_s_channel_number() -> None:
@@ -324,20 +218,6 @@ def test_a_headline_joining_two_victims_in_one_death_is_two_dead(
         "Officers found the victims in the yard. Detectives are asking for tips."
     )
     assert _tolls(extractor, text, "Man and woman killed in porch shooting") == [2]
-
-
-def test_a_month_or_week_is_refined_by_the_day_the_report_gives(
-    extractor: EventExtractor,
-) -> None:
-    text = (
-        "DAYTON, Ohio — A boy was shot last month in Dayton, his family said. The boy was hit "
-        "in the shoulder on April 12 while he played outside."
-    )
-    row = _main(extractor, text)
-    assert row["event_date"] == "2016-04-12"
-    # a day of a later step inside the month is not the shooting's
-    text = "DAYTON, Ohio — A boy was shot last month in Dayton. His father was arrested April 12."
-    assert _main(extractor, text)["time_precision"] == 3
 
 
 _SEVERAL = [
