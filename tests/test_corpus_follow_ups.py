@@ -85,3 +85,18 @@ def test_a_report_placed_only_at_its_county_or_state_links_to_the_town() -> None
     out = link_follow_ups(m)
     assert list(out["event_date"]) == ["2016-03-05", "2016-03-05"]
     assert out["_link"][0] == out["_link"][1] >= 0
+
+
+def test_a_day_that_is_only_a_publication_counts_less_than_a_day_a_report_gives() -> None:
+    m = _mentions(
+        [
+            ("trial report", "2017-03-20", 40.0, -80.0, 1, "Jo Doe", "US|PA"),
+            ("its copy", "2017-03-20", 40.0, -80.0, 1, "Jo Doe", "US|PA"),
+            ("first report", "2015-11-03", 40.0, -80.0, 1, "Jo Doe", "US|PA"),
+        ]
+    )
+    # the trial's two reports give no day (dated by their publication, inferred); the
+    # first one tells the day of the shooting
+    m["_explicit"] = [False, False, True]
+    m["date_text"] = ["", "", "Nov. 3, 2015"]
+    assert set(link_follow_ups(m)["event_date"]) == {"2015-11-03"}

@@ -129,3 +129,24 @@ def test_a_day_that_names_an_incident_is_past_not_a_plan() -> None:
     assert find_dates("A hearing is set for May 2.", pub) == []
     refs = find_dates("Two men were charged in the May 2 shooting at the lake.", pub)
     assert [r.event_date for r in refs] == [dt.date(2015, 5, 2)]
+
+
+def test_a_holiday_the_day_after_the_stamp_is_this_year_s() -> None:
+    # a report stamped the day before Halloween, telling of that night
+    refs = find_dates("shot on Halloween night", dt.date(2016, 10, 30))
+    assert [r.event_date for r in refs] == [dt.date(2016, 10, 31)]
+
+
+def test_a_day_names_an_incident_with_its_modifiers_or_its_possessive() -> None:
+    from eventmap.dates import incident_noun_after
+
+    def names(text: str) -> bool:
+        (ref,) = find_dates(text, dt.date(2016, 3, 9))
+        return incident_noun_after(text, ref.end_offset)
+
+    assert names("Mourners recalled Sunday's drive-by shooting on Elm Street.")
+    assert names("A suspect in the Feb. 2 fatal stabbing was arrested.")
+    assert names("Detectives reopened the Jan. 30 death of a clerk.")
+    # the day of something else, followed by a shooting in another phrase
+    assert not names("He was arraigned Monday for the shooting of his cousin.")
+    assert not names("Police said Monday a shooting left one man hurt.")

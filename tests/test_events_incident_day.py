@@ -11,7 +11,7 @@ import pytest
 from eventmap.article import Article
 from eventmap.dates import find_dates
 from eventmap.events import EventExtractor
-from eventmap.events.incident_day import incident_date, procedural
+from eventmap.events.incident_day import incident_date, naming_days, procedural
 from eventmap.geoparse import sentence_bounds
 
 PUBLISHED = dt.date(2016, 5, 10)  # a Tuesday
@@ -144,3 +144,49 @@ def test_a_month_or_week_is_refined_by_the_day_the_report_gives(
     # a day of a later step inside the month is not the shooting's
     text = "DAYTON, Ohio — A boy was shot last month in Dayton. His father was arrested April 12."
     assert _main(extractor, text)["time_precision"] == 3
+
+
+def test_a_day_that_names_the_incident_beats_the_day_of_an_arrest(
+    extractor: EventExtractor,
+) -> None:
+
+    text = "Deputies in Akron, Ohio, said Friday a teen was arrested in the April 23 shooting."
+    assert [d.text for d in naming_days(text, PUBLISHED)] == ["April 23"]
+    assert [
+        d.text for d in naming_days("After Saturday's deadly shooting, a vigil.", PUBLISHED)
+    ] == ["Saturday"]
+    text = (
+        "STAMFORD, Conn. — A man was charged last week with wounding his neighbor. He turned "
+        "himself in a few days after the April 23 shooting, police said."
+    )
+    assert _main(extractor, text)["event_date"] == "2016-04-23"
+
+
+def test_a_page_s_rules_of_dots_are_no_sentences_of_the_report(
+    extractor: EventExtractor,
+) -> None:
+    text = ".......... " * 20 + (
+        "\n\nDAYTON, Ohio — A man was wounded in a shooting outside a Dayton bar late Monday "
+        "night.\n\nNo arrests had been made by Tuesday afternoon, police said."
+    )
+    assert _main(extractor, text)["event_date"] == "2016-05-09"
+
+
+def test_the_day_a_statement_was_issued_is_a_step() -> None:
+    text = "The county issued a statement Thursday about the man shot Tuesday night."
+    assert [(d.text, procedural(text, d)) for d in find_dates(text, PUBLISHED)] == [
+        ("Thursday", True),
+        ("Tuesday night", False),
+    ]
+
+
+def test_a_sentencing_report_takes_the_day_its_text_names_the_killing_by(
+    extractor: EventExtractor,
+) -> None:
+    text = (
+        "ERIE, Pa. — A woman was sentenced Monday to 20 years in prison for killing her "
+        "landlord. A jury convicted her in March. Prosecutors said the Oct. 14 stabbing "
+        "followed a dispute over rent."
+    )
+    assert [d.text for d in naming_days(text, PUBLISHED)] == ["Oct. 14"]
+    assert _main(extractor, text)["event_date"] == "2015-10-14"

@@ -29,3 +29,15 @@ def test_anaphora_and_totals() -> None:
     assert AGGREGATE.search("A total of 40 people have died since the start of the war.")
     assert AGGREGATE.search("Altogether 12 villages were emptied.")
     assert not AGGREGATE.search("Twelve people died on Monday.")
+
+
+def test_a_run_without_a_letter_is_no_sentence() -> None:
+    text = "* * * * *\n\n---- 2 ----\n\nTwo men were shot on Friday."
+    bounds = sentence_bounds(text)
+    article = article_from_text(text)
+    kept = [
+        text[s:e].strip()
+        for i, (s, e) in enumerate(bounds)
+        if i not in skipped(text, bounds, article)
+    ]
+    assert kept == ["Two men were shot on Friday."]

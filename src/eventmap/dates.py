@@ -118,9 +118,22 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
 
 @functools.cache
 def _names_incident() -> re.Pattern[str]:
-    """What follows a date that names an incident ('the June 29 shooting'): a past day."""
+    """What follows a date that names an incident ('the June 29 shooting', 'Saturday's
+    deadly shooting', 'the April 24 mass shooting'): a past day."""
     nouns = "|".join(entries("incident_nouns.txt"))
-    return re.compile(rf",?\s+(?:\d{{4}},?\s+)?(?:{nouns})\b", re.IGNORECASE)
+    return re.compile(
+        rf"(?:['’]s|,?\s+\d{{4}},?)?\s+(?:(?!{_FUNCTION}\b)[a-z]+[- ]){{0,2}}?(?:{nouns})\b",
+        re.IGNORECASE,
+    )
+
+
+# Words that end a noun phrase: 'Monday for the shooting' names no shooting by its day.
+_FUNCTION = r"(?:for|in|of|the|a|an|and|or|at|on|to|with|by|after|before|from|over|since)"
+
+
+def incident_noun_after(text: str, end: int) -> bool:
+    """Whether the date ending at ``end`` names an incident ('the May 3 shooting')."""
+    return _names_incident().match(text, end) is not None
 
 
 # A page's own stamp ('Posted: Wednesday, April 8, 2015', 'UPDATE (Feb. 25 2017)'): the
@@ -146,7 +159,7 @@ def _resolve(rule: str, m: re.Match[str], published: dt.date | None, offset: int
         start = end = _explicit(text, published)
         if start is None:
             return None
-        past = _names_incident().match(m.string, m.end()) is not None
+        past = incident_noun_after(m.string, m.end())
         if published is not None and start > published and not re.search(r"\d{4}", text):
             # 'Dec. 5' in a January report is last December's; 'on 9 December' in a
             # 7 December one a plan (a date months ahead is last year's far more often)
@@ -264,13 +277,14 @@ _DAYS3 = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def _holiday(text: str, published: dt.date) -> dt.date | None:
-    """The latest day of the holiday ``text`` names that is not after ``published``."""
+    """The latest day of the holiday ``text`` names that is not after the day after
+    ``published`` (a stamp may lag a day, as for weekdays)."""
     bare = re.sub(r"^on\s+", "", text, flags=re.IGNORECASE)
     for pattern, rule in table("holidays.tsv"):
         if any(re.fullmatch(pattern, t, re.IGNORECASE) for t in (text, bare)):
             for year in (published.year, published.year - 1):
                 day = _holiday_in(rule, year)
-                if day <= published:
+                if day <= published + dt.timedelta(days=1):
                     return day
     return None
 

@@ -10,7 +10,9 @@ suspects but not its reporters, spokespeople or police chiefs. Two reports of on
 (named by at most ``MAX_ARTICLES`` reports: a name in every report of a city is no person
 of one incident), whose events are at one place (the same GeoNames id or ``PLACE_KM``
 apart) and at most ``MAX_DAYS`` apart are linked; the events so linked take the day most of
-their reports give (on a tie the earliest: the incident comes before its follow-ups). The
+their reports give (a day that is only a report's publication counts half: a follow-up
+about a trial that gives no day of its own; on a tie the earliest: the incident comes
+before its follow-ups). The
 ordinary rules then decide whether they merge (type, actors, place by precision), so a
 namesake's report at another place stays apart.
 
@@ -33,6 +35,7 @@ MIN_SHARED = 1  # names two reports must share
 MAX_ARTICLES = 8  # a name named by more reports of the area is no link
 MAX_DAYS = 1100  # how far apart a follow-up (a trial, years on) and its incident may be
 PLACE_KM = 25.0
+INFERRED_VOTE = 0.5  # a day that is only the report's publication (a day given counts 1)
 MAX_NAMES = 60  # names kept per report (a long feature names many people)
 
 # A person named with an age, as local news names victims and suspects (never reporters,
@@ -130,6 +133,12 @@ def link_follow_ups(m: pd.DataFrame) -> pd.DataFrame:
     areas = m["_area"].to_numpy(object)
     days = m["_day"].to_numpy("int64").copy()
     original = m["event_date"].to_numpy(object)
+    said = (
+        m["date_text"].fillna("").astype(str).str.len().to_numpy() > 0
+        if "date_text" in m.columns
+        else np.ones(len(m), bool)
+    )
+    weight = np.where(said, 1.0, INFERRED_VOTE)
     dates = original.copy()
     lat, lon = m["latitude"].to_numpy(float), m["longitude"].to_numpy(float)
     gid = pd.to_numeric(m["geonameid"], errors="coerce").fillna(-1).to_numpy("int64")
@@ -184,11 +193,13 @@ def link_follow_ups(m: pd.DataFrame) -> pd.DataFrame:
             continue
         link[rows] = root
         # the day most of the linked reports give (one wrong early or late day does not
-        # pull the others); on a tie the earliest
-        votes: dict[int, set[str]] = defaultdict(set)
+        # pull the others; one dated only by its publication counts half); on a tie the
+        # earliest
+        votes: dict[int, dict[str, float]] = defaultdict(dict)
         for k in rows:
-            votes[int(days[k])].add(arts[k])
-        day = min(votes, key=lambda d: (-len(votes[d]), d))
+            ballot = votes[int(days[k])]
+            ballot[arts[k]] = max(ballot.get(arts[k], 0.0), weight[k])
+        day = min(votes, key=lambda d: (-sum(votes[d].values()), d))
         source = next(k for k in rows if days[k] == day)
         for k in rows:
             target[k] = day

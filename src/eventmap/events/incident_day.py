@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from eventmap.dates import DateRef, find_dates
+from eventmap.dates import DateRef, find_dates, incident_noun_after
 from eventmap.events.model import Candidate
 from eventmap.events.triggers import find_triggers
 from eventmap.schema import SUB_EVENT_TO_TYPE
@@ -47,7 +47,8 @@ _PROCEDURE = re.compile(
 
 # What reports the incident, not does it: 'police said Tuesday', 'announced Monday'.
 _REPORTING = re.compile(
-    r"\b(?:said|says|announced|confirmed|reported|told|gathered|mourned|vigil)\b", re.IGNORECASE
+    r"\b(?:said|says|announced|confirmed|reported|told|gathered|mourned|vigil|issued)\b",
+    re.IGNORECASE,
 )
 # The step right after its date: 'police on Sunday arrested a man', 'Monday, announced'.
 _STEP_AFTER = re.compile(
@@ -99,49 +100,54 @@ def redate(
     published: dt.date | None,
     local: bool,
 ) -> list[Candidate]:
-    """A violent event dated by a procedural step takes the incident's own date: another
-    date of its sentence ('charged Friday in the May 3 shooting'), else the first such date
-    of a violent sentence of the report; without one, a local report's event (whose
-    follow-ups are about arrests and courts) is left undated. A violent event dated by a
-    week or a month ('shot last month', 'in August') takes the day within it that the report
-    gives near a violent word ('shot on Aug. 5'), when it gives one."""
+    """A violent event dated by a procedural step takes the incident's own date: a day the
+    report names an incident by ('the May 3 shooting', 'Saturday's shooting'), else another
+    date of its sentence, else the first such date of a violent sentence of the report;
+    without one, a local report's event (whose follow-ups are about arrests and courts) is
+    left undated. A violent event dated by a week or a month ('shot last month', 'in
+    August') takes the day within it that the report gives near a violent word ('shot on
+    Aug. 5'), when it gives one."""
     days: list[DateRef] | None = None  # the report's day-precise incident days, read once
     for cand in candidates:
         date = cand.date
         if date is None or not violent_sentence([cand]):
             continue
-        if date.precision > 1:
+        step = cand.date_source == "own" and procedural(text, date)
+        if date.precision > 1 and not step:
             if days is None:
                 days = _violent_days(text, published)
             inside = [d for d in days if date.date_start <= d.date_start <= date.date_end]
             if inside:
                 cand.date = inside[0]
             continue
-        if cand.date_source != "own":
-            continue
-        if not procedural(text, date):
+        if not step:
             continue
         s, e = cand.quote
-        other = [
+        other = naming_days(text, published) or [
             d
             for d in find_dates(text[s:e], published, s)
             if d.start_offset != date.start_offset and not procedural(text, d)
         ]
         if not other:
             # read over the whole text: sentence splits cut 'Dec. 5' after 'Dec.'
-            other = [
-                d
-                for d in find_dates(text, published)
-                if d.precision == 1
-                and d.start_offset != date.start_offset
-                and not procedural(text, d)
-                and violent_trigger(text[max(0, d.start_offset - 80) : d.end_offset + 80], 0)
-            ]
+            if days is None:
+                days = _violent_days(text, published)
+            other = [d for d in days if d.start_offset != date.start_offset]
         if other:
             cand.date = other[0]
         elif local:
             cand.date, cand.date_source = None, "none"
     return candidates
+
+
+def naming_days(text: str, published: dt.date | None) -> list[DateRef]:
+    """The days the report names an incident by: 'the Sept. 13 shooting', 'Saturday's
+    shooting', 'the April 24 mass shooting', 'the Nov. 29 death of'."""
+    return [
+        d
+        for d in find_dates(text, published)
+        if d.precision == 1 and incident_noun_after(text, d.end_offset)
+    ]
 
 
 def _violent_days(text: str, published: dt.date | None) -> list[DateRef]:

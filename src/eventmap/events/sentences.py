@@ -44,13 +44,19 @@ _BOILERPLATE = re.compile(
 )
 
 
+_NO_LETTER = re.compile(r"[\W\d_]*")
+
+
 def skipped(text: str, sentences: list[tuple[int, int]], article: Article) -> set[int]:
-    """Headline (restates the story), boilerplate and bylines carry no events."""
+    """Headline (restates the story), boilerplate, bylines and runs without a letter (a
+    page's rules of dots or dashes) carry no events."""
     skip = set()
     for i, (s, e) in enumerate(sentences):
         sentence = text[s:e].strip()
-        if _BOILERPLATE.search(sentence) or (
-            i == 0 and article.title and sentence.startswith(article.title.strip()[:40])
+        if (
+            _NO_LETTER.fullmatch(sentence)
+            or _BOILERPLATE.search(sentence)
+            or (i == 0 and article.title and sentence.startswith(article.title.strip()[:40]))
         ):
             skip.add(i)
     return skip
