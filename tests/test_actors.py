@@ -161,3 +161,20 @@ def test_anchor_places_from_the_word_index_are_the_word_loops(sentence: str):
     for index in indexes:
         loop = index._hits(sentence, lower)
         assert index._ascii_hits(sentence, lower, lower_set, exact_set) == loop
+
+
+@pytest.mark.parametrize(
+    ("hay", "word", "want"),
+    [
+        ("aaa aa", "aa", [(4, 6)]),
+        ("aa aaa aa", "aa", [(0, 2), (7, 9)]),
+        ("the_police, police2 police", "police", [(4, 10), (20, 26)]),
+        ("is-is is", "is", [(0, 2), (3, 5), (6, 8)]),
+        ("", "is", []),
+    ],
+)
+def test_whole_word_places_are_the_token_spans(hay: str, word: str, want: list):
+    from eventmap.actors import _TOKEN, _places
+
+    assert _places(hay, word) == want
+    assert _places(hay, word) == [m.span() for m in _TOKEN.finditer(hay) if m.group(0) == word]

@@ -162,3 +162,13 @@ def test_the_scanners_closure_and_prefixes_are_every_registered_literal_inside()
         assert closure[lit] == frozenset(other for other in registry if other in lit)
         want = tuple(sorted((len(p), p) for p in registry if lit.startswith(p)))
         assert prefixes[lit] == want
+
+
+@pytest.mark.parametrize(
+    "text", ["Ünïcode “quotes” — and KELVIN", "\u0130stanbul \u212aills", "plain ascii", "ſtrike"]
+)
+def test_fold_of_non_ascii_text_is_the_translated_lower_case(text: str) -> None:
+    from eventmap import literal_gate
+
+    literal_gate._STATE["folded_of"] = None  # not the cached text
+    assert fold(text) == text.translate(literal_gate._FOLD).lower()

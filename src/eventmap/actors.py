@@ -108,20 +108,20 @@ _TOKEN = re.compile(r"[^\W_]+")
 _LAST_TOKEN = regex.compile(r"(?r)[^\W_]+")  # searched backwards: the last word of a range
 _GAP_CHARS = frozenset(" \t\n-'’")
 _WORDS_OF: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {}
-_WORDS_AT: dict[str, dict[str, list[tuple[int, int]]]] = {}
 
 
-def _words_at(lower: str) -> dict[str, list[tuple[int, int]]]:
-    """Each word of ``lower`` -> its (start, end) places, in order (kept like words_of)."""
-    found = _WORDS_AT.get(lower)
-    if found is None:
-        found = {}
-        for token in _TOKEN.finditer(lower):
-            found.setdefault(token.group(0), []).append(token.span())
-        if len(lower) <= 2000:
-            if len(_WORDS_AT) >= 256:
-                _WORDS_AT.clear()
-            _WORDS_AT[lower] = found
+def _places(hay: str, word: str) -> list[tuple[int, int]]:
+    r"""(start, end) of each whole-word ``word`` in ``hay``, in order: the spans of _TOKEN's
+    words equal to it (a word is a run of str.isalnum characters, what [^\W_] matches), found
+    by substring search rather than by reading every word of the sentence."""
+    size, n = len(hay), len(word)
+    found = []
+    pos = hay.find(word)
+    while pos >= 0:
+        end = pos + n
+        if (pos == 0 or not hay[pos - 1].isalnum()) and (end == size or not hay[end].isalnum()):
+            found.append((pos, end))
+        pos = hay.find(word, pos + 1)
     return found
 
 
@@ -309,9 +309,8 @@ class PhraseIndex:
             return found
         anchors, reach = self._shapes, self._reach
         if text.isascii():
-            # Only the anchor words' places, from where each word of the text stands (found
-            # once per sentence for all the indexes): the same hits in the same order as the
-            # word-by-word loop below (in ASCII the lowered text's words are the text's)
+            # Only the anchor words' places, by substring search: the same hits in the same
+            # order as the word-by-word loop (in ASCII the lowered text's words are the text's)
             hits = self._ascii_hits(text, lower, lower_set, exact_set)
         else:
             hits = self._hits(text, lower)
@@ -339,11 +338,13 @@ class PhraseIndex:
     def _ascii_hits(
         self, text: str, lower: str, lower_set: frozenset[str], exact_set: frozenset[str]
     ) -> list[tuple[int, int, bool]]:
-        at = _words_at(lower)
-        hits = [(*span, False) for w in self._anchor_words & lower_set for span in at[w]]
+        """``_hits`` of an ASCII text: the few anchor words it holds, looked for one by one."""
+        hits = [
+            (*span, False) for w in self._anchor_words & lower_set for span in _places(lower, w)
+        ]
         if self._exact_words:
             for w in self._exact_words & exact_set:
-                hits.extend((pos, end, True) for pos, end in at[w.lower()] if text[pos:end] == w)
+                hits.extend((*span, True) for span in _places(text, w))
         hits.sort()  # by place; at one place the case-insensitive hit first, as in _hits
         return hits
 

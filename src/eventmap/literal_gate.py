@@ -26,6 +26,7 @@ except ImportError:  # pragma: no cover - other Python versions
 # The only non-ASCII characters that IGNORECASE matches to an ASCII letter (Python 3.11:
 # dotted and dotless i, long s, Kelvin sign); str.lower() alone does not make them ASCII.
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_FOLDED_CHARS = tuple(chr(code) for code in _FOLD)  # the only ones translate changes
 _REGISTRY: set[str] = set()  # every gated pattern's literals, found in one pass per text
 _STATE: dict[str, Any] = {
     "scanner": None,
@@ -48,7 +49,10 @@ def fold(text: str) -> str:
     (checked over every code point by the tests), so offsets found in it hold in ``text``."""
     if text is _STATE["folded_of"]:
         return _STATE["folded"]
-    folded = text.lower() if text.isascii() else text.translate(_FOLD).lower()
+    if text.isascii() or not any(ch in text for ch in _FOLDED_CHARS):
+        folded = text.lower()  # translate would change nothing (and maps char by char: slow)
+    else:
+        folded = text.translate(_FOLD).lower()
     _STATE["folded_of"], _STATE["folded"] = text, folded
     return folded
 
