@@ -116,9 +116,75 @@ def test_places_by_precision():
     assert len(merged([mention("a1"), mention("a2", place=IDLIB)]).events) == 2
     # ... close enough when one report only says 'near' (precision 2)
     assert len(merged([mention("a1", prec=2), mention("a2", place=IDLIB)]).events) == 1
-    # province-level reports of the same type and day fall in the same province
-    r = merged([mention("a1", prec=3), mention("a2", prec=3, place=IDLIB)])
+    # a province-level report fits a town of its province on the same day and type ...
+    r = merged([mention("a1", prec=3, place=IDLIB), mention("a2")])
     assert len(r.events) == 1
+    # ... but two province-level reports are not one incident on place alone: review
+    r = merged([mention("a1", prec=3), mention("a2", prec=3, place=IDLIB)])
+    assert len(r.events) == 2
+    assert "province-level place only" in r.links["reason"].iloc[0]
+
+
+# Invented points in one US state: a county's own point (resources/us_counties.csv), a town
+# inside that county and a city ~200 km away in the same state.
+COUNTY = (29.60938, -81.74345, 4169471)
+IN_COUNTY = (29.6486, -81.6376, 4167681)  # ~11 km from the county's point
+FAR_CITY = (27.9475, -82.4584, 4174757)  # ~200 km
+
+
+def us(article: str, place, prec: int, kind: str, **kw) -> dict:
+    row = mention(article, place=place, prec=prec, sub="Attack", **kw)
+    return row | {
+        "event_type": "Violence against civilians",
+        "country": "United States",
+        "admin1": "Florida",
+        "location_kind": kind,
+    }
+
+
+def test_county_level_reports_merge_within_the_county_only():
+    inside = merged([us("a1", COUNTY, 3, "admin2"), us("a2", IN_COUNTY, 1, "city")])
+    assert len(inside.events) == 1
+    far = merged([us("a1", COUNTY, 3, "admin2"), us("a2", FAR_CITY, 1, "city")])
+    assert len(far.events) == 2
+    # the county no longer joins two towns of the state through itself
+    three = merged(
+        [
+            us("a1", COUNTY, 3, "admin2"),
+            us("a2", IN_COUNTY, 1, "city"),
+            us("a3", FAR_CITY, 1, "city"),
+        ]
+    )
+    assert groups(three) == [{"a1", "a2"}, {"a3"}]
+    # a report placed at the state alone still fits either town
+    state = merged([us("a1", FAR_CITY, 3, "admin1"), us("a2", FAR_CITY, 1, "city")])
+    assert len(state.events) == 1
+    two_states = merged([us("a1", FAR_CITY, 3, "admin1"), us("a2", COUNTY, 3, "admin1")])
+    assert len(two_states.events) == 2
+
+
+def test_an_arrest_or_crowd_at_the_same_town_and_day_is_the_shootings_report():
+    attack = {"sub": "Attack", "etype": "Violence against civilians"}
+    arrest = {
+        "sub": "Arrests",
+        "etype": "Strategic developments",
+        "actor1": "Police Forces of Syria",
+    }
+    r = merged([mention("a1", **attack), mention("a2", **arrest)])
+    assert len(r.events) == 1
+    assert r.events["sub_event_type"].tolist() == ["Attack"]  # the violent type, ACLED's first
+    assert r.events["merge_grade"].tolist() == ["medium"]
+    # another day or another town: apart
+    assert (
+        len(merged([mention("a1", **attack), mention("a2", day="2024-12-06", **arrest)]).events)
+        == 2
+    )
+    assert len(merged([mention("a1", **attack), mention("a2", place=IDLIB, **arrest)]).events) == 2
+    # two reports of one arrest merge as before (one type)
+    assert (
+        len(merged([mention("a1", **arrest), mention("a2", place=NEAR_SARAQIB, **arrest)]).events)
+        == 1
+    )
 
 
 def test_incompatible_types_and_conflicting_actors_stay_apart():
@@ -195,6 +261,12 @@ def test_one_shooting_as_attack_and_as_clash_merges_only_at_the_same_town():
     assert same_town.events["merge_grade"].tolist() == ["medium"]
     near = merged([mention("a1", prec=2, **attack), mention("a2", place=IDLIB, **clash)])
     assert len(near.events) == 2
+    # one report says only 'near' the town the other names: the same town on the same day
+    at = merged([mention("a1", prec=2, **attack), mention("a2", **clash)])
+    assert len(at.events) == 1
+    next_day = {"day": "2024-12-06", "date_text": "on Friday"}
+    apart = merged([mention("a1", prec=2, **attack), mention("a2", **clash, **next_day)])
+    assert len(apart.events) == 2
 
 
 def test_blocks_of_weeks_give_the_same_result_as_the_area_whole(monkeypatch):

@@ -18,6 +18,7 @@ STAGES = {
         "synthetic",
         "extract",
         "merge_rows",
+        "counties",
         "grade",
         "merge",
         "merge_task",

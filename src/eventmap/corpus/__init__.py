@@ -4,7 +4,8 @@ Stages, one module each, in flow order: ``rules`` (the merge's numbers) and ``ta
 (column types) first; ``inputs`` (readers) -> ``shards`` (slices, restartable) ->
 ``minhash`` (near-identical texts) / ``follow_ups`` (the people a report names) ->
 ``extract`` (stage A, one Dask task per shard) ->
-``merge_rows`` / ``grade`` (pairs graded) / ``merge`` (blocks of area x week) /
+``merge_rows`` / ``counties`` (a US county's reach) / ``grade`` (pairs graded) /
+``merge`` (blocks of area x week) /
 ``merge_task`` (stage B, one task per bucket of areas) ->
 ``cluster`` (where tasks run) -> ``week_choropleth`` / ``corpus_map`` (the map) ->
 ``event_files`` (the merged events to GeoParquet, exports and counts, a month at a time) ->

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from eventmap.corpus.counties import county_reach_km
 from eventmap.corpus.merge_rows import _WHY_DAY, _WHY_PLACE, _WHY_PROVINCE, _WHY_TYPE
 from eventmap.corpus.rules import MergeRules
 from eventmap.schema import DISORDER_BY_EVENT_TYPE
@@ -17,6 +18,9 @@ LOW_LINKS_PER_MENTION = 3
 _VIOLENT = np.array(
     ["Battles", "Explosions/Remote violence", "Violence against civilians"], dtype=object
 )
+# Sub-event types that local news often leads with when it reports a violent incident: the
+# arrest that followed the shooting, the crowd that gathered (see _grade)
+_ASIDE = np.array(["Arrests", "Mob violence"], dtype=object)
 
 
 def _haversine_km(lat1, lon1, lat2, lon2) -> np.ndarray:
@@ -45,6 +49,7 @@ class PairData:
         )
         self.actors = m["_actors"].to_numpy(object)
         self.has_admin1 = m["admin1"].notna().to_numpy()
+        self.state_level, self.reach = coarse_places(m, self.prec, self.lat, self.lon)
         # reports linked by the people they name (follow_ups.py), -1 when none
         link = m["_link"] if "_link" in m.columns else pd.Series(-1, index=m.index)
         self.link = link.to_numpy("int64")
@@ -84,7 +89,22 @@ def day_pairs(p: PairData, idx: np.ndarray, d: int, rules: MergeRules) -> pd.Dat
         p.has_admin1,
         rules,
         p.link,
+        p.state_level,
+        p.reach,
     )
+
+
+def coarse_places(m: pd.DataFrame, prec, lat, lon) -> tuple[np.ndarray, np.ndarray]:
+    """Which province-level mentions (precision 3) are placed at their state or province
+    only (a state; a town guessed from the state alone: a local outlet's city), and each
+    US county-level one's reach in km (0 for the others; counties.py)."""
+    kind = m["location_kind"] if "location_kind" in m.columns else pd.Series(None, index=m.index)
+    kind = kind.fillna("").to_numpy(object)
+    coarse = prec >= 3
+    reach = np.zeros(len(m))
+    for k in np.flatnonzero(coarse & (kind == "admin2")):
+        reach[k] = county_reach_km(float(lat[k]), float(lon[k])) or 0.0
+    return coarse & (reach == 0), reach
 
 
 def _grade(
@@ -103,6 +123,8 @@ def _grade(
     has_admin1,
     rules: MergeRules,
     link=None,
+    state_level=None,
+    reach=None,
 ) -> pd.DataFrame:
     dd = np.abs(day[i] - day[j])
     inferred = ~(explicit[i] & explicit[j])
@@ -110,8 +132,20 @@ def _grade(
     p = np.maximum(prec[i], prec[j])
     same_gid = (gid[i] == gid[j]) & (gid[i] >= 0)
     limit = np.where(p <= 1, rules.town_km, rules.near_km)
-    place_ok = np.where(p <= 2, same_gid | (km <= limit), has_admin1[i] & has_admin1[j])
-    place_near_miss = (p <= 2) & ~place_ok & (km <= limit * rules.review_factor)
+    both_admin1 = has_admin1[i] & has_admin1[j]
+    if state_level is None:
+        state_level = np.zeros(len(day), dtype=bool)
+    if reach is None:
+        reach = np.zeros(len(day))
+    # Province level: a report placed at its state fits any place of the state, but two
+    # such reports are not one incident on place alone; county-level reports fit what
+    # lies within the county's reach (the larger of two counties').
+    st_i, st_j = state_level[i], state_level[j]
+    county_km = np.maximum(reach[i], reach[j])
+    coarse_ok = np.where(st_i | st_j, both_admin1 & ~(st_i & st_j), same_gid | (km <= county_km))
+    place_ok = np.where(p <= 2, same_gid | (km <= limit), coarse_ok)
+    coarse_miss = np.where(st_i | st_j, both_admin1, km <= county_km * rules.review_factor)
+    place_near_miss = ~place_ok & np.where(p <= 2, km <= limit * rules.review_factor, coarse_miss)
     place_same = (p <= 1) & place_ok
     same_sub = sub[i] == sub[j]
     same_type = etype[i] == etype[j]
@@ -126,13 +160,23 @@ def _grade(
     # One shooting reported as an attack by one outlet and a clash by another: violent types
     # of one disorder may merge, but only on the same town and day or with an inferred date
     violent = np.isin(etype[i], _VIOLENT) & np.isin(etype[j], _VIOLENT)
+    # (on the same day, also two reports of one town when one says only 'near' it)
+    same_town = place_same | (same_gid & (p <= 2) & (dd == 0))
     medium = (
         possible
         & ~high
         & day_ok
         & place_ok
-        & ((same_type & ((p <= 2) | (same_sub & (dd == 0)))) | (violent & place_same))
+        & ((same_type & ((p <= 2) | (same_sub & (dd == 0)))) | (violent & same_town))
     )
+    # Local news often leads with the arrest that followed a shooting, or codes the crowd
+    # at the scene: an arrest or mob violence of the same town and day as a violent event,
+    # with no actors in conflict, is a report of that incident (the merged event keeps
+    # the violent type, ACLED's first-listed; each report's own type stays in its source)
+    aside = (np.isin(sub[i], _ASIDE) & np.isin(etype[j], _VIOLENT)) | (
+        np.isin(sub[j], _ASIDE) & np.isin(etype[i], _VIOLENT)
+    )
+    medium = medium | (aside & ~conflict & ~high & (dd == 0) & same_town)
     if link is not None:
         # two reports naming the same people at one place (checked when linked, <= 25 km)
         # on one day tell one incident, whatever town radius or violent type each coded
@@ -152,7 +196,7 @@ def _grade(
         (~day_ok) * _WHY_DAY
         + (~place_ok) * _WHY_PLACE
         + (~same_type) * _WHY_TYPE
-        + (place_ok & (p == 3) & ~same_sub) * _WHY_PROVINCE
+        + (((place_ok & ~same_sub) | (st_i & st_j)) & (p == 3)) * _WHY_PROVINCE
     )
     kept = grade != None  # noqa: E711 (numpy comparison)
     edges = pd.DataFrame(

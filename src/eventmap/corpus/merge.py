@@ -64,6 +64,7 @@ LIGHT_COLUMNS = (
     "longitude",
     "geonameid",
     "geo_precision",
+    "location_kind",
     "country",
     "admin1",
     "event_type",
