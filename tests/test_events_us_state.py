@@ -188,3 +188,19 @@ def test_a_mixed_case_town_with_its_credit_and_dash_is_a_dateline() -> None:
     assert state_context(text, geoparse(text)).dateline == ("Killingly", 0, 9)
     text = "Jo Roe (Photo: County Jail)\n\nA teen was shot at a home, police said."
     assert state_context(text, geoparse(text)).dateline is None
+
+
+def test_a_passing_mention_of_another_state_does_not_outvote_a_local_outlet(
+    extractor: EventExtractor,
+) -> None:
+    text = (
+        "A woman was shot Sunday night outside a store on Granby Street, officers said. "
+        "Her sister, who drove in from Iowa, asked for witnesses to call."
+    )
+    ctx = state_context(text, geoparse(text), outlet="wtkr.com")  # a Virginia station
+    assert ctx.state is not None and ctx.state.code == "VA"
+    assert _main(extractor, text, outlet="wtkr.com")["admin1"] == "Virginia"
+    # named twice, the other state is the report's
+    twice = text.replace("in from Iowa", "in from Iowa, the Iowa governor said,")
+    ctx = state_context(twice, geoparse(twice), outlet="wtkr.com")
+    assert ctx.state is not None and ctx.state.code == "IA"

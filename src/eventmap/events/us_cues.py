@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from eventmap.wordlists import table
+from eventmap.wordlists import table, word_set
 
 
 @dataclass(frozen=True)
@@ -177,3 +177,60 @@ class Relocator:
                     break
             self._cache[key] = found
         return self._cache[key]
+
+
+# A capitalised word right before a town's name makes it a surname ('Jo Williams', 'Officer
+# Thomas'), unless the word is part of a place's name ('North Charleston', 'Metro Atlanta').
+_PLACE_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "north south east west northeast northwest southeast southwest central upper lower "
+        "greater metro downtown old new lake mount fort port saint san santa los las el la le "
+        "city county township village the in at of near from",
+    )
+)
+
+
+def surname_like(text: str, name: str) -> bool:
+    """Whether the report writes ``name`` somewhere after a title or a given name, as a
+    surname ('Officer Thomas', 'Jo Williams'): such a 'town' votes for no state."""
+    return bool(surnames_of(text, {name}))
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(word_set("titles.txt")) - _PLACE_WORDS
+
+
+_CAPITALISED_PAIR = re.compile(r"(?<![\w.])([A-Z][a-z]+)[ \t]+(?=([A-Z]\w*(?:[-'’][A-Z]\w*)*))")
+# What follows a person's name, not a town's: an age ('Jo Williams, 34,', 'Jo Williams (34)'),
+# where they are from or what they said or did ('Jo Williams of Selma', 'Jo Williams said').
+# A capitalised word before a town with none of these after it is a caption's or a
+# headline's ('Buy Photo Cincinnati police', 'an Eastside Jacksonville girl').
+_PERSON_AFTER = re.compile(
+    r",\s*(?:aged?\s+)?\d{1,3}\b|\s*\(\d{1,3}\)|\s+(?:of|said|says|told|who|was|is|has|had)\b"
+)
+
+
+def surnames_of(text: str, names: set[str]) -> set[str]:
+    """Those of ``names`` (lower case) the report writes as someone's surname: after a title,
+    or after a given name (a capitalised word that is no place word nor one the report also
+    writes in lower case: 'Fatal Memphis shooting' is a headline's 'fatal') with an age, a
+    hometown or a verb after it (``_PERSON_AFTER``). One pass over the text."""
+    wanted = {n for n in names if n[:1].isupper() and " " not in n}
+    if not wanted:
+        return set()
+    lower: frozenset[str] | None = None
+    found = set()
+    for m in _CAPITALISED_PAIR.finditer(text):
+        name = m.group(2)
+        if name not in wanted or name.lower() in found:
+            continue
+        word = m.group(1).lower()
+        if lower is None:
+            lower = frozenset(re.findall(r"\b[a-z]+\b", text))
+        if word in _titles() or (
+            word not in _PLACE_WORDS and word not in lower and _PERSON_AFTER.match(text, m.end(2))
+        ):
+            found.add(name.lower())
+    return found

@@ -35,6 +35,7 @@ from eventmap.events.us_cues import (
     dateline_cities,
     outlet_place,
     outlet_state,
+    surnames_of,
 )
 from eventmap.geoparse import Mention
 from eventmap.wordlists import table
@@ -157,7 +158,7 @@ def state_context(
 
 
 def _decide(
-    votes: dict[str, tuple[int, int]],
+    votes: dict[str, tuple[int, int, bool]],
     local: set[str],
     dateline: tuple[str, int, int] | None,
     fallback: State | None,
@@ -172,11 +173,12 @@ def _decide(
                 return StateContext(by_code[code], dateline)
     if fallback is not None:
         return StateContext(fallback, dateline)
-    if len(local) == 1 and set(votes) == local:
-        # a local outlet's report that names no other state: its own ('Norfolk' on a
-        # Virginia station's site is Virginia's Norfolk)
+    others = [(v, town) for c, (v, _, town) in votes.items() if c not in local]
+    if len(local) == 1 and all(v < 2 and not town for v, town in others):
+        # a local outlet's report naming no town of another state nor another state twice is
+        # about its own ('Norfolk' on a Virginia station's site; a passing 'in Iowa')
         return StateContext(by_code[next(iter(local))], dateline)
-    if not votes or max(v for v, _ in votes.values()) < 2:
+    if not votes or max(v for v, _, _ in votes.values()) < 2:
         return StateContext(None, dateline)  # one passing 'in Texas' says too little
     best = min(votes, key=lambda c: (-votes[c][0], votes[c][1]))
     return StateContext(by_code[best], dateline)
@@ -237,11 +239,12 @@ def _votes(
     local: set[str],
     by_code: dict[str, State],
     relocator: Relocator | None = None,
-) -> dict[str, tuple[int, int]]:
-    """Each state's votes and where it is first named (-1: the headline). ``local``: the
-    states of the outlet and of a station credited at the top; a town named in the text
-    that has a namesake in the outlet's (one) state votes for that state when nothing but
-    such towns speaks for its own ('Duncan' on a South Carolina station's site)."""
+) -> dict[str, tuple[int, int, bool]]:
+    """Each state's votes, where it is first named (-1: the headline), whether a town votes
+    for it (not a surname: 'Jo Williams'). ``local``: the states of the outlet and of a
+    station credited at the top; a town named in the text that has a namesake in the
+    outlet's (one) state votes for that state when nothing but such towns speaks for its own
+    ('Duncan' on a South Carolina station's site)."""
     _, after_town, _ = _states()
     votes: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
@@ -271,9 +274,10 @@ def _votes(
     # may be a namesake abroad: 'in Santa Ana (Santa Ana)'). One whose police or sheriff the
     # report quotes ("Killeen police said") votes twice: the report is from there (a county
     # does not: every state has its Madison County).
-    towns: set[str] = set()
+    towns, by_town = set[str](), set[str]()  # by_town: the states a town votes for
     town_votes: list[tuple[str, int, Mention]] = []
     agencies = {a[0].lower() for a in _agencies(text)}
+    surnames = surnames_of(text, {m.text for m in mentions if m.kind == "city" and m.resolved})
     for mention in mentions:
         if (
             mention.resolved
@@ -294,6 +298,7 @@ def _votes(
             and mention.text.lower() not in towns
             and mention.text.lower() not in stated
             and mention.text.lower() != "washington"
+            and mention.text.lower() not in surnames
         ):
             towns.add(mention.text.lower())
             twice = mention.kind == "city" and mention.text.lower() in agencies
@@ -315,7 +320,8 @@ def _votes(
             code = home  # a namesake nothing else supports: the outlet says which
         votes[code] += weight
         first_seen.setdefault(code, mention.start)
-    return {c: (v, first_seen[c]) for c, v in votes.items()}
+        by_town.add(code)
+    return {c: (v, first_seen[c], c in by_town) for c, v in votes.items()}
 
 
 def in_state(
