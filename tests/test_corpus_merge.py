@@ -320,3 +320,37 @@ def test_reports_naming_the_same_person_merge_across_days_and_town_radius():
     # without a shared name the same reports stay apart
     r = merged([first, second, later | {"names": "Pat Poe"}])
     assert groups(r) == [{"a1", "a2"}, {"a3"}]
+
+
+def test_two_reports_naming_different_weekdays_are_two_days_unless_around_midnight():
+    def on(article: str, day: str, words: str) -> dict:
+        return mention(
+            article, day=day, date_text=words, sub="Attack", etype="Violence against civilians"
+        )
+
+    # 'on Sunday' and 'on Monday': each report names its day, so they are two incidents
+    assert (
+        len(merged([on("a1", "2024-12-01", "on Sunday"), on("a2", "2024-12-02", "Monday")]).events)
+        == 2
+    )
+    # 'Sunday night' and 'early Monday' may be one moment
+    late = merged([on("a1", "2024-12-01", "Sunday night"), on("a2", "2024-12-02", "early Monday")])
+    assert len(late.events) == 1
+    # but not the other way round
+    assert (
+        len(
+            merged(
+                [on("a1", "2024-12-01", "Sunday morning"), on("a2", "2024-12-02", "Monday night")]
+            ).events
+        )
+        == 2
+    )
+    # a day counted back from the publication may be off by one
+    assert (
+        len(
+            merged(
+                [on("a1", "2024-12-01", "on Sunday"), on("a2", "2024-12-02", "last night")]
+            ).events
+        )
+        == 1
+    )

@@ -6,6 +6,8 @@ Pairs are formed within one country x admin1 area, each day with itself and the 
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -21,6 +23,13 @@ _VIOLENT = np.array(
 # Sub-event types that local news often leads with when it reports a violent incident: the
 # arrest that followed the shooting, the crowd that gathered (see _grade)
 _ASIDE = np.array(["Arrests", "Mob violence"], dtype=object)
+# A day named outright ('on Monday', 'Tuesday afternoon'), not one counted back from the
+# publication ('last night', 'yesterday') nor near midnight: a late hour of the day before
+# ('Sunday night') and an early one of the day after ('early Monday') may be one moment.
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_LATE = re.compile(r"\b(?:late|night|evening|overnight|midnight)\b", re.IGNORECASE)
+_EARLY = re.compile(r"\b(?:early|morning|overnight|midnight)\b", re.IGNORECASE)
+_COUNTED = re.compile(r"\b(?:last|yesterday|today|tonight|ago)\b", re.IGNORECASE)
 
 
 def _haversine_km(lat1, lon1, lat2, lon2) -> np.ndarray:
@@ -41,6 +50,7 @@ class PairData:
         self.gid = pd.to_numeric(m["geonameid"], errors="coerce").fillna(-1).to_numpy("int64")
         self.prec = m["_prec"].to_numpy()
         self.explicit = m["_explicit"].to_numpy(bool)
+        self.named_day = named_days(m["date_text"])
         self.art = m["article_id"].to_numpy(object)
         self.sub = m["sub_event_type"].fillna("").to_numpy(object)
         self.etype = m["event_type"].fillna("").to_numpy(object)
@@ -91,7 +101,19 @@ def day_pairs(p: PairData, idx: np.ndarray, d: int, rules: MergeRules) -> pd.Dat
         p.link,
         p.state_level,
         p.reach,
+        p.named_day,
     )
+
+
+def named_days(date_text: pd.Series) -> np.ndarray:
+    """Each mention's day as its report names it: 0 not a weekday named outright, 1 a
+    weekday, 2 at a late hour, 3 at an early hour, 4 both (see ``_WEEKDAY``)."""
+    out = np.zeros(len(date_text), dtype="int8")
+    for k, t in enumerate(date_text):
+        if isinstance(t, str) and _WEEKDAY.search(t) and not _COUNTED.search(t):
+            late, early = bool(_LATE.search(t)), bool(_EARLY.search(t))
+            out[k] = 4 if late and early else 2 if late else 3 if early else 1
+    return out
 
 
 def coarse_places(m: pd.DataFrame, prec, lat, lon) -> tuple[np.ndarray, np.ndarray]:
@@ -125,6 +147,7 @@ def _grade(
     link=None,
     state_level=None,
     reach=None,
+    named_day=None,
 ) -> pd.DataFrame:
     dd = np.abs(day[i] - day[j])
     inferred = ~(explicit[i] & explicit[j])
@@ -154,6 +177,14 @@ def _grade(
         [bool(x) and bool(y) and not (x & y) for x, y in zip(actors[i], actors[j], strict=True)],
         dtype=bool,
     )
+    # a day apart is one incident's only when a date was inferred, and not when both
+    # reports name their weekday outright ('Monday' and 'Tuesday' are two days)
+    if named_day is not None:
+        # the earlier of two named days at a late hour, the later at an early one: midnight
+        first = np.where(day[i] <= day[j], named_day[i], named_day[j])
+        second = np.where(day[i] <= day[j], named_day[j], named_day[i])
+        midnight = np.isin(first, (2, 4)) & np.isin(second, (3, 4))
+        inferred = inferred & ~((named_day[i] > 0) & (named_day[j] > 0) & ~midnight)
     day_ok = (dd == 0) | (inferred & (dd <= rules.day_slack_inferred))
     possible = same_disorder & ~conflict
     high = possible & (dd == 0) & same_type & (place_same | (place_ok & same_sub & (p <= 2)))
