@@ -161,6 +161,12 @@ def test_county_level_reports_merge_within_the_county_only():
     assert len(state.events) == 1
     two_states = merged([us("a1", FAR_CITY, 3, "admin1"), us("a2", COUNTY, 3, "admin1")])
     assert len(two_states.events) == 2
+    # a day apart with a date inferred: within the county like a town, not at the state
+    day_after = {"day": "2024-12-06", "date_text": "yesterday"}
+    county = merged([us("a1", COUNTY, 3, "admin2"), us("a2", IN_COUNTY, 1, "city", **day_after)])
+    assert len(county.events) == 1
+    state = merged([us("a1", FAR_CITY, 3, "admin1"), us("a2", FAR_CITY, 1, "city", **day_after)])
+    assert len(state.events) == 2
 
 
 def test_an_arrest_or_crowd_at_the_same_town_and_day_is_the_shootings_report():
@@ -180,6 +186,10 @@ def test_an_arrest_or_crowd_at_the_same_town_and_day_is_the_shootings_report():
         == 2
     )
     assert len(merged([mention("a1", **attack), mention("a2", place=IDLIB, **arrest)]).events) == 2
+    # a day apart when the arrest's date was counted back ('last night'): one incident
+    counted = {"day": "2024-12-06", "date_text": "last night"}
+    r = merged([mention("a1", **attack), mention("a2", **arrest, **counted)])
+    assert len(r.events) == 1
     # two reports of one arrest merge as before (one type)
     assert (
         len(merged([mention("a1", **arrest), mention("a2", place=NEAR_SARAQIB, **arrest)]).events)
@@ -264,9 +274,12 @@ def test_one_shooting_as_attack_and_as_clash_merges_only_at_the_same_town():
     # one report says only 'near' the town the other names: the same town on the same day
     at = merged([mention("a1", prec=2, **attack), mention("a2", **clash)])
     assert len(at.events) == 1
-    next_day = {"day": "2024-12-06", "date_text": "on Friday"}
+    next_day = {"day": "2024-12-06", "date_text": "on 6 December 2024"}
     apart = merged([mention("a1", prec=2, **attack), mention("a2", **clash, **next_day)])
-    assert len(apart.events) == 2
+    assert len(apart.events) == 2  # both dates explicit: two days
+    counted = {"day": "2024-12-06", "date_text": "yesterday"}
+    one = merged([mention("a1", prec=2, **attack), mention("a2", **clash, **counted)])
+    assert len(one.events) == 1  # a day counted back may be off by one
 
 
 def test_blocks_of_weeks_give_the_same_result_as_the_area_whole(monkeypatch):

@@ -167,6 +167,7 @@ def _grade(
     county_km = np.maximum(reach[i], reach[j])
     coarse_ok = np.where(st_i | st_j, both_admin1 & ~(st_i & st_j), same_gid | (km <= county_km))
     place_ok = np.where(p <= 2, same_gid | (km <= limit), coarse_ok)
+    county_pair = (p == 3) & ~st_i & ~st_j  # a day apart when inferred, as towns are
     coarse_miss = np.where(st_i | st_j, both_admin1, km <= county_km * rules.review_factor)
     place_near_miss = ~place_ok & np.where(p <= 2, km <= limit * rules.review_factor, coarse_miss)
     place_same = (p <= 1) & place_ok
@@ -191,23 +192,27 @@ def _grade(
     # One shooting reported as an attack by one outlet and a clash by another: violent types
     # of one disorder may merge, but only on the same town and day or with an inferred date
     violent = np.isin(etype[i], _VIOLENT) & np.isin(etype[j], _VIOLENT)
-    # (on the same day, also two reports of one town when one says only 'near' it)
-    same_town = place_same | (same_gid & (p <= 2) & (dd == 0))
+    # (also two reports of one town when one says only 'near' it)
+    same_town = place_same | (same_gid & (p <= 2))
     medium = (
         possible
         & ~high
         & day_ok
         & place_ok
-        & ((same_type & ((p <= 2) | (same_sub & (dd == 0)))) | (violent & same_town))
+        & (
+            (same_type & ((p <= 2) | (same_sub & ((dd == 0) | county_pair))))
+            | (violent & same_town)
+        )
     )
     # Local news often leads with the arrest that followed a shooting, or codes the crowd
-    # at the scene: an arrest or mob violence of the same town and day as a violent event,
-    # with no actors in conflict, is a report of that incident (the merged event keeps
-    # the violent type, ACLED's first-listed; each report's own type stays in its source)
+    # at the scene: an arrest or mob violence of the same town and day (a day apart when
+    # inferred) as a violent event, with no actors in conflict, is a report of that
+    # incident (the merged event keeps the violent type, ACLED's first-listed; each
+    # report's own type stays in its source)
     aside = (np.isin(sub[i], _ASIDE) & np.isin(etype[j], _VIOLENT)) | (
         np.isin(sub[j], _ASIDE) & np.isin(etype[i], _VIOLENT)
     )
-    medium = medium | (aside & ~conflict & ~high & (dd == 0) & same_town)
+    medium = medium | (aside & ~conflict & ~high & day_ok & same_town)
     if link is not None:
         # two reports naming the same people at one place (checked when linked, <= 25 km)
         # on one day tell one incident, whatever town radius or violent type each coded

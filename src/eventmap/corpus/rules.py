@@ -25,16 +25,17 @@ class MergeRules:
             "blocks": "country x admin1, each day compared with itself and the next day "
             "(the week blocks' day of overlap)",
             "types": "same sub-event type or same event type; battles, explosions and "
-            "violence against civilians with each other only at the same town (medium; on "
-            "the same day also when one says only 'near' it); an arrest or mob violence with "
-            "a violent event of the same town and day (medium); other types of one disorder "
+            "violence against civilians with each other only at the same town (medium; also "
+            "when one says only 'near' it); an arrest or mob violence with a violent event of "
+            "the same town and day (medium); other types of one disorder "
             "only as candidate links; other disorders never",
             "actors": "named actors must share one (an unidentified group fits any)",
             "same_article": "two events of one article never merge (also transitively)",
             "province": "province-level reports merge only on the very same day and sub-event "
             "type; a US county-level one only within the county's reach (1.5 x the distance "
-            "to the nearest other county's point, >= 25 km); one placed at its state fits "
-            "any place of the state but never another state-level one (candidate link)",
+            "to the nearest other county's point, >= 25 km), a day apart like a town; one "
+            "placed at its state fits any place of the state but never another state-level "
+            "one (candidate link)",
             "days": "a day apart only when a date was inferred, and not when both reports "
             "name their weekday outright unless the earlier at a late hour and the later at "
             "an early one ('Sunday night', 'early Monday')",
