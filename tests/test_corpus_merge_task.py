@@ -130,7 +130,7 @@ def test_block_reads_give_the_rows_and_tables_of_the_whole_bucket(shards, monkey
             got.append(reader.rows(block))
             return got[-1]
 
-        new = list(merge.merge_blocks(reader.light(), rows=rows))
+        new = list(merge.merge_blocks(reader.light(), rows=rows, signatures=reader.signatures))
         assert len(new) == len(old) == len(got)
         n_blocks += len(new)
         prepared = merge._prepare(whole)
@@ -168,3 +168,20 @@ def test_run_bucket_writes_the_tables_of_merge_events(shards, tmp_path):
     assert to_arrow(events.sort_values(order).reset_index(drop=True), MERGED_COLUMNS).equals(
         to_arrow(whole.events, MERGED_COLUMNS)
     )
+
+
+def test_signatures_are_those_of_the_kept_copy_of_each_article(tmp_path):
+    rows = corpus_rows(30)
+    bucket = rows[0]["bucket"]
+    same = [r for r in rows if r["bucket"] == bucket]
+    other = dict(same[0], input_sha="in-0", position=7, minhash=signature("another text " * 5))
+    write_shard_table("events", same, tmp_path / "a" / "events.parquet")
+    write_shard_table("events", [other], tmp_path / "b" / "events.parquet")
+    reader = BucketReader(tmp_path, ["a", "b"], bucket)
+    aid = same[0]["article_id"]
+    kept = pd.DataFrame(
+        {"article_id": [aid, "nobody"], "input_sha": ["in-0", "in-1"], "position": [7.0, 1.0]}
+    )
+    assert reader.signatures(kept) == {aid: other["minhash"]}  # the copy asked for, no other
+    kept.loc[0, ["input_sha", "position"]] = [same[0]["input_sha"], same[0]["position"]]
+    assert reader.signatures(kept) == {aid: same[0]["minhash"]}

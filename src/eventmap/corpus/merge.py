@@ -51,7 +51,8 @@ _MONTH = re.compile(
 
 
 # What pairing (grade.PairData), grouping and naming read of each mention: a bucket's
-# mentions are held with these only, the rest is read block by block (merge_task.py).
+# mentions are held with these only, the rest is read block by block (merge_task.py). The
+# MinHash signatures (copy groups) are read apart, shard by shard (``signatures``).
 LIGHT_COLUMNS = (
     "article_id",
     "row",
@@ -73,10 +74,13 @@ LIGHT_COLUMNS = (
     "actor2",
     "verified",
     "text_sha",
-    "minhash",
     "names",
 )
 BLOCK_MIN = 2000  # mentions: a block smaller than this takes the next week or area too
+
+
+# the kept copy of each article (article_id, input_sha, position) -> its signature by id
+Signatures = Callable[[pd.DataFrame], dict[str, bytes | None]]
 
 
 @dataclass
@@ -132,6 +136,7 @@ def merge_blocks(
     prior: dict[str, str] | None = None,
     rules: MergeRules = DEFAULT_RULES,
     rows: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
+    signatures: Signatures | None = None,
 ) -> Iterator[MergeResult]:
     """One result per block: whole weeks of areas in order, at least BLOCK_MIN mentions
     (but the last), cut only where no high or medium pair crosses the edge.
@@ -139,8 +144,9 @@ def merge_blocks(
     ``rows``: when given, ``mentions`` holds only the ``LIGHT_COLUMNS`` (what pairing,
     grouping and naming read) and ``rows`` returns a block's full rows for those light
     rows, in their order (merge_task reads them from the shards); so the texts, quotes and
-    urls of a bucket never sit in memory all at once, only a block's."""
-    m = _prepare(mentions, LIGHT_COLUMNS if rows is not None else SHARD_EVENT_COLUMNS)
+    urls of a bucket never sit in memory all at once, only a block's. ``signatures``: when
+    given, the MinHash signatures are not in ``mentions`` (see ``_prepare``)."""
+    m = _prepare(mentions, LIGHT_COLUMNS if rows is not None else SHARD_EVENT_COLUMNS, signatures)
     del mentions  # the caller's frame, if it dropped its own reference, goes now
     if m.empty:
         return
@@ -247,8 +253,18 @@ def _links_across(m: pd.DataFrame, eid: np.ndarray, edges: pd.DataFrame) -> pd.D
 
 
 def _prepare(
-    mentions: pd.DataFrame, columns: tuple[str, ...] = SHARD_EVENT_COLUMNS
+    mentions: pd.DataFrame,
+    columns: tuple[str, ...] = SHARD_EVENT_COLUMNS,
+    signatures: Signatures | None = None,
 ) -> pd.DataFrame:
+    """The mentions merging reads: dated and placed, one copy of each article, in mention key
+    order, with the follow-ups' days and each article's copy group (``copy_of``).
+
+    ``signatures``: given the kept copy of each article (``article_id``, ``input_sha``,
+    ``position``), their MinHash signatures by article id; without it they are read from the
+    ``minhash`` column. Stage B reads them apart: held in a bucket's frame, the 512-byte
+    signatures were most of its memory (Arrow's read of the column, then a Python object
+    per mention)."""
     m = mentions.copy()
     for column in columns:  # tolerate frames from elsewhere (tests, notebooks)
         if column not in m.columns:
@@ -273,13 +289,20 @@ def _prepare(
         frozenset(a for a in (x, y) if isinstance(a, str) and not _GENERIC_ACTOR.match(a))
         for x, y in zip(m["actor1"], m["actor2"], strict=True)
     ]
-    sigs = [s if isinstance(s, bytes | bytearray) else None for s in m["minhash"]]
-    per_article = dict(zip(m["article_id"], sigs, strict=True))
+    if signatures is None:
+        sigs = [s if isinstance(s, bytes | bytearray) else None for s in m["minhash"]]
+        per_article = dict(zip(m["article_id"], sigs, strict=True))
+    else:
+        kept = m.drop_duplicates("article_id")[["article_id", "input_sha", "position"]]
+        found = signatures(kept)
+        per_article = {a: found.get(a) for a in kept["article_id"]}
+        del found
     by_text = m.drop_duplicates("article_id").groupby("text_sha")["article_id"].min()
     groups = copy_groups(list(per_article), list(per_article.values()))
     text_of = dict(zip(m["article_id"], m["text_sha"], strict=True))
     m["copy_of"] = m["article_id"].map(lambda a: min(groups[a], by_text.get(text_of[a], groups[a])))
-    return m.drop(columns="minhash")  # read once, for the copy groups; the biggest cell
+    # read once, for the copy groups; the biggest cell
+    return m.drop(columns="minhash", errors="ignore")
 
 
 # ----------------------------------------------------------------------------- pairs

@@ -9,24 +9,27 @@ mentions is one block's pairs and rows.
 
 from __future__ import annotations
 
+import contextlib
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from eventmap.corpus.merge import LIGHT_COLUMNS, merge_blocks, sum_block_stats
 from eventmap.corpus.merge_rows import LINK_COLUMNS, MERGED_COLUMNS, SOURCE_COLUMNS
 from eventmap.corpus.rules import DEFAULT_RULES, MergeRules
-from eventmap.corpus.tables import SHARD_EVENT_COLUMNS, schema, to_arrow
+from eventmap.corpus.tables import SHARD_EVENT_COLUMNS, arrow_type, schema, to_arrow
 from eventmap.outputs import write_folder
 
 MERGE_INPUT = tuple(c for c in SHARD_EVENT_COLUMNS)
 _KEYS = ["article_id", "row", "input_sha", "position"]  # one mention of one copy of an article
-_HEAVY = [c for c in SHARD_EVENT_COLUMNS if c not in LIGHT_COLUMNS]
+# every other column, read a block at a time (the signatures are read apart, for _prepare)
+_HEAVY = [c for c in SHARD_EVENT_COLUMNS if c not in (*LIGHT_COLUMNS, "minhash")]
 
 
 class BucketReader:
@@ -34,62 +37,179 @@ class BucketReader:
     at a time.
 
     Stage A writes each shard's events sorted by bucket, area and date in small row groups
-    (tables.write_shard_table), so a block's read decodes only the row groups whose
-    statistics can hold its areas and days. The light frame is what pairing needs for the
-    whole bucket (about a tenth of a full row: no quotes, notes, urls or titles)."""
+    (tables.write_shard_table). The reader keeps, per shard, the statistics of the row
+    groups that can hold this bucket (read once from the footers), and a block's read
+    decodes only the row groups whose areas and days can hold the block's, straight from
+    the Parquet files: a dataset scan per block re-read every shard's footer, so a bucket
+    cost blocks x shards (quadratic in the corpus), and the scanner kept ~30 MB of buffers
+    (measured on the biggest bucket of the 100,000-article synthetic run). The light frame
+    is what pairing needs for the whole bucket (about a tenth of a full row: no quotes,
+    notes, urls or titles)."""
 
     def __init__(self, shards_dir: Path, shard_keys: list[str], bucket: int) -> None:
-        paths = [str(shards_dir / key / "events.parquet") for key in dict.fromkeys(shard_keys)]
-        self.dataset = ds.dataset(paths, format="parquet", schema=schema(SHARD_EVENT_COLUMNS))
         self.bucket = bucket
+        self.groups: list[tuple[str, list[_RowGroup]]] = []
+        for key in dict.fromkeys(shard_keys):
+            path = str(shards_dir / key / "events.parquet")
+            groups = [g for g in _row_groups(path) if g.may_hold_bucket(bucket)]
+            if groups:
+                self.groups.append((path, groups))
 
     def light(self) -> pd.DataFrame:
-        """Shard by shard (a scan of all shards at once buffered several files' columns)."""
-        tables = []
-        for fragment in self.dataset.get_fragments():
-            t = fragment.to_table(
-                schema=self.dataset.schema,  # a column a shard lacks reads as empty
-                columns=list(LIGHT_COLUMNS),
-                filter=pc.field("bucket") == self.bucket,
-                use_threads=False,
-            )
-            if t.num_rows:
-                tables.append(t)
-        if not tables:
-            return to_arrow(pd.DataFrame(), LIGHT_COLUMNS).to_pandas()
-        table = pa.concat_tables(tables)
-        tables.clear()
-        return table.to_pandas(self_destruct=True, split_blocks=True)
+        """Shard by shard, only the row groups of this bucket."""
+        return self._read(list(LIGHT_COLUMNS), lambda g: True, pc.field("bucket") == self.bucket)
 
     def rows(self, block: pd.DataFrame) -> pd.DataFrame:
         """The block's light rows (prepared, in merge order) with every other column."""
         if block.empty:
             return block.assign(**{c: pd.Series(dtype=object) for c in _HEAVY})
-        table = self.dataset.to_table(columns=[*_KEYS, *_HEAVY], filter=self._filter(block))
-        heavy = table.to_pandas(self_destruct=True, split_blocks=True)
+        spans = _spans(block)
+        expr = (pc.field("bucket") == self.bucket) & _filter(spans)
+        heavy = self._read([*_KEYS, *_HEAVY], lambda g: g.may_hold_any(spans), expr)
         joined = block.merge(heavy, on=_KEYS, how="left", validate="one_to_one")
         if len(joined) != len(block):
             raise RuntimeError("a block's rows were not found once each in the shards")
         return joined
 
-    def _filter(self, block: pd.DataFrame) -> pc.Expression:
-        """This bucket, and per area of the block, its first to last date as the shards
-        have them (a follow-up's ``event_date`` may since be its incident's)."""
-        expr = None
-        for (country, admin1), g in block.groupby(["country", "admin1"], dropna=False):
-            dates = g["_date_read"].astype(str)
-            part = (
-                _equal("country", country)
-                & _equal("admin1", admin1)
-                & (pc.field("event_date") >= dates.min())
-                & (pc.field("event_date") <= dates.max())
-            )
-            expr = part if expr is None else expr | part
-        return (pc.field("bucket") == self.bucket) & expr
+    def signatures(self, kept: pd.DataFrame) -> dict[str, bytes | None]:
+        """The MinHash signature of each article's kept copy (``kept``: ``article_id``,
+        ``input_sha``, ``position``, as merge._prepare chose them), read shard by shard:
+        only the signatures wanted are held, never the column of the whole bucket."""
+        want = {
+            a: _copy_key(s, p)
+            for a, s, p in zip(kept["article_id"], kept["input_sha"], kept["position"], strict=True)
+        }
+        found: dict[str, bytes | None] = {}
+        columns = ["article_id", "input_sha", "position", "minhash"]
+        for t in self._tables(columns, lambda g: True, pc.field("bucket") == self.bucket):
+            values = [t.column(c).to_pylist() for c in columns]
+            for a, s, p, sig in zip(*values, strict=True):
+                if want.get(a, False) == _copy_key(s, p):
+                    found[a] = sig if isinstance(sig, bytes) else None
+            del values, t
+        return found
+
+    def _read(self, columns: list[str], wanted: Callable, expr: pc.Expression) -> pd.DataFrame:
+        """The rows matching ``expr`` of the wanted row groups, in shard and row order."""
+        tables = list(self._tables(columns, wanted, expr))
+        if not tables:
+            return to_arrow(pd.DataFrame(), columns).to_pandas()
+        table = pa.concat_tables(tables)
+        tables.clear()
+        return table.to_pandas(self_destruct=True, split_blocks=True)
+
+    def _tables(self, columns: list[str], wanted: Callable, expr: pc.Expression) -> Iterator:
+        """Per shard, the Arrow table of the rows matching ``expr`` in the wanted row groups,
+        with the shards' common schema (a column a shard lacks reads as empty)."""
+        target = schema(columns)
+        wide = [*columns, *(c for c in _FILTER_COLUMNS if c not in columns)]
+        for path, groups in self.groups:
+            picked = [g.index for g in groups if wanted(g)]
+            if not picked:
+                continue
+            f = pq.ParquetFile(path)
+            names = set(f.schema_arrow.names)
+            have = [c for c in wide if c in names]
+            t = f.read_row_groups(picked, columns=have, use_threads=False)
+            t = _conform(t, wide).filter(expr).select(columns)
+            if t.num_rows:
+                yield t.cast(target)
+
+
+def _copy_key(input_sha: object, position: object) -> tuple[object, object]:
+    """One copy of an article, the same whether read from pandas (NaN) or Arrow (None)."""
+    return _value(input_sha), None if _value(position) is None else int(position)
+
+
+_FILTER_COLUMNS = ("bucket", "country", "admin1", "event_date")
+
+
+def _conform(t: pa.Table, columns: list[str]) -> pa.Table:
+    """``t`` with every one of ``columns`` (missing ones null), cast to their types."""
+    names = set(t.column_names)
+    arrays = [t.column(c) if c in names else pa.nulls(t.num_rows, arrow_type(c)) for c in columns]
+    return pa.Table.from_arrays(arrays, names=columns).cast(schema(columns))
+
+
+class _RowGroup:
+    """A row group's index and the min/max (None: unknown) of the columns blocks select by."""
+
+    def __init__(self, index: int, stats: dict[str, tuple[Any, Any, bool]]) -> None:
+        self.index, self.stats = index, stats
+
+    def _may(self, column: str, lo: Any, hi: Any = None) -> bool:
+        """Can a value in [lo, hi] (None: null) be in this row group's column?"""
+        hi = lo if hi is None else hi
+        got = self.stats.get(column)
+        if got is None:
+            return True  # no statistics: it may hold anything
+        vmin, vmax, nulls = got
+        if lo is None:
+            return nulls
+        if vmin is None:
+            return not nulls or vmax is not None
+        return vmin <= hi and lo <= vmax
+
+    def may_hold_bucket(self, bucket: int) -> bool:
+        return self._may("bucket", bucket)
+
+    def may_hold_any(self, spans: list[tuple[Any, Any, str, str]]) -> bool:
+        return any(
+            self._may("country", c) and self._may("admin1", a) and self._may("event_date", d0, d1)
+            for c, a, d0, d1 in spans
+        )
+
+
+def _row_groups(path: str) -> list[_RowGroup]:
+    meta = pq.read_metadata(path)
+    names = [meta.schema.column(k).name for k in range(meta.num_columns)]
+    where = {c: names.index(c) for c in _FILTER_COLUMNS if c in names}
+    groups = []
+    for i in range(meta.num_row_groups):
+        rg = meta.row_group(i)
+        stats: dict[str, tuple[Any, Any, bool]] = {}
+        for column, k in where.items():
+            st = rg.column(k).statistics
+            if st is None or st.null_count is None:
+                continue  # unknown: the column selects nothing here
+            nulls = st.null_count > 0
+            if st.has_min_max:
+                stats[column] = (st.min, st.max, nulls)
+            elif st.null_count == rg.num_rows:
+                stats[column] = (None, None, True)
+        groups.append(_RowGroup(i, stats))
+    return groups
+
+
+def _spans(block: pd.DataFrame) -> list[tuple[Any, Any, str, str]]:
+    """Per area of the block, its first to last date as the shards have them (a
+    follow-up's ``event_date`` may since be its incident's)."""
+    spans = []
+    for (country, admin1), g in block.groupby(["country", "admin1"], dropna=False):
+        dates = g["_date_read"].astype(str)
+        spans.append((_value(country), _value(admin1), dates.min(), dates.max()))
+    return spans
+
+
+def _filter(spans: list[tuple[Any, Any, str, str]]) -> pc.Expression:
+    expr = None
+    for country, admin1, first, last in spans:
+        part = (
+            _equal("country", country)
+            & _equal("admin1", admin1)
+            & (pc.field("event_date") >= first)
+            & (pc.field("event_date") <= last)
+        )
+        expr = part if expr is None else expr | part
+    return expr
+
+
+def _value(value: object) -> object:
+    return None if value is None or (isinstance(value, float) and pd.isna(value)) else value
 
 
 def _equal(column: str, value: object) -> pc.Expression:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if value is None:
         return pc.field(column).is_null()
     return pc.field(column) == value
 
@@ -133,6 +253,28 @@ def release_freed_memory() -> None:
         pa.set_memory_pool(pa.system_memory_pool())
 
 
+def release_to_system() -> None:
+    """Hand the C library's free memory back to the system (glibc's ``malloc_trim``; a no-op
+    elsewhere). Arrow's reads and pandas' copies free their buffers into malloc's arenas,
+    which keep them: without this a worker's memory after a big bucket stays at that
+    bucket's high-water, and the next blocks' allocations land in fragments around it."""
+    with contextlib.suppress(AttributeError):  # not glibc
+        _LIBC.malloc_trim(0)
+
+
+def _libc() -> Any:
+    import ctypes
+    import ctypes.util
+
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+    except OSError:
+        return None
+
+
+_LIBC = _libc()
+
+
 def run_bucket(
     bucket: int,
     shards_dir: str,
@@ -146,7 +288,9 @@ def run_bucket(
     reader = BucketReader(Path(shards_dir), shard_keys, bucket)
     mentions = reader.light()
     n_in = len(mentions)
-    blocks = merge_blocks(mentions, prior_ids(prior, bucket), rules, rows=reader.rows)
+    blocks = merge_blocks(
+        mentions, prior_ids(prior, bucket), rules, rows=reader.rows, signatures=reader.signatures
+    )
     del mentions  # merge_blocks keeps its prepared copy only
     stats: list[dict] = []
     tables = (
@@ -167,10 +311,13 @@ def run_bucket(
                     if len(frame):
                         writers[name].write_table(to_arrow(frame, cols))
                 stats.append(block.stats)
+                del block, frames
+                release_to_system()
         finally:
             for writer in writers.values():
                 writer.close()
 
     write_folder(Path(parts_dir) / f"bucket-{bucket:03d}", fill)
+    release_to_system()
     total = {"mentions_in": n_in} | sum_block_stats(stats)
     return total | {"bucket": bucket, "seconds": round(time.perf_counter() - t0, 3)}
