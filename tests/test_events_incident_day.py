@@ -190,3 +190,84 @@ def test_a_sentencing_report_takes_the_day_its_text_names_the_killing_by(
     )
     assert [d.text for d in naming_days(text, PUBLISHED)] == ["Oct. 14"]
     assert _main(extractor, text)["event_date"] == "2015-10-14"
+
+
+def test_a_clause_opened_by_its_day_and_a_step_is_the_step_s() -> None:
+    text = (
+        "On Tuesday, deputies arrested the babysitter who was watching the boy at the time "
+        "of the shooting."
+    )
+    assert [(d.text, procedural(text, d)) for d in find_dates(text, PUBLISHED)] == [
+        ("On Tuesday", True)
+    ]
+
+
+def test_a_step_reaches_past_its_object_but_not_past_the_incident() -> None:
+    def steps(text: str) -> list[tuple[str, bool]]:
+        return [(d.text, procedural(text, d)) for d in find_dates(text, PUBLISHED)]
+
+    assert steps("The teen was released from the Marion County detention center on Monday.") == [
+        ("on Monday", True)
+    ]
+    assert steps("Troopers arrested Jo Doe, 19, and Al Roe, 22, on Friday.") == [
+        ("on Friday", True)
+    ]
+    # the incident told between the step and the day: the day is the incident's
+    assert steps("A man was arrested Friday in connection with the shooting on May 1.") == [
+        ("Friday", True),
+        ("on May 1", False),
+    ]
+    assert steps("An affidavit released Monday tells what happened on April 3 at the house.") == [
+        ("Monday", True),
+        ("on April 3", False),
+    ]
+    # a speaker farther back tells a clause of its own
+    text = (
+        "He says he was at home playing cards with his daughter Monday evening when shots rang out."
+    )
+    assert steps(text) == [("Monday evening", False)]
+
+
+def test_the_day_the_report_names_its_incident_by_beats_a_later_sentence_s_day() -> None:
+    text = (
+        "In April, a gunman fired at a dozen people outside a bar. Relatives visited the "
+        "bartender Saturday at the hospital. He has not walked since the April 12 shooting."
+    )
+    date, source = incident_date(text, sentence_bounds(text), 0, PUBLISHED)
+    assert date is not None and (date.text, source) == ("April 12", "inherited")
+
+
+def test_the_dot_of_a_clock_time_ends_no_clause() -> None:
+    text = "He was released from jail after posting bail shortly before 8 a.m. Monday."
+    assert [(d.text, procedural(text, d)) for d in find_dates(text, PUBLISHED)] == [
+        ("Monday", True)
+    ]
+    # ... and 'the night of' tells the incident's day, whatever street name comes before
+    text = "Officers were called to a home on Elm Court around 11:40 p.m. the night of May 4."
+    assert [(d.text, procedural(text, d)) for d in find_dates(text, PUBLISHED)] == [
+        ("May 4", False)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        ("A woman died Saturday, a week after she was wounded in a drive-by.", True),
+        ("Jo Doe died at a hospital on Sunday as a result of his injuries.", True),
+        ("The clerk died from his wounds Sunday morning, police said.", True),
+        # the day of the shooting, or a death the same day
+        ("A man died after being shot early Saturday, days after a fight.", False),
+        ("A man was shot and died Sunday at the scene.", False),
+    ],
+)
+def test_the_day_a_victim_died_later_is_no_day_of_the_incident(text: str, step: bool) -> None:
+    (date,) = [d for d in find_dates(text, PUBLISHED) if d.precision == 1]
+    assert procedural(text, date) is step
+
+
+def test_a_later_death_takes_the_day_of_the_shooting(extractor: EventExtractor) -> None:
+    text = (
+        "LITTLE ROCK, Ark. — A man wounded in a November 2 shooting on Main Street has died. "
+        "Jo Doe, 38, died at a hospital on Sunday as a result of his injuries, police said."
+    )
+    assert _main(extractor, text, dt.date(2016, 11, 22))["event_date"] == "2016-11-02"

@@ -5,11 +5,16 @@ readily as the day of the shooting; these rules tell them apart (see incident.py
 reads the rest of the report's incident):
 
 - ``procedural``: a date right after or before a step ('charged Tuesday', 'police said
-  Tuesday', 'in critical condition Monday', 'On Monday, the sheriff said') is the step's;
+  Tuesday', 'in critical condition Monday', 'On Monday, the sheriff said', 'released from
+  the county jail on Monday'; the words are resources/procedure_steps.txt and
+  reporting_words.txt) is the step's, unless the words between tell the incident ('arrested
+  in connection with the shooting on May 1'); so is the day a victim died of the wounds
+  ('died Sunday, a week after he was shot');
 - ``redate``: a violent event dated by such a step takes the incident's own day from the
   report, else is left to the reading of the report's incident; one dated by a week or a
   month takes the day within it the report gives near a violent word;
-- ``incident_date``: the day of the incident an undated trigger sentence tells, read from the
+- ``incident_date``: the day of the incident an undated trigger sentence tells: the day
+  the report names it by ('after the Aug. 12 shooting'), else one read from the
   sentences around it, else the report's first incident day, else the publication day
   (inferred: the corpus merge allows a day either side, and a follow-up takes its
   incident's day from the reports naming the same people).
@@ -18,12 +23,14 @@ reads the rest of the report's incident):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from eventmap.dates import DateRef, find_dates, incident_noun_after
 from eventmap.events.model import Candidate
 from eventmap.events.triggers import find_triggers
 from eventmap.schema import SUB_EVENT_TO_TYPE
+from eventmap.wordlists import entries
 
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 # How many sentences after an undated trigger sentence may say when it happened.
@@ -32,24 +39,23 @@ DATE_LOOKAHEAD = 4
 DATE_LOOKBACK = 4
 
 
+def _words(name: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(entries(name))})\b", re.IGNORECASE)
+
+
 # A date right after a step of the legal or reporting process is that step's, not the
 # incident's: 'was arrested Friday', 'sentenced Thursday', 'indicted in December'.
-_PROCEDURE = re.compile(
-    r"\b(?:arrested|charged|arraigned|indicted|sentenced|convicted|pleaded|pled|booked|jailed|"
-    r"released|identified|extradited|apprehended|surrendered|custody|court|hearing|trial|"
-    r"funeral|vigil|buried|memorial|remembered|reporters|press\s+conference|motions?|filed|"
-    r"ruled|testified|appeared|acquitted|guilty|bond|bail|warrant|autops(?:y|ies)|"
-    # a patient's state on a later day: 'in critical condition Tuesday', 'notified Monday'
-    r"condition|hospitali[sz]ed|notified|deliberated|verdict|jury)\b",
-    re.IGNORECASE,
-)
-
-
+_PROCEDURE = _words("procedure_steps.txt")
 # What reports the incident, not does it: 'police said Tuesday', 'announced Monday'.
-_REPORTING = re.compile(
-    r"\b(?:said|says|announced|confirmed|reported|told|gathered|mourned|vigil|issued)\b",
-    re.IGNORECASE,
-)
+_REPORTING = _words("reporting_words.txt")
+# How far before a date its step may stand ('released from the county jail on Monday').
+STEP_REACH = 80
+# ... and how far its report ('police said Monday'; farther, a clause of its own comes between).
+SAID_REACH = 40
+# The end of a clause between a step and a date (not the dot of '8 a.m.').
+_CLAUSE_END = re.compile(r"(?<!\b[ap]\.m)(?<!\b[ap])[.;]", re.IGNORECASE)
+# A step or its report, wherever it stands in a clause.
+_STEP = re.compile(rf"{_PROCEDURE.pattern}|{_REPORTING.pattern}", re.IGNORECASE)
 # The step right after its date: 'police on Sunday arrested a man', 'Monday, announced'.
 _STEP_AFTER = re.compile(
     rf"\s*,?\s*(?:\w+ly\s+)?(?:{_PROCEDURE.pattern}|{_REPORTING.pattern})", re.IGNORECASE
@@ -83,15 +89,71 @@ def procedural(text: str, date: DateRef) -> bool:
     # speaker, with no violent word between the date and the speaking
     if _opens_clause(text, start):
         clause = _CLAUSE.match(text, end)
-        said = _REPORTING.search(clause.group(0)) if clause else None
+        said = _STEP.search(clause.group(0)) if clause else None
         if said is not None and not violent_trigger(clause.group(0)[: said.start()], 0):
             return True
-    window = text[max(0, start - 40) : start]
-    steps = [*_PROCEDURE.finditer(window), *_REPORTING.finditer(window)]
+    if _later_death(text, start, end):
+        return True
+    window = text[max(0, start - STEP_REACH) : start]
+    near = len(window) - SAID_REACH  # 'he says he was home Monday': the day is the clause's
+    steps = [
+        *_PROCEDURE.finditer(window),
+        *(m for m in _REPORTING.finditer(window) if m.start() >= near),
+    ]
     found = max(steps, key=lambda m: m.end(), default=None)  # the nearest step
-    if found is None or re.search(r"[.;]", window[found.end() :]):
+    if found is None or _CLAUSE_END.search(window[found.end() :]):
         return False
-    return not violent_trigger(window[found.end() :], 0)
+    return not _tells_incident(window[found.end() :])
+
+
+# A death told as coming after the violence ('died Sunday, a week after he was shot', 'died
+# Friday from his injuries'): its day is no day of the incident.
+_DEATH = re.compile(r"\b(?:died|succumbed|passed\s+away|pronounced\s+dead)\b", re.IGNORECASE)
+_LATER = re.compile(
+    r"\b(?:(?:days?|weeks?|months?)\s+(?:after|since)|(?:from|of|to)\s+(?:his|her|their|the)\s+"
+    r"(?:injuries|wounds)|as\s+a\s+result\s+of)",
+    re.IGNORECASE,
+)
+
+
+def _later_death(text: str, start: int, end: int) -> bool:
+    """Whether the date is the day a victim died, told as later than the violence."""
+    before = text[max(0, start - SAID_REACH) : start]
+    death = max(_DEATH.finditer(before), key=lambda m: m.end(), default=None)  # the nearest
+    if death is None or _CLAUSE_END.search(before, death.end()):
+        return False
+    if _tells_incident(before[death.end() :]):
+        return False  # 'died after being shot Friday': the shooting's day
+    around = text[max(0, start - 160) : end + 120]
+    cut = start - max(0, start - 160)
+    head = max((m.end() for m in _CLAUSE_END.finditer(around, 0, cut)), default=0)
+    tail = next((m.start() for m in _CLAUSE_END.finditer(around, cut + end - start)), len(around))
+    return _LATER.search(around, head, tail) is not None
+
+
+# 'what happened on June 7', 'the shooting occurred Monday', 'around 11 p.m. the night of
+# May 4': the day is the incident's.
+_HAPPENED = re.compile(
+    r"\b(?:happened|occurred|took\s+place|(?:night|morning|afternoon|evening)\s+of\s*$)",
+    re.IGNORECASE,
+)
+
+
+@functools.cache
+def _incident_noun() -> re.Pattern[str]:
+    nouns = "|".join(entries("incident_nouns.txt"))
+    return re.compile(rf"\b(?:{nouns})\b", re.IGNORECASE)
+
+
+def _tells_incident(words: str) -> bool:
+    """Whether the words between a step and a date tell the incident the date is of: a
+    violent trigger, an incident's noun even where it is no event of its own ('arrested
+    in connection with the shooting on Jan. 11'), or that it happened."""
+    return (
+        violent_trigger(words, 0)
+        or _incident_noun().search(words) is not None
+        or _HAPPENED.search(words) is not None
+    )
 
 
 def redate(
@@ -143,11 +205,17 @@ def redate(
 def naming_days(text: str, published: dt.date | None) -> list[DateRef]:
     """The days the report names an incident by: 'the Sept. 13 shooting', 'Saturday's
     shooting', 'the April 24 mass shooting', 'the Nov. 29 death of'."""
-    return [
+    return list(_naming_days(text, published))
+
+
+@functools.lru_cache(maxsize=4)
+def _naming_days(text: str, published: dt.date | None) -> tuple[DateRef, ...]:
+    # read once per report: each undated trigger sentence of it asks
+    return tuple(
         d
         for d in find_dates(text, published)
         if d.precision == 1 and incident_noun_after(text, d.end_offset)
-    ]
+    )
 
 
 def _violent_days(text: str, published: dt.date | None) -> list[DateRef]:
@@ -168,7 +236,8 @@ def incident_date(
     index: int,
     published: dt.date | None,
 ) -> tuple[DateRef | None, str]:
-    """The date of the incident told in sentence ``index``: its own, else the first date of
+    """The date of the incident told in sentence ``index``: its own, else the first day the
+    report names an incident by ('the Aug. 12 shooting'), else the first date of
     the sentences after it (neither the day of an arrest or a hearing), else the first of
     the sentences before it (none after publication), else the report's first such day,
     else the publication day (inferred)."""
@@ -176,9 +245,17 @@ def incident_date(
     s, e = sentences[index][0], sentences[last][1]
     own_end = sentences[index][1]
     # read as one span: sentence splits cut 'Nov. 28' after 'Nov.'
-    for d in find_dates(text[s:e], published, s):
-        if d.precision == 1 and not procedural(text, d):
-            return d, "own" if d.start_offset < own_end else "inherited"
+    told = [d for d in find_dates(text[s:e], published, s) if d.precision == 1]
+    told = [d for d in told if not procedural(text, d)]
+    if told and told[0].start_offset < own_end:
+        return told[0], "own"
+    # the day the report names its incident by ('after the Aug. 12 shooting') beats a day
+    # the next sentences give (a visit's, a vigil's)
+    named = naming_days(text, published)
+    if named:
+        return named[0], "inherited"
+    if told:
+        return told[0], "inherited"
     # 'It happened Saturday, Dec. 27, in Tama County. Jo Doe, 12, died after ...': the day
     # the opening told just before the sentence that names the victim
     before = sentences[max(0, index - DATE_LOOKBACK)][0]
