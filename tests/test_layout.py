@@ -8,6 +8,16 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src" / "eventmap"
 # Each package's modules in the order the text flows through them.
 STAGES = {
+    "actors": [
+        "sources",
+        "words",
+        "scan",
+        "phrases",
+        "table",
+        "load",
+        "media",
+        "mask",
+    ],
     "corpus": [
         "rules",
         "tables",

@@ -1,0 +1,48 @@
+"""Many phrases found at once: whole words, longest first, capitals only where written so."""
+
+import pytest
+
+from eventmap.actors import default_actors
+from eventmap.actors.phrases import PhraseIndex, Span, non_overlapping
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "HTS fighters and Hayat Tahrir al-Sham clashed with the Syrian army near Idlib.",
+        "The police said gunmen shot two men; police later arrested the gunmen.",
+        "IS claimed the attack, and the Islamic State's media arm AMAQ said so again.",
+        "Russian and Syrian warplanes struck rebels of the Free Syrian Army in Hama.",
+        "Nothing here anchors a phrase at all.",
+        "SANA and sana: the agency, SANA, reported it.",
+    ],
+)
+def test_anchor_places_from_the_word_index_are_the_word_loops(sentence: str):
+    table = default_actors()
+    indexes = [v for v in vars(table).values() if isinstance(v, PhraseIndex)]
+    lower, lower_set, exact_set = PhraseIndex.words_of(sentence)
+    for index in indexes:
+        loop = index._hits(sentence, lower)
+        assert index._ascii_hits(sentence, lower, lower_set, exact_set) == loop
+
+
+def test_capitals_match_exactly_other_phrases_in_any_case() -> None:
+    index = PhraseIndex({"WFP": ("wfp", False), "Free Syrian Army": ("fsa", False)})
+    found = index.find("the wfp and the FREE SYRIAN-ARMY, then WFP")
+    assert [(s.text, s.ref) for s in found] == [("FREE SYRIAN-ARMY", "fsa"), ("WFP", "wfp")]
+    assert index.find("WFPs and Free Syrian Armyish") == []  # whole words only
+
+
+def test_the_longest_phrase_wins_where_phrases_overlap() -> None:
+    index = PhraseIndex({"Syrian Army": ("army", False), "Free Syrian Army": ("fsa", False)})
+    spans = index.find("the Free Syrian Army said")
+    assert [s.ref for s in non_overlapping(spans)] == ["fsa"]
+    kept = non_overlapping(
+        [Span(4, 10, "Syrian", "a"), Span(0, 20, "x", "b"), Span(20, 22, "y", "c")]
+    )
+    assert [s.ref for s in kept] == ["b", "c"]
+
+
+def test_the_lowered_text_keeps_its_offsets() -> None:
+    # 'İ' lowers to two characters: it stays as written so offsets hold
+    assert PhraseIndex.lowered("İdlib City") == "İdlib city"
