@@ -204,3 +204,19 @@ def test_a_passing_mention_of_another_state_does_not_outvote_a_local_outlet(
     twice = text.replace("in from Iowa", "in from Iowa, the Iowa governor said,")
     ctx = state_context(twice, geoparse(twice), outlet="wtkr.com")
     assert ctx.state is not None and ctx.state.code == "IA"
+
+
+def test_with_no_outlet_the_one_state_the_text_names_decides_a_namesake_town(
+    extractor: EventExtractor,
+) -> None:
+    text = (
+        "JEFFERSON - A man was shot outside a store in Jefferson on Sunday. Jefferson police "
+        "said the Georgia Bureau of Investigation is taking the lead."
+    )
+    ctx = state_context(text, geoparse(text), relocator=extractor._relocator)
+    assert ctx.state is not None and ctx.state.code == "GA"  # not Louisiana's Jefferson
+    assert _main(extractor, text)["admin1"] == "Georgia"
+    # a town the named state lacks keeps its own state
+    text = "A man was shot in Macon on Sunday, Macon police said. The suspect fled to Florida."
+    ctx = state_context(text, geoparse(text), relocator=extractor._relocator)
+    assert ctx.state is not None and ctx.state.code == "GA"

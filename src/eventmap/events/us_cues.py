@@ -8,11 +8,13 @@ up inside one state. us_state.py weighs these cues into the report's state and h
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from eventmap.geoparse import Mention
 from eventmap.wordlists import table, word_set
 
 
@@ -234,3 +236,16 @@ def surnames_of(text: str, names: set[str]) -> set[str]:
         ):
             found.add(name.lower())
     return found
+
+
+# How far from a county's point its towns may be (most US counties are smaller).
+_COUNTY_KM = 40.0
+
+
+def town_in(home: Mention | None, county: Mention) -> bool:
+    """Whether ``home`` is a town near enough ``county``'s point to lie inside it."""
+    if home is None or home.kind != "city" or county.latitude is None or home.latitude is None:
+        return False
+    dlat = math.radians(home.latitude - county.latitude)
+    dlon = math.radians(home.longitude - county.longitude) * math.cos(math.radians(county.latitude))
+    return 6371.0 * math.hypot(dlat, dlon) <= _COUNTY_KM

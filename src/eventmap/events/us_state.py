@@ -16,7 +16,6 @@ else at the state (precision 3).
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from eventmap.events.us_cues import (
     outlet_place,
     outlet_state,
     surnames_of,
+    town_in,
 )
 from eventmap.geoparse import Mention
 from eventmap.wordlists import table
@@ -278,6 +278,7 @@ def _votes(
     town_votes: list[tuple[str, int, Mention]] = []
     agencies = {a[0].lower() for a in _agencies(text)}
     surnames = surnames_of(text, {m.text for m in mentions if m.kind == "city" and m.resolved})
+    named: set[str] = set()  # the states the text names on their own ('the Georgia Bureau')
     for mention in mentions:
         if (
             mention.resolved
@@ -290,6 +291,7 @@ def _votes(
         ):
             votes[mention.admin1_code] += 1
             first_seen.setdefault(mention.admin1_code, mention.start)
+            named.add(mention.admin1_code)
         elif (
             mention.resolved
             and mention.kind in ("city", "admin2")
@@ -305,7 +307,11 @@ def _votes(
             town_votes.append((mention.admin1_code, 2 if twice else 1, mention))
     # Towns that have a namesake in the outlet's state ('Augusta' and 'Richmond County' read
     # in New York on a Georgia station's site) support their state only if something else
-    # does: a state named, a town written with it, a town the outlet's state lacks.
+    # does: a state named, a town written with it, a town the outlet's state lacks. With no
+    # outlet's state, the one state the text names plays its part ('Jefferson police' and
+    # 'the Georgia Bureau of Investigation': Georgia's Jefferson, not Louisiana's).
+    if home is None and len(named) == 1 and relocator is not None:
+        home = next(iter(named))
     namesakes = {
         i
         for i, (code, _, mention) in enumerate(town_votes)
@@ -350,7 +356,7 @@ def in_state(
         if m.country_code == "US" and m.admin1_code == state.code:
             if m.kind == "admin1" and context.home is not None:
                 _at_state(cand, context, relocator, cand.location_name)
-            elif m.kind == "admin2" and _town_in(context.home, m):
+            elif m.kind == "admin2" and town_in(context.home, m):
                 # 'BLACKFOOT, Idaho - ... Bingham County deputies': the town in the county
                 _at_state(cand, context, relocator, cand.location_name)
             continue
@@ -368,19 +374,6 @@ def in_state(
             continue  # a county of another state, with no namesake here: there
         _at_state(cand, context, relocator, words)
     return kept
-
-
-# How far from a county's point its towns may be (most US counties are smaller).
-_COUNTY_KM = 40.0
-
-
-def _town_in(home: Mention | None, county: Mention) -> bool:
-    """Whether ``home`` is a town near enough ``county``'s point to lie inside it."""
-    if home is None or home.kind != "city" or county.latitude is None or home.latitude is None:
-        return False
-    dlat = math.radians(home.latitude - county.latitude)
-    dlon = math.radians(home.longitude - county.longitude) * math.cos(math.radians(county.latitude))
-    return 6371.0 * math.hypot(dlat, dlon) <= _COUNTY_KM
 
 
 def _at_state(
