@@ -171,3 +171,19 @@ def test_one_named_or_described_victim_is_one_death(sentence: str) -> None:
 )
 def test_groups_and_earlier_deaths_are_not_one_victim(sentence: str) -> None:
     assert find_fatalities(sentence).coded == 0
+
+
+def test_a_vague_word_inside_another_counts_nobody() -> None:
+    # 'some' in 'Newsome' or 'someone', 'many' in 'Germany': no figure; one victim is one death
+    assert find_fatalities("Lee Newsome of Rome, Georgia, was pronounced dead there").coded == 1
+    assert find_fatalities("A driver from Germany was killed on the bridge").coded == 1
+    assert find_fatalities("A boy was killed when someone fired through the door").coded == 1
+    assert find_fatalities("Some 20 people were killed near the market").coded == 20
+    assert find_fatalities("In the north, many were killed").coded == 3
+
+
+def test_a_street_address_is_no_count() -> None:
+    # one death told, not 412
+    assert find_fatalities("He died inside a home at 412 Birch Lane, deputies said").coded == 1
+    assert find_fatalities("Fatal shooting at 9120 Grand Avenue").coded == 0
+    assert find_fatalities("Two killed at 12 Main Street").coded == 2

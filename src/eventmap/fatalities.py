@@ -70,7 +70,7 @@ _NUMBER = (
 _QUANT = (
     rf"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to)\s+)?"
     rf"(?P<low>{_NUMBER})(?:\s*(?:-|–|to|and)\s*(?P<high>{_NUMBER}))?"
-    r"|(?P<vague>" + "|".join(sorted(map(re.escape, _VAGUE), key=len, reverse=True)) + r")"
+    r"|\b(?P<vague>" + "|".join(sorted(map(re.escape, _VAGUE), key=len, reverse=True)) + r")\b"
 )
 _DEATH = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|dead|deaths?|died|dying|lives|bodies|fatalities|eliminat(?:ed|ing|e)"
@@ -313,6 +313,8 @@ _STATION_BEFORE = re.compile(
     r"(?:\b[A-Z]{2,5}|\b(?:Channel|News|Fox|Route|Rt\.?|Highway|Hwy\.?|Interstate|I-))\s*$"
 )
 _AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+$", re.IGNORECASE)
+# A street address: 'died inside a home at 308 Elm Lane', 'shooting at 11290 Fondren'.
+_ADDRESS = re.compile(r"\b(?i:at)\s+\d+\s+[A-Z]")
 # 'Lee Park, 19, died', 'a boy, 14, died': a figure between commas right after a word is an age.
 _NAME_COMMA = re.compile(r"\b[A-Za-z][\w'’-]+,\s*$")
 
@@ -320,7 +322,8 @@ _NAME_COMMA = re.compile(r"\b[A-Za-z][\w'’-]+,\s*$")
 def _is_year_or_money(sentence: str, m: re.Match[str]) -> bool:
     """Years, days of a date ('28 April', 'May 3', '3/4/2020'), sums of money, ages,
     measures and spans of time ('a 23-year-old man died' is one death, not 23; 'two weeks
-    after'), the emergency number and a station's channel number ('told WXYZ 7')."""
+    after'), the emergency number, a station's channel number ('told WXYZ 7') and a street
+    address ('at 308 Elm Lane')."""
     token = m.group("low") or ""
     if re.fullmatch(r"(19|20)\d\d|911", token):
         return True  # a year, or the emergency number
@@ -333,6 +336,7 @@ def _is_year_or_money(sentence: str, m: re.Match[str]) -> bool:
         _NOT_A_COUNT_AFTER.match(sentence, end)
         or _AGE_BEFORE.search(sentence, max(0, m.start("low") - 6), m.start("low"))
         or sentence[max(0, m.start("low") - 1) : m.start("low")] == ":"
+        or _ADDRESS.match(sentence, max(0, m.start("low") - 3))
         or (
             _NAME_COMMA.search(sentence, max(0, m.start("low") - 30), m.start("low"))
             and sentence[end : end + 1] == ","
