@@ -46,3 +46,51 @@ def test_the_longest_phrase_wins_where_phrases_overlap() -> None:
 def test_the_lowered_text_keeps_its_offsets() -> None:
     # 'İ' lowers to two characters: it stays as written so offsets hold
     assert PhraseIndex.lowered("İdlib City") == "İdlib city"
+
+
+def _eager_shapes(shapes: dict) -> list[tuple]:
+    """What PhraseIndex computed for every word up front before it finished them lazily."""
+    from eventmap.actors.phrases import _reaches
+
+    return [
+        (
+            k,
+            n,
+            keys,
+            _reaches(keys, k, True),
+            _reaches(keys, n - k - 1, False),
+            frozenset(key[k - 1] for key in keys) if k else None,
+            frozenset(key[k + 1] for key in keys) if k + 1 < n else None,
+        )
+        for (k, n), keys in shapes.items()
+    ]
+
+
+def test_phrase_shapes_finished_on_first_use_are_the_eager_ones() -> None:
+    from eventmap.actors import PhraseIndex, default_media, load_actors, name_mask
+
+    table = load_actors()
+    indexes = [table._named, table._generic_index, table._role_index]
+    indexes += [default_media().index, name_mask(default_media(), table)]
+    indexes.append(PhraseIndex({"Free Syrian Army": ("FSA", False), "HTS": ("HTS", False)}))
+    for index in indexes:
+        raw = dict(index._word_shapes)
+        assert raw and all(type(v) is dict for v in raw.values())  # nothing finished yet
+        for word, shapes in raw.items():
+            finished = index._shapes_of(word)
+            assert finished == _eager_shapes(shapes)
+            assert index._shapes_of(word) is finished  # kept, not finished again
+        assert index._shapes_of(("qzxv", False)) == ()
+
+
+def test_probe_reads_lazily_finished_shapes() -> None:
+    from eventmap.actors import PhraseIndex
+
+    phrases = {"Free Syrian Army": ("FSA", False), "Syrian Democratic Forces": ("SDF", False)}
+    lazy, eager = PhraseIndex(phrases), PhraseIndex(phrases)
+    eager._word_shapes = {w: _eager_shapes(s) for w, s in eager._word_shapes.items()}
+    for span in ("Free Syrian", "Syrian", "Army", "Democratic Forces", "Idlib"):
+        assert lazy.probe(span) == eager.probe(span)
+    text = "Fighters of the Free Syrian Army and the Syrian Democratic Forces met in Manbij."
+    assert lazy.find(text) == eager.find(text)
+    assert [s.ref for s in lazy.find(text)] == ["FSA", "SDF"]

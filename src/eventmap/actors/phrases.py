@@ -77,27 +77,19 @@ class PhraseIndex:
                         continue
                     shapes = word_shapes.setdefault((token, exact), {})
                     shapes.setdefault((k, len(key)), {})[key] = a
-        # With, per shape and per number c of its words that lie before (after) a span,
-        # the characters those words take at most and the words that can stand right next
-        # to the span: decided here once, not for every new run.
-        # And the words right before and after the word in those phrases (None at an end).
-        self._word_shapes: dict[tuple[str, bool], list[tuple]] = {
-            word: [
-                (
-                    k,
-                    n,
-                    keys,
-                    _reaches(keys, k, True),
-                    _reaches(keys, n - k - 1, False),
-                    frozenset(key[k - 1] for key in keys) if k else None,
-                    frozenset(key[k + 1] for key in keys) if k + 1 < n else None,
-                )
-                for (k, n), keys in shapes.items()
-            ]
-            for word, shapes in word_shapes.items()
-        }
+        # Finished per word (see _finish_shapes) the first time a span holds it: most words
+        # of the thousands of phrases never occur in a worker's articles, and finishing them
+        # all up front was a tenth of a worker's start-up.
+        self._word_shapes: dict[tuple[str, bool], dict | list[tuple]] = word_shapes
 
     lowered = staticmethod(lowered)  # ``words.lowered``: offsets of the text stay valid
+
+    def _shapes_of(self, word: tuple[str, bool]) -> list[tuple] | tuple[()]:
+        """The word's phrase shapes, finished on first use (its raw entry is a dict)."""
+        found = self._word_shapes.get(word, ())
+        if found.__class__ is dict:
+            found = self._word_shapes[word] = _finish_shapes(found)
+        return found
 
     def probe(self, span: str) -> tuple:
         """What to look for around a span with this text (a capitalised run), decided once
@@ -120,8 +112,8 @@ class PhraseIndex:
             texts = tuple(w for _, _, w in words)
             m = len(words)
             for i, (_, _, word) in enumerate(words):
-                for k, n, keys, reach_before, reach_after, left, right in self._word_shapes.get(
-                    (word, exact), ()
+                for k, n, keys, reach_before, reach_after, left, right in self._shapes_of(
+                    (word, exact)
                 ):
                     first, last = i - k, i - k + n
                     if first >= 0 and last <= m:
@@ -243,6 +235,25 @@ class PhraseIndex:
                 hits.extend((*span, True) for span in places(text, w))
         hits.sort()  # by place; at one place the case-insensitive hit first, as in _hits
         return hits
+
+
+def _finish_shapes(shapes: dict[tuple[int, int], dict]) -> list[tuple]:
+    """A word's shapes as ``probe`` reads them: per (index k, phrase length n), the phrases,
+    and per number c of their words that lie before (after) a span, the characters those
+    words take at most and the words that can stand right next to the span; and the words
+    right before and after the word in those phrases (None at an end)."""
+    return [
+        (
+            k,
+            n,
+            keys,
+            _reaches(keys, k, True),
+            _reaches(keys, n - k - 1, False),
+            frozenset(key[k - 1] for key in keys) if k else None,
+            frozenset(key[k + 1] for key in keys) if k + 1 < n else None,
+        )
+        for (k, n), keys in shapes.items()
+    ]
 
 
 def _reaches(keys: dict, most: int, before: bool) -> tuple[tuple[int, frozenset[str]], ...]:
