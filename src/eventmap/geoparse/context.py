@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from eventmap.errors import InvalidInput
-from eventmap.geoparse.model import Candidate
+from eventmap.geoparse.model import Candidate, remember
 from eventmap.geoparse.resolve import Resolver
 
 _UNKNOWN_POPULATION = 1_000  # what a GeoNames town of population 0 counts as when ranking
@@ -31,6 +31,8 @@ _IN_CONTAINER = re.compile(
 
 class ContextReader(Resolver):
     """The article-level passes: containers, one sense per discourse, votes, rebiasing."""
+
+    _facts: dict[int, tuple]
 
     def _contained(self, text: str, candidates: list[Candidate], locations: list[Any]) -> set[int]:
         """'Paris, Texas', 'Suffolk County, New York', 'Homs, Syria': a place followed by a
@@ -169,19 +171,45 @@ class ContextReader(Resolver):
         except InvalidInput:
             return None
 
+    def _place_facts(self, locations: list[Any]) -> list[tuple | None]:
+        """Per location (or None): (the Location, kind, country code, 'CC.admin1' division,
+        admin1 code, margin), the fields the article passes read. Resolutions are cached, so
+        the same Location objects come back article after article: their fields are read
+        once, not for each name in each article (the tuple holds its Location, so its id
+        cannot be reused while it is cached)."""
+        cache = self._facts
+        facts: list[tuple | None] = []
+        for loc in locations:
+            if loc is None:
+                facts.append(None)
+                continue
+            fact = cache.get(id(loc))
+            if fact is None or fact[0] is not loc:
+                raw = loc.raw
+                cc, admin1 = raw["country_code"], raw.get("admin1_code")
+                fact = (loc, raw["kind"], cc, f"{cc}.{admin1}", admin1, raw.get("margin"))
+                remember(cache, id(loc), fact)
+            facts.append(fact)
+        return facts
+
     def _rebias(
-        self, cand: Candidate, loc: Any, dominant: str | None, divisions: frozenset[str]
+        self,
+        cand: Candidate,
+        loc: Any,
+        fact: tuple,
+        dominant: str | None,
+        divisions: frozenset[str],
     ) -> Any:
-        """Second look at a name in the light of the whole article."""
-        raw = loc.raw
-        if raw["kind"] in ("country", "continent", "sea"):
+        """Second look at a name in the light of the whole article (``fact``: the place's
+        fields, see ``_place_facts``)."""
+        _, kind, country, division, _, margin = fact
+        if kind in ("country", "continent", "sea"):
             return loc
-        in_context = raw["country_code"] == dominant or (
-            f"{raw['country_code']}.{raw.get('admin1_code')}" in divisions
-        )
-        sure = raw.get("margin") is None or raw["margin"] >= 2.0
+        in_context = country == dominant or division in divisions
+        sure = margin is None or margin >= 2.0
         if in_context and sure:
             return loc
+        raw = loc.raw
         countries, own_divisions = self._candidate_areas(cand.lookup)
         if dominant not in countries and divisions.isdisjoint(own_divisions):
             return loc  # no candidate of this name lies where the article is
@@ -204,26 +232,24 @@ class ContextReader(Resolver):
 
     @staticmethod
     def _context(
-        candidates: list[Candidate], locations: list[Any]
+        candidates: list[Candidate], facts: list[tuple | None]
     ) -> tuple[str | None, frozenset[str], set[str]]:
-        """What the article is about: its dominant country, the divisions and countries it names."""
+        """What the article is about: its dominant country, the divisions and countries it
+        names (``facts``: the places' fields, see ``_place_facts``)."""
         votes: dict[str, float] = {}
         divisions: dict[tuple[str, str | None], float] = {}
-        for cand, loc in zip(candidates, locations, strict=True):
-            if loc is None or cand.in_name or cand.elsewhere:
+        for cand, fact in zip(candidates, facts, strict=True):
+            if fact is None or cand.in_name or cand.elsewhere:
                 continue  # (a namesake elsewhere does not vote for its country)
-            raw = loc.raw
-            kind = raw["kind"]
+            _, kind, cc, _, admin1, margin = fact
             if kind in ("continent", "sea"):
                 continue  # no country to vote for
-            cc = raw["country_code"]
             if kind == "country":
                 votes[cc] = votes.get(cc, 0.0) + (1.0 if cand.demonym else 2.0)
                 continue
-            margin = raw.get("margin")
             if kind == "admin1" or margin is None or margin >= 1.0:  # admin1, or sure
                 votes[cc] = votes.get(cc, 0.0) + 1.0
-                key = (cc, raw.get("admin1_code"))
+                key = (cc, admin1)
                 divisions[key] = divisions.get(key, 0.0) + (2.0 if kind == "admin1" else 1.0)
         dominant = None
         if votes:

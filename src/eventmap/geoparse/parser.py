@@ -29,7 +29,7 @@ from eventmap.geoparse.candidates import CandidateFinder
 from eventmap.geoparse.compose import GLUES, Composer
 from eventmap.geoparse.context import ContextReader
 from eventmap.geoparse.lexicon import REGIONS, common_words
-from eventmap.geoparse.model import NO_DIVISIONS, Mention, Word, validate
+from eventmap.geoparse.model import NO_DIVISIONS, UNKNOWN, Mention, Word, validate
 from eventmap.geoparse.plans import PlanMaker
 from eventmap.geoparse.roles import RoleDecider
 from eventmap.geoparse.runs import RunReader, sentence_bounds
@@ -71,6 +71,7 @@ class Geoparser(
         self._small_towns: dict[str, bool] = {}
         self._unknown_sizes: dict[str, int] = {}
         self._places: dict[int, tuple] = {}  # id(Location) -> its mention fields (see roles)
+        self._facts: dict[int, tuple] = {}  # id(Location) -> its context fields (see context)
         self._quiet: set[str] = set()  # runs known to need nothing (see candidates)
         # First two words of the demonyms and regions that have more than one word.
         self._multiword_heads = frozenset(
@@ -92,21 +93,30 @@ class Geoparser(
         starts = [s for s, _ in sentences]
         self._persons = set()
         candidates, runs = self._candidates(text, sentences, starts)
-        first = [self._resolve(c, None, NO_DIVISIONS) for c in candidates]
+        # First readings: a plain name's cache key is at hand, so a cached answer (nearly
+        # every name of a warm parser) is read here without two calls (``_resolve``).
+        cache = self._cache
+        first = []
+        for c in candidates:
+            loc = UNKNOWN
+            if c.demonym is None and c.feature is None:
+                loc = cache.get((c.lookup, c.kind_hint, None, NO_DIVISIONS), UNKNOWN)
+            first.append(self._resolve(c, None, NO_DIVISIONS) if loc is UNKNOWN else loc)
         self._article = (candidates, first)
         pinned = self._contained(text, candidates, first)
-        dominant, divisions, mentioned = self._context(candidates, first)
+        facts = self._place_facts(first)
+        dominant, divisions, mentioned = self._context(candidates, facts)
         dominant = country_hint or dominant
         self._ctx = (dominant, mentioned | ({dominant} if dominant else set()))
         mentions = []
-        for k, (cand, loc) in enumerate(zip(candidates, first, strict=True)):
+        for k, (cand, loc, fact) in enumerate(zip(candidates, first, facts, strict=True)):
             if (
                 (dominant or divisions)
                 and loc is not None
                 and cand.demonym is None
                 and k not in pinned
             ):
-                loc = self._rebias(cand, loc, dominant, divisions)
+                loc = self._rebias(cand, loc, fact, dominant, divisions)
             mention = self._mention(text, cand, loc, sentences)
             if mention is not None:
                 mentions.append(mention)
