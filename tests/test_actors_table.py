@@ -82,3 +82,11 @@ def test_a_small_table_of_its_own() -> None:
     assert len(table.find("the Brigade met fishermen", "XX")) == 2
     assert table.by_name("Hill Brigade").country == "YY" and table.by_name("nobody") is None
     assert table.role_actor("police", "XX") is None
+
+
+def test_a_roles_actor_in_another_country() -> None:
+    table = default_actors()
+    assert table.in_country("Police Forces of Canada", "US") == "Police Forces of the United States"
+    assert table.in_country("Civilians (Canada)", "MX") == "Civilians (Mexico)"
+    assert table.in_country("Hayat Tahrir al-Sham", "US") == "Hayat Tahrir al-Sham"  # named
+    assert table.in_country("Police Forces of Canada", None) == "Police Forces of Canada"

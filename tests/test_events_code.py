@@ -69,6 +69,7 @@ def test_an_undated_lede_folds_into_the_dated_event() -> None:
 def test_a_named_actor_leads_an_unidentified_one() -> None:
     """Two sentences of one fight, one naming the army and one not: the army is actor 1."""
     cand = _cand("Shelling/artillery/missile attack", 1, 0)
+    cand.mention.country_code = "UA"  # an unnamed doer is coded in the event's country
     cand.actors1 = ["Unidentified Armed Group (Ukraine)", "Military Forces of Ukraine (2019-)"]
     cand.actor_texts1 = ["", "Ukrainian forces"]
     (out,) = order_actors([cand], default_actors())
@@ -77,3 +78,16 @@ def test_a_named_actor_leads_an_unidentified_one() -> None:
         "Unidentified Armed Group (Ukraine)",
     ]
     assert out.actor_texts1 == ["Ukrainian forces", ""]
+
+
+def test_actors_the_text_does_not_name_follow_the_events_country() -> None:
+    # 'Hamilton police said': read as Canada's before the namesake moved to Ohio; a Syrian
+    # event (SY) keeps 'Russian warplanes' (named) and recodes 'police' and the default doer.
+    cand = _cand("Attack", 1, 0)
+    cand.actors1 = ["Police Forces of Canada", "Military Forces of Russia (2000-)"]
+    cand.actor_texts1 = ["police", "Russian warplanes"]
+    cand.actors2 = ["Unidentified Armed Group (Canada)"]
+    cand.actor_texts2 = ["Unidentified Armed Group (Canada)"]
+    (out,) = order_actors([cand], default_actors())
+    assert set(out.actors1) == {"Police Forces of Syria", "Military Forces of Russia (2000-)"}
+    assert out.actors2 == ["Unidentified Armed Group (Syria)"]

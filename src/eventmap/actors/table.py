@@ -70,6 +70,7 @@ class ActorTable:
                 self._generic_by.setdefault((key, actor.country), actor.name)
                 self._generic_by.setdefault((key, None), actor.name)
         self._by_name = {actor.name: actor for actor in actors}
+        self._role_of = {name: role for role, by in self.roles.items() for name in by.values()}
         # The same sentence is read for its actors and for who is speaking: find once.
         self._found: dict[tuple, tuple[Span, ...]] = {}
         self._generic_phrases = {
@@ -125,6 +126,15 @@ class ActorTable:
     def role_actor(self, role: str, country: str | None) -> str | None:
         """ACLED's generic actor of ``role`` ('police', 'protesters'...) in ``country``."""
         return self.roles.get(role, {}).get(country) if country else None
+
+    def in_country(self, name: str, country: str | None) -> str:
+        """The same generic actor in ``country``: 'police' read as Police Forces of Canada off
+        a namesake town ('Hamilton') are the United States' once the event is placed in Ohio.
+        Only a role's actor changes; a named actor or one of no role stays as it is."""
+        role = self._role_of.get(name)
+        if role is None or not country:
+            return name
+        return self.roles[role].get(country, name)
 
     def inter(self, name: str | None, country: str | None = None) -> int | None:
         """ACLED's inter code of ``name`` in an event in ``country``.

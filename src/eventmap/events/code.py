@@ -86,8 +86,18 @@ def fold_lede(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def order_actors(candidates: list[Candidate], table: ActorTable) -> list[Candidate]:
-    """A joint operation is coded with the state first and its allies as associates."""
+    """A joint operation is coded with the state first and its allies as associates.
+
+    An actor the text does not name ('police', 'a man', an event's default doer) is the
+    generic actor of the country the event is placed in: the article's country was guessed
+    from its places before a namesake ('Birmingham', 'Hamilton') moved into the report's state.
+    """
     for c in candidates:
+        where = c.mention.country_code
+        for names, texts in ((c.actors1, c.actor_texts1), (c.actors2, c.actor_texts2)):
+            for k, (name, text) in enumerate(zip(names, texts, strict=False)):
+                if not text or text == name or table.is_generic(text):
+                    names[k] = table.in_country(name, where)
         order = sorted(
             range(len(c.actors1)),
             key=lambda k: (
