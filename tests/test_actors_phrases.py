@@ -48,26 +48,10 @@ def test_the_lowered_text_keeps_its_offsets() -> None:
     assert PhraseIndex.lowered("İdlib City") == "İdlib city"
 
 
-def _eager_shapes(shapes: dict) -> list[tuple]:
-    """What PhraseIndex computed for every word up front before it finished them lazily."""
-    from eventmap.actors.phrases import _reaches
-
-    return [
-        (
-            k,
-            n,
-            keys,
-            _reaches(keys, k, True),
-            _reaches(keys, n - k - 1, False),
-            frozenset(key[k - 1] for key in keys) if k else None,
-            frozenset(key[k + 1] for key in keys) if k + 1 < n else None,
-        )
-        for (k, n), keys in shapes.items()
-    ]
-
-
 def test_phrase_shapes_finished_on_first_use_are_the_eager_ones() -> None:
+    # every built-in index: a word's shapes are finished from its own raw entry, once
     from eventmap.actors import PhraseIndex, default_media, load_actors, name_mask
+    from eventmap.actors.phrases import _finish_shapes
 
     table = load_actors()
     indexes = [table._named, table._generic_index, table._role_index]
@@ -78,17 +62,19 @@ def test_phrase_shapes_finished_on_first_use_are_the_eager_ones() -> None:
         assert raw and all(type(v) is dict for v in raw.values())  # nothing finished yet
         for word, shapes in raw.items():
             finished = index._shapes_of(word)
-            assert finished == _eager_shapes(shapes)
+            assert finished == _finish_shapes(shapes)
             assert index._shapes_of(word) is finished  # kept, not finished again
         assert index._shapes_of(("qzxv", False)) == ()
 
 
 def test_probe_reads_lazily_finished_shapes() -> None:
+    # an index whose words were all finished up front (as before) probes and finds the same
     from eventmap.actors import PhraseIndex
+    from eventmap.actors.phrases import _finish_shapes
 
     phrases = {"Free Syrian Army": ("FSA", False), "Syrian Democratic Forces": ("SDF", False)}
     lazy, eager = PhraseIndex(phrases), PhraseIndex(phrases)
-    eager._word_shapes = {w: _eager_shapes(s) for w, s in eager._word_shapes.items()}
+    eager._word_shapes = {w: _finish_shapes(s) for w, s in eager._word_shapes.items()}
     for span in ("Free Syrian", "Syrian", "Army", "Democratic Forces", "Idlib"):
         assert lazy.probe(span) == eager.probe(span)
     text = "Fighters of the Free Syrian Army and the Syrian Democratic Forces met in Manbij."

@@ -4,6 +4,7 @@ Every sentence here is invented for the tests.
 """
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 
@@ -19,18 +20,7 @@ from eventmap.events.us_state import state_context
 from eventmap.geoparse import geoparse
 
 PUBLISHED = dt.date(2016, 5, 10)  # a Tuesday
-
-
-@pytest.fixture(scope="module")
-def extractor() -> EventExtractor:
-    return EventExtractor()
-
-
-def _main(extractor: EventExtractor, text: str, published: dt.date = PUBLISHED) -> dict:
-    rows = extractor.extract(Article(id="t", text=text, published=published)).event_rows
-    dated = [r for r in rows if r["mention_type"] == "event"]
-    assert dated, rows
-    return max(dated, key=lambda r: r["fatalities"])
+MainEvent = Callable[..., dict]  # conftest.main_event: a report's deadliest dated event
 
 
 def test_the_dateline_state_decides_between_namesakes() -> None:
@@ -66,29 +56,29 @@ def test_agency_names_give_the_investigating_town() -> None:
     assert names == ["Lakeview", "Brookdale"]
 
 
-def test_dateline_town_is_read_inside_its_state(extractor: EventExtractor) -> None:
+def test_dateline_town_is_read_inside_its_state(main_event: MainEvent) -> None:
     text = (
         "LANCASTER, Pa. — A man was shot and killed outside a corner store, police said.\n\n"
         "It happened shortly after midnight Saturday on a quiet block."
     )
-    row = _main(extractor, text)
+    row = main_event(text)
     assert row["admin1"] == "Pennsylvania"
     assert row["event_date"] == "2016-05-07"
     assert abs(row["latitude"] - 40.04) < 0.2 and abs(row["longitude"] + 76.31) < 0.2
 
 
-def test_a_namesake_in_another_state_moves_to_the_stated_one(extractor: EventExtractor) -> None:
+def test_a_namesake_in_another_state_moves_to_the_stated_one(main_event: MainEvent) -> None:
     text = (
         "A woman was shot in Columbus on Monday night, police in Columbus, Ga., said. "
         "Officers found her in a parking lot."
     )
-    row = _main(extractor, text)
+    row = main_event(text)
     assert row["admin1"] == "Georgia"
 
 
-def test_the_state_abbreviation_is_never_a_town_abroad(extractor: EventExtractor) -> None:
+def test_the_state_abbreviation_is_never_a_town_abroad(main_event: MainEvent) -> None:
     text = "JACKSONVILLE, Fla. — One man was killed Friday when shots rang out near a park."
-    row = _main(extractor, text)
+    row = main_event(text)
     assert row["country"] == "United States" and row["admin1"] == "Florida"
 
 

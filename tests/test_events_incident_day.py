@@ -5,28 +5,16 @@ Every sentence here is invented for the tests.
 """
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 
-from eventmap.article import Article
 from eventmap.dates import find_dates
-from eventmap.events import EventExtractor
 from eventmap.events.incident_day import incident_date, naming_days, procedural
 from eventmap.geoparse import sentence_bounds
 
 PUBLISHED = dt.date(2016, 5, 10)  # a Tuesday
-
-
-@pytest.fixture(scope="module")
-def extractor() -> EventExtractor:
-    return EventExtractor()
-
-
-def _main(extractor: EventExtractor, text: str, published: dt.date = PUBLISHED) -> dict:
-    rows = extractor.extract(Article(id="t", text=text, published=published)).event_rows
-    dated = [r for r in rows if r["mention_type"] == "event"]
-    assert dated, rows
-    return max(dated, key=lambda r: r["fatalities"])
+MainEvent = Callable[..., dict]  # conftest.main_event: a report's deadliest dated event
 
 
 def test_an_undated_lede_takes_the_day_from_the_sentence_after_it() -> None:
@@ -44,17 +32,17 @@ def test_no_date_anywhere_falls_back_to_the_publication_day_as_inferred() -> Non
     assert source == "lede"
 
 
-def test_the_day_of_a_charge_is_not_the_shooting_s_day(extractor: EventExtractor) -> None:
+def test_the_day_of_a_charge_is_not_the_shooting_s_day(main_event: MainEvent) -> None:
     text = (
         "DOVER, Del. — A man was charged Friday in the shooting death of a cook outside a diner."
         "\n\nThe cook was shot Nov. 28 as he left work, police said."
     )
-    row = _main(extractor, text, dt.date(2016, 1, 8))
+    row = main_event(text, dt.date(2016, 1, 8))
     assert row["event_date"] == "2015-11-28"
 
 
 def test_a_follow_up_without_the_incident_s_day_is_dated_at_publication_as_inferred(
-    extractor: EventExtractor,
+    main_event: MainEvent,
 ) -> None:
     # the sentencing's day is not the shooting's; with no other day the report stands for
     # its incident at its own day, marked inferred (no date text), so the corpus merge can
@@ -62,7 +50,7 @@ def test_a_follow_up_without_the_incident_s_day_is_dated_at_publication_as_infer
     text = (
         "A teen was sentenced Monday for the shooting of a bus driver, police in Akron, Ohio, said."
     )
-    row = _main(extractor, text)
+    row = main_event(text)
     assert (row["event_date"], row["date_text"]) == (PUBLISHED.isoformat(), "")
 
 
@@ -102,14 +90,14 @@ def test_a_date_of_the_report_or_of_a_step_before_it_is_not_the_incidents() -> N
     ],
 )
 def test_the_day_told_before_the_victims_sentence_is_the_incidents(
-    extractor: EventExtractor, text: str
+    main_event: MainEvent, text: str
 ) -> None:
-    row = _main(extractor, text, published=dt.date(2014, 12, 29))
+    row = main_event(text, published=dt.date(2014, 12, 29))
     assert row["event_date"] == "2014-12-27"
 
 
 def test_a_day_told_late_in_the_report_beats_the_publication_day(
-    extractor: EventExtractor,
+    main_event: MainEvent,
 ) -> None:
     text = (
         "MACON, Ga. — A man died after being shot outside a gas station, deputies said. "
@@ -118,36 +106,36 @@ def test_a_day_told_late_in_the_report_beats_the_publication_day(
         "The station stayed closed. Deputies were first called to the station about 11 p.m. "
         "Sunday."
     )
-    assert _main(extractor, text)["event_date"] == "2016-05-08"
+    assert main_event(text)["event_date"] == "2016-05-08"
 
 
 def test_a_follow_up_with_only_a_court_and_an_arrest_day_takes_the_publication_day(
-    extractor: EventExtractor,
+    main_event: MainEvent,
 ) -> None:
     text = (
         "MACON, Ga. — A teenager was charged with murder in the death of a man who was shot "
         "outside a gas station. He appeared in court Monday. The teenager was arrested Friday."
     )
-    row = _main(extractor, text)
+    row = main_event(text)
     assert (row["event_date"], row["date_text"]) == (PUBLISHED.isoformat(), "")
 
 
 def test_a_month_or_week_is_refined_by_the_day_the_report_gives(
-    extractor: EventExtractor,
+    main_event: MainEvent,
 ) -> None:
     text = (
         "DAYTON, Ohio — A boy was shot last month in Dayton, his family said. The boy was hit "
         "in the shoulder on April 12 while he played outside."
     )
-    row = _main(extractor, text)
+    row = main_event(text)
     assert row["event_date"] == "2016-04-12"
     # a day of a later step inside the month is not the shooting's
     text = "DAYTON, Ohio — A boy was shot last month in Dayton. His father was arrested April 12."
-    assert _main(extractor, text)["time_precision"] == 3
+    assert main_event(text)["time_precision"] == 3
 
 
 def test_a_day_that_names_the_incident_beats_the_day_of_an_arrest(
-    extractor: EventExtractor,
+    main_event: MainEvent,
 ) -> None:
 
     text = "Deputies in Akron, Ohio, said Friday a teen was arrested in the April 23 shooting."
@@ -159,17 +147,17 @@ def test_a_day_that_names_the_incident_beats_the_day_of_an_arrest(
         "STAMFORD, Conn. — A man was charged last week with wounding his neighbor. He turned "
         "himself in a few days after the April 23 shooting, police said."
     )
-    assert _main(extractor, text)["event_date"] == "2016-04-23"
+    assert main_event(text)["event_date"] == "2016-04-23"
 
 
 def test_a_page_s_rules_of_dots_are_no_sentences_of_the_report(
-    extractor: EventExtractor,
+    main_event: MainEvent,
 ) -> None:
     text = ".......... " * 20 + (
         "\n\nDAYTON, Ohio — A man was wounded in a shooting outside a Dayton bar late Monday "
         "night.\n\nNo arrests had been made by Tuesday afternoon, police said."
     )
-    assert _main(extractor, text)["event_date"] == "2016-05-09"
+    assert main_event(text)["event_date"] == "2016-05-09"
 
 
 def test_the_day_a_statement_was_issued_is_a_step() -> None:
@@ -181,7 +169,7 @@ def test_the_day_a_statement_was_issued_is_a_step() -> None:
 
 
 def test_a_sentencing_report_takes_the_day_its_text_names_the_killing_by(
-    extractor: EventExtractor,
+    main_event: MainEvent,
 ) -> None:
     text = (
         "ERIE, Pa. — A woman was sentenced Monday to 20 years in prison for killing her "
@@ -189,7 +177,7 @@ def test_a_sentencing_report_takes_the_day_its_text_names_the_killing_by(
         "followed a dispute over rent."
     )
     assert [d.text for d in naming_days(text, PUBLISHED)] == ["Oct. 14"]
-    assert _main(extractor, text)["event_date"] == "2015-10-14"
+    assert main_event(text)["event_date"] == "2015-10-14"
 
 
 def test_a_clause_opened_by_its_day_and_a_step_is_the_step_s() -> None:
@@ -265,9 +253,9 @@ def test_the_day_a_victim_died_later_is_no_day_of_the_incident(text: str, step: 
     assert procedural(text, date) is step
 
 
-def test_a_later_death_takes_the_day_of_the_shooting(extractor: EventExtractor) -> None:
+def test_a_later_death_takes_the_day_of_the_shooting(main_event: MainEvent) -> None:
     text = (
         "LITTLE ROCK, Ark. — A man wounded in a November 2 shooting on Main Street has died. "
         "Jo Doe, 38, died at a hospital on Sunday as a result of his injuries, police said."
     )
-    assert _main(extractor, text, dt.date(2016, 11, 22))["event_date"] == "2016-11-02"
+    assert main_event(text, dt.date(2016, 11, 22))["event_date"] == "2016-11-02"

@@ -6,19 +6,12 @@ from the outlet list (resources/us_outlets.tsv).
 
 import datetime as dt
 
-import pytest
-
 from eventmap.article import Article
 from eventmap.events import EventExtractor
 from eventmap.events.us_state import state_context
 from eventmap.geoparse import geoparse
 
 PUBLISHED = dt.date(2016, 5, 10)
-
-
-@pytest.fixture(scope="module")
-def extractor() -> EventExtractor:
-    return EventExtractor()
 
 
 def _main(extractor: EventExtractor, text: str, outlet: str | None = None) -> dict:
