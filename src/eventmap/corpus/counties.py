@@ -16,6 +16,7 @@ from functools import cache
 
 import numpy as np
 
+from eventmap.gazetteer.sources import curated_rows
 from eventmap.wordlists import resource_path
 
 MIN_REACH_KM = 25.0
@@ -25,22 +26,19 @@ _EARTH_KM = 6371.0088
 
 
 def _load() -> tuple[np.ndarray, np.ndarray]:
-    import csv
-
     lat, lon = [], []
-    with open(resource_path("us_counties.csv"), encoding="utf-8") as fh:
-        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
-        for r in rows:
-            try:
-                y, x = float(r["latitude"]), float(r["longitude"])
-            except (TypeError, ValueError):
-                continue
-            lat.append(y)
-            lon.append(x)
+    for r in curated_rows(resource_path("us_counties.csv")):
+        try:
+            y, x = float(r["latitude"]), float(r["longitude"])
+        except (TypeError, ValueError):
+            continue
+        lat.append(y)
+        lon.append(x)
     return np.radians(lat), np.radians(lon)
 
 
-def _km_to_all(lat: float, lon: float, la: np.ndarray, lo: np.ndarray) -> np.ndarray:
+def _km_to_all(lat, lon, la: np.ndarray, lo: np.ndarray) -> np.ndarray:
+    """Great-circle km from (lat, lon) to each (la, lo), all in radians; broadcasts."""
     h = np.sin((la - lat) / 2) ** 2 + np.cos(lat) * np.cos(la) * np.sin((lo - lon) / 2) ** 2
     return 2 * _EARTH_KM * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
 
@@ -51,23 +49,8 @@ def _table() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     in blocks (~0.1 s)."""
     la, lo = _load()
     reach = np.empty(len(la))
-    for s in range(0, len(la), 256):
-        d = (
-            2
-            * _EARTH_KM
-            * np.arcsin(
-                np.sqrt(
-                    np.clip(
-                        np.sin((la[None, :] - la[s : s + 256, None]) / 2) ** 2
-                        + np.cos(la[s : s + 256, None])
-                        * np.cos(la[None, :])
-                        * np.sin((lo[None, :] - lo[s : s + 256, None]) / 2) ** 2,
-                        0,
-                        1,
-                    )
-                )
-            )
-        )
+    for s in range(0, len(la), 256):  # a block of rows against every county
+        d = _km_to_all(la[s : s + 256, None], lo[s : s + 256, None], la[None, :], lo[None, :])
         d[d < 1e-6] = np.inf
         reach[s : s + 256] = d.min(axis=1)
     return la, lo, np.maximum(reach * REACH_FACTOR, MIN_REACH_KM)

@@ -83,26 +83,7 @@ def day_pairs(p: PairData, idx: np.ndarray, d: int, rules: MergeRules) -> pd.Dat
     i, j = i[keep], j[keep]
     if not len(i):
         return None
-    return _grade(
-        i,
-        j,
-        p.day,
-        p.lat,
-        p.lon,
-        p.gid,
-        p.prec,
-        p.explicit,
-        p.sub,
-        p.etype,
-        p.disorder,
-        p.actors,
-        p.has_admin1,
-        rules,
-        p.link,
-        p.state_level,
-        p.reach,
-        p.named_day,
-    )
+    return _grade(i, j, p, rules)
 
 
 def named_days(date_text: pd.Series) -> np.ndarray:
@@ -129,26 +110,10 @@ def coarse_places(m: pd.DataFrame, prec, lat, lon) -> tuple[np.ndarray, np.ndarr
     return coarse & (reach == 0), reach
 
 
-def _grade(
-    i,
-    j,
-    day,
-    lat,
-    lon,
-    gid,
-    prec,
-    explicit,
-    sub,
-    etype,
-    disorder,
-    actors,
-    has_admin1,
-    rules: MergeRules,
-    link=None,
-    state_level=None,
-    reach=None,
-    named_day=None,
-) -> pd.DataFrame:
+def _grade(i, j, d: PairData, rules: MergeRules) -> pd.DataFrame:
+    day, lat, lon, gid, prec, explicit = d.day, d.lat, d.lon, d.gid, d.prec, d.explicit
+    sub, etype, disorder, actors, has_admin1 = d.sub, d.etype, d.disorder, d.actors, d.has_admin1
+    link, state_level, reach, named_day = d.link, d.state_level, d.reach, d.named_day
     dd = np.abs(day[i] - day[j])
     inferred = ~(explicit[i] & explicit[j])
     km = _haversine_km(lat[i], lon[i], lat[j], lon[j])
@@ -156,10 +121,6 @@ def _grade(
     same_gid = (gid[i] == gid[j]) & (gid[i] >= 0)
     limit = np.where(p <= 1, rules.town_km, rules.near_km)
     both_admin1 = has_admin1[i] & has_admin1[j]
-    if state_level is None:
-        state_level = np.zeros(len(day), dtype=bool)
-    if reach is None:
-        reach = np.zeros(len(day))
     # Province level: a report placed at its state fits any place of the state, but two
     # such reports are not one incident on place alone; county-level reports fit what
     # lies within the county's reach (the larger of two counties').
@@ -180,12 +141,11 @@ def _grade(
     )
     # a day apart is one incident's only when a date was inferred, and not when both
     # reports name their weekday outright ('Monday' and 'Tuesday' are two days)
-    if named_day is not None:
-        # the earlier of two named days at a late hour, the later at an early one: midnight
-        first = np.where(day[i] <= day[j], named_day[i], named_day[j])
-        second = np.where(day[i] <= day[j], named_day[j], named_day[i])
-        midnight = np.isin(first, (2, 4)) & np.isin(second, (3, 4))
-        inferred = inferred & ~((named_day[i] > 0) & (named_day[j] > 0) & ~midnight)
+    # the earlier of two named days at a late hour, the later at an early one: midnight
+    first = np.where(day[i] <= day[j], named_day[i], named_day[j])
+    second = np.where(day[i] <= day[j], named_day[j], named_day[i])
+    midnight = np.isin(first, (2, 4)) & np.isin(second, (3, 4))
+    inferred = inferred & ~((named_day[i] > 0) & (named_day[j] > 0) & ~midnight)
     day_ok = (dd == 0) | (inferred & (dd <= rules.day_slack_inferred))
     possible = same_disorder & ~conflict
     high = possible & (dd == 0) & same_type & (place_same | (place_ok & same_sub & (p <= 2)))
@@ -213,11 +173,10 @@ def _grade(
         np.isin(sub[j], _ASIDE) & np.isin(etype[i], _VIOLENT)
     )
     medium = medium | (aside & ~conflict & ~high & day_ok & same_town)
-    if link is not None:
-        # two reports naming the same people at one place (checked when linked, <= 25 km)
-        # on one day tell one incident, whatever town radius or violent type each coded
-        linked = (link[i] == link[j]) & (link[i] >= 0) & (dd == 0)
-        medium = medium | (possible & ~high & linked & (same_type | violent))
+    # two reports naming the same people at one place (checked when linked, <= 25 km)
+    # on one day tell one incident, whatever town radius or violent type each coded
+    linked = (link[i] == link[j]) & (link[i] >= 0) & (dd == 0)
+    medium = medium | (possible & ~high & linked & (same_type | violent))
     low = possible & ~high & ~medium & (place_ok | place_near_miss) & (dd <= 1)
     grade = np.where(high, "high", np.where(medium, "medium", np.where(low, "low", None)))
     score = (
