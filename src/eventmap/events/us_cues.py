@@ -182,26 +182,15 @@ class Relocator:
 
 
 # A capitalised word right before a town's name makes it a surname ('Jo Williams', 'Officer
-# Thomas'), unless the word is part of a place's name ('North Charleston', 'Metro Atlanta').
-_PLACE_WORDS = frozenset(
-    re.findall(
-        r"\w+",
-        "north south east west northeast northwest southeast southwest central upper lower "
-        "greater metro downtown old new lake mount fort port saint san santa los las el la le "
-        "city county township village the in at of near from",
-    )
-)
-
-
-def surname_like(text: str, name: str) -> bool:
-    """Whether the report writes ``name`` somewhere after a title or a given name, as a
-    surname ('Officer Thomas', 'Jo Williams'): such a 'town' votes for no state."""
-    return bool(surnames_of(text, {name}))
+# Thomas'), unless the word is part of a place's name (resources/place_name_words.txt).
+@cache
+def _place_words() -> frozenset[str]:
+    return word_set("place_name_words.txt")
 
 
 @cache
 def _titles() -> frozenset[str]:
-    return frozenset(word_set("titles.txt")) - _PLACE_WORDS
+    return word_set("titles.txt") - _place_words()
 
 
 _CAPITALISED_PAIR = re.compile(r"(?<![\w.])([A-Z][a-z]+)[ \t]+(?=([A-Z]\w*(?:[-'’][A-Z]\w*)*))")
@@ -215,7 +204,7 @@ _PERSON_AFTER = re.compile(
 
 
 def surnames_of(text: str, names: set[str]) -> set[str]:
-    """Those of ``names`` (lower case) the report writes as someone's surname: after a title,
+    """Those of ``names`` the report writes as someone's surname (in lower case): after a title,
     or after a given name (a capitalised word that is no place word nor one the report also
     writes in lower case: 'Fatal Memphis shooting' is a headline's 'fatal') with an age, a
     hometown or a verb after it (``_PERSON_AFTER``). One pass over the text."""
@@ -232,7 +221,7 @@ def surnames_of(text: str, names: set[str]) -> set[str]:
         if lower is None:
             lower = frozenset(re.findall(r"\b[a-z]+\b", text))
         if word in _titles() or (
-            word not in _PLACE_WORDS and word not in lower and _PERSON_AFTER.match(text, m.end(2))
+            word not in _place_words() and word not in lower and _PERSON_AFTER.match(text, m.end(2))
         ):
             found.add(name.lower())
     return found
