@@ -80,3 +80,27 @@ def test_probe_reads_lazily_finished_shapes() -> None:
     text = "Fighters of the Free Syrian Army and the Syrian Democratic Forces met in Manbij."
     assert lazy.find(text) == eager.find(text)
     assert [s.ref for s in lazy.find(text)] == ["FSA", "SDF"]
+
+
+def test_a_capitals_word_in_a_run_of_capitals_is_typesetting_not_an_acronym() -> None:
+    index = PhraseIndex({"ANA": ("afghan army", False), "HTS": ("hts", False)})
+    # a dateline or headline set in capitals: 'ANA' is the end of a town's name
+    assert index.find("SANTA ANA, Calif. -- Two men were shot on Main Street.") == []
+    assert index.find("LAST WORDS FROM ANA") == []
+    # an acronym between ordinary words, or next to another known acronym, still counts
+    found = index.find("ANA soldiers and HTS ANA units met; KABUL, the ANA said.")
+    assert [s.text for s in found] == ["ANA", "HTS", "ANA", "ANA"]
+    # the span-local scan (the geoparser's name mask) agrees
+    text = "SANTA ANA, Calif. -- police said"
+    assert index.scanner(text).near(6, 9, index.probe("ANA")) == []
+    text = "in Kandahar the ANA said"
+    assert index.scanner(text).near(16, 19, index.probe("ANA")) == [(16, 19)]
+
+
+def test_a_known_acronym_next_to_the_capitals_word_is_not_a_run() -> None:
+    from eventmap.actors.words import in_capitals_run
+
+    assert in_capitals_run("SANTA ANA", 6, 9, frozenset())
+    assert not in_capitals_run("HTS ANA", 4, 7, frozenset({"HTS"}))
+    assert not in_capitals_run("the ANA said", 4, 7, frozenset())
+    assert not in_capitals_run("U.S. ANA", 5, 8, frozenset())  # one letter is no word

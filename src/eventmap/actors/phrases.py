@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from eventmap.actors.scan import PhraseScan
-from eventmap.actors.words import TOKEN, lowered, match_at, places
+from eventmap.actors.words import TOKEN, in_capitals_run, lowered, match_at, places
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +166,11 @@ class PhraseIndex:
         # No phrase fits: nothing to look for around this run, wherever it stands.
         return tuple(parts)
 
+    def capitals_run(self, text: str, start: int, end: int) -> bool:
+        """Is the one-word capitals phrase at text[start:end] typesetting, not an acronym
+        (``words.in_capitals_run``)?"""
+        return in_capitals_run(text, start, end, self._exact_words)
+
     def scanner(self, text: str) -> PhraseScan:
         """Phrase lookups near spans of ``text`` (see ``PhraseScan``)."""
         return PhraseScan(self, text)
@@ -210,6 +215,8 @@ class PhraseIndex:
             hit = match_at(text, hay, pos, end - pos, anchors[key], reach[key])
             if hit is not None:
                 s, e, ref, generic = hit
+                if exact and (s, e) == (pos, end) and self.capitals_run(text, s, e):
+                    continue
                 found.append(Span(s, e, text[s:e], ref, generic))
         return found
 

@@ -21,6 +21,8 @@ class Anchored(Protocol):
     _shapes: dict[tuple[str, bool], list[tuple[int, int, dict]]]
     _reach: dict[tuple[str, bool], tuple[int, int]]
 
+    def capitals_run(self, text: str, start: int, end: int) -> bool: ...
+
 
 class PhraseScan:
     """The phrases of one text that overlap given spans, found by looking around each span.
@@ -145,5 +147,8 @@ class PhraseScan:
             hit = match_at(
                 text, hay, pos, n, index._shapes[key], index._reach[key], hyphenated=True
             )
-            if hit is not None and hit[0] < end and start < hit[1]:
-                found.append((hit[0], hit[1]))
+            if hit is None or not (hit[0] < end and start < hit[1]):
+                continue
+            if exact and hit[:2] == (pos, pos + n) and index.capitals_run(text, pos, pos + n):
+                continue
+            found.append((hit[0], hit[1]))

@@ -40,6 +40,25 @@ def places(hay: str, word: str) -> list[tuple[int, int]]:
     return found
 
 
+def in_capitals_run(text: str, start: int, end: int, acronyms: frozenset[str]) -> bool:
+    """Is the capitals word text[start:end] one word of a run set in capitals ('SANTA ANA,
+    Calif. --', a dateline or a headline)? There the capitals are typesetting, not an
+    acronym: 'ANA' in 'SANTA ANA' is no Afghan army. A neighbour that is itself a known
+    acronym ('HTS SANA') does not make a run."""
+    before = LAST_TOKEN.search(text, max(0, start - 40), start - 1) if start >= 2 else None
+    if before is not None and before.end() == start - 1 and text[start - 1] == " ":
+        word = before.group(0)
+        if len(word) > 1 and word.isalpha() and word.isupper() and word not in acronyms:
+            return True
+    if end + 1 < len(text) and text[end] == " ":
+        after = TOKEN.match(text, end + 1)
+        if after is not None:
+            word = after.group(0)
+            if len(word) > 1 and word.isalpha() and word.isupper() and word not in acronyms:
+                return True
+    return False
+
+
 def hyphen_compound(text: str, start: int, end: int) -> bool:
     """Is the name at text[start:end] joined by hyphens only to lower-case words, as in
     'Taliban-planted', 'Hamas-run', 'anti-Houthi' (a compound adjective, not a longer name)?"""
