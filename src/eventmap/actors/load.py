@@ -15,6 +15,7 @@ from pathlib import Path
 
 from eventmap.actors.sources import acled_country_names, csv_rows, demonyms, resource_path
 from eventmap.actors.table import Actor, ActorTable
+from eventmap.wordlists import entries
 
 # Generated per country: role -> (name pattern, side, inter). {the} is ACLED's article.
 ROLE_ACTORS: dict[str, tuple[str, str, int]] = {
@@ -27,34 +28,8 @@ ROLE_ACTORS: dict[str, tuple[str, str, int]] = {
     "gang": ("Unidentified Gang ({name})", "rebel", 3),
     "identity_militia": ("Communal Militia ({name})", "rebel", 4),
 }
-# Phrases after a demonym that name a country's army or police ('Kenyan troops').
-_MILITARY_NOUNS = (
-    "army",
-    "armed forces",
-    "military",
-    "forces",
-    "troops",
-    "soldiers",
-    "security forces",
-    "government forces",
-    "air force",
-    "warplanes",
-    "jets",
-    "fighter jets",
-    "aircraft",
-    "military aircraft",
-    "drones",
-    "navy",
-    "artillery",
-    "border guards",
-    "special forces",
-    "defence ministry",
-    "defense ministry",
-    "servicemen",
-    "marines",
-)
+_NOUN_FILES = {"military": "military_nouns.txt", "police": "police_nouns.txt"}
 _OF_NOUNS = {"military": ("military forces",), "police": ("police forces",)}
-_POLICE_NOUNS = ("police", "policemen", "police officers", "police forces", "riot police")
 
 
 def load_actors(path: str | Path | None = None, *, countries: bool | None = None) -> ActorTable:
@@ -98,7 +73,8 @@ def _with_countries(curated: list[Actor]) -> ActorTable:
     for code, (name, the) in sorted(acled_country_names().items()):
         for role, (pattern, side, inter) in ROLE_ACTORS.items():
             actor_name = pattern.format(the="the " if the else "", name=name)
-            nouns = {"military": _MILITARY_NOUNS, "police": _POLICE_NOUNS}.get(role, ())
+            # Phrases after a demonym that name the role ('Kenyan troops', 'Iraqi police').
+            nouns = entries(_NOUN_FILES[role]) if role in _NOUN_FILES else ()
             aliases = tuple(f"{adj} {noun}" for adj in adjectives.get(code, ()) for noun in nouns)
             if role in ("military", "police"):  # 'the military forces of Azerbaijan'
                 words = _OF_NOUNS[role]
