@@ -37,3 +37,26 @@ def test_a_province_is_found_by_its_iso_code(gazetteer: Gazetteer) -> None:
     code = gazetteer.admin1_for_iso("UA", "UA-09")
     assert code is not None and gazetteer.admin1_name("UA", code).startswith("Luhansk")
     assert gazetteer.admin1_for_iso("UA", "UA-99") is None
+
+
+def test_rows_decode_as_the_mapped_records_say(gazetteer: Gazetteer) -> None:
+    # info/place read one record's fields in one call from a plain view of the mapped
+    # rows: the values (and their Python types) are the record's own, field by field
+    rows = gazetteer.rows
+    for row in (0, gazetteer.country_row("SY"), len(gazetteer) // 2, len(gazetteer) - 1):
+        record = rows[row]
+        info, place = gazetteer.info(row), gazetteer.place(row)
+        assert info == (
+            int(record["geonameid"]),
+            info.kind,
+            record["country"].decode(),
+            record["admin1"].decode(),
+            int(record["population"]),
+        )
+        assert (place.latitude, place.longitude) == (float(record["lat"]), float(record["lon"]))
+        assert type(place.latitude) is float and type(info.population) is int
+        assert (place.geonameid, place.kind, place.population) == (
+            info.geonameid,
+            info.kind,
+            info.population,
+        )

@@ -242,3 +242,24 @@ def test_provinces_below_the_first_level_are_places(
 def test_short_department_names_are_not_provinces(geocoder: OfflineGeocoder, word: str) -> None:
     found = geocoder.geocode(word, exactly_one=False, kind="admin2") or []
     assert not [x for x in found if x.raw["country_code"] == "FR"]
+
+
+@pytest.mark.parametrize("query", ["Homs province", "Aleppo", "Gaza City", "Texas"])
+def test_plain_answers_read_as_the_locations_do(geocoder: OfflineGeocoder, query: str) -> None:
+    # corpus workers ask for plain answers (no geopy); whatever they read must agree
+    plain = OfflineGeocoder(geocoder.gazetteer, plain=True)
+    for exactly_one in (True, False):
+        loc = geocoder.geocode(query, exactly_one=exactly_one)
+        answer = plain.geocode(query, exactly_one=exactly_one)
+        locs = [loc] if exactly_one else loc
+        answers = [answer] if exactly_one else answer
+        assert len(answers) == len(locs) and not isinstance(answers[0], Location)
+        for a, b in zip(answers, locs, strict=True):
+            assert (a.address, a.latitude, a.longitude, a.raw) == (
+                b.address,
+                b.latitude,
+                b.longitude,
+                b.raw,
+            )
+            assert a[1] == b[1]
+    assert plain.geocode("Xqzzyville") is None

@@ -144,9 +144,16 @@ class OfflineGeocoder:
         gazetteer: Gazetteer | None = None,
         *,
         country_bias: str | Sequence[str] | None = None,
+        plain: bool = False,
     ) -> None:
+        """``plain``: ``geocode`` returns ``Answer`` tuples that read like geopy Locations
+        (``latitude``, ``longitude``, ``raw``, ``address``, ``loc[1]``) instead of Locations:
+        for pipelines that read only those (corpus workers), which then never import geopy
+        (and requests, ~0.1 s of a worker's first task) nor build a Location and its Point
+        for every answer."""
         self.gazetteer = gazetteer or default_gazetteer()
         self.country_bias = _codes(country_bias)
+        self.plain = plain
 
     def geocode(
         self,
@@ -169,7 +176,7 @@ class OfflineGeocoder:
         )
         if not found:
             return None
-        location = _location_class()
+        location = _plain if self.plain else _location_class()
         if exactly_one:
             return location(*found[0])
         return [location(*answer) for answer in found]
@@ -415,6 +422,12 @@ class _Plain(Answer):
     @property
     def longitude(self) -> float:
         return self.point[1]
+
+
+def _plain(address: str, point: tuple[float, float], raw: dict[str, Any]) -> _Plain:
+    """The Answer with the coordinates geopy's Location would give (its Point turns a -0.0
+    into 0.0; the gazetteer's coordinates are in range, so nothing else changes)."""
+    return _Plain(address, (point[0] or 0.0, point[1] or 0.0), raw)
 
 
 def geocode_many(

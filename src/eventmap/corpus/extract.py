@@ -39,8 +39,9 @@ def extractor_for(gazetteer_path: str | None) -> Any:
             from eventmap.geocode import OfflineGeocoder
             from eventmap.geoparse import Geoparser
 
-            geoparser = Geoparser(OfflineGeocoder(Gazetteer(Path(gazetteer_path))))
-            _EXTRACTORS[key] = EventExtractor(geoparser=geoparser)
+            # plain answers: the extractor reads coordinates and raw fields only (no geopy)
+            geocoder = OfflineGeocoder(Gazetteer(Path(gazetteer_path)), plain=True)
+            _EXTRACTORS[key] = EventExtractor(geoparser=Geoparser(geocoder))
         else:
             _EXTRACTORS[key] = EventExtractor()
     return _EXTRACTORS[key]

@@ -51,7 +51,13 @@ from eventmap.events.villages import Villages, cued_countries
 from eventmap.fatalities import add_tolls, find_fatalities
 from eventmap.geoparse import Geoparser, Mention, default_geoparser, sentence_bounds
 from eventmap.literal_gate import article as gate_article
+from eventmap.literal_gate import gated
 from eventmap.schema import CLAIM_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS
+
+# Asked of every sentence; gated (literal_gate), the article's one literal scan rules most
+# sentences out instead of an IGNORECASE pass each. The answers are the patterns' own.
+_AGGREGATE = gated(AGGREGATE)
+_CLAIM = gated(CLAIM)
 
 
 class EventTables:
@@ -142,12 +148,12 @@ class EventExtractor:
             )
             previous_named = [sp.ref for sp in spans if not sp.generic] or previous_named
             homes.update(self.places.homes(spans))
-            if AGGREGATE.search(sentence) or CLAIM.search(sentence):
+            if _AGGREGATE.search(sentence) or _CLAIM.search(sentence):
                 source, party = speakers.source(pos)
                 claims.append(
                     claim_row(article, sentence, s, e, read.toll(i), source, party, self.geoparser)
                 )
-                if AGGREGATE.search(sentence):
+                if _AGGREGATE.search(sentence):
                     continue  # totals over many days and places are claims, not events
             if ANAPHORA.match(sentence) and last_events:
                 fatal = read.toll(i)
@@ -212,7 +218,7 @@ class EventExtractor:
                 # into the fight the very next sentence tells (not a claim about it).
                 turned = (
                     escalation(sentence)
-                    if last_events[0].sentence == i - 1 and not CLAIM.search(sentence)
+                    if last_events[0].sentence == i - 1 and not _CLAIM.search(sentence)
                     else None
                 )
                 for cand in last_events:
@@ -267,7 +273,7 @@ class EventExtractor:
         for i in body:
             s, e = sentences[i]
             sentence = text[s:e]
-            if AGGREGATE.search(sentence):
+            if _AGGREGATE.search(sentence):
                 continue
             date, date_source = incident_date(text, sentences, i, article.published)
             fatal = read.toll(i)
