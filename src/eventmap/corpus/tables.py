@@ -138,6 +138,59 @@ def _column(values: pd.Series, t: pa.DataType) -> pa.Array:
     return pa.array(fixed, type=t)
 
 
+# The one Python type a column of each Arrow type holds when it comes straight from the
+# extractor (or None). See rows_to_arrow.
+_PLAIN_TYPE: dict[pa.DataType, type] = {
+    pa.int64(): int,
+    pa.float64(): float,
+    pa.bool_(): bool,
+    pa.binary(): bytes,
+    pa.string(): str,
+}
+_EXACT_INT = 1 << 53  # pandas holds an int column with a None as float64: exact below this
+
+
+def rows_to_arrow(rows: list[dict], columns: tuple[str, ...] | list[str]) -> pa.Table:
+    """``to_arrow(pd.DataFrame(rows, columns=columns), columns)``, built from the rows.
+
+    A shard's write was mostly that DataFrame and its per-column pandas conversions. When
+    every value of every column is None or of its column's plain type (an int in an int
+    column, a str in a string column...), Arrow converts the lists directly, to the same
+    values; any other value (a numeric string, a numpy scalar, a date) sends the whole
+    table through pandas, whose coercions stay the reference."""
+    arrays = []
+    for c in columns:
+        t = arrow_type(c)
+        plain = _PLAIN_TYPE[t]
+        values = [r.get(c) for r in rows]
+        if not all(v is None or v.__class__ is plain for v in values):
+            converted = _ints_as_pandas_strings(values) if plain is str else None
+            if converted is None:
+                return to_arrow(pd.DataFrame(rows, columns=list(columns)), columns)
+            values = converted
+        if plain is int and None in values and any(abs(v) >= _EXACT_INT for v in values if v):
+            return to_arrow(pd.DataFrame(rows, columns=list(columns)), columns)
+        try:
+            arrays.append(pa.array(values, type=t, from_pandas=True))  # NaN is null, as there
+        except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError, TypeError, ValueError):
+            return to_arrow(pd.DataFrame(rows, columns=list(columns)), columns)
+    return pa.Table.from_arrays(arrays, schema=schema(columns))
+
+
+def _ints_as_pandas_strings(values: list) -> list | None:
+    """A string column holding ints ('wounded') as to_arrow writes it: pandas' str() of
+    each value, and pandas holds ints alone as int64 ('3'), ints with a None as float64
+    ('3.0'), ints among strings as objects ('3'). None for any other mix."""
+    kinds = {v.__class__ for v in values}
+    if not kinds <= {int, str, type(None)}:
+        return None
+    if str in kinds or type(None) not in kinds:
+        return [None if v is None else str(v) for v in values]
+    if any(abs(v) >= _EXACT_INT for v in values if v is not None):
+        return None
+    return [None if v is None else str(float(v)) for v in values]
+
+
 def _missing(v: object) -> bool:
     if v is None:
         return True
@@ -157,10 +210,9 @@ EVENT_ROW_GROUP = 256
 def write_shard_table(name: str, rows: list[dict], path: Path) -> Path:
     """One of a shard's tables (SHARD_TABLES) from its rows; events in EVENT_ORDER."""
     columns = SHARD_TABLES[name]
-    frame = pd.DataFrame(rows, columns=list(columns))
     if name != "events":
-        return write_table(to_arrow(frame, columns), path)
-    table = to_arrow(frame, columns).sort_by([(c, "ascending") for c in EVENT_ORDER])
+        return write_table(rows_to_arrow(rows, columns), path)
+    table = rows_to_arrow(rows, columns).sort_by([(c, "ascending") for c in EVENT_ORDER])
     return write_table(table, path, row_group_size=EVENT_ROW_GROUP)
 
 
