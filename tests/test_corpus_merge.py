@@ -125,6 +125,27 @@ def test_places_by_precision():
     assert "province-level place only" in r.links["reason"].iloc[0]
 
 
+def test_merged_place_is_the_finest_unless_its_towns_disagree_then_the_most_given():
+    # one report names the town, two give only the province: the town
+    r = merged([mention("a1", place=IDLIB), mention("a2", prec=3), mention("a3", prec=3)])
+    assert (r.events["latitude"].tolist(), len(r.events)) == ([IDLIB[0]], 1)
+    # a report names a town 16 km from the one two others name ('near' it): the two win
+    r = merged([mention("a1", place=IDLIB), mention("a2", prec=2), mention("a3", prec=2)])
+    assert (r.events["latitude"].tolist(), r.events["location"].tolist()) == (
+        [SARAQIB[0]],
+        ["Saraqib"],
+    )
+    # ... unless the two are copies of one text: one source each, the finest place
+    r = merged(
+        [
+            mention("a1", place=IDLIB),
+            mention("a2", prec=2, text="w"),
+            mention("a3", prec=2, text="w"),
+        ]
+    )
+    assert r.events["latitude"].tolist() == [IDLIB[0]]
+
+
 # Invented points in one US state: a county's own point (resources/us_counties.csv), a town
 # inside that county and a city ~200 km away in the same state.
 COUNTY = (29.60938, -81.74345, 4169471)

@@ -8,6 +8,7 @@ claimed only by a party, or contested when sources disagree on who or how many.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 
@@ -100,8 +101,40 @@ def _int(v: object) -> int | None:
         return None
 
 
+# Two town-level reports this close name one town (the merge rules' same-town distance).
+_SAME_TOWN_KM = 5.0
+
+
+def _km(a: dict, b: dict) -> float:
+    la1, lo1 = math.radians(a["latitude"]), math.radians(a["longitude"])
+    la2, lo2 = math.radians(b["latitude"]), math.radians(b["longitude"])
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _representative(g: list[dict]) -> dict:
+    """The report whose place the merged event takes (``g``: finest place, most confident,
+    first published first). When its town-level reports (precision 1-2) agree on one town,
+    or none is town-level, the finest: a report placed at the county or the state does not
+    contradict a town. When they name different towns, one of them is misread ('Baton Rouge'
+    from the station's city, a suburb 50 km off): the place the most independent sources give
+    (a copy counts once; at a town, within ``_SAME_TOWN_KM``), then the finest."""
+    towns = [r for r in g if r["_prec"] <= 2]
+    if len(towns) < 2 or all(_km(r, towns[0]) <= _SAME_TOWN_KM for r in towns[1:]):
+        return g[0]
+
+    def support(r: dict) -> int:
+        return len({s["copy_of"] for s in g if _km(r, s) <= _SAME_TOWN_KM})
+
+    best = max(support(r) for r in g)
+    return next(r for r in g if support(r) == best)
+
+
 def _merged_row(g: list[dict], grade: str | None) -> dict:
-    rep = g[0]  # finest place, most confident, first published
+    rep = _representative(g)
     row = {c: _value(rep.get(c)) for c in EVENT_COLUMNS}
     eid = rep["event_id_merged"]
     subs = [r["sub_event_type"] for r in g if _value(r.get("sub_event_type"))]
