@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventmap.corpus.cluster import SerialExecutor, _dashboard_link, executor
+from eventmap.corpus.cluster import SerialExecutor, _dashboard_link, executor, worker_state
 
 
 class _Client:
@@ -34,3 +34,13 @@ def test_local_cluster_http_server_stays_on_loopback_without_dashboard() -> None
         http = ex.client.cluster.scheduler.http_server
         hosts = {sock.getsockname()[0] for sock in http._sockets.values()}
         assert hosts == {"127.0.0.1"}
+
+
+def test_local_workers_start_with_the_extraction_imported_and_arrow_on_malloc() -> None:
+    """Workers are forked from a forkserver that imported worker_start: Arrow's pool must
+    still be the C library's malloc, chosen when pyarrow was imported there; a second
+    cluster's workers come from the same forkserver."""
+    for _ in range(2):
+        with executor(workers=2) as ex:
+            states = list(ex.map_unordered(worker_state, [1, 2]))
+        assert states == [{"preloaded": True, "arrow_pool": "system"}] * 2

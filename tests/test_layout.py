@@ -32,6 +32,7 @@ STAGES = {
         "grade",
         "merge",
         "merge_task",
+        "worker_start",
         "cluster",
         "week_choropleth",
         "corpus_map",

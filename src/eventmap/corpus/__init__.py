@@ -7,6 +7,7 @@ Stages, one module each, in flow order: ``rules`` (the merge's numbers) and ``ta
 ``merge_rows`` / ``counties`` (a US county's reach) / ``grade`` (pairs graded) /
 ``merge`` (blocks of area x week) /
 ``merge_task`` (stage B, one task per bucket of areas) ->
+``worker_start`` (what local workers load once, before they fork) ->
 ``cluster`` (where tasks run) -> ``week_choropleth`` / ``corpus_map`` (the map) ->
 ``event_files`` (the merged events to GeoParquet, exports and counts, a month at a time) ->
 ``outputs`` (every output, the manifest) -> ``evaluation`` (the dedup kit's

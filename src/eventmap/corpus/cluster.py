@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from typing import Any
 
 SERIAL_BELOW = 300  # articles: below this a cluster's start-up costs more than it saves
+WORKER_START = "eventmap.corpus.worker_start"  # by name: importing it here would load it all
 
 
 class SerialExecutor:
@@ -96,9 +97,45 @@ def executor(
     if workers == 0 or (workers is None and n_articles < SERIAL_BELOW):
         yield SerialExecutor()
         return
-    from distributed import Client, LocalCluster
+    import dask
+    from distributed import Client
 
     n = workers or max(1, min(os.cpu_count() or 1, 8))
+    # workers forked from a forkserver that imported worker_start.py once (see there), for
+    # this cluster's life only: a caller's own clusters keep their method
+    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
+        _preload_forkserver()
+        with _local_cluster(n, dashboard) as cluster, Client(cluster) as client:
+            yield DaskExecutor(client, "cluster", dashboard)
+
+
+def _preload_forkserver() -> None:
+    """The modules the forkserver imports before it forks any worker. It starts with the
+    first worker, inheriting the environment Dask sets for workers just before they start
+    (PYTHONHASHSEED, OMP_NUM_THREADS...), and serves every later cluster of this process
+    (stage B's, the next run's); once it runs, a new list is not read."""
+    from distributed.utils import get_mp_context
+
+    # Dask's context sets its own list (distributed and its packages) on first use; ours
+    # replaces it: worker_start imports distributed and the extraction's modules
+    get_mp_context().set_forkserver_preload(["distributed", WORKER_START])
+
+
+def worker_state(_: Any = None) -> dict[str, Any]:
+    """How the worker process running this task started (for the tests): whether it was
+    forked with worker_start already imported, and Arrow's memory pool."""
+    import sys
+
+    preloaded = WORKER_START in sys.modules
+    import pyarrow as pa
+
+    return {"preloaded": preloaded, "arrow_pool": pa.default_memory_pool().backend_name}
+
+
+@contextmanager
+def _local_cluster(n: int, dashboard: bool) -> Iterator[Any]:
+    from distributed import LocalCluster
+
     cluster = LocalCluster(
         n_workers=n,
         threads_per_worker=1,
@@ -112,11 +149,10 @@ def executor(
         silence_logs=40,
         # Arrow on the C library's malloc: mimalloc keeps what a merge task frees (see
         # merge_task.release_freed_memory); set before the worker imports pyarrow
+        # (worker_start sets it in the forkserver; this is for a worker started otherwise)
         env={"ARROW_DEFAULT_MEMORY_POOL": "system"},
     )
-    client = Client(cluster)
     try:
-        yield DaskExecutor(client, "cluster", dashboard)
+        yield cluster
     finally:
-        client.close()
         cluster.close()
