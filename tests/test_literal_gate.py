@@ -8,7 +8,6 @@ from eventmap import dates, fatalities
 from eventmap.events import triggers
 from eventmap.literal_gate import (
     GatedPattern,
-    _lower_twin,
     _scan,
     article,
     candidates,
@@ -49,18 +48,6 @@ def test_fold_maps_every_ignorecase_look_alike_of_an_ascii_letter() -> None:
         same = re.compile(letter, re.IGNORECASE)
         for m in same.finditer(_ALL):
             assert fold(m.group(0)) == letter, hex(ord(m.group(0)))
-
-
-def test_lower_twin_only_where_it_is_the_same_pattern() -> None:
-    assert _lower_twin(re.compile(r"\bUAVs?\s+struck\b", re.I)) is not None
-    for unsafe in (r"\S+ killed", r"[A-Z]illed", r"(?-i:K)illed", r"\x4Billed", r"ſhot"):
-        assert _lower_twin(re.compile(unsafe, re.I)) is None, unsafe
-    assert _lower_twin(re.compile(r"killed")) is None  # case-sensitive: no twin needed
-    # named groups keep their syntax; typographic quotes have no case
-    twin = _lower_twin(re.compile(r"(?P<Low>Two|\d+)[”’]? (?P=Low)", re.I))
-    assert twin is not None and twin.pattern == "(?P<low>two|\\d+)[”’]? (?P=low)"
-    assert _lower_twin(re.compile(r"\(?P<x", re.I)).pattern == r"\(?p<x"  # a literal 'P<'
-    assert _lower_twin(re.compile(r"(?P<x>é)", re.I)) is None
 
 
 def _texts(seed: int, n: int) -> list[str]:
@@ -172,3 +159,22 @@ def test_fold_of_non_ascii_text_is_the_translated_lower_case(text: str) -> None:
 
     literal_gate._STATE["folded_of"] = None  # not the cached text
     assert fold(text) == text.translate(literal_gate._FOLD).lower()
+
+
+def test_repeated_scans_give_the_same_answers() -> None:
+    # the stages ask the same pattern about the same text several times: answered once
+    pattern = gated(re.compile(r"\bair\s*strikes?\b", re.I))
+    text = "Air strikes hit Homs; an AIRSTRIKE followed, then air  strikes."
+    article(text)
+    first = [m.span() for m in pattern.finditer(text)]
+    assert first == [m.span() for m in pattern.regex.finditer(text)] and len(first) == 3
+    spans = pattern.spans(text)
+    spans.append((0, 0))  # a caller may change the list it gets
+    assert [m.span() for m in pattern.finditer(text)] == first == pattern.spans(text)
+    assert pattern.search(text).span() == first[0] == pattern.search(text).span()
+    sentence = text[22:40]  # a slice: equal text, another object
+    assert pattern.search(sentence).group(0) == "AIRSTRIKE"
+    assert pattern.search(text[22:40]).group(0) == "AIRSTRIKE"
+    assert pattern.search("No strike here.") is None and pattern.search("No strike here.") is None
+    article("Another report, another article.")  # the answers kept are dropped
+    assert pattern.spans(text) == first

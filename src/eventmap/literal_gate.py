@@ -17,6 +17,8 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
+from eventmap.literal_twin import _lower_twin
+
 try:  # the parser is private API; without it every pattern simply runs ungated
     from re import _constants as _C
     from re import _parser as _P
@@ -40,6 +42,20 @@ _STATE: dict[str, Any] = {
     "hit_at": [],
     "hit_literals": [],
 }
+
+
+# Answers of the gated scans for the current article, by (pattern, method, text): the
+# extractor's stages read the same sentences and the whole report with the same lexicons
+# (a report's dates are read four times over). Emptied at each ``article`` and when full.
+_MEMO: dict[tuple[Any, int, str], Any] = {}
+_MEMO_LIMIT = 8192
+
+
+def _remember(key: tuple[Any, int, str], value: Any) -> Any:
+    if len(_MEMO) >= _MEMO_LIMIT:
+        _MEMO.clear()
+    _MEMO[key] = value
+    return value
 
 
 def fold(text: str) -> str:
@@ -86,6 +102,7 @@ def article(text: str) -> None:
     occurs in a slice exactly when one of its hits starts and ends inside it."""
     state = _STATE
     state["article"] = None
+    _MEMO.clear()
     folded = fold(text)
     if len(folded) != len(text):  # pragma: no cover - fold keeps lengths (tested)
         return
@@ -263,9 +280,12 @@ class GatedPattern:
         lits = self.literals
         if lits is not None and lits.isdisjoint(present(text)):
             return []
-        if self.lower is not None:
-            return [m.span() for m in self.lower.finditer(fold(text))]
-        return [m.span() for m in self.regex.finditer(text)]
+        key = (self, 0, text)
+        found = _MEMO.get(key)
+        if found is None:
+            scan = self.lower.finditer(fold(text)) if self.lower else self.regex.finditer(text)
+            found = _remember(key, tuple(m.span() for m in scan))
+        return list(found)
 
     def _maybe(self, text: str, args: tuple[int, ...]) -> bool:
         if args:  # pos/endpos move the text's ends ('$', '\\b'): only the literal test holds
@@ -278,11 +298,17 @@ class GatedPattern:
         lits = self.literals
         if lits is not None and lits.isdisjoint(present(text)):
             return None
+        key = (self, 1, text)
+        found = _MEMO.get(key, _MEMO)  # (None is an answer)
+        if found is not _MEMO:
+            return found
         twin = self.lower.search(fold(text))
         if twin is None:
-            return None
+            return _remember(key, None)
         m = self.regex.match(text, twin.start())
-        return m if m is not None and m.end() == twin.end() else self.regex.search(text)
+        if m is None or m.end() != twin.end():  # pragma: no cover - they agree (tested)
+            m = self.regex.search(text)
+        return _remember(key, m)
 
     def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
         """Without pos/endpos, the twin finds where the matches are on the folded text (the
@@ -293,14 +319,21 @@ class GatedPattern:
         lits = self.literals
         if lits is not None and lits.isdisjoint(present(text)):
             return iter(())
+        key = (self, 2, text)
+        found = _MEMO.get(key)
+        if found is None:
+            found = _remember(key, self._matches(text))
+        return iter(found)
+
+    def _matches(self, text: str) -> tuple[re.Match[str], ...]:
         found = []
         match = self.regex.match
         for twin in self.lower.finditer(fold(text)):
             m = match(text, twin.start())
             if m is None or m.end() != twin.end():  # pragma: no cover - they agree (tested)
-                return self.regex.finditer(text)
+                return tuple(self.regex.finditer(text))
             found.append(m)
-        return iter(found)
+        return tuple(found)
 
     def findall(self, text: str, *args: int) -> list[Any]:
         return self.regex.findall(text, *args) if self._maybe(text, args) else []
@@ -310,61 +343,6 @@ class GatedPattern:
 
     def __repr__(self) -> str:
         return f"GatedPattern({self.regex!r}, literals={sorted(self.literals or ())!r})"
-
-
-# Escapes whose meaning survives lower-casing the pattern's source.
-_PLAIN_GROUPS = ("(?:", "(?=", "(?!", "(?<=", "(?<!", "(?P<", "(?P=")
-# Non-ASCII characters without case (typographic quotes and dashes): IGNORECASE matches only
-# themselves, and folding maps nothing onto them.
-_CASELESS = frozenset("“”‘’–—")
-_SAFE_ESCAPE = set("bswd.()[]{}?*+|^$\\/ '\"&#,:;!<>=%@~`-")
-
-
-def _lower_twin(regex: re.Pattern[str]) -> re.Pattern[str] | None:
-    """``regex`` with its letters lower-cased and without IGNORECASE, when that is the same
-    pattern on folded text: an ASCII source (typographic quotes and dashes aside) whose
-    upper-case letters are all plain literals (none in a class, none in an escape or an
-    inline flag; a group's name may change case: its groups are not read)."""
-    src = regex.pattern
-    if not (regex.flags & re.IGNORECASE) or not isinstance(src, str):
-        return None
-    if not src.isascii() and not all(ch.isascii() or ch in _CASELESS for ch in src):
-        return None
-    in_class = False
-    out: list[str] = []  # the source lower-cased, group syntax ('(?P<') kept
-    k = 0
-    while k < len(src):
-        ch = src[k]
-        if ch == "\\":
-            if k + 1 >= len(src) or src[k + 1] not in _SAFE_ESCAPE:
-                return None
-            out.append(src[k : k + 2])
-            k += 2
-            continue
-        if in_class:
-            if ch == "]":
-                in_class = False
-            elif ch.isupper():
-                return None
-        elif ch == "[":
-            in_class = True
-            if src[k + 1 : k + 2] == "]":
-                out.append("[")
-                k += 1  # a ']' right after '[' is a literal
-                ch = "]"
-        elif src.startswith("(?", k):
-            group = next((g for g in _PLAIN_GROUPS if src.startswith(g, k)), None)
-            if group is None:
-                return None  # inline flags, comments
-            out.append(group)
-            k += len(group)
-            continue
-        out.append(ch.lower())
-        k += 1
-    try:
-        return re.compile("".join(out), regex.flags & ~re.IGNORECASE)
-    except re.error:
-        return None
 
 
 def gated(regex: re.Pattern[str]) -> GatedPattern:
