@@ -257,3 +257,17 @@ def test_a_state_and_a_county_of_it_sharing_a_trigger_are_the_county() -> None:
     assert [c.mention.text for c in found] == ["Borno State"]
     found = _events("Shelling hit Tunceli province on Sunday, in Dersim.")
     assert found[0].mention.kind == "admin1"  # abroad, the province named first stays
+
+
+def test_who_found_a_wounded_person_is_no_side_of_the_shooting() -> None:
+    # a harm named without its doer: police found the victim, they did not shoot
+    tables = extract_events(
+        Article(
+            id="t",
+            text="On 3 May 2019, a farmer was found by police near Kano with gunshot wounds.",
+            published=dt.date(2019, 5, 4),
+        )
+    )
+    (row,) = tables.event_rows
+    assert row["actor1"] == "Unidentified Armed Group (Nigeria)"
+    assert row["actor2"] == "Civilians (Nigeria)"

@@ -1,6 +1,6 @@
 """Trigger words -> ACLED sub-event types (the stage alone, on sentences of our own)."""
 
-from eventmap.events.triggers import TRIGGERS, find_triggers, reverses_sides
+from eventmap.events.triggers import TRIGGERS, find_triggers, names_no_doer, reverses_sides
 from eventmap.schema import SUB_EVENT_TO_TYPE
 
 
@@ -81,3 +81,16 @@ def test_a_raid_with_no_arrest_or_fight_is_a_change_of_activity() -> None:
 def test_holding_a_march_is_a_protest_but_the_month_is_not() -> None:
     assert _subs("Students held a silent march to the ministry.") == ["Peaceful protest"]
     assert _subs("In March the ministry raised fees.") == []
+
+
+def test_a_gunshot_wound_or_a_gun_going_off_is_violence() -> None:
+    assert _subs("Deputies found a woman with a gunshot wound to the arm.") == ["Attack"]
+    assert _subs("A rifle went off in the truck, hurting a passenger.") == ["Attack"]
+    assert _subs("The alarm went off at noon.") == []
+
+
+def test_a_harm_without_a_doer_counts_only_where_no_other_word_does() -> None:
+    # 'body' (weak) stands for the event; the wound is then no trigger of its own
+    assert len(_subs("A body was found by police near the river with gunshot wounds.")) == 1
+    assert names_no_doer("gunshot wounds") and names_no_doer("gun went off")
+    assert not names_no_doer("shot")

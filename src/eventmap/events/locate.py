@@ -16,7 +16,7 @@ from eventmap.dates import DateRef
 from eventmap.events.actors import crowd_sides, decide, default_actor, pair, state_first
 from eventmap.events.model import Candidate
 from eventmap.events.phrases import Resolver, Senses, place_phrases
-from eventmap.events.triggers import find_triggers, refine, reverses_sides
+from eventmap.events.triggers import find_triggers, names_no_doer, refine, reverses_sides
 from eventmap.fatalities import Fatalities
 from eventmap.geoparse import Mention
 from eventmap.schema import SUB_EVENT_TO_TYPE
@@ -136,6 +136,11 @@ def sentence_events(
         elif sub in _DONE_TO and _PASSIVE_BEFORE.search(text, max(s, start - 24), start):
             # 'two guards were shot': the subject is the target; the doer is not named here.
             actors1, actors2 = [], before
+        elif names_no_doer(text[start:end]):
+            # 'police found a man with a gunshot wound': the doer is not named here, and of
+            # whom the sentence names only civilians are its targets (not who found them)
+            civilian = [sp for sp in spans if actors.inter(sp.ref, place.country_code) == 7]
+            actors1, actors2 = [], civilian
         elif reverses_sides(text[start:end]):
             # 'the army retreated from Hama': the side that took it is actor 1.
             actors1, actors2 = actors2, actors1

@@ -24,22 +24,19 @@ from eventmap.wordlists import table
 AIR_STRIKE = "Air/drone strike"
 
 
-def _lexicon(weak: bool) -> list[tuple[GatedPattern, str]]:
+def _lexicon(tier: str) -> list[tuple[GatedPattern, str]]:
+    """The triggers of one tier: '' (specific), 'weak' or 'last' (see the TSV's header)."""
     groups: dict[str, list[str]] = {}
     for row in table("event_triggers.tsv"):
         if (
             len(row) not in (2, 3)
             or row[0] not in SUB_EVENT_TO_TYPE
-            or row[2:]
-            not in (
-                (),
-                ("weak",),
-            )
+            or row[2:] not in ((), ("weak",), ("last",))
         ):
             raise ValueError(
-                f"event_triggers.tsv: not 'sub-event type<TAB>pattern[<TAB>weak]': {row!r}"
+                f"event_triggers.tsv: not 'sub-event type<TAB>pattern[<TAB>weak|last]': {row!r}"
             )
-        if (row[2:] == ("weak",)) == weak:
+        if (row[2] if row[2:] else "") == tier:
             groups.setdefault(row[0], []).append(row[1])
     return [
         (gated(re.compile(rf"\b(?:{'|'.join(patterns)})\b", re.IGNORECASE)), sub)
@@ -83,8 +80,10 @@ def _precedence() -> dict[str, dict[str, bool]]:
 
 
 _TYPES = frozenset(SUB_EVENT_TO_TYPE.values())
-TRIGGERS = _lexicon(weak=False)
-WEAK_TRIGGERS = _lexicon(weak=True)
+TRIGGERS = _lexicon("")
+WEAK_TRIGGERS = _lexicon("weak")
+LAST_TRIGGERS = _lexicon("last")
+_TIERS = {"": TRIGGERS, "weak": WEAK_TRIGGERS, "last": LAST_TRIGGERS}
 CUES = _cues()
 YIELDS = _precedence()
 _OPERATIONS = ("Change to group/activity", "Arrests", "Abduction/forced disappearance")
@@ -127,6 +126,17 @@ _PROTEST_TYPES = ("Peaceful protest", "Protest with intervention")
 _RETREAT = re.compile(r"^(?:retreat|withdr)", re.IGNORECASE)
 
 
+def names_no_doer(words: str) -> bool:
+    """Whether a trigger's words are one of the 'last' tier's, which name a harm but no doer
+    ('a gunshot wound', 'the gun went off'): the sentence's actors are no sides of it."""
+    return any(pattern.fullmatch(words) for pattern in _LAST_WORDS)
+
+
+_LAST_WORDS = [
+    re.compile(row[1], re.IGNORECASE) for row in table("event_triggers.tsv") if row[2:] == ("last",)
+]
+
+
 def find_triggers(sentence: str, offset: int) -> list[tuple[int, int, str]]:
     """(start, end, sub-event type) of each trigger, offsets into the whole text, in order.
 
@@ -150,7 +160,11 @@ def _triggers(sentence: str, offset: int) -> list[tuple[int, int, str]]:
         if m is not None and not any(sub == AIR_STRIKE for *_, sub in found):
             found.append((offset + m.start(), offset + m.end(), AIR_STRIKE))
     if not found:
-        return sorted(_matches(sentence, offset, WEAK_TRIGGERS))
+        # a weak word, else one that says violence only where nothing else does ('found
+        # with a gunshot wound': no doer, so it must not stand in for 'killed by police')
+        return sorted(
+            _matches(sentence, offset, WEAK_TRIGGERS) or _matches(sentence, offset, LAST_TRIGGERS)
+        )
     # The other event's weak words count only for the rules marked 'weak' (read on demand).
     needs_weak = any(any(YIELDS.get(sub, {}).values()) for *_, sub in found)
     weak = _matches(sentence, offset, WEAK_TRIGGERS) if needs_weak else []
@@ -191,16 +205,18 @@ def _matches(
 ) -> list[tuple[int, int, str]]:
     return [
         (offset + start, offset + end, sub)
-        for start, end, sub in _sentence_matches(sentence, lexicon is WEAK_TRIGGERS)
+        for start, end, sub in _sentence_matches(
+            sentence, next(t for t, lex in _TIERS.items() if lex is lexicon)
+        )
     ]
 
 
 @lru_cache(maxsize=64)
-def _sentence_matches(sentence: str, weak: bool) -> tuple[tuple[int, int, str], ...]:
+def _sentence_matches(sentence: str, tier: str) -> tuple[tuple[int, int, str], ...]:
     """The lexicon's triggers in one sentence (cached: a sentence without a place is read
     again for what it adds to the event before it)."""
     found = []
-    for pattern, sub in candidates(WEAK_TRIGGERS if weak else TRIGGERS, sentence):
+    for pattern, sub in candidates(_TIERS[tier], sentence):
         for start, end in pattern.spans(sentence):  # only patterns whose words are there
             window = max(0, start - _WINDOW)
             if _PURPOSE_BEFORE.search(sentence, window, start) or _NOT_HAPPENED.search(
