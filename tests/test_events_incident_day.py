@@ -9,7 +9,9 @@ from collections.abc import Callable
 
 import pytest
 
+from eventmap.article import Article
 from eventmap.dates import find_dates
+from eventmap.events import EventExtractor
 from eventmap.events.incident_day import incident_date, naming_days, procedural
 from eventmap.geoparse import sentence_bounds
 
@@ -259,3 +261,45 @@ def test_a_later_death_takes_the_day_of_the_shooting(main_event: MainEvent) -> N
         "Jo Doe, 38, died at a hospital on Sunday as a result of his injuries, police said."
     )
     assert main_event(text, dt.date(2016, 11, 22))["event_date"] == "2016-11-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "steps"),
+    [
+        # the call that reported the incident came in on the incident's day
+        ("The stabbing was reported around 9:15 p.m. Sunday near a gas station.", [False]),
+        ("Shots were reported shortly after 1 a.m. Saturday on Oak Lane.", [False]),
+        ("Police reported Sunday that a teen was hurt.", [True]),
+        # a patient's state since a day began that day; a jail stay began with the arrest
+        ("The clerk has been in serious condition since Friday night.", [False]),
+        ("The suspect has been held in the county jail since Friday.", [True]),
+        # a statement's day is the report's, the day it tells stays the incident's
+        ("Deputies stated Thursday that the boy had been hit.", [True]),
+        ("A statement Monday said a man was shot at 9 p.m. Saturday.", [True, False]),
+        # what was said, with its own day: 'stated that on Saturday ...'
+        ("Both men stated that on Saturday a car began shooting at them.", [False]),
+    ],
+)
+def test_a_report_of_the_incident_itself_tells_its_day(text: str, steps: list[bool]) -> None:
+    assert [procedural(text, d) for d in find_dates(text, PUBLISHED)] == steps
+
+
+def test_a_report_dated_only_by_an_arrest_reads_its_incident_s_day(
+    extractor: EventExtractor,
+) -> None:
+    text = (
+        "Two more arrested in Elmwood rink shooting\n\n"
+        "ELMWOOD, Ill. — Peoria County sheriff's deputies on Monday arrested two more men in "
+        "the Aug. 2 shooting outside a skating rink in Elmwood that resulted in the death of a "
+        "19-year-old woman and injuries to four other people.\n\n"
+        "Both men are held without bail at the county jail. A judge set their hearing for May. "
+        "Their lawyers declined to comment.\n\n"
+        "The woman died at the scene with a gunshot wound to the head, the reports state. "
+        "Two of the wounded were shot in the leg."
+    )
+    article = Article(id="t", text=text, published=dt.date(2016, 9, 13))
+    rows = [r for r in extractor.extract(article).event_rows if r["mention_type"] == "event"]
+    days = {(r["event_type"], r["event_date"]) for r in rows}
+    # the arrest keeps its own day; the shooting is dated by the day the report names it by
+    assert ("Strategic developments", "2016-09-12") in days
+    assert ("Violence against civilians", "2016-08-02") in days

@@ -25,6 +25,7 @@ from eventmap.events.incident import (
     INCIDENT_SENTENCES,
     first_place,
     incident_date,
+    reads_incident,
     redate,
     report_tolls,
     violent_sentence,
@@ -239,10 +240,9 @@ class EventExtractor:
         candidates = in_state(candidates, context, self._relocator)
         local = context.state is not None
         candidates = redate(candidates, text, article.published, local)
-        if not any(c.date is not None for c in candidates):
-            candidates = self._report_incident(article, read, skip, ordered, context) + [
-                c for c in candidates
-            ]
+        if reads_incident(candidates, text, local):  # no dated event, or only steps' days
+            incident = self._report_incident(article, read, skip, ordered, context)
+            candidates = incident + candidates
         if local or country == "US":
             candidates = report_tolls(candidates, text, article.title, sentences)
         events = merge(order_actors(fold_lede(candidates), self.actors))

@@ -32,6 +32,7 @@ from eventmap.events.incident_day import (  # noqa: F401 - the report's incident
     DATE_LOOKBACK,
     incident_date,
     procedural,
+    reads_incident,
     redate,
     violent_sentence,
     violent_trigger,

@@ -103,7 +103,41 @@ def procedural(text: str, date: DateRef) -> bool:
     found = max(steps, key=lambda m: m.end(), default=None)  # the nearest step
     if found is None or _CLAUSE_END.search(window[found.end() :]):
         return False
+    if _reported_incident(window[: found.end()]) or _since(found.group(0), window):
+        return False
+    if _THAT.match(window, found.end()) and _REPORTING.fullmatch(found.group(0)):
+        return False  # 'stated that on Saturday they were shot at': what was said, its day
     return not _tells_incident(window[found.end() :])
+
+
+@functools.cache
+def _incident_reported() -> re.Pattern[str]:
+    nouns = "|".join(entries("incident_nouns.txt"))
+    return re.compile(
+        rf"\b(?:{nouns}|shots)\s+(?:that\s+)?(?:was|were)\s+(?:first\s+)?reported\Z",
+        re.IGNORECASE,
+    )
+
+
+def _reported_incident(before: str) -> bool:
+    """Whether the step is the incident's own report ('the shooting was reported around 10
+    p.m. Monday'): the day a call came in is the incident's, not a later report's."""
+    return _incident_reported().search(before) is not None
+
+
+_THAT = re.compile(r"\W*that\b", re.IGNORECASE)
+# A patient's state since a day ('in critical condition since Wednesday night'): the day it
+# began, the incident's.
+_SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|last\s+)?\Z", re.IGNORECASE)
+
+
+_PATIENT = re.compile(r"condition|hospitali[sz]ed", re.IGNORECASE)
+
+
+def _since(step: str, before: str) -> bool:
+    """Whether the step is a patient's state and the date the day it began ('in critical
+    condition since Wednesday night'); 'in jail since Monday' stays the arrest's day."""
+    return _PATIENT.fullmatch(step) is not None and _SINCE.search(before) is not None
 
 
 # A death told as coming after the violence ('died Sunday, a week after he was shot', 'died
@@ -278,6 +312,20 @@ def incident_date(
     if published is None:
         return None, "none"
     return DateRef("", 0, 0, published, published, 1, "published"), "lede"
+
+
+def reads_incident(candidates: list[Candidate], text: str, local: bool) -> bool:
+    """Whether the report's incident is still to be read from the whole report: no event is
+    dated, or a local report's dated events are all non-violent and dated by a step after
+    the incident ('deputies on Monday arrested two men in the Aug. 2 shooting')."""
+    dated = [c for c in candidates if c.date is not None]
+    if not dated:
+        return True
+    return (
+        local
+        and not violent_sentence(dated)
+        and all(c.date is not None and procedural(text, c.date) for c in dated)
+    )
 
 
 def violent_sentence(candidates: list[Candidate]) -> bool:
