@@ -100,3 +100,40 @@ def test_a_day_that_is_only_a_publication_counts_less_than_a_day_a_report_gives(
     m["_explicit"] = [False, False, True]
     m["date_text"] = ["", "", "Nov. 3, 2015"]
     assert set(link_follow_ups(m)["event_date"]) == {"2015-11-03"}
+
+
+def test_days_either_side_support_each_other() -> None:
+    # a night's incident: one report's Friday, another's Saturday, a third's Sunday
+    m = _mentions(
+        [
+            ("friday", "2016-04-08", 40.0, -80.0, 1, "Jo Doe", "US|PA"),
+            ("saturday", "2016-04-09", 40.0, -80.0, 1, "Jo Doe", "US|PA"),
+            ("sunday", "2016-04-10", 40.0, -80.0, 1, "Jo Doe", "US|PA"),
+            ("a month on", "2016-05-09", 40.0, -80.0, 1, "Jo Doe", "US|PA"),
+        ]
+    )
+    assert set(link_follow_ups(m)["event_date"]) == {"2016-04-09"}
+
+
+def test_the_middle_of_a_month_counts_less_than_a_day() -> None:
+    m = _mentions(
+        [
+            ("last month", "2016-03-16", 40.0, -80.0, 1, "Jo Doe", "US|PA"),
+            ("in March", "2016-03-16", 40.0, -80.0, 1, "Jo Doe", "US|PA"),
+            ("the day", "2016-03-27", 40.0, -80.0, 1, "Jo Doe", "US|PA"),
+        ]
+    )
+    m["date_text"] = ["last month", "in March", "March 27"]
+    m["time_precision"] = [3, 3, 1]
+    assert set(link_follow_ups(m)["event_date"]) == {"2016-03-27"}
+
+
+def test_on_a_tie_a_day_given_by_its_date_beats_a_weekday() -> None:
+    m = _mentions(
+        [
+            ("weekday", "2016-09-10", 40.0, -80.0, 1, "Jo Doe", "US|PA"),
+            ("dated", "2016-09-12", 40.0, -80.0, 1, "Jo Doe", "US|PA"),
+        ]
+    )
+    m["_explicit"] = [False, True]
+    assert set(link_follow_ups(m)["event_date"]) == {"2016-09-12"}

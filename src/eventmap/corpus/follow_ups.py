@@ -36,6 +36,7 @@ MAX_ARTICLES = 8  # a name named by more reports of the area is no link
 MAX_DAYS = 1100  # how far apart a follow-up (a trial, years on) and its incident may be
 PLACE_KM = 25.0
 INFERRED_VOTE = 0.5  # a day that is only the report's publication (a day given counts 1)
+SPAN_VOTE = 0.25  # the middle of a week or month a report gives ('last month'): no day at all
 MAX_NAMES = 60  # names kept per report (a long feature names many people)
 
 # A person named with an age, as local news names victims and suspects (never reporters,
@@ -122,6 +123,33 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return float(6371.0088 * 2 * np.arcsin(np.sqrt(min(1.0, a))))
 
 
+def _vote(
+    rows: list[int],
+    days: np.ndarray,
+    arts: np.ndarray,
+    weight: np.ndarray,
+    explicit: np.ndarray,
+) -> int:
+    """The day linked rows take: each report votes once per day (its best weight), a day's
+    support is its votes and its neighbours' (a report voting for both counts once)."""
+    votes: dict[int, dict[str, float]] = defaultdict(dict)
+    dated: dict[int, float] = defaultdict(float)
+    for k in rows:
+        ballot = votes[int(days[k])]
+        ballot[arts[k]] = max(ballot.get(arts[k], 0.0), float(weight[k]))
+        if explicit[k]:
+            dated[int(days[k])] = max(dated[int(days[k])], float(weight[k]))
+
+    def support(day: int) -> float:
+        near: dict[str, float] = {}
+        for d in (day - 1, day, day + 1):
+            for art, w in votes.get(d, {}).items():
+                near[art] = max(near.get(art, 0.0), w)
+        return sum(near.values())
+
+    return min(votes, key=lambda d: (-support(d), -sum(votes[d].values()), -dated[d], d))
+
+
 def link_follow_ups(m: pd.DataFrame) -> pd.DataFrame:
     """``m`` (prepared mentions: ``_day``, ``_area``, ``names``) with each follow-up's
     ``_day`` and ``event_date`` set to its incident's: the earliest event at one place of
@@ -139,6 +167,14 @@ def link_follow_ups(m: pd.DataFrame) -> pd.DataFrame:
         else np.ones(len(m), bool)
     )
     weight = np.where(said, 1.0, INFERRED_VOTE)
+    if "time_precision" in m.columns:
+        span = pd.to_numeric(m["time_precision"], errors="coerce").fillna(1).to_numpy() > 1
+        weight = np.where(span, SPAN_VOTE, weight)
+    explicit = (
+        m["_explicit"].fillna(False).to_numpy(bool)
+        if "_explicit" in m.columns
+        else np.zeros(len(m), bool)
+    )
     dates = original.copy()
     lat, lon = m["latitude"].to_numpy(float), m["longitude"].to_numpy(float)
     gid = pd.to_numeric(m["geonameid"], errors="coerce").fillna(-1).to_numpy("int64")
@@ -192,14 +228,13 @@ def link_follow_ups(m: pd.DataFrame) -> pd.DataFrame:
         if len(rows) < 2:
             continue
         link[rows] = root
-        # the day most of the linked reports give (one wrong early or late day does not
-        # pull the others; one dated only by its publication counts half); on a tie the
+        # the day most of the linked reports give, a day either side supporting it (a
+        # night's incident is one report's Friday and another's Saturday; one wrong early or
+        # late day does not pull the others; one dated only by its publication counts half,
+        # a week's or month's middle a quarter); on a tie the day a report gives by its
+        # date ('Sept. 12', not 'Saturday' counted back from the publication), then the
         # earliest
-        votes: dict[int, dict[str, float]] = defaultdict(dict)
-        for k in rows:
-            ballot = votes[int(days[k])]
-            ballot[arts[k]] = max(ballot.get(arts[k], 0.0), weight[k])
-        day = min(votes, key=lambda d: (-sum(votes[d].values()), d))
+        day = _vote(rows, days, arts, weight, explicit)
         source = next(k for k in rows if days[k] == day)
         for k in rows:
             target[k] = day

@@ -61,6 +61,7 @@ LIGHT_COLUMNS = (
     "event_id",
     "event_date",
     "date_text",
+    "time_precision",
     "latitude",
     "longitude",
     "geonameid",
