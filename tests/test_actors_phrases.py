@@ -104,3 +104,20 @@ def test_a_known_acronym_next_to_the_capitals_word_is_not_a_run() -> None:
     assert not in_capitals_run("HTS ANA", 4, 7, frozenset({"HTS"}))
     assert not in_capitals_run("the ANA said", 4, 7, frozenset())
     assert not in_capitals_run("U.S. ANA", 5, 8, frozenset())  # one letter is no word
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HTS fighters and Hayat Tahrir al-Sham clashed near IDLIB_2 and x9Y.",
+        "Nothing here.",
+        "",
+        "Ḩamāh and İstanbul: KELVIN\u212a and straße",  # not ASCII: lowered word by word
+    ],
+)
+def test_the_words_of_a_text_are_its_tokens_lowered_and_as_written(text: str) -> None:
+    from eventmap.actors.words import TOKEN, lowered
+
+    lower = lowered(text)
+    expected = (lower, frozenset(TOKEN.findall(lower)), frozenset(TOKEN.findall(text)))
+    assert PhraseIndex.words_of(text) == expected

@@ -60,3 +60,9 @@ def test_rows_decode_as_the_mapped_records_say(gazetteer: Gazetteer) -> None:
             info.kind,
             info.population,
         )
+
+
+def test_a_decoded_place_is_kept(gazetteer: Gazetteer) -> None:
+    row = gazetteer.country_row("SY")
+    assert gazetteer.place(row) is gazetteer.place(row)  # immutable, so shared
+    assert gazetteer.place(row) == gazetteer._place(row)

@@ -182,8 +182,12 @@ class PhraseIndex:
         is read for its actors, its outlets and who speaks: up to five indexes)."""
         found = _WORDS_OF.get(text)
         if found is None:
-            lower = lowered(text)
-            found = (lower, frozenset(TOKEN.findall(lower)), frozenset(TOKEN.findall(text)))
+            if text.isascii():  # a word lowered is the lowered text's word: one scan
+                exact = frozenset(TOKEN.findall(text))
+                found = (text.lower(), frozenset(map(str.lower, exact)), exact)
+            else:
+                lower = lowered(text)
+                found = (lower, frozenset(TOKEN.findall(lower)), frozenset(TOKEN.findall(text)))
             if len(text) <= 2000:  # sentences, not whole articles
                 if len(_WORDS_OF) >= 256:  # bounded: the sentences of one article at a time
                     _WORDS_OF.clear()

@@ -23,6 +23,7 @@ from eventmap.gazetteer.store import ensure_index
 from eventmap.normalize import fold, loose
 
 _INDEX_MARKERS = ("meta.json", MANIFEST)  # a folder with either is an index, not a cache
+PLACE_CACHE_SIZE = 8192  # decoded places kept per index (a few MB at most)
 
 
 class Gazetteer:
@@ -49,6 +50,9 @@ class Gazetteer:
             ) from exc
         self._cached_lookup = lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup)
         self.info = lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._info)
+        # Decoded places (immutable), per index: a resolved name's place is asked for again
+        # by each geocode of it with another kind or bias (half of a worker's decodes).
+        self.place = lru_cache(maxsize=PLACE_CACHE_SIZE)(self._place)
         # Plain ndarray views of the same mapped pages: np.memmap's __getitem__ is Python
         # code (a few times the cost of the read itself), and one record's .item() gives
         # every field as a Python value in one call instead of one index per field.
@@ -110,6 +114,10 @@ class Gazetteer:
         return name, point
 
     def place(self, row: int) -> Place:
+        """The row decoded (kept for the index's life in a bounded cache: see __init__)."""
+        return self._place(row)
+
+    def _place(self, row: int) -> Place:
         gid, lat, lon, population, kind, country_b, admin1_b = self._records[row].item()
         cc = country_b.decode()
         a1 = admin1_b.decode()
