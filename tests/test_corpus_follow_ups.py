@@ -137,3 +137,12 @@ def test_on_a_tie_a_day_given_by_its_date_beats_a_weekday() -> None:
     )
     m["_explicit"] = [False, True]
     assert set(link_follow_ups(m)["event_date"]) == {"2016-09-12"}
+
+
+def test_a_place_or_body_before_an_organisation_s_word_is_no_person() -> None:
+    text = (
+        "The 45-year-old man told Laredo Grande police he was cleaning a gun. "
+        "Ann Roe, 23, was shot. "
+        "Ray Ann Coe was charged on Friday."
+    )
+    assert report_names(text).split(";") == ["Ann Roe", "Ray Ann Coe"]

@@ -95,14 +95,28 @@ def _not_name_words() -> frozenset[str]:
     )
 
 
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
+@cache
+def _office_words() -> frozenset[str]:
+    """Words after which a capitalised run names a place or a body, not a person (titles
+    are not among them: 'Jo Doe Jr.')."""
+    return word_set("organisation_words.txt")
+
+
 def report_names(text: str) -> str:
     """The people a report names with their age, sorted, ';'-joined ('' when none): full
     names without an office, organisation, place or calendar word (a title before a name is
-    dropped: 'Officer Jo Doe, 41,' is 'Jo Doe')."""
+    dropped: 'Officer Jo Doe, 41,' is 'Jo Doe'; a run followed by an organisation's word is
+    no person: 'told Laredo Grande police')."""
     stop = _not_name_words()
     found: set[str] = set()
     for m in (*_AGED.finditer(text), *_ROLE.finditer(text)):
         name = next(g for g in m.groups() if g)
+        after = _NEXT_WORD.match(text, m.end(next(k for k, g in enumerate(m.groups(), 1) if g)))
+        if after is not None and after.group(1).lower() in _office_words():
+            continue  # 'told Corpus Christi police': a place or body naming an office
         words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w)]
         while words and words[0].lower() in stop:
             words = words[1:]
