@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from eventmap.corpus.cluster import SerialExecutor, _dashboard_link, executor, worker_state
+import psutil
+
+from eventmap.corpus.cluster import (
+    SerialExecutor,
+    _dashboard_link,
+    executor,
+    stop_forkserver,
+    worker_state,
+)
 
 
 class _Client:
@@ -43,4 +51,17 @@ def test_local_workers_start_with_the_extraction_imported_and_arrow_on_malloc() 
     for _ in range(2):
         with executor(workers=2) as ex:
             states = list(ex.map_unordered(worker_state, [1, 2]))
-        assert states == [{"preloaded": True, "arrow_pool": "system"}] * 2
+        assert [(s["preloaded"], s["arrow_pool"]) for s in states] == [(True, "system")] * 2
+
+
+def _forkservers() -> list[psutil.Process]:
+    return [p for p in psutil.Process().children() if "forkserver" in " ".join(p.cmdline())]
+
+
+def test_the_forkserver_stops_only_once_its_workers_are_gone() -> None:
+    with executor(workers=1) as ex:
+        assert list(ex.map_unordered(abs, [-1])) == [1]
+        stop_forkserver()  # a worker forked from it is alive: left running
+        assert len(_forkservers()) == 1
+    stop_forkserver()
+    assert not _forkservers()

@@ -7,6 +7,7 @@ extractor is pure Python: threads would share one core).
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -14,6 +15,7 @@ from typing import Any
 
 SERIAL_BELOW = 300  # articles: below this a cluster's start-up costs more than it saves
 WORKER_START = "eventmap.corpus.worker_start"  # by name: importing it here would load it all
+GAZETTEER_ENV = "EVENTMAP_WORKER_GAZETTEER"  # worker_start.GAZETTEER
 
 
 class SerialExecutor:
@@ -75,12 +77,14 @@ def executor(
     scheduler: str | None = None,
     n_articles: int = 0,
     dashboard: bool = False,
+    gazetteer: str | None = None,
 ) -> Iterator[SerialExecutor | DaskExecutor]:
     """``workers=0`` (or a small input without a scheduler): serial; ``scheduler``: that
     cluster (its dashboard link is offered when it serves one); otherwise a LocalCluster of
     ``workers`` processes (default: the cores), with a dashboard on loopback only when
     ``dashboard`` is asked for (serving it costs the start-up ~1 s; locally the progress bar
-    says the same)."""
+    says the same). ``gazetteer``: the index the tasks will open, opened once before the
+    local workers fork (worker_start)."""
     import logging
 
     for name in ("distributed", "distributed.scheduler", "distributed.core"):
@@ -103,9 +107,14 @@ def executor(
     n = workers or max(1, min(os.cpu_count() or 1, 8))
     # workers forked from a forkserver that imported worker_start.py once (see there), for
     # this cluster's life only: a caller's own clusters keep their method
-    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
+    with dask.config.set(
+        {
+            "distributed.worker.multiprocessing-method": "forkserver",
+            "distributed.worker.preload": [WORKER_START],  # its dask_setup, in each worker
+        }
+    ):
         _preload_forkserver()
-        with _local_cluster(n, dashboard) as cluster, Client(cluster) as client:
+        with _local_cluster(n, dashboard, gazetteer) as cluster, Client(cluster) as client:
             yield DaskExecutor(client, "cluster", dashboard)
 
 
@@ -121,38 +130,76 @@ def _preload_forkserver() -> None:
     get_mp_context().set_forkserver_preload(["distributed", WORKER_START])
 
 
+def stop_forkserver() -> None:
+    """Stop this process's forkserver when the run's last cluster has closed: it holds the
+    workers' modules and extractor (~60 MB of PSS on its own once no worker shares its
+    pages, measured during a 5,000-article run's outputs), which nothing needs any more;
+    the next local cluster starts a new one. Left running while any process started from
+    this one is alive (a caller's own), and where Python's forkserver has no ``_stop``."""
+    import multiprocessing
+    from multiprocessing import forkserver
+
+    if multiprocessing.active_children():
+        return
+    with contextlib.suppress(AttributeError, OSError):
+        forkserver._forkserver._stop()  # the method CPython's own tests use
+
+
 def worker_state(_: Any = None) -> dict[str, Any]:
     """How the worker process running this task started (for the tests): whether it was
-    forked with worker_start already imported, and Arrow's memory pool."""
+    forked with worker_start already imported, Arrow's memory pool, and the gazetteers it
+    has an extractor for."""
     import sys
 
     preloaded = WORKER_START in sys.modules
     import pyarrow as pa
 
-    return {"preloaded": preloaded, "arrow_pool": pa.default_memory_pool().backend_name}
+    from eventmap.corpus import extract
+
+    return {
+        "preloaded": preloaded,
+        "arrow_pool": pa.default_memory_pool().backend_name,
+        "extractors": sorted(extract._EXTRACTORS),
+    }
 
 
 @contextmanager
-def _local_cluster(n: int, dashboard: bool) -> Iterator[Any]:
+def _local_cluster(n: int, dashboard: bool, gazetteer: str | None) -> Iterator[Any]:
     from distributed import LocalCluster
 
-    cluster = LocalCluster(
-        n_workers=n,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        # the scheduler's HTTP server always runs: loopback, a free port; bokeh's pages
-        # only when asked
-        dashboard_address="127.0.0.1:0",
-        scheduler_kwargs={"dashboard": dashboard},
-        memory_limit="auto",
-        silence_logs=40,
-        # Arrow on the C library's malloc: mimalloc keeps what a merge task frees (see
-        # merge_task.release_freed_memory); set before the worker imports pyarrow
-        # (worker_start sets it in the forkserver; this is for a worker started otherwise)
-        env={"ARROW_DEFAULT_MEMORY_POOL": "system"},
-    )
+    with _environ({GAZETTEER_ENV: gazetteer}):  # read by a forkserver starting now
+        cluster = LocalCluster(
+            n_workers=n,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            # the scheduler's HTTP server always runs: loopback, a free port; bokeh's pages
+            # only when asked
+            dashboard_address="127.0.0.1:0",
+            scheduler_kwargs={"dashboard": dashboard},
+            memory_limit="auto",
+            silence_logs=40,
+            # Arrow on the C library's malloc: mimalloc keeps what a merge task frees (see
+            # merge_task.release_freed_memory); set before the worker imports pyarrow
+            # (worker_start sets it in the forkserver; this is for a worker started otherwise)
+            env={"ARROW_DEFAULT_MEMORY_POOL": "system"},
+        )
     try:
         yield cluster
     finally:
         cluster.close()
+
+
+@contextmanager
+def _environ(values: dict[str, str | None]) -> Iterator[None]:
+    """``values`` in this process's environment for the block (None: left as it is)."""
+    before = {k: os.environ.get(k) for k in values}
+    os.environ.update({k: v for k, v in values.items() if v is not None})
+    try:
+        yield
+    finally:
+        for k, v in before.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v

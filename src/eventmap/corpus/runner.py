@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from eventmap.corpus.cluster import executor
+from eventmap.corpus.cluster import executor, stop_forkserver
 from eventmap.corpus.extract import BUCKETS, run_shard
 from eventmap.corpus.inputs import discover
 from eventmap.corpus.merge_task import run_bucket
@@ -79,7 +79,11 @@ def run_corpus(
 
     def cluster() -> Any:
         return executor(
-            workers=workers, scheduler=scheduler, n_articles=n_articles, dashboard=dashboard
+            workers=workers,
+            scheduler=scheduler,
+            n_articles=n_articles,
+            dashboard=dashboard,
+            gazetteer=gaz,
         )
 
     t0 = time.perf_counter()
@@ -134,6 +138,8 @@ def run_corpus(
         timings["stage_b_s"] = time.perf_counter() - t_b
         workers_used = ex.workers
         kind = ex.kind
+    if kind == "cluster":
+        stop_forkserver()  # the local workers' forkserver: not needed for the outputs
     t_o = time.perf_counter()
     manifest = {
         "inputs": [s.__dict__ for s in sources],
