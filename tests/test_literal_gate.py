@@ -139,6 +139,16 @@ def test_an_article_scan_is_dropped_when_new_literals_register() -> None:
     assert "howitzer" in present("the howitzers")
 
 
+def test_the_literals_kept_for_a_text_follow_new_registrations() -> None:
+    text = "the trebuchets and the mortars"
+    article(text)
+    before = present(text[4:15])
+    assert present("the mortars") == _scan("the mortars")
+    assert present(text[4:15]) == before == _scan("trebuchets ")  # kept for the article
+    gated(re.compile(r"trebuchets?", re.I))  # a new literal: what was kept is stale
+    assert "trebuchet" in present(text[4:15]) and "trebuchet" not in before
+
+
 def test_the_scanners_closure_and_prefixes_are_every_registered_literal_inside():
     from eventmap import literal_gate
 

@@ -44,9 +44,10 @@ _STATE: dict[str, Any] = {
 }
 
 
-# Answers of the gated scans for the current article, by (pattern, method, text): the
-# extractor's stages read the same sentences and the whole report with the same lexicons
-# (a report's dates are read four times over). Emptied at each ``article`` and when full.
+# Answers of the gated scans for the current article, by (pattern, method, text), and the
+# literals present in its texts: the extractor's stages read the same sentences and the
+# whole report with the same lexicons (a report's dates are read four times over).
+# Emptied at each ``article``, when a literal is registered, and when full.
 _MEMO: dict[tuple[Any, int, str], Any] = {}
 _MEMO_LIMIT = 8192
 
@@ -80,9 +81,13 @@ def present(text: str) -> frozenset[str]:
     state = _STATE
     if text is state["text"]:
         return state["present"]
-    found = _from_article(text)
-    state["text"], state["present"] = text, frozenset(_scan(text) if found is None else found)
-    return state["present"]
+    key = (None, 3, text)  # the stages alternate between a sentence and its clauses
+    found = _MEMO.get(key)
+    if found is None:
+        hits = _from_article(text)
+        found = _remember(key, frozenset(_scan(text) if hits is None else hits))
+    state["text"], state["present"] = text, found
+    return found
 
 
 def _scan(text: str) -> set[str]:
@@ -184,6 +189,7 @@ def _register(literals: frozenset[str]) -> None:
     if not literals <= _REGISTRY:
         _REGISTRY.update(literals)
         _STATE.update(scanner=None, text=None, article=None)
+        _MEMO.clear()  # the literals present in a text are the registered ones
 
 
 def necessary_literals(pattern: str | re.Pattern[str]) -> frozenset[str] | None:
