@@ -29,6 +29,35 @@ def test_sentences_end_at_stops_and_line_breaks() -> None:
     assert sentence_bounds("") == [(0, 0)]
 
 
+def _sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentence_bounds(text)]
+
+
+def test_a_title_or_place_prefix_ends_no_sentence_before_a_capital() -> None:
+    assert _sentences("MT. VERNON — A man was hurt. Lt. Ana Ruiz said it.") == [
+        "MT. VERNON — A man was hurt.",
+        "Lt. Ana Ruiz said it.",
+    ]
+    assert _sentences("Police in Ft. Myers said Det. Hale and Ofc. Diaz left.") == [
+        "Police in Ft. Myers said Det. Hale and Ofc. Diaz left."
+    ]
+    # A stop after a capital-led word ending an abbreviation elsewhere still ends one.
+    assert _sentences("It was on Elm St. Police came. It was 12 ft. The end.") == [
+        "It was on Elm St.",
+        "Police came.",
+        "It was 12 ft.",
+        "The end.",
+    ]
+    # A lower-case word next, a line break, or a longer word ending in 'st' keep the split.
+    assert _sentences("He ran to the mast. Then the wind came.\nSgt.\nKim") == [
+        "He ran to the mast.",
+        "Then the wind came.",
+        "Sgt.",
+        "Kim",
+    ]
+    assert _sentences("Call Dr. no later than noon.") == ["Call Dr.", "no later than noon."]
+
+
 def test_only_name_shaped_runs_could_be_unknown_places() -> None:
     parser = default_geoparser()
     assert parser._unknown_size_of("Kafr Nabudah") == len("Kafr Nabudah")

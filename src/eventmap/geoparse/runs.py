@@ -23,7 +23,7 @@ from eventmap.geoparse.lexicon import (
     common_words,
 )
 from eventmap.geoparse.model import Word, remember
-from eventmap.wordlists import entries
+from eventmap.wordlists import entries, table
 
 # Words keep inner apostrophes (Dar'a); possessives are trimmed (Syria's) and contractions
 # (We're) never name places. Hyphens split words ('London-based'); runs join across them.
@@ -140,11 +140,56 @@ _UNKNOWN_NAME = re.compile(
 )
 
 
+# Abbreviation (lower case) -> whether its stop may still end a sentence after a name or a
+# number ('Main St.' a street, '20 ft.' feet): see sentence_abbreviations.tsv.
+_ABBREVIATIONS: dict[str, bool] = {
+    word: kind == "not_after_name" for word, kind in table("sentence_abbreviations.tsv")
+}
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
+
+
+def _abbreviated(text: str, dot: int, after: int) -> bool:
+    """Whether the full stop at ``dot`` closes an abbreviation ('Sgt.', 'ST.') before the
+    capitalised word at ``after`` on the same line, so that it ends no sentence."""
+    if after >= len(text) or not text[after].isupper() or "\n" in text[dot:after]:
+        return False
+    k = dot
+    while k > 0 and dot - k <= _LONGEST_ABBREVIATION and text[k - 1].isalpha():
+        k -= 1
+    if k == dot or (k > 0 and (text[k - 1].isalnum() or text[k - 1] in ".'’-")):
+        return False
+    also_ends = _ABBREVIATIONS.get(text[k:dot].lower())
+    if also_ends is None:
+        return False
+    if also_ends:
+        j = k
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        if j > 0 and (text[j - 1].isdigit() or _ends_capitalised(text, j)):
+            return False
+    return True
+
+
+def _ends_capitalised(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` is capitalised ('Main' in 'Main St.')."""
+    k = end
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    return k < end and text[k].isupper()
+
+
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; newlines always end one (headlines, bylines)."""
+    """(start, end) of each sentence; newlines always end one (headlines, bylines), and the
+    stop of a title or a place prefix before a capitalised word ends none ('ST. LOUIS -')."""
     bounds: list[tuple[int, int]] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
+        if (
+            text[m.start()] == "."
+            and not m.group("close")
+            and _abbreviated(text, m.start(), m.end())
+        ):
+            continue
         # A line break ends at its start (no 'close' group, end -1); after a full stop, a
         # closing quote stays with its sentence.
         end = m.end(1)
