@@ -50,3 +50,27 @@ def test_workers_fork_with_the_extractor_open_and_drop_it_for_a_replaced_index(
     opened = {"preloaded": True, "arrow_pool": "system", "extractors": [str(index)]}
     assert first == [opened, opened]
     assert after == [opened | {"extractors": []}] * 2
+
+
+SPAWN = """
+import json, multiprocessing, sys
+multiprocessing.get_all_start_methods = lambda: ["spawn"]  # as on Windows
+from eventmap.corpus.cluster import executor, worker_state
+
+if __name__ == "__main__":
+    with executor(workers=1, gazetteer=sys.argv[1]) as ex:
+        print(json.dumps(list(ex.map_unordered(worker_state, [1]))))
+"""
+
+
+def test_without_a_forkserver_each_worker_loads_worker_start_itself() -> None:
+    index = str(ensure_index())
+    done = subprocess.run(
+        [sys.executable, "-c", SPAWN, index],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    states = json.loads(done.stdout.strip().splitlines()[-1])
+    assert states == [{"preloaded": True, "arrow_pool": "system", "extractors": [index]}]

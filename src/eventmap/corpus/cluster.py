@@ -8,6 +8,7 @@ extractor is pure Python: threads would share one core).
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -106,14 +107,18 @@ def executor(
 
     n = workers or max(1, min(os.cpu_count() or 1, 8))
     # workers forked from a forkserver that imported worker_start.py once (see there), for
-    # this cluster's life only: a caller's own clusters keep their method
+    # this cluster's life only: a caller's own clusters keep their method. Where there is
+    # no forkserver (Windows), Dask's method, each worker importing worker_start itself.
+    forkserver = "forkserver" in multiprocessing.get_all_start_methods()
+    method = dask.config.get("distributed.worker.multiprocessing-method")
     with dask.config.set(
         {
-            "distributed.worker.multiprocessing-method": "forkserver",
+            "distributed.worker.multiprocessing-method": "forkserver" if forkserver else method,
             "distributed.worker.preload": [WORKER_START],  # its dask_setup, in each worker
         }
     ):
-        _preload_forkserver()
+        if forkserver:
+            _preload_forkserver()
         with _local_cluster(n, dashboard, gazetteer) as cluster, Client(cluster) as client:
             yield DaskExecutor(client, "cluster", dashboard)
 
@@ -122,7 +127,7 @@ def _preload_forkserver() -> None:
     """The modules the forkserver imports before it forks any worker. It starts with the
     first worker, inheriting the environment Dask sets for workers just before they start
     (PYTHONHASHSEED, OMP_NUM_THREADS...), and serves every later cluster of this process
-    (stage B's, the next run's); once it runs, a new list is not read."""
+    (stage B's) until ``stop_forkserver``; once it runs, a new list is not read."""
     from distributed.utils import get_mp_context
 
     # Dask's context sets its own list (distributed and its packages) on first use; ours
@@ -136,7 +141,8 @@ def stop_forkserver() -> None:
     pages, measured during a 5,000-article run's outputs), which nothing needs any more;
     the next local cluster starts a new one. Left running while any process started from
     this one is alive (a caller's own), and where Python's forkserver has no ``_stop``."""
-    import multiprocessing
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return
     from multiprocessing import forkserver
 
     if multiprocessing.active_children():
