@@ -271,3 +271,24 @@ def test_who_found_a_wounded_person_is_no_side_of_the_shooting() -> None:
     (row,) = tables.event_rows
     assert row["actor1"] == "Unidentified Armed Group (Nigeria)"
     assert row["actor2"] == "Civilians (Nigeria)"
+
+
+def test_a_us_town_named_after_its_county_with_one_trigger_is_the_place() -> None:
+    found = _events("A Lake County sheriff's deputy shot and wounded a man in Waukegan on Sunday.")
+    assert [c.mention.text for c in found] == ["Waukegan"]
+    # a town that is someone's home is not where it happened
+    found = _events("A Lake County sheriff's deputy shot and wounded a man from Waukegan.")
+    assert [c.mention.text for c in found] == ["Lake County"]
+
+
+def test_a_town_the_sentence_names_after_its_dateline_is_the_place() -> None:
+    found = _events("SPOKANE (AP) — A teenager was shot and killed Sunday at a park in Cheney.")
+    assert [c.mention.text for c in found] == ["Cheney"]
+    found = _events("SPOKANE, Wash. — A teenager from Cheney was shot and killed Sunday.")
+    assert [c.mention.text for c in found] == ["SPOKANE"]
+    # the area around a town is not the town
+    found = _events(
+        "LITHONIA — Police are looking for a gunman after two men were found shot dead in "
+        "Atlanta's eastern suburbs."
+    )
+    assert [c.mention.text for c in found] == ["LITHONIA"]

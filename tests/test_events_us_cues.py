@@ -10,6 +10,7 @@ from eventmap.events.us_cues import (
     credited_state,
     outlet_place,
     outlet_state,
+    stated_towns,
 )
 
 
@@ -64,3 +65,8 @@ def test_a_town_written_after_a_given_name_or_a_title_is_a_surname() -> None:
     # or verb after the town, leaves it a town
     caption = "Staff Photo Dayton police officers at the scene. A Westside Dayton teen was shot."
     assert surnames_of(caption, {"Dayton"}) == set()
+
+
+def test_the_towns_a_text_writes_with_their_state_but_not_hometowns() -> None:
+    text = "A man was shot Friday in South Hagerstown, Md., said Jo Roe, 40, of Dover, Delaware."
+    assert stated_towns(text) == {("south hagerstown", "MD"), ("hagerstown", "MD")}

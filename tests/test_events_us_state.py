@@ -4,6 +4,7 @@ Every sentence here is invented for the tests; the outlets' web addresses are re
 from the outlet list (resources/us_outlets.tsv).
 """
 
+import dataclasses
 import datetime as dt
 
 from eventmap.article import Article
@@ -213,3 +214,82 @@ def test_with_no_outlet_the_one_state_the_text_names_decides_a_namesake_town(
     text = "A man was shot in Macon on Sunday, Macon police said. The suspect fled to Florida."
     ctx = state_context(text, geoparse(text), relocator=extractor._relocator)
     assert ctx.state is not None and ctx.state.code == "GA"
+
+
+def test_a_town_written_with_another_state_than_the_dateline_s_stays_there(
+    extractor: EventExtractor,
+) -> None:
+    # the dateline is where the reporter files from; the text says where it happened
+    text = (
+        "WASHINGTON — A man was shot and killed Thursday night in Hagerstown, Maryland, "
+        "and a woman was wounded, sheriff's deputies said."
+    )
+    row = _main(extractor, text)
+    assert row["location"] == "Hagerstown" and row["admin1"] == "Maryland"
+    # a hometown written with its state is no such place: the dateline's town still is
+    text = (
+        "MACON, Ga. (AP) - Jo Roe, 34, of Hagerstown, Maryland, was shot and killed on "
+        "Sunday in Zorblington, deputies said."
+    )
+    assert _main(extractor, text)["admin1"] == "Georgia"
+
+
+def test_a_local_paper_s_bare_dateline_is_in_its_region_even_unknown_there() -> None:
+    # 'Hartland' has namesakes in other states; the New York one is not in the gazetteer
+    text = "HARTLAND – A hunter was wounded by a stray bullet Saturday, the sheriff said."
+    ctx = state_context(text, geoparse(text), outlet="buffalonews.com")
+    assert ctx.state is not None and ctx.state.code == "NY"
+
+
+def test_a_bare_dateline_s_namesake_loses_to_the_state_the_text_names_twice(
+    extractor: EventExtractor,
+) -> None:
+    # 'PULLMAN' reads as Pullman, Washington; the report is from a Chicago neighbourhood
+    text = (
+        "PULLMAN — A man was shot and wounded Tuesday night near a bus stop, Chicago "
+        "police said. Chicago police have made no arrests."
+    )
+    row = _main(extractor, text)
+    assert row["admin1"] == "Illinois" and row["location"] == "Chicago"
+
+
+def test_a_county_whose_sheriff_speaks_gives_way_to_the_town_named_inside_it(
+    extractor: EventExtractor,
+) -> None:
+    text = (
+        "The Yakima County Sheriff's Office said a man was shot and killed Friday night. "
+        "The shooting happened at a home in Union Gap."
+    )
+    ctx = state_context(
+        text, geoparse(text), outlet="yakimaherald.com", relocator=extractor._relocator
+    )
+    assert ctx.home is not None and ctx.home.text == "Union Gap"
+    # a town outside the county is no better place for it
+    text = text.replace("happened at a home in Union Gap", "suspect was arrested in Ellensburg")
+    ctx = state_context(
+        text, geoparse(text), outlet="yakimaherald.com", relocator=extractor._relocator
+    )
+    assert ctx.home is not None and ctx.home.text == "Yakima County"
+    # several towns of the county named: which one is a guess, the county stays
+    text = (
+        "The Yakima County Sheriff's Office said two men were shot in a string of robberies "
+        "in Union Gap and in Moxee on Friday night."
+    )
+    ctx = state_context(
+        text, geoparse(text), outlet="yakimaherald.com", relocator=extractor._relocator
+    )
+    assert ctx.home is not None and ctx.home.text == "Yakima County"
+
+
+def test_a_town_that_is_someone_s_surname_is_no_home(extractor: EventExtractor) -> None:
+    text = (
+        "Two people were killed in a shooting late Sunday. Police said a third man who they "
+        "identify as Tony Hudson, 31, is in serious condition."
+    )
+    # the geoparser may read the surname as the town (as it does in longer reports)
+    town = next(m for m in geoparse("It happened in Hudson, Florida.") if m.text == "Hudson")
+    start = text.index("Hudson")
+    mentions = [dataclasses.replace(town, start=start, end=start + len("Hudson"))]
+    ctx = state_context(text, mentions, outlet="wsvn.com", relocator=extractor._relocator)
+    assert ctx.state is not None and ctx.state.code == "FL"
+    assert ctx.home is not None and ctx.home.text == "Miami"  # the outlet's city, a region

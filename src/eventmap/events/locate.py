@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from eventmap.actors import ActorTable, Span
 from eventmap.dates import DateRef
 from eventmap.events.actors import crowd_sides, decide, default_actor, pair, state_first
+from eventmap.events.lookup import ELSEWHERE_BEFORE
 from eventmap.events.model import Candidate
 from eventmap.events.phrases import Resolver, Senses, place_phrases
 from eventmap.events.triggers import find_triggers, names_no_doer, refine, reverses_sides
@@ -37,6 +38,13 @@ _SUBLOCALITY = re.compile(
 _LISTED = re.compile(
     r"[^.;]{0,30}?(?:,|\band\b|\bor\b)\s*(?:and\s+)?(?:in\s+)?(?:the\s+)?"
     r"(?:(?:towns?|villages?|cities|areas?)\s+of\s+)?",
+    re.IGNORECASE,
+)
+# What follows a dateline's town: its state or a credit, then the dash ('SPOKANE, Wash. (AP) -').
+_DATELINE_END = re.compile(r"(?:,\s*[A-Z][A-Za-z. ]{1,15})?\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)")
+# After a town, the area around it rather than the town: "Atlanta's northeastern suburbs".
+_AREA_AFTER = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,2}(?:suburbs?|outskirts|exurbs|metro(?:politan)?\s+area|area)\b",
     re.IGNORECASE,
 )
 # How far after its sentence a protest's outcome is read ('The police dispersed them.').
@@ -200,7 +208,6 @@ def _one_place_per_trigger(text: str, found: list[Candidate]) -> list[Candidate]
     kept: list[Candidate] = []
     for cand in found:
         m = cand.mention
-        us = m.country_code == "US"
         twin = next(
             (
                 k
@@ -212,10 +219,36 @@ def _one_place_per_trigger(text: str, found: list[Candidate]) -> list[Candidate]
             None,
         )
         if twin is not None and not _LISTED.fullmatch(text, twin.mention.end, m.start):
-            if twin.mention.kind == "admin1" and m.kind in ("city", "admin2") and us:
-                # 'ODESSA, Texas - ... shot in Ector County': the county, not the state (a
-                # US state's dateline; abroad the province named first stays, as ACLED codes)
+            if _names_it_better(text, twin.mention, m):
                 kept[kept.index(twin)] = cand
             continue
         kept.append(cand)
     return kept
+
+
+def _names_it_better(text: str, first: Mention, later: Mention) -> bool:
+    """Whether ``later``, named after ``first`` with the same trigger in one division, is
+    where the event happened rather than ``first``: a county in a US state's dateline ('ODESSA,
+    Texas - ... shot in Ector County'; abroad the province named first stays, as ACLED codes
+    it); a US town after its county ('A Lake County deputy shot a man in Zion'); a town after
+    the dateline the report was filed under ('SPOKANE - ... a shooting in Cheney'). Never a
+    town named as someone's home or the hospital's ('of Zion', 'a hospital in Zion')."""
+    if later.kind != "city" and not (later.kind == "admin2" and first.kind == "admin1"):
+        return False
+    if later.kind == "city" and _AREA_AFTER.match(text, later.end):
+        return False  # "Atlanta's northeastern suburbs" are not Atlanta
+    if later.kind == "city" and ELSEWHERE_BEFORE.search(
+        text, max(0, later.start - 24), later.start
+    ):
+        return False
+    us = later.country_code == "US"
+    if first.kind in ("admin1", "admin2") and us:
+        return first.kind == "admin1" or later.kind == "city"
+    # a dateline: the report's first words, in capitals ('SPOKANE (AP) -', 'SPOKANE, Wash. -')
+    return (
+        first.kind == "city"
+        and len(first.text) > 2
+        and first.text.isupper()
+        and not later.text.isupper()
+        and _DATELINE_END.match(text, first.end) is not None
+    )

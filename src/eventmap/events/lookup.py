@@ -31,6 +31,12 @@ _SURE_MARGIN = 1.0
 # A town this large is named for itself, not chosen among village namesakes.
 VILLAGE_POPULATION = 100_000
 # After a place: the division or town that holds it ('X, Donetsk', 'X (Y', 'X in Y').
+# Before a town that is not where it happened: a victim's hometown ('Jo Roe, of Macon'), the
+# hospital the wounded were taken to.
+ELSEWHERE_BEFORE = re.compile(
+    r"\b(?:of|from|native|resident|residents|hospital\s+in|hospitals?\s+in|taken\s+to)\s+$",
+    re.IGNORECASE,
+)
 CONTAINED = re.compile(r"\s*(?:[,(]|(?:in|of|near)\s+(?:the\s+)?[A-Z])")
 
 

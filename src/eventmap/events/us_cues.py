@@ -2,8 +2,10 @@
 
 The outlet ('wtkr.com' serves Virginia: resources/us_outlets.tsv), a station credited in the
 dateline ('(WISH)'), AP's stand-alone dateline cities ('BALTIMORE —'), the towns and counties
-whose police or sheriff the report quotes ('Macon police said'). ``Relocator`` looks a name
-up inside one state. us_state.py weighs these cues into the report's state and home town.
+whose police or sheriff the report quotes ('Macon police said'), the ways a state is written
+after a town ('Macon, Ga.': resources/us_states.tsv) and the towns a text writes with theirs.
+``Relocator`` looks a name up inside one state. us_state.py weighs these cues into the
+report's state and home town.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
+from eventmap.events.lookup import ELSEWHERE_BEFORE, as_mention
 from eventmap.geoparse import Mention
 from eventmap.wordlists import table, word_set
 
@@ -63,10 +66,11 @@ def agency_places(text: str, end: int) -> list[tuple[str, int, int]]:
 CREDIT_DASH = re.compile(r"\([A-Z][A-Za-z0-9 .&/-]{1,20}\)\s*(?:—|–|--|-)\s?$")
 
 
-# Before a town that is not where it happened: a victim's hometown ('Jo Roe, of Macon'), the
-# hospital the wounded were taken to.
-ELSEWHERE_BEFORE = re.compile(
-    r"\b(?:of|from|native|resident|residents|hospital\s+in|hospitals?\s+in|taken\s+to)\s+$",
+# Before a town named as where something happened: 'in Manson', 'at a Kent bar', 'near
+# rural Selah', 'in the Manson area'.
+PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|inside)\s+(?:(?:the|a|an|downtown|rural|suburban|"
+    r"unincorporated|(?:north|south|east|west)(?:ern|east|eastern|west|western)?)\s+){0,2}$",
     re.IGNORECASE,
 )
 
@@ -86,6 +90,65 @@ def _outlets() -> dict[str, tuple[str, str]]:
     """A US local outlet's web address ('wtkr.com') or TV call sign ('WTKR') -> its state and
     its city ('' when the directories do not agree on one)."""
     return {row[0]: (row[1], row[2] if len(row) > 2 else "") for row in table("us_outlets.tsv")}
+
+
+@cache
+def states_written() -> tuple[dict[str, State], re.Pattern[str], re.Pattern[str]]:
+    """Every way a state is written after a town -> the state; the patterns that find them."""
+    written: dict[str, State] = {}
+    for row in table("us_states.tsv"):
+        state = State(row[0], row[1])
+        written[row[1].lower()] = state
+        written[row[0].lower()] = state
+        for abbr in row[2].split("|") if len(row) > 2 else ():
+            written[abbr.lower()] = state
+    forms = sorted(
+        (f for f in written if len(f) > 2 or "." in f), key=len, reverse=True
+    )  # postal codes only in capitals, below
+    words = "|".join(re.escape(f) for f in forms)
+    postal = "|".join(sorted({s.code for s in written.values()}))
+    # a dateline's abbreviation without its dot ('GRANT COUNTY, Ky (WXYZ)'), capitalised
+    dotless = "|".join(
+        sorted({f[:-1].title() for f in written if f.endswith(".") and f.count(".") == 1})
+    )
+    after_town = re.compile(rf"\b({NAME}),\s+((?i:{words})|(?:{postal})\b)(?!\w)")
+    dateline = re.compile(
+        rf"(?m)^[ \t\W]{{0,3}}([A-Z][A-Z.'’ -]{{1,40}}?|{NAME})"
+        rf"(?:,\s*((?i:{words})|(?:{postal}|{dotless})\b))?\s*"
+        r"(?:\([^)\n]{1,40}\)\s*(?:(?:—|–|--|-)\s?)?|(?:—|–|--|-)\s?)"
+    )
+    return written, after_town, dateline
+
+
+def state_of(words: str) -> State | None:
+    """The state these words write ('Tenn.', 'tennessee', 'TN'), if any."""
+    key = words.strip().lower()
+    return states_written()[0].get(key) or (
+        states_written()[0].get(f"{key}.") if len(key) > 1 else None
+    )
+
+
+STREET_AFTER = re.compile(
+    r"\s+(?:St\b|Street|Ave\b|Avenue|Road|Rd\b|Blvd|Boulevard|Drive|Dr\b|Lane|Way|Border|"
+    r"line|border|Avenue)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4)
+def stated_towns(text: str) -> frozenset[tuple[str, str]]:
+    """The towns the text writes with their state ('in Waldorf, Maryland', 'South Memphis,
+    Tenn.'), not as someone's hometown: (name, and its last word, in lower case; state)."""
+    found = set()
+    for m in states_written()[1].finditer(text):
+        state = state_of(m.group(2))
+        if state is None or state_of(m.group(1)) or m.group(1).isupper():
+            continue
+        if ELSEWHERE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue
+        found.add((m.group(1).lower(), state.code))
+        found.add((m.group(1).split()[-1].lower(), state.code))
+    return frozenset(found)
 
 
 # A TV station's call sign: W east of the Mississippi, K west ('WTKR', 'KMOX').
@@ -238,3 +301,25 @@ def town_in(home: Mention | None, county: Mention) -> bool:
     dlat = math.radians(home.latitude - county.latitude)
     dlon = math.radians(home.longitude - county.longitude) * math.cos(math.radians(county.latitude))
     return 6371.0 * math.hypot(dlat, dlon) <= _COUNTY_KM
+
+
+def town_inside(
+    county: Mention,
+    named: list[tuple[str, int, int]],
+    text: str,
+    relocator: Relocator,
+    code: str,
+) -> Mention:
+    """The one town inside ``county`` that the report names as a place ('the Chelan County
+    Sheriff' and 'a shooting in Manson': Manson), else the county: a report naming several
+    of its towns ('shootings in Orange County ... in Tustin ... in Orange') or none of them
+    after 'in', 'at' or 'near' (a 'Dallas Cowboys fan') stays at its county."""
+    inside: dict[str, Mention] = {}
+    for name, start, end in named:
+        if not PLACE_BEFORE.search(text, max(0, start - 40), start):
+            continue
+        raw = relocator.lookup(name, code, counties=False)
+        town = as_mention(raw, name, start, end) if raw is not None else None
+        if town is not None and town_in(town, county):
+            inside.setdefault(name.lower(), town)
+    return next(iter(inside.values())) if len(inside) == 1 else county

@@ -6,27 +6,30 @@ abroad. ``state_context`` finds that state (the dateline's; a bare big-city date
 'BALTIMORE —' as the geoparser reads it; 'WASHINGTON' is the capital; else the state named
 most, twice at least, street names such as 'Tennessee St.' aside). ``in_state`` moves an event
 placed at a namesake outside it to the place of that name inside the state, else to the state
-itself: never a dot at a namesake in another state or country. A state's abbreviation
+itself: never a dot at a namesake in another state or country, but a town the text writes
+with its own state stays there ('WASHINGTON — ... in Waldorf, Maryland'). A local paper's
+bare dateline is a place of its region even when the gazetteer lacks it there; a dateline's
+namesake elsewhere loses to the one state the text names twice. A state's abbreviation
 ('Pa', 'Fla') is the state, never a town abroad. The cues (the outlet's state, a credited
 station, the agencies quoted) are us_cues.py's: a local outlet's state decides namesakes
 nothing else supports. An event with no better place than the state is at the report's home
-town (precision 2: the dateline town, the town whose police speak, the first town named),
+town (precision 2: the dateline town, the town whose police speak, the first town named;
+a county's sheriff gives way to the one town of the county named as where it happened),
 else at the state (precision 3).
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from eventmap.events.lookup import as_mention
 from eventmap.events.model import Candidate
 from eventmap.events.us_cues import (
     CREDIT_DASH,
     ELSEWHERE_BEFORE,
-    NAME,
+    STREET_AFTER,
     Relocator,
     State,
     agency_places,
@@ -34,52 +37,14 @@ from eventmap.events.us_cues import (
     dateline_cities,
     outlet_place,
     outlet_state,
+    state_of,
+    stated_towns,
+    states_written,
     surnames_of,
     town_in,
+    town_inside,
 )
 from eventmap.geoparse import Mention
-from eventmap.wordlists import table
-
-
-@cache
-def _states() -> tuple[dict[str, State], re.Pattern[str], re.Pattern[str]]:
-    """Every way a state is written after a town -> the state; the patterns that find them."""
-    written: dict[str, State] = {}
-    for row in table("us_states.tsv"):
-        state = State(row[0], row[1])
-        written[row[1].lower()] = state
-        written[row[0].lower()] = state
-        for abbr in row[2].split("|") if len(row) > 2 else ():
-            written[abbr.lower()] = state
-    forms = sorted(
-        (f for f in written if len(f) > 2 or "." in f), key=len, reverse=True
-    )  # postal codes only in capitals, below
-    words = "|".join(re.escape(f) for f in forms)
-    postal = "|".join(sorted({s.code for s in written.values()}))
-    # a dateline's abbreviation without its dot ('GRANT COUNTY, Ky (WXYZ)'), capitalised
-    dotless = "|".join(
-        sorted({f[:-1].title() for f in written if f.endswith(".") and f.count(".") == 1})
-    )
-    after_town = re.compile(rf"\b({NAME}),\s+((?i:{words})|(?:{postal})\b)(?!\w)")
-    dateline = re.compile(
-        rf"(?m)^[ \t\W]{{0,3}}([A-Z][A-Z.'’ -]{{1,40}}?|{NAME})"
-        rf"(?:,\s*((?i:{words})|(?:{postal}|{dotless})\b))?\s*"
-        r"(?:\([^)\n]{1,40}\)\s*(?:(?:—|–|--|-)\s?)?|(?:—|–|--|-)\s?)"
-    )
-    return written, after_town, dateline
-
-
-def _state_of(words: str) -> State | None:
-    key = words.strip().lower()
-    return _states()[0].get(key) or (_states()[0].get(f"{key}.") if len(key) > 1 else None)
-
-
-_STREET_AFTER = re.compile(
-    r"\s+(?:St\b|Street|Ave\b|Avenue|Road|Rd\b|Blvd|Boulevard|Drive|Dr\b|Lane|Way|Border|"
-    r"line|border|Avenue)",
-    re.IGNORECASE,
-)
-
 
 # How far into a report its agencies ('Macon police') say where the report is from.
 _AGENCY_CHARS = 2_000
@@ -96,6 +61,9 @@ class StateContext:
     home: Mention | None = None
     home_precision: int = 2  # 3 for an outlet's city: only the region is known
     local: bool = False  # a US local outlet's report (its address or a credited station)
+    # towns the text writes with their state ('in Waldorf, Maryland'), not as a hometown:
+    # (name in lower case, state code); no namesake question for them
+    stated: frozenset[tuple[str, str]] = frozenset()
 
 
 def state_context(
@@ -109,7 +77,7 @@ def state_context(
     News 5 - Memphis, Tennessee') votes like one in the text; ``outlet``: its web address,
     which votes for a big city's state ('nbcnewyork.com'); ``relocator``: to read a dateline
     town without a state ('PEORIA —') in the state the report names most that has one."""
-    written, _, dateline_re = _states()
+    written, _, dateline_re = states_written()
     by_code = {s.code: s for s in written.values()}
     dateline = None
     fallback = None  # the geoparser's reading of a dateline town without a state
@@ -126,11 +94,11 @@ def state_context(
     )
     if m is not None:
         town = m.group(1).strip()
-        state = _state_of(m.group(2)) if m.group(2) else None
+        state = state_of(m.group(2)) if m.group(2) else None
         if state is None and town.lower() == "washington":
             state = by_code["DC"]  # a bare 'WASHINGTON' dateline is the capital
-        elif state is None and _state_of(town):
-            state, town = _state_of(town), ""  # 'TEXAS (AP) —': a state dateline
+        elif state is None and state_of(town):
+            state, town = state_of(town), ""  # 'TEXAS (AP) —': a state dateline
         elif state is None and town.lower() in dateline_cities()[0]:
             state = by_code[dateline_cities()[0][town.lower()]]  # 'BALTIMORE —'
         if town and len(town) > 2:
@@ -166,12 +134,22 @@ def _decide(
     relocator: Relocator | None,
 ) -> StateContext:
     """The state the votes make, for a report whose dateline names none."""
+    strong = [c for c, (v, _, _) in votes.items() if v >= 2]
+    lone = strong[0] if len(strong) == 1 else None  # the one state the text names twice
     if dateline is not None and relocator is not None:
         # 'PEORIA —': the named state that has a town of that name
         for code in sorted(votes, key=lambda c: -votes[c][0] * 10_000 + votes[c][1]):
             if relocator.lookup(dateline[0], code) is not None:
+                if lone is not None and code != lone and votes[code][0] <= 1:
+                    # 'PULLMAN —' and 'Chicago police' twice: a part of Chicago, not the
+                    # Washington town whose only support is the dateline itself
+                    break
                 return StateContext(by_code[code], dateline)
-    if fallback is not None:
+    if dateline is not None and len(local) == 1 and all(c in local for c in strong):
+        # a local paper's bare dateline ('HARTLAND –' in a Buffalo paper) is a place of the
+        # region it covers, even one the gazetteer lacks: never a namesake states away
+        return StateContext(by_code[next(iter(local))], dateline)
+    if fallback is not None and not (lone is not None and votes.get(fallback.code, (0,))[0] <= 1):
         return StateContext(fallback, dateline)
     others = [(v, town) for c, (v, _, town) in votes.items() if c not in local]
     if len(local) == 1 and all(v < 2 and not town for v, town in others):
@@ -201,6 +179,7 @@ def _with_home(
     whose agencies the report quotes, and the towns it names early, most named first (not
     as someone's hometown nor as the hospital's town) that is a place inside the state;
     else the city of a local outlet of that state (precision 3: the region it covers)."""
+    context.stated = stated_towns(text)
     if relocator is None or context.state is None:
         return context
     names = list(_agencies(text))
@@ -217,12 +196,19 @@ def _with_home(
         and m.text.lower() != "washington"
         and not ELSEWHERE_BEFORE.search(text, max(0, m.start - 24), m.start)
     ]
+    # 'Ricky Hudson, 27,' names a man, not the town the report is from
+    surnames = surnames_of(text, {n for n, _, _ in named})
+    named = [n for n in named if n[0].lower() not in surnames]
     times = Counter(name.lower() for name, _, _ in named)
     names += sorted(named, key=lambda n: -times[n[0].lower()])  # the town named most, first
+    code = context.state.code
     for name, start, end in names:
-        raw = relocator.lookup(name, context.state.code)
+        raw = relocator.lookup(name, code)
         if raw is not None:
-            context.home = as_mention(raw, name, start, end)
+            home = as_mention(raw, name, start, end)
+            if home.kind == "admin2":
+                home = town_inside(home, named, text, relocator, code)
+            context.home = home
             return context
     place = outlet_place(outlet)
     if place is not None and place[0] == context.state.code and place[1]:
@@ -245,15 +231,15 @@ def _votes(
     station credited at the top; a town named in the text that has a namesake in the
     outlet's (one) state votes for that state when nothing but such towns speaks for its own
     ('Duncan' on a South Carolina station's site)."""
-    _, after_town, _ = _states()
+    _, after_town, _ = states_written()
     votes: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     stated: set[str] = set()  # towns written with their state: their namesakes do not vote
     written: set[int] = set()  # where a state is written after a town
     for offset, words in ((-1, title or ""), (0, text)):
         for m in after_town.finditer(words):
-            state = _state_of(m.group(2))
-            if state is not None and not _state_of(m.group(1)) and not m.group(1).isupper():
+            state = state_of(m.group(2))
+            if state is not None and not state_of(m.group(1)) and not m.group(1).isupper():
                 stated.add(m.group(1).lower())
                 stated.add(m.group(1).split()[-1].lower())
                 if offset == -1 and state.code in local:
@@ -286,7 +272,7 @@ def _votes(
             and mention.country_code == "US"
             and mention.admin1_code in by_code
             and mention.text.lower() != "washington"  # the capital, as often as the state
-            and not _STREET_AFTER.match(text, mention.end)  # 'Tennessee St.' is a street
+            and not STREET_AFTER.match(text, mention.end)  # 'Tennessee St.' is a street
             and mention.start not in written
         ):
             votes[mention.admin1_code] += 1
@@ -345,7 +331,7 @@ def in_state(
     kept = []
     for cand in candidates:
         m = cand.mention
-        if not cand.location_name and (_state_of(m.text) or _state_of(f"{m.text}.")):
+        if not cand.location_name and (state_of(m.text) or state_of(f"{m.text}.")):
             # 'Pa' of 'LANCASTER, Pa.' is the state: an event of its own only when alone
             if len(candidates) > 1:
                 continue
@@ -362,6 +348,8 @@ def in_state(
             continue
         if m.kind == "admin1" and m.country_code == "US":
             continue  # a state named on purpose ('in Texas') is no namesake
+        if m.country_code == "US" and (m.text.lower(), m.admin1_code) in context.stated:
+            continue  # 'WASHINGTON — ... in Waldorf, Maryland': the text says which Waldorf
         words = cand.location_name or m.text
         raw = relocator.lookup(words, state.code) if words else None
         if raw is not None:
