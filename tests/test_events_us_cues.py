@@ -10,6 +10,7 @@ from eventmap.events.us_cues import (
     credited_state,
     outlet_place,
     outlet_state,
+    said_in,
     stated_towns,
 )
 
@@ -70,3 +71,11 @@ def test_a_town_written_after_a_given_name_or_a_title_is_a_surname() -> None:
 def test_the_towns_a_text_writes_with_their_state_but_not_hometowns() -> None:
     text = "A man was shot Friday in South Hagerstown, Md., said Jo Roe, 40, of Dover, Delaware."
     assert stated_towns(text) == {("south hagerstown", "MD"), ("hagerstown", "MD")}
+
+
+def test_the_names_written_after_in_or_near_but_no_weekday_month_or_hospital() -> None:
+    text = (
+        "A boy was shot at a home in Zorbton Tuesday and taken to a hospital in Gleep. It "
+        "happened in May near the town of Quarville, not in The Woods."
+    )
+    assert [n for n, _, _ in said_in(text, len(text))] == ["Zorbton", "Quarville"]

@@ -293,3 +293,13 @@ def test_a_town_that_is_someone_s_surname_is_no_home(extractor: EventExtractor) 
     ctx = state_context(text, mentions, outlet="wsvn.com", relocator=extractor._relocator)
     assert ctx.state is not None and ctx.state.code == "FL"
     assert ctx.home is not None and ctx.home.text == "Miami"  # the outlet's city, a region
+
+
+def test_a_town_the_geoparser_misses_is_found_in_the_state_after_in(
+    extractor: EventExtractor,
+) -> None:
+    # 'Arab' reads as a people's name; after 'a home in', on an Alabama station's site, the
+    # Alabama town is meant (the outlet's city, Huntsville, would only say the region)
+    text = "A boy shot himself in the hand while playing with a gun at a home in Arab Tuesday."
+    ctx = state_context(text, geoparse(text), outlet="waff.com", relocator=extractor._relocator)
+    assert ctx.home is not None and ctx.home.text == "Arab" and ctx.home_precision == 2

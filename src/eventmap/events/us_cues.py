@@ -75,6 +75,35 @@ PLACE_BEFORE = re.compile(
 )
 
 
+# 'in Arab', 'near the town of Ider': a capitalised name written as where something was.
+_SAID_IN = re.compile(rf"\b(?:in|near)\s+(?:the\s+(?:town|city|village)\s+of\s+)?({NAME})")
+
+
+@cache
+def _not_places() -> frozenset[str]:
+    """Capitalised words never places ('May', 'Sunday', 'Bible'): resources/not_places.txt."""
+    return word_set("not_places.txt")
+
+
+def said_in(text: str, end: int) -> list[tuple[str, int, int]]:
+    """The names the text writes after 'in' or 'near' before ``end`` ('in Arab Tuesday':
+    'Arab', a weekday or month after it dropped), not after a hospital's or a hometown's
+    words ('a hospital in', 'of'), nor one that is never a place ('in May')."""
+    found = []
+    for m in _SAID_IN.finditer(text, 0, end):
+        words = m.group(1).rstrip(".").split()
+        while words and words[-1].lower() in _not_places():
+            words.pop()
+        name = " ".join(words)
+        if not name or name.lower() in _not_places() or words[0] in ("The", "A", "An"):
+            continue
+        after_in = m.start() + len(m.group(0).split()[0]) + 1  # 'a hospital in |Gleep'
+        if ELSEWHERE_BEFORE.search(text, max(0, after_in - 24), after_in):
+            continue
+        found.append((name, m.start(1), m.start(1) + len(name)))
+    return found
+
+
 @cache
 def dateline_cities() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
     """AP's stand-alone dateline cities -> postal code; (web-address form, code) pairs."""

@@ -37,6 +37,7 @@ from eventmap.events.us_cues import (
     dateline_cities,
     outlet_place,
     outlet_state,
+    said_in,
     state_of,
     stated_towns,
     states_written,
@@ -209,6 +210,12 @@ def _with_home(
             if home.kind == "admin2":
                 home = town_inside(home, named, text, relocator, code)
             context.home = home
+            return context
+    for name, start, end in said_in(text, min(len(text), _AGENCY_CHARS)):
+        # a town the geoparser missed ('a home in Arab': Alabama's Arab) found in the state
+        raw = relocator.lookup(name, code, counties=False)
+        if raw is not None:
+            context.home = as_mention(raw, name, start, end)
             return context
     place = outlet_place(outlet)
     if place is not None and place[0] == context.state.code and place[1]:
