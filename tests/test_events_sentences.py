@@ -31,6 +31,18 @@ def test_anaphora_and_totals() -> None:
     assert not AGGREGATE.search("Twelve people died on Monday.")
 
 
+def test_a_total_without_a_span_of_time_counts_one_incident() -> None:
+    # One incident's victims: an event, not a sum over days.
+    assert not AGGREGATE.search("Gunfire at the party left a total of four guests wounded.")
+    assert not AGGREGATE.search("A total of three men were shot outside the store on Friday.")
+    # A span of time or a running total makes it a sum (a claim).
+    assert AGGREGATE.search("A total of 18 people were shot in the city last month.")
+    assert AGGREGATE.search("A total of 52 homicides were recorded in 2016.")
+    assert AGGREGATE.search("A total of 210 civilians have been killed in the province.")
+    assert AGGREGATE.search("Troops have destroyed a total of 75 tanks, the army claims.")
+    assert AGGREGATE.search("Rebels shelled a total of 9 villages over the past week.")
+
+
 def test_a_run_without_a_letter_is_no_sentence() -> None:
     text = "* * * * *\n\n---- 2 ----\n\nTwo men were shot on Friday."
     bounds = sentence_bounds(text)

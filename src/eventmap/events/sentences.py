@@ -30,10 +30,22 @@ ANAPHORA = re.compile(
     r"operations|bombings|assaults|shelling)\b",
     re.IGNORECASE,
 )
-# 'A total of 12 explosions near X' on one day counts rounds at one place, not a sum over days.
-AGGREGATE = re.compile(
+# 'A total of' sums over days only with a span of time ('a total of 344 people were killed
+# last year', '... since March') or as a running total ('have been killed', 'forces have
+# eliminated a total of'): alone it counts one incident's victims ('a total of six people
+# were shot'), and 'a total of 12 explosions near X' counts rounds at one place.
+_SPAN = (
+    r"\bsince\b|\bso\s+far\b|\bto\s+date\b|\b(?:this|last|past|previous)\s+"
+    r"(?:\d+\s+|few\s+|several\s+)?(?:year|month|week|day|decade)s?\b|\b(?:over|in|during|"
+    r"within)\s+(?:the\s+)?(?:past|last|previous|first)\b|\b(?:over|in|during)\s+\d{4}\b"
+)
+_PERFECT = r"\b(?:have|has)\s+(?:now\s+)?(?:been|shot|hit|lost|[a-z]+(?:ed|en))\b"
+_TOTAL_OF = (
     r"\ba\s+total\s+of\b(?!\s+\d[\d,]*\s+(?:[\w()+.-]+/)*(?:explosion|shot|projectile|"
-    r"burst|round|shell|rocket|missile|mortar|grenade|violation)s?\b)|\bso\s+far\b|"
+    r"burst|round|shell|rocket|missile|mortar|grenade|violation)s?\b)"
+)
+AGGREGATE = re.compile(
+    rf"{_TOTAL_OF}(?=.*?(?:{_SPAN}|{_PERFECT}))|{_PERFECT}.*?{_TOTAL_OF}|\bso\s+far\b|"
     r"\bsince\s+the\s+(?:start|beginning)\b|\bin\s+total\b|\baltogether\b",
     re.IGNORECASE,
 )
