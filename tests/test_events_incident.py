@@ -231,3 +231,23 @@ def test_the_gated_death_patterns_match_as_the_plain_ones(text: str):
             article(text)  # as the extractor does: slices are read from the article's hits
             got, want = pattern.search(slice_), pattern.regex.search(slice_)
             assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups()))
+
+
+def test_a_report_opening_on_a_hearing_still_gives_its_late_incident(
+    extractor: EventExtractor,
+) -> None:
+    # Nine sentences about a hearing, none violent, then the incident: still the report's.
+    text = (
+        "DAYTON, Ohio — Relatives filled the courtroom. They wore matching shirts. "
+        "Some carried photographs. A pastor led a prayer. The hearing lasted an hour. "
+        "The judge set a new date. Lawyers declined to comment. Reporters waited outside. "
+        "The boy's aunt spoke briefly. "
+        "Police said the boy was shot in the arm at a home on Elm Street."
+    )
+    rows = extractor.extract(Article(id="t", text=text, published=PUBLISHED)).event_rows
+    events = [r for r in rows if r["mention_type"] == "event"]
+    assert [(r["location"], r["event_date"]) for r in events] == [("DAYTON", "2016-05-10")]
+    # Without a violent sentence anywhere, a report gives no incident.
+    calm = text.replace("was shot in the arm", "was praised")
+    rows = extractor.extract(Article(id="t", text=calm, published=PUBLISHED)).event_rows
+    assert not [r for r in rows if r["mention_type"] == "event"]

@@ -22,7 +22,6 @@ from eventmap.events.claims import CLAIM, attribution, claim_row
 from eventmap.events.code import fold_lede, merge, order_actors
 from eventmap.events.frame import event_rows, mention_rows
 from eventmap.events.incident import (
-    INCIDENT_SENTENCES,
     first_place,
     incident_date,
     reads_incident,
@@ -262,9 +261,10 @@ class EventExtractor:
         context: Any,
     ) -> list[Candidate]:
         """A report no sentence of which gave a dated event: its incident, read from the whole
-        report (see events/incident.py), or nothing when no early sentence is violent."""
+        report (see events/incident.py): its first violent sentence, however late (a report
+        may open on a hearing or a vigil), or nothing when no sentence is violent."""
         text, sentences = article.text, read.sentences
-        body = [i for i in range(len(sentences)) if i not in skip][:INCIDENT_SENTENCES]
+        body = [i for i in range(len(sentences)) if i not in skip]
         if not body:
             return []
         lede_end = sentences[body[min(len(body) - 1, 3)]][1]

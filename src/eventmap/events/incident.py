@@ -46,9 +46,6 @@ from eventmap.geoparse import Mention
 from eventmap.literal_gate import GatedPattern, gated
 from eventmap.wordlists import entries
 
-# How many body sentences may hold the report's incident (later ones are background).
-INCIDENT_SENTENCES = 8
-
 
 def first_place(
     text: str,
