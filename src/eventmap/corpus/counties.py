@@ -16,13 +16,13 @@ from functools import cache
 
 import numpy as np
 
+from eventmap.corpus.rules import EARTH_KM
 from eventmap.gazetteer.sources import curated_rows
 from eventmap.wordlists import resource_path
 
 MIN_REACH_KM = 25.0
 REACH_FACTOR = 1.5
 _MATCH_KM = 15.0  # a county-level point this close to a county's point is that county
-_EARTH_KM = 6371.0088
 
 
 def _load() -> tuple[np.ndarray, np.ndarray]:
@@ -40,7 +40,7 @@ def _load() -> tuple[np.ndarray, np.ndarray]:
 def _km_to_all(lat, lon, la: np.ndarray, lo: np.ndarray) -> np.ndarray:
     """Great-circle km from (lat, lon) to each (la, lo), all in radians; broadcasts."""
     h = np.sin((la - lat) / 2) ** 2 + np.cos(lat) * np.cos(la) * np.sin((lo - lon) / 2) ** 2
-    return 2 * _EARTH_KM * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
+    return 2 * EARTH_KM * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
 
 
 @cache

@@ -29,6 +29,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
+from eventmap.corpus.rules import km
 from eventmap.wordlists import word_set
 
 MIN_SHARED = 1  # names two reports must share
@@ -128,15 +129,6 @@ def report_names(text: str) -> str:
     return ";".join(sorted(found))
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = np.radians(lat1), np.radians(lat2)
-    a = (
-        np.sin((p2 - p1) / 2) ** 2
-        + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2
-    )
-    return float(6371.0088 * 2 * np.arcsin(np.sqrt(min(1.0, a))))
-
-
 def _vote(
     rows: list[int],
     days: np.ndarray,
@@ -230,7 +222,7 @@ def link_follow_ups(m: pd.DataFrame) -> pd.DataFrame:
                 same = gid[i] >= 0 and gid[i] == gid[j]
                 # a report placed only at its county or state is at the other's town
                 coarse = max(prec[i], prec[j]) >= 3
-                if not (same or coarse) and _km(lat[i], lon[i], lat[j], lon[j]) > PLACE_KM:
+                if not (same or coarse) and km(lat[i], lon[i], lat[j], lon[j]) > PLACE_KM:
                     continue
                 parent[find(i)] = find(j)
     groups: dict[int, list[int]] = defaultdict(list)

@@ -14,6 +14,7 @@ import pandas as pd
 from eventmap.corpus.counties import county_reach_km
 from eventmap.corpus.merge_rows import _WHY_DAY, _WHY_PLACE, _WHY_PROVINCE, _WHY_TYPE
 from eventmap.corpus.rules import MergeRules
+from eventmap.corpus.rules import km as rules_km
 from eventmap.schema import DISORDER_BY_EVENT_TYPE
 
 LOW_LINKS_PER_MENTION = 3
@@ -30,13 +31,6 @@ _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNO
 _LATE = re.compile(r"\b(?:late|night|evening|overnight|midnight)\b", re.IGNORECASE)
 _EARLY = re.compile(r"\b(?:early|morning|overnight|midnight)\b", re.IGNORECASE)
 _COUNTED = re.compile(r"\b(?:last|yesterday|today|tonight|ago)\b", re.IGNORECASE)
-
-
-def _haversine_km(lat1, lon1, lat2, lon2) -> np.ndarray:
-    p1, p2 = np.radians(lat1), np.radians(lat2)
-    dp, dl = p2 - p1, np.radians(lon2 - lon1)
-    a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return 6371.0088 * 2 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
 
 
 class PairData:
@@ -116,7 +110,7 @@ def _grade(i, j, d: PairData, rules: MergeRules) -> pd.DataFrame:
     link, state_level, reach, named_day = d.link, d.state_level, d.reach, d.named_day
     dd = np.abs(day[i] - day[j])
     inferred = ~(explicit[i] & explicit[j])
-    km = _haversine_km(lat[i], lon[i], lat[j], lon[j])
+    km = rules_km(lat[i], lon[i], lat[j], lon[j])
     p = np.maximum(prec[i], prec[j])
     same_gid = (gid[i] == gid[j]) & (gid[i] >= 0)
     limit = np.where(p <= 1, rules.town_km, rules.near_km)

@@ -8,13 +8,13 @@ claimed only by a party, or contested when sources disagree on who or how many.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 
 import numpy as np
 import pandas as pd
 
+from eventmap.corpus.rules import km
 from eventmap.schema import EVENT_COLUMNS, EVENT_TYPES
 
 _GENERIC_ACTOR = re.compile(r"^unidentified|^unknown|^civilians|^$", re.IGNORECASE)
@@ -106,13 +106,7 @@ _SAME_TOWN_KM = 5.0
 
 
 def _km(a: dict, b: dict) -> float:
-    la1, lo1 = math.radians(a["latitude"]), math.radians(a["longitude"])
-    la2, lo2 = math.radians(b["latitude"]), math.radians(b["longitude"])
-    h = (
-        math.sin((la2 - la1) / 2) ** 2
-        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    )
-    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))
+    return float(km(a["latitude"], a["longitude"], b["latitude"], b["longitude"]))
 
 
 def _representative(g: list[dict]) -> dict:

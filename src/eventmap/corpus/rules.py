@@ -11,6 +11,22 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+import numpy as np
+
+EARTH_KM = 6371.0088  # the mean Earth radius (IUGG)
+
+
+def km(lat1, lon1, lat2, lon2):
+    """Great-circle kilometres between points in degrees, scalars or arrays (broadcast): the
+    one distance every radius of the rules is compared with, so that the pairing, the
+    follow-up links and a merged event's place agree on what '5 km' means."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    a = (
+        np.sin((p2 - p1) / 2) ** 2
+        + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2
+    )
+    return EARTH_KM * 2 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+
 
 @dataclass(frozen=True)
 class MergeRules:
