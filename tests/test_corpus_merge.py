@@ -357,34 +357,31 @@ def test_reports_naming_the_same_person_merge_across_days_and_town_radius():
 
 
 def test_two_reports_naming_different_weekdays_are_two_days_unless_around_midnight():
-    def on(article: str, day: str, words: str) -> dict:
-        return mention(
-            article, day=day, date_text=words, sub="Attack", etype="Violence against civilians"
+    def events(sunday: str, monday: str) -> int:
+        """Events merged from a Sunday report and a Monday one, each saying its day so."""
+        return len(
+            merged(
+                [
+                    mention(
+                        article,
+                        day=day,
+                        date_text=words,
+                        sub="Attack",
+                        etype="Violence against civilians",
+                    )
+                    for article, day, words in (
+                        ("a1", "2024-12-01", sunday),
+                        ("a2", "2024-12-02", monday),
+                    )
+                ]
+            ).events
         )
 
     # 'on Sunday' and 'on Monday': each report names its day, so they are two incidents
-    assert (
-        len(merged([on("a1", "2024-12-01", "on Sunday"), on("a2", "2024-12-02", "Monday")]).events)
-        == 2
-    )
+    assert events("on Sunday", "Monday") == 2
     # 'Sunday night' and 'early Monday' may be one moment
-    late = merged([on("a1", "2024-12-01", "Sunday night"), on("a2", "2024-12-02", "early Monday")])
-    assert len(late.events) == 1
+    assert events("Sunday night", "early Monday") == 1
     # but not the other way round
-    assert (
-        len(
-            merged(
-                [on("a1", "2024-12-01", "Sunday morning"), on("a2", "2024-12-02", "Monday night")]
-            ).events
-        )
-        == 2
-    )
+    assert events("Sunday morning", "Monday night") == 2
     # a day counted back from the publication may be off by one
-    assert (
-        len(
-            merged(
-                [on("a1", "2024-12-01", "on Sunday"), on("a2", "2024-12-02", "last night")]
-            ).events
-        )
-        == 1
-    )
+    assert events("on Sunday", "last night") == 1

@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
-from eventmap.literal_twin import _lower_twin
+from eventmap.literal_twin import lower_twin
 
 try:  # the parser is private API; without it every pattern simply runs ungated
     from re import _constants as _C
@@ -270,7 +270,7 @@ class GatedPattern:
             _register(self.literals)
         self.pattern = regex.pattern
         self.flags = regex.flags
-        self.lower = _lower_twin(regex)
+        self.lower = lower_twin(regex)
 
     def possible(self, text: str) -> bool:
         """False only when no match can exist (no necessary literal in ``text``)."""

@@ -18,7 +18,7 @@ _CASELESS = frozenset("“”‘’–—")
 _SAFE_ESCAPE = set("bswd.()[]{}?*+|^$\\/ '\"&#,:;!<>=%@~`-")
 
 
-def _lower_twin(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+def lower_twin(regex: re.Pattern[str]) -> re.Pattern[str] | None:
     """``regex`` with its letters lower-cased and without IGNORECASE, when that is the same
     pattern on folded text: an ASCII source (typographic quotes and dashes aside) whose
     upper-case letters are all plain literals (none in a class, none in an escape or an

@@ -14,7 +14,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from eventmap.corpus.rules import km
+from eventmap.corpus.rules import MergeRules, km
 from eventmap.schema import EVENT_COLUMNS, EVENT_TYPES
 
 _GENERIC_ACTOR = re.compile(r"^unidentified|^unknown|^civilians|^$", re.IGNORECASE)
@@ -102,7 +102,7 @@ def _int(v: object) -> int | None:
 
 
 # Two town-level reports this close name one town (the merge rules' same-town distance).
-_SAME_TOWN_KM = 5.0
+_SAME_TOWN_KM = MergeRules.town_km
 
 
 def _km(a: dict, b: dict) -> float:

@@ -158,8 +158,7 @@ def state_of(words: str) -> State | None:
 
 
 STREET_AFTER = re.compile(
-    r"\s+(?:St\b|Street|Ave\b|Avenue|Road|Rd\b|Blvd|Boulevard|Drive|Dr\b|Lane|Way|Border|"
-    r"line|border|Avenue)",
+    r"\s+(?:St\b|Street|Ave\b|Avenue|Road|Rd\b|Blvd|Boulevard|Drive|Dr\b|Lane|Way|Border|line)",
     re.IGNORECASE,
 )
 

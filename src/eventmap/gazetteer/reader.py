@@ -50,8 +50,9 @@ class Gazetteer:
             ) from exc
         self._cached_lookup = lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup)
         self.info = lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._info)
-        # Decoded places (immutable), per index: a resolved name's place is asked for again
-        # by each geocode of it with another kind or bias (half of a worker's decodes).
+        # ``place(row)``: the row decoded (``_place``). Decoded places (immutable), per index:
+        # a resolved name's place is asked for again by each geocode of it with another kind
+        # or bias (half of a worker's decodes).
         self.place = lru_cache(maxsize=PLACE_CACHE_SIZE)(self._place)
         # Plain ndarray views of the same mapped pages: np.memmap's __getitem__ is Python
         # code (a few times the cost of the read itself), and one record's .item() gives
@@ -112,10 +113,6 @@ class Gazetteer:
         start, end = int(offsets[row]), int(offsets[row + 1]) - 1
         name, _, point = self._names[start:end].decode().partition("\t")
         return name, point
-
-    def place(self, row: int) -> Place:
-        """The row decoded (kept for the index's life in a bounded cache: see __init__)."""
-        return self._place(row)
 
     def _place(self, row: int) -> Place:
         gid, lat, lon, population, kind, country_b, admin1_b = self._records[row].item()
