@@ -254,7 +254,7 @@ def test_offline_switch_forbids_the_online_chain(monkeypatch) -> None:
 
 
 def test_bare_png_flag_means_yes(tmp_path) -> None:
-    from eventmap.cli import _parser
+    from eventmap.cli_parser import build_parser as _parser
 
     args = _parser().parse_args(["map", "seeds", "-o", str(tmp_path), "--png"])
     assert args.png == "yes"

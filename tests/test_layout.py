@@ -119,12 +119,20 @@ def test_the_package_docstring_draws_every_stage(package: str) -> None:
         assert ast.get_docstring(ast.parse((SRC / package / f"{stage}.py").read_text("utf-8")))
 
 
+# Modules over the limit, to be split by concern as cli.py was (grammar, commands); until then
+# they may not grow.
+LONG_MODULES = {"geocode.py": 474}
+
+
 def test_modules_and_classes_stay_small() -> None:
     for path in sorted(SRC.rglob("*.py")):
-        if path.parent.name not in STAGES:
-            continue
         source = path.read_text(encoding="utf-8")
-        assert source.count("\n") <= MAX_MODULE_LINES, path.name
+        limit = (
+            LONG_MODULES.get(path.name, MAX_MODULE_LINES)
+            if path.parent == SRC
+            else MAX_MODULE_LINES
+        )
+        assert source.count("\n") <= limit, path.relative_to(SRC)
         for node in ast.walk(ast.parse(source)):
             if isinstance(node, ast.ClassDef):
                 assert node.end_lineno - node.lineno < MAX_CLASS_LINES, (path.name, node.name)

@@ -1,7 +1,7 @@
 """``eventmap corpus run INPUT... --out runs/NAME [--workers N | --scheduler tcp://HOST:PORT]``.
 
 Registered by ``eventmap.cli`` through ``add_parser``/``COMMAND``, so that the corpus
-subcommand's options and code live here and cli.py keeps one small hook.
+subcommand's options and code live here and cli_parser.py keeps one small hook.
 """
 
 from __future__ import annotations
