@@ -187,3 +187,40 @@ def test_a_street_address_is_no_count() -> None:
     assert find_fatalities("He died inside a home at 412 Birch Lane, deputies said").coded == 1
     assert find_fatalities("Fatal shooting at 9120 Grand Avenue").coded == 0
     assert find_fatalities("Two killed at 12 Main Street").coded == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dead", "wounded"),
+    [
+        ("A gunman killed 3 people at 4 locations across the county on Monday.", 3, 0),
+        ("Drone strikes killed 12 civilians in two villages near the river.", 12, 0),
+        ("The blast killed 7 inside 2 homes on Elm Road.", 7, 0),
+        ("Shelling killed 4 people in 2 districts and wounded 9.", 4, 9),
+        ("Militants killed 3 guards at 2 checkpoints and injured 5 others.", 3, 5),
+        ("Two airstrikes killed 5 fighters near the dam.", 5, 0),
+        ("Three rockets killed a child in the camp.", 1, 0),
+        ("Two army-operated drones killed 6 herders.", 6, 0),
+        ("Four shootings left 6 dead over the weekend.", 6, 0),
+        ("Two people in cars were killed at the junction.", 2, 0),
+        ("Gunmen killed 4 farmers and injured 2 more during an attack on the fields.", 4, 2),
+        ("Two police officers were killed and one of the vehicles burned.", 2, 0),
+    ],
+)
+def test_a_figure_that_counts_things_is_no_toll(sentence: str, dead: int, wounded: int) -> None:
+    toll = find_fatalities(sentence)
+    assert (toll.coded, toll.wounded) == (dead, wounded)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dead"),
+    [
+        ("Drone fire killed 4 soldiers.", 4),
+        ("The bomb killed none of the guests.", 0),
+        ("He was often seen there; gunmen killed 2 men.", 2),
+        ("An M16 rifle was used; the attack killed 3.", 3),
+        ("The AK-47 gunman killed 2 people.", 2),
+        ("Troops killed 1,200 fighters.", 1200),
+    ],
+)
+def test_a_figure_is_a_whole_word(sentence: str, dead: int) -> None:
+    assert find_fatalities(sentence).coded == dead

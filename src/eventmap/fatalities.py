@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from eventmap.literal_gate import gated
+from eventmap.wordlists import entries
 
 _VAGUE = {
     "dozens": 12,
@@ -62,8 +63,10 @@ _WORDS = {
     "fifty": 50,
     "a hundred": 100,
 }
+# A figure is a whole word: 'one' in 'Drone' or 'none', 'ten' in 'often' and '16' in 'M16' or
+# '47' in 'AK-47' count nobody.
 _NUMBER = (
-    r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:"
+    r"(?:(?<![\w])(?<![a-z]-)(?:\d{1,3}(?:,\d{3})+|\d+)|\b(?:"
     + "|".join(sorted(_WORDS, key=len, reverse=True))
     + r")(?![a-z]))"
 )
@@ -198,6 +201,8 @@ def find_fatalities(sentence: str, offset: int = 0) -> Fatalities:
             continue  # 'no one was killed'
         if _PART_OF.search(sentence, max(0, m.start() - 16), m.start()):
             continue  # '5 people, including 2 children': already counted
+        if _COUNTS_THINGS.match(sentence, m.end()):
+            continue  # 'two airstrikes killed 5', 'killed 3 at 4 locations'
         outcome = _outcome_of(sentence, m, outcomes)
         if outcome is None:
             continue
@@ -292,6 +297,25 @@ def _outcome_of(
     return None
 
 
+# A figure whose noun, up to three modifiers on ('two Saudi-led coalition air raids'), is a
+# counted thing. A person noun, a function word or punctuation ends the search first, so 'two
+# people in cars' and 'one of the strikes' stay people.
+_COUNTS_THINGS = re.compile(
+    r"\s*(?:(?!(?:"
+    + "|".join(entries("function_words.txt"))
+    + r")\b)(?!(?:people|persons?|"
+    + "|".join(entries("person_nouns.txt"))
+    + r")s?\b)[a-z][\w'’-]*\s+){0,3}?(?:"
+    + "|".join(
+        sorted(
+            (re.escape(w).replace(r"\ ", r"\s+") for w in entries("counted_things.txt")),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")(?:e?s)?\b",
+    re.IGNORECASE,
+)
 _FIGURE_IN_GAP = re.compile(rf",\s+(?:{_NUMBER})\s+(?:of\s+(?:them|whom)\s+)?\w*$", re.IGNORECASE)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b|[/.]\d", re.IGNORECASE)
