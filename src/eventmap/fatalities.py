@@ -37,32 +37,9 @@ _VAGUE = {
     "a few": 3,
     "few": 3,
 }
-_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "a hundred": 100,
-}
+_UNITS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+_WORDS = {w: n for n, w in enumerate(f"{_UNITS} sixteen seventeen eighteen nineteen".split(), 1)}
+_WORDS |= {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a hundred": 100}
 # A figure is a whole word: 'one' in 'Drone' or 'none', 'ten' in 'often' and '16' in 'M16' or
 # '47' in 'AK-47' count nobody.
 _NUMBER = (
