@@ -4,8 +4,11 @@ The sentences are invented; the web addresses and call signs are real ones from 
 list (resources/us_outlets.tsv).
 """
 
+from eventmap.events import EventExtractor
 from eventmap.events.us_cues import (
     ELSEWHERE_BEFORE,
+    Relocator,
+    State,
     agency_places,
     credited_state,
     outlet_place,
@@ -79,3 +82,17 @@ def test_the_names_written_after_in_or_near_but_no_weekday_month_or_hospital() -
         "happened in May near the town of Quarville, not in The Woods."
     )
     assert [n for n, _, _ in said_in(text, len(text))] == ["Zorbton", "Quarville"]
+
+
+def test_a_state_s_place_does_not_depend_on_the_look_ups_before_it(
+    extractor: EventExtractor,
+) -> None:
+    # a town look-up of the state's name (none: Louisiana has no town called so) must not
+    # stand for the state's own place, whichever a worker asked first
+    relocator = Relocator(extractor.geoparser.geocoder)
+    state = State("LA", "Louisiana")
+    assert relocator.lookup("Louisiana", "LA", counties=False) is None
+    found = relocator.state(state)
+    assert found is not None and found["kind"] == "admin1" and found["admin1_code"] == "LA"
+    fresh = Relocator(extractor.geoparser.geocoder).state(state)
+    assert fresh == found

@@ -224,6 +224,10 @@ class Relocator:
     def __init__(self, geocoder: Any) -> None:
         self.geocoder = geocoder
         self._cache: dict[tuple[str, str, bool], dict | None] = {}
+        # a state's own place, apart: under the towns' key ('Louisiana', 'LA', False) a town
+        # look-up's answer (none) would stand for the state's, and what a report gets would
+        # depend on which report a worker read before it
+        self._states: dict[str, dict | None] = {}
 
     def lookup(self, name: str, code: str, counties: bool = True) -> dict | None:
         """The raw gazetteer entry of the town (or county) so named in that state."""
@@ -255,8 +259,9 @@ class Relocator:
         return self._cache[key]
 
     def state(self, state: State) -> dict | None:
-        key = (state.name, state.code, False)
-        if key not in self._cache:
+        """The state itself as a place (its admin1 entry)."""
+        key = state.code
+        if key not in self._states:
             found = None
             try:
                 ranked = self.geocoder.geocode(
@@ -268,8 +273,8 @@ class Relocator:
                 if loc.raw.get("admin1_code") == state.code:
                     found = dict(loc.raw, latitude=loc.latitude, longitude=loc.longitude)
                     break
-            self._cache[key] = found
-        return self._cache[key]
+            self._states[key] = found
+        return self._states[key]
 
 
 # A capitalised word right before a town's name makes it a surname ('Jo Williams', 'Officer
