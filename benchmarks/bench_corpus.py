@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 from benchmarks import corpus_memory
-from benchmarks.corpus_kit import GOLD, WORK, gold_merge, kit_row, score, scorer
+from benchmarks.corpus_kit import GOLD, WORK, gold_merge, hold_work, kit_row, score, scorer
 from benchmarks.tables import format_table
 
 TARGETS = {
@@ -93,7 +93,7 @@ def _with_startup(t: dict) -> float:
 
 
 def main(quick: bool = False) -> int:
-    WORK.mkdir(parents=True, exist_ok=True)
+    hold_work()
     if GOLD.exists() and scorer():
         n = 600 if quick else None
         one = _speed(n, 1, f"kit_w1_{n or 'all'}")

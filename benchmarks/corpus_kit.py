@@ -8,10 +8,14 @@ derived from the kit stays under /tmp.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+from typing import IO
 
 import pandas as pd
 
@@ -21,7 +25,29 @@ SCORERS = (
     REPO.parent / "shared/eval/dedup/score_dedup.py",
     Path("/work/shared/eval/dedup/score_dedup.py"),
 )
-WORK = Path("/tmp/eventmap-bench-corpus")
+# One folder per checkout (its runs and cached corpora): two checkouts' benches on one machine
+# never delete or read each other's runs. EVENTMAP_BENCH_DIR overrides it.
+WORK = Path(
+    os.environ.get("EVENTMAP_BENCH_DIR")
+    or Path(tempfile.gettempdir())
+    / f"eventmap-bench-corpus-{hashlib.sha256(str(REPO).encode()).hexdigest()[:10]}"
+)
+_HELD: list[IO[str]] = []
+
+
+def hold_work() -> Path:
+    """WORK, locked for this process's life: a second bench of the same checkout waits for the
+    first instead of deleting its runs halfway (no lock where fcntl is missing)."""
+    WORK.mkdir(parents=True, exist_ok=True)
+    if not _HELD:
+        try:
+            import fcntl
+        except ImportError:
+            return WORK
+        lock = (WORK / ".lock").open("w")
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        _HELD.append(lock)
+    return WORK
 
 
 def scorer() -> Path | None:

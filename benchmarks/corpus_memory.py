@@ -14,13 +14,12 @@ import shutil
 import sys
 import threading
 import time
-from pathlib import Path
 
 import psutil
 
+from benchmarks.corpus_kit import WORK, hold_work
 from benchmarks.tables import format_table
 
-WORK = Path("/tmp/eventmap-bench-corpus")
 TARGET = "<= 1.5 GB at 100,000 articles, flat in corpus size"
 FLAT = 1.15  # the biggest run's peak over the smallest's: 'flat' within 15 %
 
@@ -148,7 +147,7 @@ def table(sizes: list[int]) -> str:
 
 
 def main(quick: bool = False) -> int:
-    WORK.mkdir(parents=True, exist_ok=True)
+    hold_work()
     print(table([1000, 5000] if quick else [10_000, 30_000, 100_000]))
     return 0
 
