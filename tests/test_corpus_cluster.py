@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
+
 import psutil
+import pytest
 
 from eventmap.corpus.cluster import (
+    PROFILE_ENV,
     SerialExecutor,
     _dashboard_link,
     executor,
     stop_forkserver,
+    worker_settings,
     worker_state,
 )
 
@@ -33,6 +38,7 @@ def test_local_cluster_dashboard_on_loopback_only_when_asked() -> None:
         assert ex.kind == "cluster" and ex.workers == 1
         assert ex.dashboard and ex.dashboard.startswith("http://127.0.0.1:")
         assert sorted(ex.map_unordered(abs, [-3, -4])) == [3, 4]
+        assert [s["profile"] for s in ex.map_unordered(worker_settings, [1])] == [True]
     with executor(workers=1) as ex:
         assert ex.dashboard is None
 
@@ -65,3 +71,19 @@ def test_the_forkserver_stops_only_once_its_workers_are_gone() -> None:
         assert len(_forkservers()) == 1
     stop_forkserver()
     assert not _forkservers()
+
+
+def test_local_workers_without_dasks_malloc_trim_nor_an_unread_profiler(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No dashboard, no profiler (unless asked by the variable); glibc's malloc keeps its own
+    thresholds (Dask's MALLOC_TRIM_THRESHOLD_ made every big allocation a fresh mapping)."""
+    monkeypatch.delenv(PROFILE_ENV, raising=False)
+    with executor(workers=1) as ex:
+        (state,) = ex.map_unordered(worker_settings, [1])
+    assert state["profile"] is False
+    if "MALLOC_TRIM_THRESHOLD_" not in os.environ:  # a caller's own setting is inherited
+        assert "MALLOC_TRIM_THRESHOLD_" not in state["malloc_env"]
+    monkeypatch.setenv(PROFILE_ENV, "1")
+    with executor(workers=1) as ex:
+        assert [s["profile"] for s in ex.map_unordered(worker_settings, [1])] == [True]
