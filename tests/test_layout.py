@@ -55,6 +55,7 @@ STAGES = {
         "villages",
         "locate",
         "us_cues",
+        "us_namesakes",
         "us_state",
         "incident_day",
         "incident",

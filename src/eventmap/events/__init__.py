@@ -17,6 +17,7 @@ The stages, in the order a sentence flows through them (each module says why it 
       ├─ locate      each event location + its nearest trigger -> one candidate event
       ├─ us_cues     a US local report's cues: its outlet's state, a credited station,
       │              the agencies it quotes; look-ups inside a state
+      ├─ us_namesakes  which county or well-known city a bare US name means
       ├─ us_state    the US state a local report is about (dateline, 'Town, Ga.', outlet)
       │              and its home town; events at a namesake elsewhere move inside it
       ├─ incident_day  the incident's day, not an arrest's, a hearing's or the report's;

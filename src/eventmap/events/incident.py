@@ -40,6 +40,7 @@ from eventmap.events.incident_day import (  # noqa: F401 - the report's incident
 from eventmap.events.lookup import as_mention
 from eventmap.events.model import Candidate
 from eventmap.events.us_cues import Relocator, agency_places
+from eventmap.events.us_namesakes import town_named
 from eventmap.events.us_state import StateContext
 from eventmap.fatalities import NONE, Fatalities, find_fatalities
 from eventmap.geoparse import Mention
@@ -63,7 +64,7 @@ def first_place(
             return as_mention(raw, text[start:end], start, end), None, None
     for name, start, end in agency_places(text, lede_end):
         if state is not None:
-            raw = relocator.lookup(name, state.code)
+            raw = town_named(name, state, context.outlet_only, relocator)
             if raw is not None:
                 return as_mention(raw, name, start, end), None, None
         else:

@@ -1,22 +1,19 @@
 """The US state a local news report is about, and its places read inside that state.
 
 Local crime news names its state once, in the dateline ('MACON, Ga. —') or after a town
-('Macon, Georgia'), and then writes bare town names that have namesakes in many states and
+('Macon, Georgia'), then writes bare town names that have namesakes in many states and
 abroad. ``state_context`` finds that state (the dateline's; a bare big-city dateline
-'BALTIMORE —' as the geoparser reads it; 'WASHINGTON' is the capital; else the state named
-most, twice at least, street names such as 'Tennessee St.' aside). ``in_state`` moves an event
-placed at a namesake outside it to the place of that name inside the state, else to the state
-itself: never a dot at a namesake in another state or country, but a town the text writes
-with its own state stays there ('WASHINGTON — ... in Waldorf, Maryland'). A local paper's
-bare dateline is a place of its region even when the gazetteer lacks it there; a dateline's
-namesake elsewhere loses to the one state the text names twice. A state's abbreviation
-('Pa', 'Fla') is the state, never a town abroad. The cues (the outlet's state, a credited
-station, the agencies quoted) are us_cues.py's: a local outlet's state decides namesakes
-nothing else supports. An event with no better place than the state is at the report's home
-town (precision 2: the dateline town, the town whose police speak, the first town named;
-a county's sheriff gives way to the one town of the county named as where it happened),
-else at the state (precision 3).
-"""
+'BALTIMORE —'; 'WASHINGTON' is the capital; else the state named most, twice at least,
+'Tennessee St.' aside). ``in_state`` moves an event placed at a namesake outside it to the
+place of that name inside the state, else to the state itself: never a dot at a namesake
+elsewhere, but a town written with its own state stays ('WASHINGTON — ... in Waldorf,
+Maryland'). A local paper's bare dateline is a place of its region; a dateline's namesake
+elsewhere loses to the one state the text names twice; 'Pa', 'Fla' are states. The cues
+(outlet, credited station, agencies quoted) are us_cues.py's; which county or well-known
+city a bare name means, us_namesakes.py's. An event with no better place than the state is
+at the report's home town (precision 2: the dateline town, the town whose police speak, the
+first town named; a county's sheriff gives way to the one town of it named as the scene),
+else at the state (precision 3)."""
 
 from __future__ import annotations
 
@@ -45,6 +42,7 @@ from eventmap.events.us_cues import (
     town_in,
     town_inside,
 )
+from eventmap.events.us_namesakes import counties_with_their_towns, town_named
 from eventmap.geoparse import Mention
 
 # How far into a report its agencies ('Macon police') say where the report is from.
@@ -65,6 +63,8 @@ class StateContext:
     # towns the text writes with their state ('in Waldorf, Maryland'), not as a hometown:
     # (name in lower case, state code); no namesake question for them
     stated: frozenset[tuple[str, str]] = frozenset()
+    # the state rests on the outlet alone: a well-known city beats a hamlet (us_namesakes.py)
+    outlet_only: bool = False
 
 
 def state_context(
@@ -127,7 +127,7 @@ def state_context(
 
 
 def _decide(
-    votes: dict[str, tuple[int, int, bool]],
+    votes: dict[str, tuple[int, int, bool, int]],
     local: set[str],
     dateline: tuple[str, int, int] | None,
     fallback: State | None,
@@ -135,7 +135,7 @@ def _decide(
     relocator: Relocator | None,
 ) -> StateContext:
     """The state the votes make, for a report whose dateline names none."""
-    strong = [c for c, (v, _, _) in votes.items() if v >= 2]
+    strong = [c for c, (v, _, _, _) in votes.items() if v >= 2]
     lone = strong[0] if len(strong) == 1 else None  # the one state the text names twice
     if dateline is not None and relocator is not None:
         # 'PEORIA —': the named state that has a town of that name
@@ -152,12 +152,14 @@ def _decide(
         return StateContext(by_code[next(iter(local))], dateline)
     if fallback is not None and not (lone is not None and votes.get(fallback.code, (0,))[0] <= 1):
         return StateContext(fallback, dateline)
-    others = [(v, town) for c, (v, _, town) in votes.items() if c not in local]
+    others = [(v, town) for c, (v, _, town, _) in votes.items() if c not in local]
     if len(local) == 1 and all(v < 2 and not town for v, town in others):
         # a local outlet's report naming no town of another state nor another state twice is
         # about its own ('Norfolk' on a Virginia station's site; a passing 'in Iowa')
-        return StateContext(by_code[next(iter(local))], dateline)
-    if not votes or max(v for v, _, _ in votes.values()) < 2:
+        code = next(iter(local))
+        alone = dateline is None and votes[code][3] == 0  # nothing in the text says so
+        return StateContext(by_code[code], dateline, outlet_only=alone)
+    if not votes or max(v for v, _, _, _ in votes.values()) < 2:
         return StateContext(None, dateline)  # one passing 'in Texas' says too little
     best = min(votes, key=lambda c: (-votes[c][0], votes[c][1]))
     return StateContext(by_code[best], dateline)
@@ -204,7 +206,7 @@ def _with_home(
     names += sorted(named, key=lambda n: -times[n[0].lower()])  # the town named most, first
     code = context.state.code
     for name, start, end in names:
-        raw = relocator.lookup(name, code)
+        raw = town_named(name, context.state, context.outlet_only, relocator)
         if raw is not None:
             home = as_mention(raw, name, start, end)
             if home.kind == "admin2":
@@ -232,9 +234,10 @@ def _votes(
     local: set[str],
     by_code: dict[str, State],
     relocator: Relocator | None = None,
-) -> dict[str, tuple[int, int, bool]]:
+) -> dict[str, tuple[int, int, bool, int]]:
     """Each state's votes, where it is first named (-1: the headline), whether a town votes
-    for it (not a surname: 'Jo Williams'). ``local``: the states of the outlet and of a
+    for it (not a surname: 'Jo Williams'), how many the text casts itself (not the outlet's,
+    nor a namesake's the outlet decided). ``local``: the states of the outlet and of a
     station credited at the top; a town named in the text that has a namesake in the
     outlet's (one) state votes for that state when nothing but such towns speaks for its own
     ('Duncan' on a South Carolina station's site)."""
@@ -298,6 +301,8 @@ def _votes(
             towns.add(mention.text.lower())
             twice = mention.kind == "city" and mention.text.lower() in agencies
             town_votes.append((mention.admin1_code, 2 if twice else 1, mention))
+    if relocator is not None:
+        town_votes = counties_with_their_towns(town_votes, relocator)
     # Towns that have a namesake in the outlet's state ('Augusta' and 'Richmond County' read
     # in New York on a Georgia station's site) support their state only if something else
     # does: a state named, a town written with it, a town the outlet's state lacks. With no
@@ -314,13 +319,15 @@ def _votes(
         and relocator.lookup(mention.text, home) is not None
     }
     solid = votes + Counter(c for i, (c, _, _) in enumerate(town_votes) if i not in namesakes)
+    borrowed: Counter[str] = Counter(local)  # votes the text itself does not cast
     for i, (code, weight, mention) in enumerate(town_votes):
         if i in namesakes and solid[code] == 0 and home is not None:
             code = home  # a namesake nothing else supports: the outlet says which
+            borrowed[code] += weight
         votes[code] += weight
         first_seen.setdefault(code, mention.start)
         by_town.add(code)
-    return {c: (v, first_seen[c], c in by_town) for c, v in votes.items()}
+    return {c: (v, first_seen[c], c in by_town, v - borrowed[c]) for c, v in votes.items()}
 
 
 def in_state(
@@ -358,7 +365,12 @@ def in_state(
         if m.country_code == "US" and (m.text.lower(), m.admin1_code) in context.stated:
             continue  # 'WASHINGTON — ... in Waldorf, Maryland': the text says which Waldorf
         words = cand.location_name or m.text
-        raw = relocator.lookup(words, state.code) if words else None
+        raw = town_named(words, state, context.outlet_only, relocator) if words else None
+        if raw is not None and raw.get("admin1_code") != state.code:  # a well-known city
+            if (m.country_code, m.admin1_code) != ("US", raw.get("admin1_code")):
+                cand.mention = as_mention(raw, words, m.start, m.end)
+                cand.location_name = None
+            continue
         if raw is not None:
             cand.mention = as_mention(raw, words, m.start, m.end)
             if cand.precision == 3:

@@ -1,0 +1,98 @@
+"""Which namesake a bare US name means: a county pinned by its town, a well-known city.
+
+Every sentence here is invented for the tests; the outlets' web addresses are real ones
+from the outlet list (resources/us_outlets.tsv).
+"""
+
+import datetime as dt
+
+from eventmap.article import Article
+from eventmap.events import EventExtractor
+from eventmap.events.us_cues import Relocator, State
+from eventmap.events.us_namesakes import town_named, well_known
+from eventmap.events.us_state import state_context
+from eventmap.geoparse import geoparse
+
+PUBLISHED = dt.date(2016, 5, 10)
+
+
+def _main(extractor: EventExtractor, text: str, outlet: str | None = None) -> dict:
+    article = Article(id="t", text=text, published=PUBLISHED, outlet=outlet)
+    rows = [r for r in extractor.extract(article).event_rows if r["mention_type"] == "event"]
+    assert rows, text
+    return rows[0]
+
+
+def test_a_well_known_city_leads_its_namesakes_by_far(extractor: EventExtractor) -> None:
+    relocator = Relocator(extractor.geoparser.geocoder)
+    found = well_known(relocator, "Birmingham")
+    assert found is not None and found["admin1_code"] == "AL"
+    assert well_known(relocator, "MONTGOMERY") is not None  # a dateline's capitals
+    # Ohio's and Georgia's Columbus, Missouri's and Kansas' Kansas City: no such city
+    assert well_known(relocator, "Columbus") is None
+    assert well_known(relocator, "Kansas City") is None
+
+
+def test_only_a_state_that_rests_on_the_outlet_gives_way(extractor: EventExtractor) -> None:
+    relocator = Relocator(extractor.geoparser.geocoder)
+    georgia = State("GA", "Georgia")
+    assert town_named("Montgomery", georgia, True, relocator)["admin1_code"] == "AL"
+    # the text ties the report to Georgia: its Montgomery
+    assert town_named("Montgomery", georgia, False, relocator)["admin1_code"] == "GA"
+    # Georgia's Columbus is a city, not a hamlet
+    assert town_named("Columbus", georgia, True, relocator)["admin1_code"] == "GA"
+
+
+def test_a_county_is_read_in_the_state_of_the_town_named_inside_it(
+    extractor: EventExtractor,
+) -> None:
+    # every state has its Wayne County: the town the report names pins it (Goldsboro is
+    # North Carolina's Wayne County seat), not the largest (Michigan's)
+    text = (
+        "Deputies with the Wayne County Sheriff's Office were called to a home in Goldsboro "
+        "early Friday, where a man had shot his wife, a spokesman said."
+    )
+    ctx = state_context(text, geoparse(text), relocator=extractor._relocator)
+    assert ctx.state is not None and ctx.state.code == "NC"
+    row = _main(extractor, text)
+    assert row["admin1"] == "North Carolina"
+
+
+def test_a_town_named_like_the_county_does_not_move_the_county(
+    extractor: EventExtractor,
+) -> None:
+    # 'in DeKalb' after 'DeKalb County police' is the county again, not Illinois' DeKalb
+    text = (
+        "DeKalb County police say a man fired a shot Tuesday night that wounded a neighbour. "
+        "Officers found the gun at an apartment complex in DeKalb."
+    )
+    row = _main(extractor, text, outlet="wsbtv.com")  # an Atlanta station
+    assert row["admin1"] == "Georgia"
+
+
+def test_a_well_known_city_beats_a_hamlet_of_the_outlet_s_state(
+    extractor: EventExtractor,
+) -> None:
+    # a Georgia station's report: nothing in the text ties 'Montgomery' to the Georgia town
+    # of 4,500; Alabama's capital is meant
+    text = "Montgomery police say a man was shot and killed outside a gas station early Sunday."
+    row = _main(extractor, text, outlet="wtvm.com")
+    assert (row["location"], row["admin1"]) == ("Montgomery", "Alabama")
+
+
+def test_a_town_of_the_outlet_s_state_that_is_no_hamlet_stays(extractor: EventExtractor) -> None:
+    # North Carolina's Jacksonville (67,000) is a city of the station's own region; a
+    # Maine station's Portland is Maine's
+    text = "Jacksonville police say a man was shot in the leg outside a bar early Sunday."
+    row = _main(extractor, text, outlet="wnct.com")
+    assert row["admin1"] == "North Carolina"
+    text = "Portland police say a woman was wounded by a stray bullet on Friday night."
+    row = _main(extractor, text, outlet="949whom.com")
+    assert row["admin1"] == "Maine"
+
+
+def test_a_hamlet_the_text_ties_to_the_outlet_s_state_stays(extractor: EventExtractor) -> None:
+    # the state written after the town ties it: no well-known city question
+    text = "A man was shot and killed early Sunday in Montgomery, Georgia, deputies said."
+    row = _main(extractor, text, outlet="wtvm.com")
+    assert row["admin1"] == "Georgia"
