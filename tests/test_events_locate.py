@@ -292,3 +292,33 @@ def test_a_town_the_sentence_names_after_its_dateline_is_the_place() -> None:
         "Atlanta's eastern suburbs."
     )
     assert [c.mention.text for c in found] == ["LITHONIA"]
+
+
+def test_where_the_wounded_were_taken_is_not_where_it_happened() -> None:
+    # the hospital's town, however the sentence writes it, makes no event
+    assert _events("The boy was flown to Riverside Medical Center in Topeka, where he died.") == []
+    assert _events("She was taken by ambulance to Wichita, where she died Monday.") == []
+    assert _events("He died Tuesday at Topeka Regional Medical Center.") == []
+    assert _events("A girl shot on Friday is in Wichita recovering, police said.") == []
+    # the town where it happened stays, the hospital's town beside it does not make it
+    found = _events("A man was shot in Salina, Kansas, on Sunday and flown to Wichita.")
+    assert [c.mention.text for c in found] == ["Salina"]
+
+
+def test_a_street_named_like_a_town_is_no_place() -> None:
+    assert _events("A woman was shot and killed Friday in the 1200 block of Edmore.") == []
+    assert _events("Two men were wounded at the intersection of Prescott and 5th Street.") == []
+    assert _events("A teen was shot Sunday night on North Lamar near a gas station.") == []
+    # 'in North Charleston' is a town, not a street
+    found = _events("A teen was shot Sunday night in North Charleston near a gas station.")
+    assert [c.mention.text for c in found] == ["North Charleston"]
+
+
+def test_a_hometown_gives_way_to_the_place_it_happened() -> None:
+    found = _events("A Valdosta teenager accidentally shot himself Sunday near Hahira.")
+    assert [c.mention.text for c in found] == ["Hahira"]
+    found = _events("A man from Valdosta was shot and wounded on Friday in Hahira.")
+    assert [c.mention.text for c in found] == ["Hahira"]
+    # with no other place, the home is all the sentence gives
+    found = _events("A Dacula teenager accidentally shot himself on Sunday.")
+    assert [c.mention.text for c in found] == ["Dacula"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 
 from eventmap.actors import ActorTable, Span
 from eventmap.dates import DateRef
@@ -21,6 +22,7 @@ from eventmap.events.triggers import find_triggers, names_no_doer, refine, rever
 from eventmap.fatalities import Fatalities
 from eventmap.geoparse import Mention
 from eventmap.schema import SUB_EVENT_TO_TYPE
+from eventmap.wordlists import entries
 
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 # Sub-event types whose passive subject is the target ('five men were arrested'), not the
@@ -73,6 +75,71 @@ _FOUND_BY = re.compile(
     r"(?:\w+\s+){0,3}by\s+(?:\S+\s+){0,2}$",
     re.IGNORECASE,
 )
+
+
+# Where the wounded were taken, not where they were shot: 'flown to VCU Medical Center in
+# Richmond', 'taken to Jackson for treatment', 'sent to the crime lab in Little Rock'.
+_TREATED_BEFORE = re.compile(
+    r"\b(?:taken|flown|airlifted|air-lifted|transported|rushed|transferred|evacuated)\s+"
+    r"(?:by\s+(?:helicopter|ambulance|air)\s+)?to\s+(?:[\w'’.&-]+\s+){0,6}?(?:in\s+)?$|"
+    r"\b(?:hospital|medical\s+cent(?:er|re)|clinic|crime\s+lab|trauma\s+cent(?:er|re)|morgue)"
+    r"\s+in\s+(?:the\s+)?$|\brecovering\s+in\s+$",
+    re.IGNORECASE,
+)
+# A town's name heading a hospital's ('Magnolia Regional Medical Center'), or a town where
+# someone lies recovering ('is in Jacksonville recovering').
+_TREATED_AFTER = re.compile(
+    r"\s+(?:(?:Regional|General|Memorial|Community|University|Children['’]s|Medical)\s+){0,3}"
+    r"(?:Hospital|Medical\s+Cent(?:er|re)|Trauma\s+Cent(?:er|re))\b|"
+    r"\s+(?:recovering|being\s+treated)\b"
+)
+# A street named like a town: 'the 16600 block of Edmore', 'the intersection of Prescott and
+# Gollihar', 'on North Lamar', 'off West Highland'.
+_STREET_BEFORE = re.compile(
+    r"\b(?:block\s+of|intersection\s+of|corner\s+of)\s+(?:the\s+)?"
+    r"(?:(?:North|South|East|West|N|S|E|W|NE|NW|SE|SW)\.?\s+)?$|"
+    r"\b(?:on|off)\s+(?:North|South|East|West|N\.|S\.|E\.|W\.)\s+$"
+)
+# Before a town named as where it happened: 'in Maysville', 'near rural Selah'.
+_SCENE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|inside)\s+(?:(?:the|a|an|downtown|rural|suburban|"
+    r"unincorporated|(?:north|south|east|west)(?:ern|east|eastern|west|western)?)\s+){0,2}$",
+    re.IGNORECASE,
+)
+# Before a town named as someone's home: 'a Dacula teenager', 'a 20-year-old Buffalo man'.
+_HOME_BEFORE = re.compile(r"\b(?:an?|the)\s+(?:\d+-year-old\s+)?$", re.IGNORECASE)
+
+
+@cache
+def _home_after() -> re.Pattern[str]:
+    """After a town named as someone's home: a person noun (resources/person_nouns.txt)."""
+    nouns = "|".join(entries("person_nouns.txt"))
+    return re.compile(rf"\s+(?:{nouns})s?\b", re.IGNORECASE)
+
+
+def _hometown(text: str, m: Mention) -> bool:
+    """Whether ``m`` is written as someone's home ('a Dacula teenager', 'Jo Roe, of Macon')."""
+    return bool(
+        ELSEWHERE_BEFORE.search(text, max(0, m.start - 24), m.start)
+        or (
+            _HOME_BEFORE.search(text, max(0, m.start - 24), m.start)
+            and _home_after().match(text, m.end)
+        )
+    )
+
+
+# How far before a place its cues are looked for (within its sentence).
+_CUE_CHARS = 80
+
+
+def not_the_scene(text: str, m: Mention, s: int) -> bool:
+    """Whether the place ``m`` (in the sentence starting at ``s``) is written as where the
+    wounded were treated or as a street, not where it happened: such a place makes no event
+    (a report's scene is then read from its other sentences)."""
+    before = max(s, m.start - _CUE_CHARS)
+    if _TREATED_BEFORE.search(text, before, m.start) or _TREATED_AFTER.match(text, m.end):
+        return True
+    return _STREET_BEFORE.search(text, before, m.start) is not None
 
 
 def dominant_country(mentions: Iterable[Mention]) -> str | None:
@@ -130,7 +197,11 @@ def sentence_events(
         return []
     found = []
     if places is None:
-        places = place_phrases(text, mentions, s, e, resolve, senses)
+        places = [
+            p
+            for p in place_phrases(text, mentions, s, e, resolve, senses)
+            if not not_the_scene(text, p[0], s)
+        ]
     for place, precision, name in places:
         start, end, sub = min(triggers, key=lambda t: _distance(t, place))
         sub = refine(sub, sentence, text[e : e + _FOLLOWING], at=(start - s, end - s))
@@ -241,6 +312,12 @@ def _names_it_better(text: str, first: Mention, later: Mention) -> bool:
         text, max(0, later.start - 24), later.start
     ):
         return False
+    if (
+        later.kind == "city"
+        and _hometown(text, first)
+        and _SCENE_BEFORE.search(text, max(0, later.start - 40), later.start)
+    ):
+        return True  # 'A Dacula teenager shot himself near Maysville': the scene, not home
     us = later.country_code == "US"
     if first.kind in ("admin1", "admin2") and us:
         return first.kind == "admin1" or later.kind == "city"
