@@ -73,17 +73,20 @@ def test_the_forkserver_stops_only_once_its_workers_are_gone() -> None:
     assert not _forkservers()
 
 
-def test_local_workers_without_dasks_malloc_trim_nor_an_unread_profiler(
+def test_local_workers_without_dasks_malloc_trim_nor_unread_monitors(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """No dashboard, no profiler (unless asked by the variable); glibc's malloc keeps its own
-    thresholds (Dask's MALLOC_TRIM_THRESHOLD_ made every big allocation a fresh mapping)."""
+    """No dashboard: no profiler and slower monitors (unless the variable asks for Dask's);
+    glibc's malloc keeps its own thresholds (Dask's MALLOC_TRIM_THRESHOLD_ made every big
+    allocation a fresh mapping)."""
     monkeypatch.delenv(PROFILE_ENV, raising=False)
     with executor(workers=1) as ex:
         (state,) = ex.map_unordered(worker_settings, [1])
     assert state["profile"] is False
+    assert (state["tick"], state["system_monitor"]) == ("1s", "5s")
     if "MALLOC_TRIM_THRESHOLD_" not in os.environ:  # a caller's own setting is inherited
         assert "MALLOC_TRIM_THRESHOLD_" not in state["malloc_env"]
     monkeypatch.setenv(PROFILE_ENV, "1")
     with executor(workers=1) as ex:
-        assert [s["profile"] for s in ex.map_unordered(worker_settings, [1])] == [True]
+        (state,) = ex.map_unordered(worker_settings, [1])
+    assert state["profile"] is True and state["tick"] == "20ms"
