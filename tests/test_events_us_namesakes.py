@@ -96,3 +96,27 @@ def test_a_hamlet_the_text_ties_to_the_outlet_s_state_stays(extractor: EventExtr
     text = "A man was shot and killed early Sunday in Montgomery, Georgia, deputies said."
     row = _main(extractor, text, outlet="wtvm.com")
     assert row["admin1"] == "Georgia"
+
+
+def test_a_hamlet_of_another_state_does_not_outvote_the_outlet(extractor: EventExtractor) -> None:
+    # a Philadelphia station's neighbourhood read as an old name of Hudson, Massachusetts
+    # says nothing of the state: the report is about its outlet's
+    text = "Three people were wounded Monday night when a gun went off inside a Feltonville home."
+    ctx = state_context(
+        text, geoparse(text), outlet="nbcphiladelphia.com", relocator=extractor._relocator
+    )
+    assert ctx.state is not None and ctx.state.code == "PA"
+    row = _main(extractor, text, outlet="nbcphiladelphia.com")
+    assert row["admin1"] == "Pennsylvania"
+    # a city of another state (Iowa's Cedar Rapids, 126,000) is no hamlet: it stays there
+    text = "Three people were shot Tuesday night in Cedar Rapids, police said."
+    assert _main(extractor, text, outlet="ketv.com")["admin1"] == "Iowa"
+
+
+def test_a_hamlet_in_the_outlet_s_region_across_a_state_line_still_votes(
+    extractor: EventExtractor,
+) -> None:
+    # a Washington paper's Maryland suburb is its region: no vote is dropped
+    text = "A man was shot and killed Sunday at a dice game in Capitol Heights, police said."
+    row = _main(extractor, text, outlet="washingtonpost.com")
+    assert row["admin1"] == "Maryland"

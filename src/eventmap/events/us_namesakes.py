@@ -16,10 +16,11 @@ Two questions it cannot answer from the state alone:
 
 from __future__ import annotations
 
+import math
 from weakref import WeakKeyDictionary
 
 from eventmap.events.lookup import as_mention
-from eventmap.events.us_cues import Relocator, State, town_in
+from eventmap.events.us_cues import Relocator, State, outlet_place, town_in
 from eventmap.geoparse import Mention
 
 # A US city this large is named for itself when a report writes it bare...
@@ -30,6 +31,8 @@ WELL_KNOWN_LEAD = 5
 # A namesake in the outlet's state this small (or one that has the name only as an alternate
 # name) is a hamlet beside the well-known city.
 HAMLET = 10_000
+# A local outlet's region: how far from its city a place it reports on may well be.
+REGION_KM = 200.0
 # How many of a name's US senses are looked through.
 _CANDIDATES = 25
 
@@ -92,17 +95,63 @@ def town_named(
     return big if big is not None else raw
 
 
+def hamlet(m: Mention) -> bool:
+    """Whether the geoparser's town is a hamlet (``HAMLET`` people or fewer) or one it found
+    only under an alternate name ('Feltonville', a Philadelphia neighbourhood, read as an
+    old name of Hudson, Massachusetts)."""
+    raw = m.raw or {}
+    return m.kind == "city" and (
+        raw.get("match") != "name" or int(raw.get("population") or 0) <= HAMLET
+    )
+
+
+def _outlet_city(outlet: str | None, relocator: Relocator) -> dict | None:
+    """The gazetteer entry of a local outlet's city, when the outlet list gives one."""
+    place = outlet_place(outlet)
+    if place is None or not place[1]:
+        return None
+    return relocator.lookup(place[1], place[0], counties=False)
+
+
+def _km(a: Mention, b: dict) -> float:
+    """Great-circle distance (km) between a mention and a gazetteer entry."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b["latitude"], b["longitude"]))
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def counties_with_their_towns(
-    town_votes: list[tuple[str, int, Mention]], relocator: Relocator
+    town_votes: list[tuple[str, int, Mention]],
+    relocator: Relocator,
+    home: str | None = None,
+    outlet: str | None = None,
 ) -> list[tuple[str, int, Mention]]:
     """The state votes (state, weight, mention) of a report's towns and counties, a county's
     moved to another state whose county of that name holds a town the report names: 'the
     Wayne County Sheriff' and 'in Goldsboro' are North Carolina's Wayne County (Goldsboro is
     its seat), not Michigan's. Not a town named like the county ('DeKalb County police' ...
-    'in DeKalb' is the county again, not Illinois' DeKalb)."""
+    'in DeKalb' is the county again, not Illinois' DeKalb). A hamlet of another state than
+    ``home`` (the outlet's, else the one the text names), named once and not as the town
+    whose police speak, ``REGION_KM`` or more from the outlet's city, casts no vote: a
+    Philadelphia station's 'a home in Feltonville' is not a report from Massachusetts, nor a
+    Miami one's 'Liberty City' from Texas; a Washington paper's 'Capitol Heights' is its
+    region's, across the state line."""
     towns = [m for _, _, m in town_votes if m.kind == "city"]
+    city = _outlet_city(outlet, relocator) if home is not None else None
     moved = []
     for code, weight, mention in town_votes:
+        if (
+            city is not None
+            and code != home
+            and weight == 1
+            and hamlet(mention)
+            and mention.latitude is not None
+            and _km(mention, city) >= REGION_KM
+        ):
+            continue
         if mention.kind == "admin2":
             for town in towns:
                 if town.admin1_code in (code, None):

@@ -120,7 +120,7 @@ def state_context(
             context = StateContext(state, dateline)
             return _with_home(context, text, relocator, mentions, outlet)
     local = {outlet_state(outlet), credited_state(text)} - {None}
-    votes = _votes(text, mentions, title, local, by_code, relocator)
+    votes = _votes(text, mentions, title, local, by_code, relocator, outlet)
     context = _decide(votes, local, dateline, fallback, by_code, relocator)
     context.local = bool(local)
     return _with_home(context, text, relocator, mentions, outlet)
@@ -234,6 +234,7 @@ def _votes(
     local: set[str],
     by_code: dict[str, State],
     relocator: Relocator | None = None,
+    outlet: str | None = None,
 ) -> dict[str, tuple[int, int, bool, int]]:
     """Each state's votes, where it is first named (-1: the headline), whether a town votes
     for it (not a surname: 'Jo Williams'), how many the text casts itself (not the outlet's,
@@ -301,15 +302,14 @@ def _votes(
             towns.add(mention.text.lower())
             twice = mention.kind == "city" and mention.text.lower() in agencies
             town_votes.append((mention.admin1_code, 2 if twice else 1, mention))
-    if relocator is not None:
-        town_votes = counties_with_their_towns(town_votes, relocator)
-    # Towns that have a namesake in the outlet's state ('Augusta' and 'Richmond County' read
-    # in New York on a Georgia station's site) support their state only if something else
-    # does: a state named, a town written with it, a town the outlet's state lacks. With no
-    # outlet's state, the one state the text names plays its part ('Jefferson police' and
-    # 'the Georgia Bureau of Investigation': Georgia's Jefferson, not Louisiana's).
+    # Towns with a namesake in the outlet's state ('Augusta' read in New York on a Georgia
+    # station's site) support their state only if something else does: a state named, a town
+    # written with it, a town the outlet's state lacks; with no outlet, the one state the text
+    # names ('Jefferson police', 'Georgia Bureau'). Counties, hamlets: us_namesakes.py.
     if home is None and len(named) == 1 and relocator is not None:
         home = next(iter(named))
+    if relocator is not None:
+        town_votes = counties_with_their_towns(town_votes, relocator, home, outlet)
     namesakes = {
         i
         for i, (code, _, mention) in enumerate(town_votes)
