@@ -69,3 +69,23 @@ def test_the_mersenne_remainder_without_division_is_numpys():
     values = np.concatenate([values, rng.integers(0, 2**64 - 1, 5000, dtype=np.uint64)])
     want = values % np.uint64(p)
     assert np.array_equal(minhash._mod_mersenne(values.copy()), want)
+
+
+def test_signatures_over_several_chunks_are_datasketchs():
+    """Shingles hashed CHUNK at a time into reused arrays: texts of just under, at and over
+    one and two chunks give datasketch's bytes, and a shorter text after a longer one is
+    not read from the longer one's leftovers."""
+    from datasketch import MinHash
+
+    rng = random.Random(5)
+    vocabulary = [f"w{k}" for k in range(400)]
+    for n in (1, 4, 5, 6, 200, 259, 260, 261, 516, 517, 900, 7):
+        words = [rng.choice(vocabulary) for _ in range(n)]
+        if n >= minhash.SHINGLE:
+            windows = range(n - minhash.SHINGLE + 1)
+            shingles = {" ".join(words[i : i + minhash.SHINGLE]) for i in windows}
+        else:
+            shingles = {" ".join(words)}
+        m = MinHash(num_perm=NUM_PERM, seed=13)
+        m.update_batch([s.encode() for s in shingles])
+        assert signature(" ".join(words)) == m.hashvalues.astype("<u4").tobytes(), n
