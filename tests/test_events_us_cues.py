@@ -13,9 +13,11 @@ from eventmap.events.us_cues import (
     credited_state,
     outlet_place,
     outlet_state,
+    police_quoted,
     said_in,
     stated_towns,
 )
+from eventmap.geoparse import geoparse
 
 
 def test_an_outlet_s_state_from_its_address_or_its_call_sign() -> None:
@@ -96,3 +98,12 @@ def test_a_state_s_place_does_not_depend_on_the_look_ups_before_it(
     assert found is not None and found["kind"] == "admin1" and found["admin1_code"] == "LA"
     fresh = Relocator(extractor.geoparser.geocoder).state(state)
     assert fresh == found
+
+
+def test_a_report_quotes_the_police_of_its_home_town() -> None:
+    text = "Four people were shot outside a club. Memphis Police said the gunman fled."
+    memphis = next(m for m in geoparse(text) if m.text == "Memphis")
+    assert police_quoted(text, memphis)
+    other = "Four people were shot outside a club in Memphis, a witness said."
+    assert not police_quoted(other, next(m for m in geoparse(other) if m.text == "Memphis"))
+    assert not police_quoted(text, None)

@@ -303,3 +303,17 @@ def test_a_town_the_geoparser_misses_is_found_in_the_state_after_in(
     text = "A boy shot himself in the hand while playing with a gun at a home in Arab Tuesday."
     ctx = state_context(text, geoparse(text), outlet="waff.com", relocator=extractor._relocator)
     assert ctx.home is not None and ctx.home.text == "Arab" and ctx.home_precision == 2
+
+
+def test_a_report_quoting_a_us_town_s_police_stays_in_its_state(
+    extractor: EventExtractor,
+) -> None:
+    # a lone foreign namesake (England's Whitehaven) does not make the report foreign when
+    # it quotes the police of a US town; without them, a namesake abroad stays abroad
+    text = (
+        "Four people were shot overnight outside a Whitehaven night club. "
+        "Memphis Police said the shooting happened just before 2 a.m. Wednesday. "
+        "Memphis Police are looking for the gunman."
+    )
+    row = _main(extractor, text)
+    assert row["admin1"] == "Tennessee"

@@ -45,7 +45,7 @@ from eventmap.events.sentences import (
 )
 from eventmap.events.speakers import Speakers
 from eventmap.events.triggers import ESCALATES, escalation, find_triggers
-from eventmap.events.us_cues import Relocator
+from eventmap.events.us_cues import Relocator, police_quoted
 from eventmap.events.us_state import in_state, state_context
 from eventmap.events.villages import Villages, cued_countries
 from eventmap.fatalities import add_tolls, find_fatalities
@@ -134,8 +134,7 @@ class EventExtractor:
         body_index = 0
         previous_named: list[str] = []  # named actors of the last sentence that had any
         homes: set[str] = set()  # countries the article's rebels and militias belong to
-        # Read once per article, and only if a sentence needs it: per sentence it made the
-        # extraction quadratic in the text's size.
+        # Once per article, only if a sentence needs it (per sentence: quadratic in its size).
         article_countries = functools.cache(lambda: _countries(mentions) | cued_countries(text))
         for i, (s, e) in enumerate(sentences):
             if i in skip:
@@ -234,8 +233,9 @@ class EventExtractor:
         context = state_context(
             text, mentions, article.title, article.outlet or article.url, self._relocator
         )
-        if country != "US" and context.dateline is None and not context.local:
-            context.state = None  # 'Georgia' abroad; a US outlet's 'Norfolk' stays in its state
+        foreign = country != "US" and not (context.dateline or context.local)
+        if foreign and not police_quoted(text, context.home):  # 'Georgia' abroad; not a US
+            context.state = None  # outlet's 'Norfolk' nor a report quoting 'Memphis Police'
         candidates = in_state(candidates, context, self._relocator)
         local = context.state is not None
         candidates = redate(candidates, text, article.published, local)

@@ -62,6 +62,14 @@ def agency_places(text: str, end: int) -> list[tuple[str, int, int]]:
     return sorted(found, key=lambda f: f[1])
 
 
+def police_quoted(text: str, town: Mention | None) -> bool:
+    """Whether the report quotes the police or sheriff of ``town`` (its home town, found in
+    its state) near its top: US local news, whatever foreign name it also holds."""
+    if town is None or town.kind != "city":
+        return False
+    return any(name == town.text for name, _, _ in agency_places(text, min(len(text), 2_000)))
+
+
 # A dateline's agency credit followed by its dash: '(AP) —', '(WXYZ) -'.
 CREDIT_DASH = re.compile(r"\([A-Z][A-Za-z0-9 .&/-]{1,20}\)\s*(?:—|–|--|-)\s?$")
 
