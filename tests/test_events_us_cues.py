@@ -16,6 +16,7 @@ from eventmap.events.us_cues import (
     police_quoted,
     said_in,
     stated_towns,
+    story_part,
 )
 from eventmap.geoparse import geoparse
 
@@ -107,3 +108,10 @@ def test_a_report_quotes_the_police_of_its_home_town() -> None:
     other = "Four people were shot outside a club in Memphis, a witness said."
     assert not police_quoted(other, next(m for m in geoparse(other) if m.text == "Memphis"))
     assert not police_quoted(text, None)
+
+
+def test_a_headline_s_story_is_read_without_the_outlet_s_name() -> None:
+    title = "Man shot outside bar - WXYZ-TV: Savannah, Beaufort, SC, News, Weather"
+    assert story_part(title) == "Man shot outside bar"
+    assert story_part("Man shot in Beaufort, SC | WXYZ") == "Man shot in Beaufort, SC"
+    assert story_part(None) == ""

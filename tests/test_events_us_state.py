@@ -317,3 +317,14 @@ def test_a_report_quoting_a_us_town_s_police_stays_in_its_state(
     )
     row = _main(extractor, text)
     assert row["admin1"] == "Tennessee"
+
+
+def test_a_known_outlet_s_area_in_its_headline_does_not_vote() -> None:
+    # a Savannah station's headline names its area across the state line ('Beaufort, SC'):
+    # the outlet already says where it is, and its report is from Georgia
+    text = (
+        "Police are investigating a fatal shooting on Abercorn Street on Sunday, a spokesman said."
+    )
+    title = "Police investigate fatal shooting - WTOC-TV: Savannah, Beaufort, SC, News"
+    ctx = state_context(text, geoparse(text), title=title, outlet="wtoc.com")
+    assert ctx.state is not None and ctx.state.code == "GA"

@@ -70,6 +70,17 @@ def police_quoted(text: str, town: Mention | None) -> bool:
     return any(name == town.text for name, _, _ in agency_places(text, min(len(text), 2_000)))
 
 
+# Between a headline's story and the outlet's name: 'Man shot downtown - WTOC-TV: Savannah'.
+_TITLE_PARTS = re.compile(r"\s+[-|–—]\s+")
+
+
+def story_part(title: str | None) -> str:
+    """A headline's story, without the outlet's name and area after it ('Metro investigating
+    fatal shooting - WTOC-TV: Savannah, Beaufort, SC, News'): a station's area may span a
+    state line, and its outlet already says where it is."""
+    return _TITLE_PARTS.split(title or "")[0]
+
+
 # A dateline's agency credit followed by its dash: '(AP) —', '(WXYZ) -'.
 CREDIT_DASH = re.compile(r"\([A-Z][A-Za-z0-9 .&/-]{1,20}\)\s*(?:—|–|--|-)\s?$")
 

@@ -38,6 +38,7 @@ from eventmap.events.us_cues import (
     state_of,
     stated_towns,
     states_written,
+    story_part,
     surnames_of,
     town_in,
     town_inside,
@@ -236,18 +237,17 @@ def _votes(
     relocator: Relocator | None = None,
     outlet: str | None = None,
 ) -> dict[str, tuple[int, int, bool, int]]:
-    """Each state's votes, where it is first named (-1: the headline), whether a town votes
-    for it (not a surname: 'Jo Williams'), how many the text casts itself (not the outlet's,
-    nor a namesake's the outlet decided). ``local``: the states of the outlet and of a
-    station credited at the top; a town named in the text that has a namesake in the
-    outlet's (one) state votes for that state when nothing but such towns speaks for its own
-    ('Duncan' on a South Carolina station's site)."""
+    """Each state's votes, where it is first named (-1: the headline's story, not a known
+    outlet's name after it), whether a town votes for it (not 'Jo Williams'), how many the
+    text casts itself (not the outlet's, nor a namesake's it decided). ``local``: the states
+    of the outlet and of a station credited at the top; a town with a namesake in the
+    outlet's (one) state votes for it when nothing but such towns speaks for its own."""
     _, after_town, _ = states_written()
     votes: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     stated: set[str] = set()  # towns written with their state: their namesakes do not vote
     written: set[int] = set()  # where a state is written after a town
-    for offset, words in ((-1, title or ""), (0, text)):
+    for offset, words in ((-1, story_part(title) if local else title or ""), (0, text)):
         for m in after_town.finditer(words):
             state = state_of(m.group(2))
             if state is not None and not state_of(m.group(1)) and not m.group(1).isupper():
