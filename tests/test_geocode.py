@@ -6,7 +6,9 @@ from geopy.distance import geodesic
 from geopy.location import Location
 
 from eventmap.errors import InvalidInput
-from eventmap.geocode import OfflineGeocoder, geocode_many, parse_query
+from eventmap.geocode import OfflineGeocoder
+from eventmap.geocode_batch import geocode_many
+from eventmap.geocode_query import parse_query
 
 # GeoNames reference coordinates (geonames.org), the oracle for "within 10 km".
 SEED_PLACES = {

@@ -120,9 +120,9 @@ def test_the_package_docstring_draws_every_stage(package: str) -> None:
         assert ast.get_docstring(ast.parse((SRC / package / f"{stage}.py").read_text("utf-8")))
 
 
-# Modules over the limit, to be split by concern as cli.py was (grammar, commands); until then
+# Modules allowed over the limit until split by concern (as cli.py and geocode.py were); until then
 # they may not grow.
-LONG_MODULES = {"geocode.py": 474}
+LONG_MODULES: dict[str, int] = {}
 
 
 def test_modules_and_classes_stay_small() -> None:

@@ -60,7 +60,8 @@ GEOCODE_COLUMNS = (
 
 def cmd_geocode(args: argparse.Namespace) -> int:
     # No pandas/geopandas here: a one-name lookup should answer in a fraction of a second.
-    from eventmap.geocode import OfflineGeocoder, geocode_rows
+    from eventmap.geocode import OfflineGeocoder
+    from eventmap.geocode_batch import geocode_rows
 
     geocoder = _chain(args) if args.online else OfflineGeocoder()
     codes = _country_codes(args.country, geocoder) if args.country else None

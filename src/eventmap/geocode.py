@@ -9,18 +9,15 @@ then kind hints and qualifiers, then a population prior, then an optional countr
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from eventmap.errors import GeocoderServiceError, InvalidInput
+from eventmap.errors import InvalidInput
 from eventmap.gazetteer import KINDS, MATCH_LABELS, Gazetteer, default_gazetteer
+from eventmap.geocode_query import ParsedQuery, parse_query, validate_query
 from eventmap.normalize import fold
 
 if TYPE_CHECKING:  # geopandas and geopy cost more than a lookup: imported where used
-    import geopandas as gpd
     from geopy.location import Location
 
 
@@ -45,43 +42,6 @@ class Answer(NamedTuple):
     raw: dict[str, Any]
 
 
-MAX_QUERY_LENGTH = 512
-
-# Qualifiers, tried in order on the lower-cased query; the group 'name' is what is looked up.
-_ADMIN1_WORDS = r"(?:province|governorate|region|state|oblast|muhafazat)"
-_QUALIFIERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), kind, qualifier)
-    for pattern, kind, qualifier in (
-        (
-            r"^(?:the\s+)?(?P<q>(?:north|south)(?:-?\s?(?:east|west))?|east|west|centre|center"
-            r"|middle)\s+(?:part\s+)?of\s+(?:the\s+)?(?P<name>.+?)\s+" + _ADMIN1_WORDS + r"$",
-            "admin1",
-            "direction",
-        ),
-        (r"^(?:the\s+)?" + _ADMIN1_WORDS + r"\s+of\s+(?P<name>.+)$", "admin1", None),
-        (r"^(?P<name>.+?)\s+" + _ADMIN1_WORDS + r"$", "admin1", None),
-        (
-            r"^(?:the\s+)?(?:countryside|outskirts|environs|suburbs|desert|rural\s+areas?)"
-            r"\s+of\s+(?:the\s+)?(?P<name>.+)$",
-            "admin1",
-            "countryside",
-        ),
-        (r"^(?:rural|greater)\s+(?P<name>.+)$", "admin1", "countryside"),
-        (r"^(?P<name>.+?)\s+(?:countryside|outskirts|environs)$", "admin1", "countryside"),
-        (
-            r"^(?:the\s+)?(?P<q>northern|southern|eastern|western|north-?eastern|north-?western"
-            r"|south-?eastern|south-?western|central)\s+(?P<name>.+?)(?:\s+"
-            + _ADMIN1_WORDS
-            + r")?$",
-            "admin1",
-            "direction",
-        ),
-        (r"^(?:the\s+)?(?:city|town|village)\s+of\s+(?P<name>.+)$", "city", None),
-        (r"^(?P<name>.+?)\s+(?:city|town)$", "city", None),
-        (r"^(?:the\s+)?(?:republic|kingdom|state)\s+of\s+(?P<name>.+)$", "country", None),
-    )
-)
-_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # name, alternate, curated alias, loose key. A curated alias is what news English means by
 # the name ('Palmyra' is Tadmur, 'Bethlehem' the town in Palestine, not Belém), so it ranks
 # above a bigger place's alternate name; the article's country still outweighs it.
@@ -93,47 +53,6 @@ _SEA_PRIOR = 10_000_000
 _BIAS_BONUS = 2.5
 _ADMIN1_BIAS_BONUS = 1.5
 _CAPITAL_BONUS = 1.5  # 'Washington' in the news is the capital more often than the state
-
-
-def validate_query(query: object) -> str:
-    """Reject what no retry could fix, saying exactly what was wrong."""
-    if query is None:
-        raise InvalidInput("query is None; pass a place name such as 'Homs province'")
-    if not isinstance(query, str):
-        raise InvalidInput(f"query must be a string, not {type(query).__name__}")
-    text = query.strip()
-    if not text:
-        raise InvalidInput("query is empty or blank")
-    if len(text) > MAX_QUERY_LENGTH:
-        raise InvalidInput(f"query is {len(text)} characters long; the limit is {MAX_QUERY_LENGTH}")
-    bad = [
-        ch for ch in text if unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u200e\u200f"
-    ]
-    if bad:
-        raise InvalidInput(f"query contains control characters: {bad[0]!r}")
-    return text
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedQuery:
-    """A query split into the name to look up and what the words around it said."""
-
-    name: str
-    kind: str | None
-    qualifier: str | None
-    qualifier_text: str | None
-
-
-def parse_query(text: str) -> ParsedQuery:
-    """'northeast of Homs province' -> name 'Homs', kind admin1, qualifier 'direction'."""
-    for pattern, kind, qualifier in _QUALIFIERS:
-        m = pattern.match(text)
-        if m and m.group("name").strip():
-            name = _LEADING_THE.sub("", m.group("name").strip())
-            words = m.groupdict().get("q")
-            qtext = text[: m.start("name")].strip() or text[m.end("name") :].strip()
-            return ParsedQuery(name, kind, qualifier, (words or qtext).strip() or None)
-    return ParsedQuery(_LEADING_THE.sub("", text), None, None, None)
 
 
 class OfflineGeocoder:
@@ -352,67 +271,7 @@ def _codes(value: str | Sequence[str] | None) -> frozenset[str]:
     return frozenset(code.upper() for code in value)
 
 
-# --------------------------------------------------------------------------- batch
-
-
-GeocodeFn = Callable[..., "Location | list[Location] | None"]
-
-
-def geocode_rows(
-    names: Iterable[object],
-    geocoder: OfflineGeocoder | Any | None = None,
-    *,
-    progress: bool | None = None,
-    **kwargs: Any,
-) -> tuple[list[dict[str, Any]], list[tuple[object, str]]]:
-    """geocode_many's rows as plain dicts (no pandas): resolved rows, then (name, reason).
-
-    One bad row never stops the batch: invalid input, no match and service errors are all
-    reported in the second return value, in input order.
-    """
-    geocoder = geocoder or OfflineGeocoder()
-    items = list(names)
-    show = progress if progress is not None else len(items) >= 200
-    if show:
-        from tqdm.auto import tqdm
-
-        items_iter: Iterable[object] = tqdm(items, desc="geocoding", unit="name")
-    else:
-        items_iter = items
-    rows: list[dict[str, Any]] = []
-    unresolved: list[tuple[object, str]] = []
-    lookup = getattr(geocoder, "answers", None)
-    for i, name in enumerate(items_iter):
-        try:
-            if lookup is not None:
-                found = lookup(name, exactly_one=True, **kwargs)
-                loc = _Plain(*found[0]) if found else None
-            else:
-                loc = geocoder.geocode(name, exactly_one=True, **kwargs)
-        except InvalidInput as exc:
-            unresolved.append((name, f"invalid input: {exc}"))
-            continue
-        except GeocoderServiceError as exc:
-            unresolved.append((name, f"service error: {exc}"))
-            continue
-        if loc is None:
-            unresolved.append((name, "no match in the gazetteer"))
-            continue
-        raw = dict(loc.raw)
-        rows.append(
-            {
-                "input_index": i,
-                "query": name,
-                "address": loc.address,
-                "latitude": loc.latitude,
-                "longitude": loc.longitude,
-                **{k: raw.get(k) for k in _BATCH_COLUMNS},
-            }
-        )
-    return rows, unresolved
-
-
-class _Plain(Answer):
+class Plain(Answer):
     """An Answer read like a Location (latitude, longitude) without importing geopy."""
 
     @property
@@ -424,51 +283,16 @@ class _Plain(Answer):
         return self.point[1]
 
 
-def _plain(address: str, point: tuple[float, float], raw: dict[str, Any]) -> _Plain:
+def _plain(address: str, point: tuple[float, float], raw: dict[str, Any]) -> Plain:
     """The Answer with the coordinates geopy's Location would give (its Point turns a -0.0
     into 0.0; the gazetteer's coordinates are in range, so nothing else changes)."""
-    return _Plain(address, (point[0] or 0.0, point[1] or 0.0), raw)
+    return Plain(address, (point[0] or 0.0, point[1] or 0.0), raw)
 
 
-def geocode_many(
-    names: Iterable[object],
-    geocoder: OfflineGeocoder | Any | None = None,
-    *,
-    progress: bool | None = None,
-    **kwargs: Any,
-) -> tuple[gpd.GeoDataFrame, list[tuple[object, str]]]:
-    """Geocode a list; resolved places as a GeoDataFrame, the rest with the reason.
+def __getattr__(name: str) -> Any:
+    """geocode_many and geocode_rows, which live in geocode_batch, still import from here."""
+    if name in ("geocode_many", "geocode_rows"):
+        from eventmap import geocode_batch
 
-    One bad row never stops the batch: invalid input, no match and service errors are all
-    reported in the second return value, in input order.
-    """
-    import geopandas as gpd
-    from shapely.geometry import Point
-
-    rows, unresolved = geocode_rows(names, geocoder, progress=progress, **kwargs)
-    columns = ["input_index", "query", "address", "latitude", "longitude", *_BATCH_COLUMNS]
-    frame = gpd.GeoDataFrame(
-        rows,
-        columns=columns,
-        geometry=[Point(r["longitude"], r["latitude"]) for r in rows],
-        crs="EPSG:4326",
-    )
-    return frame, unresolved
-
-
-_BATCH_COLUMNS = (
-    "geonameid",
-    "name",
-    "kind",
-    "country_code",
-    "admin1_code",
-    "admin1_name",
-    "admin1_iso",
-    "population",
-    "point",
-    "matched_name",
-    "match",
-    "qualifier",
-    "score",
-    "source",
-)
+        return getattr(geocode_batch, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

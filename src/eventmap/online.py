@@ -22,7 +22,8 @@ from geopy.extra.rate_limiter import RateLimiter
 from geopy.location import Location
 
 from eventmap.errors import GeocoderServiceError, InvalidInput
-from eventmap.geocode import OfflineGeocoder, validate_query
+from eventmap.geocode import OfflineGeocoder
+from eventmap.geocode_query import validate_query
 
 DEFAULT_CACHE = Path("data") / "geocode_cache.sqlite"
 MIN_DELAY_SECONDS = 1.0

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from eventmap.gazetteer import MATCH_ALIAS, MATCH_LOOSE
-from eventmap.geocode import parse_query
+from eventmap.geocode_query import parse_query
 from eventmap.geoparse.lexicon import (
     CONNECTORS,
     COUNTRY_ABBREVIATIONS,
