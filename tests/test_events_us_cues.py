@@ -5,6 +5,7 @@ list (resources/us_outlets.tsv).
 """
 
 from eventmap.events import EventExtractor
+from eventmap.events.lookup import as_mention
 from eventmap.events.us_cues import (
     ELSEWHERE_BEFORE,
     Relocator,
@@ -16,7 +17,9 @@ from eventmap.events.us_cues import (
     police_quoted,
     said_in,
     stated_towns,
+    states_written,
     story_part,
+    town_in,
 )
 from eventmap.geoparse import geoparse
 
@@ -115,3 +118,43 @@ def test_a_headline_s_story_is_read_without_the_outlet_s_name() -> None:
     assert story_part(title) == "Man shot outside bar"
     assert story_part("Man shot in Beaufort, SC | WXYZ") == "Man shot in Beaufort, SC"
     assert story_part(None) == ""
+
+
+def test_with_at_the_names_after_at_too() -> None:
+    text = "Deputies said four teens were shot as they left a party at Quarville on Friday."
+    assert [n for n, _, _ in said_in(text, len(text))] == []
+    assert [n for n, _, _ in said_in(text, len(text), at=True)] == ["Quarville"]
+
+
+def test_a_dateline_may_name_the_town_s_county_instead_of_its_state() -> None:
+    dateline = states_written()[2]
+    text = "A boy was hurt on Tuesday.\nGLEEPTON, Dorr County — A boy, 4, was shot in the foot."
+    found = dateline.search(text)
+    assert found is not None and found.group(1) == "GLEEPTON" and found.group(2) is None
+    assert dateline.search("GLEEPTON, Dorr Street — a shop") is None
+
+
+def test_the_census_list_is_asked_only_when_told_and_after_the_gazetteer(
+    extractor: EventExtractor,
+) -> None:
+    relocator = extractor._relocator
+    # Arkwright, N.Y. (a town of about 1,000 in Chautauqua County) is not in the gazetteer
+    assert relocator.lookup("Arkwright", "NY", small=False) is None
+    found = relocator.lookup("Arkwright", "NY")
+    assert found is not None and found["county"] == "US.NY.013"
+    assert relocator.lookup("Arkwright", "PA") is None
+    # a gazetteer town is the gazetteer's answer, with its GeoNames id
+    assert relocator.lookup("Jamestown", "NY")["geonameid"] > 0  # type: ignore[index]
+
+
+def test_a_listed_town_is_inside_its_county_however_far_from_the_county_s_point(
+    extractor: EventExtractor,
+) -> None:
+    relocator = extractor._relocator
+    county = as_mention(relocator.lookup("Box Elder County", "UT"), "Box Elder County", 0, 16)
+    # Howell, Utah is 60 km from the county's point, and in it
+    far = relocator.lookup("Howell", "UT")
+    assert far is not None and far["county"] == "US.UT.003"
+    assert town_in(as_mention(far, "Howell", 0, 6), county)
+    other = as_mention(relocator.lookup("Cache County", "UT"), "Cache County", 0, 12)
+    assert not town_in(as_mention(far, "Howell", 0, 6), other)

@@ -328,3 +328,52 @@ def test_a_known_outlet_s_area_in_its_headline_does_not_vote() -> None:
     title = "Police investigate fatal shooting - WTOC-TV: Savannah, Beaufort, SC, News"
     ctx = state_context(text, geoparse(text), title=title, outlet="wtoc.com")
     assert ctx.state is not None and ctx.state.code == "GA"
+
+
+def test_a_small_town_the_gazetteer_lacks_is_found_in_the_report_s_state(
+    extractor: EventExtractor,
+) -> None:
+    # Arkwright, N.Y. (about 1,000 people) is only in the Census list
+    text = (
+        "TOWN OF ARKWRIGHT, N.Y. (WXYZ) - A hunter was found shot dead on Monday in the woods "
+        "off a county road, sheriff's deputies said."
+    )
+    row = _main(extractor, text)  # the dateline's town is where it happened: a town
+    assert (row["location"], row["admin1"], row["geo_precision"]) == (
+        "TOWN OF ARKWRIGHT",
+        "New York",
+        1,
+    )
+    assert 42.3 < row["latitude"] < 42.5 and -79.3 < row["longitude"] < -79.1
+    # with no state to read it in, the bare name is no place (namesakes elsewhere)
+    text = "A hunter was found shot dead on Monday in Arkwright, deputies said."
+    ctx = state_context(text, geoparse(text), relocator=extractor._relocator)
+    assert ctx.state is None and ctx.home is None
+
+
+def test_a_county_dateline_s_town_takes_its_county_s_events(extractor: EventExtractor) -> None:
+    # Howell is 60 km from Box Elder County's point, and in that county
+    text = (
+        "HOWELL, Box Elder County — A man was wounded by a stray bullet on Sunday at a ranch, "
+        "Box Elder County sheriff's deputies said."
+    )
+    ctx = state_context(text, geoparse(text), outlet="ksl.com", relocator=extractor._relocator)
+    assert ctx.state is not None and ctx.state.code == "UT"
+    assert ctx.home is not None and ctx.home.name == "Howell"
+    row = _main(extractor, text, outlet="ksl.com")
+    assert row["location"] == "HOWELL" and row["geo_precision"] == 2
+
+
+def test_a_small_town_that_is_also_a_word_needs_in_or_near(extractor: EventExtractor) -> None:
+    # Pomfret, N.Y. is in the Census list; 'pomfret' is also a fish
+    text = "Pomfret police said a man was wounded by a stray bullet on Sunday night."
+    ctx = state_context(
+        text, geoparse(text), outlet="buffalonews.com", relocator=extractor._relocator
+    )
+    assert ctx.home is not None and ctx.home.name == "Buffalo"  # the outlet's region
+    assert ctx.home_precision == 3
+    text = "A man was wounded by a stray bullet on Sunday night at a home in Pomfret, police said."
+    ctx = state_context(
+        text, geoparse(text), outlet="buffalonews.com", relocator=extractor._relocator
+    )
+    assert ctx.home is not None and ctx.home.name == "Pomfret"

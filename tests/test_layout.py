@@ -54,6 +54,7 @@ STAGES = {
         "lookup",
         "villages",
         "locate",
+        "us_places",
         "us_cues",
         "us_namesakes",
         "us_state",

@@ -15,6 +15,8 @@ The stages, in the order a sentence flows through them (each module says why it 
       ├─ villages    a village the gazetteer lacks, placed in its province from a national
       │              list of settlements (Ukraine's), when the article supports that country
       ├─ locate      each event location + its nearest trigger -> one candidate event
+      ├─ us_places   US towns the gazetteer lacks (Census list), found only inside a
+      │              state the report names, and only a name with one place there
       ├─ us_cues     a US local report's cues: its outlet's state, a credited station,
       │              the agencies it quotes; look-ups inside a state
       ├─ us_namesakes  which county or well-known city a bare US name means

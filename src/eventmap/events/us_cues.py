@@ -4,8 +4,9 @@ The outlet ('wtkr.com' serves Virginia: resources/us_outlets.tsv), a station cre
 dateline ('(WISH)'), AP's stand-alone dateline cities ('BALTIMORE —'), the towns and counties
 whose police or sheriff the report quotes ('Macon police said'), the ways a state is written
 after a town ('Macon, Ga.': resources/us_states.tsv) and the towns a text writes with theirs.
-``Relocator`` looks a name up inside one state. us_state.py weighs these cues into the
-report's state and home town.
+``Relocator`` looks a name up inside one state: in the gazetteer, else (once the report's
+state is known) in the US Census list of small places (us_places.py). us_state.py weighs these
+cues into the report's state and home town.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from eventmap.events.lookup import ELSEWHERE_BEFORE, as_mention
+from eventmap.events.us_places import in_county, us_place
 from eventmap.geoparse import Mention
 from eventmap.wordlists import table, word_set
 
@@ -94,8 +96,11 @@ PLACE_BEFORE = re.compile(
 )
 
 
-# 'in Arab', 'near the town of Ider': a capitalised name written as where something was.
+_SAID_CHARS = 2_000  # how far into a report a town said to be the scene is looked for
+# 'in Arab', 'near the town of Ider': a capitalised name written as where something was;
+# 'at' too where a county must hold the town ('a party at Granger', Yakima County deputies).
 _SAID_IN = re.compile(rf"\b(?:in|near)\s+(?:the\s+(?:town|city|village)\s+of\s+)?({NAME})")
+_SAID_AT = re.compile(rf"\b(?:in|near|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?({NAME})")
 
 
 @cache
@@ -104,12 +109,12 @@ def _not_places() -> frozenset[str]:
     return word_set("not_places.txt")
 
 
-def said_in(text: str, end: int) -> list[tuple[str, int, int]]:
-    """The names the text writes after 'in' or 'near' before ``end`` ('in Arab Tuesday':
-    'Arab', a weekday or month after it dropped), not after a hospital's or a hometown's
-    words ('a hospital in', 'of'), nor one that is never a place ('in May')."""
+def said_in(text: str, end: int, at: bool = False) -> list[tuple[str, int, int]]:
+    """The names the text writes after 'in' or 'near' (``at``: or 'at') before ``end`` ('in
+    Arab Tuesday': 'Arab', a weekday or month after it dropped), not after a hospital's or
+    a hometown's words ('a hospital in', 'of'), nor one that is never a place ('in May')."""
     found = []
-    for m in _SAID_IN.finditer(text, 0, end):
+    for m in (_SAID_AT if at else _SAID_IN).finditer(text, 0, end):
         words = m.group(1).rstrip(".").split()
         while words and words[-1].lower() in _not_places():
             words.pop()
@@ -160,9 +165,10 @@ def states_written() -> tuple[dict[str, State], re.Pattern[str], re.Pattern[str]
         sorted({f[:-1].title() for f in written if f.endswith(".") and f.count(".") == 1})
     )
     after_town = re.compile(rf"\b({NAME}),\s+((?i:{words})|(?:{postal})\b)(?!\w)")
+    # (or the town's county, its state left to the votes: 'SNOWVILLE, Box Elder County —')
     dateline = re.compile(
         rf"(?m)^[ \t\W]{{0,3}}([A-Z][A-Z.'’ -]{{1,40}}?|{NAME})"
-        rf"(?:,\s*((?i:{words})|(?:{postal}|{dotless})\b))?\s*"
+        rf"(?:,\s*((?i:{words})|(?:{postal}|{dotless})\b)|,\s+{NAME}\s+(?:County|Parish))?\s*"
         r"(?:\([^)\n]{1,40}\)\s*(?:(?:—|–|--|-)\s?)?|(?:—|–|--|-)\s?)"
     )
     return written, after_town, dateline
@@ -248,8 +254,16 @@ class Relocator:
         # depend on which report a worker read before it
         self._states: dict[str, dict | None] = {}
 
-    def lookup(self, name: str, code: str, counties: bool = True) -> dict | None:
-        """The raw gazetteer entry of the town (or county) so named in that state."""
+    def lookup(
+        self, name: str, code: str, counties: bool = True, small: bool = True, **census: Any
+    ) -> dict | None:
+        """The raw gazetteer entry of the town (or county) so named in that state; else, with
+        ``small`` (not while the state is being decided), the one place so named in the
+        state's Census list (us_places.py; ``census``: ``us_place``'s cued, text, end)."""
+        found = self._gazetteer(name, code, counties)
+        return us_place(name, code, **census) if found is None and small else found
+
+    def _gazetteer(self, name: str, code: str, counties: bool) -> dict | None:
         name = name.strip()
         if name.isupper():
             name = name.title()
@@ -347,9 +361,13 @@ _COUNTY_KM = 40.0
 
 
 def town_in(home: Mention | None, county: Mention) -> bool:
-    """Whether ``home`` is a town near enough ``county``'s point to lie inside it."""
+    """Whether ``home`` is a town inside ``county``: a town of the Census list whose county
+    it is (a big western county's point may be 60 km from its towns), or a town near enough
+    the county's point to lie inside it."""
     if home is None or home.kind != "city" or county.latitude is None or home.latitude is None:
         return False
+    if in_county(home.raw, county.name or county.text, county.admin1_code or ""):
+        return True  # (a town's mail may go by a town of the next county: no veto)
     dlat = math.radians(home.latitude - county.latitude)
     dlon = math.radians(home.longitude - county.longitude) * math.cos(math.radians(county.latitude))
     return 6371.0 * math.hypot(dlat, dlon) <= _COUNTY_KM
@@ -365,12 +383,17 @@ def town_inside(
     """The one town inside ``county`` that the report names as a place ('the Chelan County
     Sheriff' and 'a shooting in Manson': Manson), else the county: a report naming several
     of its towns ('shootings in Orange County ... in Tustin ... in Orange') or none of them
-    after 'in', 'at' or 'near' (a 'Dallas Cowboys fan') stays at its county."""
+    after 'in', 'at' or 'near' (a 'Dallas Cowboys fan') stays at its county. Names after those
+    words the geoparser did not read are asked too ('a home in Snowville': the Census list's)."""
     inside: dict[str, Mention] = {}
-    for name, start, end in named:
+    read = {(start, end) for _, start, end in named}
+    said = [x for x in said_in(text, min(len(text), _SAID_CHARS), True) if not state_of(x[0])]
+    for name, start, end in [*named, *(x for x in said if x[1:] not in read)]:
         if not PLACE_BEFORE.search(text, max(0, start - 40), start):
             continue
-        raw = relocator.lookup(name, code, counties=False)
+        raw = relocator.lookup(name, code, counties=False, small=False)
+        if (start, end) not in read and (raw or {}).get("match") != "name":  # not read: no alias
+            raw = us_place(name, code, text, end, cued=True)  # ('Maryland': no Maryland City)
         town = as_mention(raw, name, start, end) if raw is not None else None
         if town is not None and town_in(town, county):
             inside.setdefault(name.lower(), town)

@@ -17,6 +17,7 @@ Two questions it cannot answer from the state alone:
 from __future__ import annotations
 
 import math
+from typing import Any
 from weakref import WeakKeyDictionary
 
 from eventmap.events.lookup import as_mention
@@ -79,14 +80,15 @@ def well_known(relocator: Relocator, name: str) -> dict | None:
 
 
 def town_named(
-    name: str, state: State | None, outlet_only: bool, relocator: Relocator
+    name: str, state: State | None, outlet_only: bool, relocator: Relocator, **look: Any
 ) -> dict | None:
     """The town (or county) ``name`` is in a report about ``state``: its namesake there,
     unless the state rests on the outlet alone (``outlet_only``) and the name is a
-    well-known city elsewhere while the state's namesake is a hamlet."""
+    well-known city elsewhere while the state's namesake is a hamlet. ``look``: how the
+    state's Census list is asked (``Relocator.lookup``)."""
     if state is None:
         return None
-    raw = relocator.lookup(name, state.code)
+    raw = relocator.lookup(name, state.code, **look)
     if not outlet_only or (raw is not None and raw.get("kind") != "city"):
         return raw
     if raw is not None and raw.get("match") == "name" and (raw.get("population") or 0) > HAMLET:
@@ -110,7 +112,7 @@ def _outlet_city(outlet: str | None, relocator: Relocator) -> dict | None:
     place = outlet_place(outlet)
     if place is None or not place[1]:
         return None
-    return relocator.lookup(place[1], place[0], counties=False)
+    return relocator.lookup(place[1], place[0], counties=False, small=False)
 
 
 def _km(a: Mention, b: dict) -> float:
@@ -158,7 +160,7 @@ def counties_with_their_towns(
                     continue
                 if mention.text.lower().startswith(town.text.lower()):
                     continue
-                raw = relocator.lookup(mention.text, town.admin1_code)
+                raw = relocator.lookup(mention.text, town.admin1_code, small=False)
                 if raw is None or raw.get("kind") != "admin2":
                     continue
                 if town_in(town, as_mention(raw, mention.text, mention.start, mention.end)):

@@ -1,19 +1,18 @@
 """The US state a local news report is about, and its places read inside that state.
 
-Local crime news names its state once, in the dateline ('MACON, Ga. —') or after a town
-('Macon, Georgia'), then writes bare town names that have namesakes in many states and
-abroad. ``state_context`` finds that state (the dateline's; a bare big-city dateline
-'BALTIMORE —'; 'WASHINGTON' is the capital; else the state named most, twice at least,
-'Tennessee St.' aside). ``in_state`` moves an event placed at a namesake outside it to the
-place of that name inside the state, else to the state itself: never a dot at a namesake
-elsewhere, but a town written with its own state stays ('WASHINGTON — ... in Waldorf,
-Maryland'). A local paper's bare dateline is a place of its region; a dateline's namesake
-elsewhere loses to the one state the text names twice; 'Pa', 'Fla' are states. The cues
-(outlet, credited station, agencies quoted) are us_cues.py's; which county or well-known
-city a bare name means, us_namesakes.py's. An event with no better place than the state is
-at the report's home town (precision 2: the dateline town, the town whose police speak, the
-first town named; a county's sheriff gives way to the one town of it named as the scene),
-else at the state (precision 3)."""
+Local crime news names its state once, in the dateline ('MACON, Ga. —') or after a town ('Macon,
+Georgia'), then writes bare town names that have namesakes in many states and abroad.
+``state_context`` finds that state (the dateline's; a bare big-city dateline 'BALTIMORE —';
+'WASHINGTON' is the capital; else the state named most, twice at least, 'Tennessee St.' aside).
+``in_state`` moves an event placed at a namesake outside it to the place of that name inside the
+state, else to the state itself: never a dot at a namesake elsewhere, but a town written with
+its own state stays ('WASHINGTON — ... in Waldorf, Maryland'). A local paper's bare dateline is
+a place of its region; a dateline's namesake elsewhere loses to the one state the text names
+twice; 'Pa', 'Fla' are states. The cues (outlet, credited station, agencies quoted) are
+us_cues.py's; which county or well-known city a bare name means, us_namesakes.py's. An event
+with no better place than the state is at the report's home town (precision 2: the dateline
+town, the town whose police speak, the first town named; a county's sheriff gives way to the one
+town of it named as the scene), else at the state (precision 3)."""
 
 from __future__ import annotations
 
@@ -141,7 +140,7 @@ def _decide(
     if dateline is not None and relocator is not None:
         # 'PEORIA —': the named state that has a town of that name
         for code in sorted(votes, key=lambda c: -votes[c][0] * 10_000 + votes[c][1]):
-            if relocator.lookup(dateline[0], code) is not None:
+            if relocator.lookup(dateline[0], code, small=False) is not None:
                 if lone is not None and code != lone and votes[code][0] <= 1:
                     # 'PULLMAN —' and 'Chicago police' twice: a part of Chicago, not the
                     # Washington town whose only support is the dateline itself
@@ -204,25 +203,26 @@ def _with_home(
     surnames = surnames_of(text, {n for n, _, _ in named})
     named = [n for n in named if n[0].lower() not in surnames]
     times = Counter(name.lower() for name, _, _ in named)
+    cues, at = len(names), (context.dateline or ("", -1, -1))[1]  # Census list: these only
     names += sorted(named, key=lambda n: -times[n[0].lower()])  # the town named most, first
-    code = context.state.code
-    for name, start, end in names:
-        raw = town_named(name, context.state, context.outlet_only, relocator)
+    for i, (name, start, end) in enumerate(names):
+        look = {"small": i < cues, "cued": start == at, "text": text, "end": end}
+        raw = town_named(name, context.state, context.outlet_only, relocator, **look)
         if raw is not None:
             home = as_mention(raw, name, start, end)
             if home.kind == "admin2":
-                home = town_inside(home, named, text, relocator, code)
+                home = town_inside(home, named, text, relocator, context.state.code)
             context.home = home
             return context
     for name, start, end in said_in(text, min(len(text), _AGENCY_CHARS)):
         # a town the geoparser missed ('a home in Arab': Alabama's Arab) found in the state
-        raw = relocator.lookup(name, code, counties=False)
+        raw = relocator.lookup(name, context.state.code, False, cued=True, text=text, end=end)
         if raw is not None:
             context.home = as_mention(raw, name, start, end)
             return context
     place = outlet_place(outlet)
     if place is not None and place[0] == context.state.code and place[1]:
-        raw = relocator.lookup(place[1], place[0], counties=False)
+        raw = relocator.lookup(place[1], place[0], counties=False, cued=True)
         if raw is not None:
             context.home, context.home_precision = as_mention(raw, place[1], 0, 0), 3
     return context
@@ -316,7 +316,7 @@ def _votes(
         if home is not None
         and code != home
         and relocator is not None
-        and relocator.lookup(mention.text, home) is not None
+        and relocator.lookup(mention.text, home, small=False) is not None
     }
     solid = votes + Counter(c for i, (c, _, _) in enumerate(town_votes) if i not in namesakes)
     borrowed: Counter[str] = Counter(local)  # votes the text itself does not cast
@@ -365,7 +365,7 @@ def in_state(
         if m.country_code == "US" and (m.text.lower(), m.admin1_code) in context.stated:
             continue  # 'WASHINGTON — ... in Waldorf, Maryland': the text says which Waldorf
         words = cand.location_name or m.text
-        raw = town_named(words, state, context.outlet_only, relocator) if words else None
+        raw = town_named(words, state, context.outlet_only, relocator, small=False)
         if raw is not None and raw.get("admin1_code") != state.code:  # a well-known city
             if (m.country_code, m.admin1_code) != ("US", raw.get("admin1_code")):
                 cand.mention = as_mention(raw, words, m.start, m.end)

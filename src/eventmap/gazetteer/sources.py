@@ -50,6 +50,15 @@ SOURCES: tuple[dict[str, str], ...] = (
         "attribution": "US counties: US Census Bureau",
     },
     {
+        "name": (
+            "US small places: Census Bureau 2018 Gazetteer places and county subdivisions "
+            "(osirislab/armana d98bbeb4 copy), read only inside a report's state"
+        ),
+        "licence": "public domain",
+        "url": "https://www.census.gov/geographies/reference-files/time-series/geo/gazetteer-files.html",
+        "attribution": "US small places: US Census Bureau",
+    },
+    {
         "name": "Seas and oceans: curated names, points at sea from @geo-maps/earth-seas-10m 0.6.0",
         "licence": "ODbL 1.0 (OpenStreetMap coastlines; package code MIT)",
         "url": "https://github.com/simonepri/geo-maps",
