@@ -1,6 +1,8 @@
 """Candidates: each occurrence of a planned name, with what its place in the text adds."""
 
-from eventmap.geoparse import default_geoparser, sentence_bounds
+import pytest
+
+from eventmap.geoparse import default_geoparser, geoparse, sentence_bounds
 
 
 def _candidates(text: str) -> dict:
@@ -77,3 +79,19 @@ def test_the_currency_gate_agrees_with_its_pattern() -> None:
             for t in (f"X {ch}{w[1:]}", f"X {w[0]}{ch}{w[2:]}", f"X{ch}{w}", f"X\t{ch}{w}"):
                 m = _NEXT_WORD.match(t, 1)
                 assert _currency_after(t, 1) is bool(m and m.group(1).lower() in CURRENCY_WORDS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Updated: Nov 3 2015 at 5 pm. Two men were shot in the square.",
+        "On Jun. 24th, police said, a car bomb went off.",
+        "Posted Mar 2, 2016 by the newsroom",
+    ],
+)
+def test_a_month_before_its_day_is_a_date_not_a_town(text: str) -> None:
+    assert [m.text for m in geoparse(text)] == []
+
+
+def test_a_town_named_like_a_month_is_still_a_town_without_a_day() -> None:
+    assert [m.text for m in geoparse("Troops entered Nov on Sunday.")] == ["Nov"]

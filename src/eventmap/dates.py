@@ -23,6 +23,9 @@ _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
+# A month written before its day ('Nov 3', 'Jun. 24th'), matched where the month starts: the
+# geoparser reads 'Nov' there as the date, not Nov in Tajikistan.
+MONTH_BEFORE_DAY = re.compile(rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b", re.IGNORECASE)
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "explicit",

@@ -14,6 +14,7 @@ from bisect import bisect_right as _bisect_right
 from collections.abc import Sequence
 from typing import Any
 
+from eventmap.dates import MONTH_BEFORE_DAY
 from eventmap.geoparse.lexicon import CURRENCY_WORDS, TITLES
 from eventmap.geoparse.model import CACHE_LIMIT, Candidate, Run, Word, overlaps, remember
 from eventmap.geoparse.qualifiers import qualifiers
@@ -220,6 +221,8 @@ class CandidateFinder:
             end = base + rel_end
             if _currency_after(text, end):
                 continue  # 'the US dollar', 'Lebanese pounds': a currency names no place
+            if end - start <= 4 and MONTH_BEFORE_DAY.match(text, start):
+                continue  # 'Nov 3', 'Jun. 24': a date, not Nov (Tajikistan) or Jun (Japan)
             if name.startswith(_SAINTS) and _POSSESSIVE_NAME.match(text, end):
                 continue  # "St Peter's Basilica", "St Mary's Hospital": a building, not a town
             sentence = _bisect_right(starts, start) - 1
