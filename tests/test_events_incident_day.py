@@ -303,3 +303,17 @@ def test_a_report_dated_only_by_an_arrest_reads_its_incident_s_day(
     # the arrest keeps its own day; the shooting is dated by the day the report names it by
     assert ("Strategic developments", "2016-09-12") in days
     assert ("Violence against civilians", "2016-08-02") in days
+
+
+def test_a_month_takes_the_day_the_report_names_its_incident_by() -> None:
+    from eventmap.article import article_from_text
+    from eventmap.events import extract_events
+
+    text = (
+        "Detectives in Dayton are asking for help finding two men who fired into an "
+        "apartment, wounding a woman in March near Oak Street.\n\n"
+        "She was taken to a hospital in stable condition after the March 14 incident on "
+        "Pine Road, police said."
+    )
+    events = extract_events(article_from_text(text, {"published": "2019-05-02"})).events
+    assert list(events["event_date"]) == ["2019-03-14"]

@@ -201,8 +201,8 @@ def redate(
     date of its sentence, else the first such date of a violent sentence of the report;
     without one, a local report's event (whose follow-ups are about arrests and courts) is
     left undated. A violent event dated by a week or a month ('shot last month', 'in
-    August') takes the day within it that the report gives near a violent word ('shot on
-    Aug. 5'), when it gives one."""
+    August') takes the day within it that the report names an incident by ('the Aug. 5
+    incident') or gives near a violent word ('shot on Aug. 5'), when it gives one."""
     days: list[DateRef] | None = None  # the report's day-precise incident days, read once
     for cand in candidates:
         date = cand.date
@@ -212,7 +212,12 @@ def redate(
         if date.precision > 1 and not step:
             if days is None:
                 days = _violent_days(text, published)
-            inside = [d for d in days if date.date_start <= d.date_start <= date.date_end]
+            # a day the report names an incident by first ('the Nov. 26 incident')
+            inside = [
+                d
+                for d in [*naming_days(text, published), *days]
+                if date.date_start <= d.date_start <= date.date_end
+            ]
             if inside:
                 cand.date = inside[0]
             continue
