@@ -22,6 +22,9 @@ of the build: run it by hand in a scratch directory:
     npm pack us-atlas@3.0.1 && tar xzf us-atlas-3.0.1.tgz
     python path/to/data/external/make_us_places.py armana/gazetteer
 
+or, where census.gov is reachable, from the Bureau's own files (2018_Gaz_place_national.txt
+and 2018_Gaz_cousubs_national.txt, tab-separated, in one folder), which are read first.
+
 The gazetteer (GeoNames' towns of 500 people or more) misses thousands of the small towns
 local crime news is about ('Busti', 'Montfort', 'Monroe, Conn.'). This list is read only
 inside a state a report already names (events/us_places.py); it has no population, so it
@@ -85,8 +88,23 @@ COUSUB_KINDS = ("charter township", "township", "plantation", "town")
 COUSUB_STATUS = {"A", "B", "C", "G"}
 
 
+def gazetteer_file(folder, stem):
+    """The Census Bureau's own tab-separated file (stem.txt, as census.gov serves it) when
+    it is there, else the comma-separated copy (stem.csv)."""
+    own = os.path.join(folder, stem + ".txt")
+    return own if os.path.exists(own) else os.path.join(folder, stem + ".csv")
+
+
 def gazetteer_rows(path):
-    """The rows of one comma-separated Gazetteer copy, a comma-holding NAME rejoined."""
+    """The rows of one Gazetteer file: the Census's tab-separated one, or the
+    comma-separated copy with a comma-holding NAME rejoined."""
+    if path.endswith(".txt"):
+        with open(path, encoding="latin-1") as fh:
+            header = [h.strip() for h in fh.readline().split("\t")]
+            for line in fh:
+                parts = [p.strip() for p in line.rstrip("\r\n").split("\t")]
+                yield dict(zip(header, parts, strict=True))
+        return
     with open(path, encoding="latin-1") as fh:
         header = fh.readline().rstrip("\n").split(",")
         at = header.index("NAME")
@@ -139,7 +157,7 @@ def main():
     folder = sys.argv[1] if len(sys.argv) > 1 else "gazetteer"
     rows = []
     skipped = {"balance": 0, "no kind": 0}
-    for r in gazetteer_rows(os.path.join(folder, "2018_Gaz_place_national.csv")):
+    for r in gazetteer_rows(gazetteer_file(folder, "2018_Gaz_place_national")):
         if "(balance)" in r["NAME"]:
             skipped["balance"] += 1
             continue
@@ -150,7 +168,7 @@ def main():
             kind = "place"
         rows.append((r["USPS"], name, r["INTPTLAT"], r["INTPTLONG"], kind, r["GEOID"]))
     n_places = len(rows)
-    for r in gazetteer_rows(os.path.join(folder, "2018_Gaz_cousubs_national.csv")):
+    for r in gazetteer_rows(gazetteer_file(folder, "2018_Gaz_cousubs_national")):
         if r["FUNCSTAT"] not in COUSUB_STATUS:
             continue
         name, kind = split_kind(r["NAME"], COUSUB_KINDS)
