@@ -1,6 +1,8 @@
 """Plans: which spans of a run name places, and the traps its words reveal."""
 
-from eventmap.geoparse import default_geoparser
+import pytest
+
+from eventmap.geoparse import default_geoparser, geoparse
 from eventmap.geoparse.model import Word
 
 
@@ -32,3 +34,21 @@ def test_organisations_and_features_are_flagged() -> None:
 def test_acronyms_are_dropped_but_country_abbreviations_kept() -> None:
     assert _templates("NATO").get("NATO", (0,) * 12)[5] or "NATO" not in _templates("NATO")
     assert not _templates("UK")["UK"][5]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("A man was shot in Knoxville Monday, police said.", "Knoxville"),
+        ("Two teens were wounded in Memphis Tuesday night.", "Memphis"),
+        ("Shelling hit Aleppo Sunday morning.", "Aleppo"),
+        ("Police in Dallas March 3 arrested two men.", "Dallas"),
+    ],
+)
+def test_a_day_or_month_after_a_place_does_not_make_it_a_name(text: str, place: str) -> None:
+    found = [(m.text, m.role) for m in geoparse(text)]
+    assert found == [(place, "event_location")]
+
+
+def test_a_capitalised_word_after_a_place_still_makes_a_name() -> None:
+    assert [m.role for m in geoparse("Paris Hilton arrived late.")] == ["in_name"]

@@ -19,6 +19,21 @@ from eventmap.literal_gate import gated
 from eventmap.wordlists import entries, table
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Words that date, never name: 'in Memphis Tuesday' is Memphis on a Tuesday, not a name
+# 'Memphis Tuesday' as 'Paris Hilton' is one.
+TIME_WORDS = frozenset(_WEEKDAYS) | {  # not 'May': a surname too ('Theresa May')
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"

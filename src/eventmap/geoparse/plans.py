@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from eventmap.dates import TIME_WORDS
 from eventmap.gazetteer import MATCH_ALIAS, MATCH_LOOSE
 from eventmap.geocode_query import parse_query
 from eventmap.geoparse.lexicon import (
@@ -237,7 +238,11 @@ class PlanMaker:
         if single and demonym is None:
             if not in_org and j < n:
                 nxt = run[j].text
-                if nxt not in CONNECTORS and not DIVISION_AFTER.match(" " + nxt):
+                if (
+                    nxt not in CONNECTORS
+                    and not DIVISION_AFTER.match(" " + nxt)
+                    and nxt.lower() not in TIME_WORDS
+                ):
                     # 'Jackson Smith', 'Paris Hilton': a capitalised word right after a
                     # one-word place name usually makes it a person or an organisation.
                     in_name = True
