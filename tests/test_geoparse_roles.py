@@ -1,5 +1,7 @@
 """Roles: what each kept place is in the text, and the readings that are dropped."""
 
+import pytest
+
 from eventmap.geoparse import geoparse
 
 
@@ -121,3 +123,26 @@ def test_the_word_after_gates_agree_with_their_patterns() -> None:
                 want = nxt is not None and nxt.group(1).lower() in _ROLE_AFTER_WORDS
                 assert _role_word_after(t, 1) is want, t
                 assert _said_after(t, 1) is (_SAID_AFTER.match(t, 1) is not None), t
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Officers responded to a shooting in Flint early Sunday.", "Flint"),
+        ("A man was shot at a gas station in Tupelo.", "Tupelo"),
+    ],
+)
+def test_a_common_word_after_in_is_a_town_of_some_size(text: str, place: str) -> None:
+    assert [m.text for m in geoparse(text)] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The detective in Noma’s case said little.",
+        "Nothing changed near Hope, she said.",
+        "Of the five men, two died.",
+    ],
+)
+def test_a_common_word_stays_a_word_when_it_is_someone_s_or_a_small_town(text: str) -> None:
+    assert [m.text for m in geoparse(text)] == []

@@ -96,6 +96,19 @@ def _said_after(text: str, end: int) -> bool:
 
 # 'a Café in Kabul', 'an Oasis near the road': after 'a' or 'an' and before a preposition or
 # punctuation, a capitalised word is a thing (a shop's name, a common noun), not a town.
+_IN_BEFORE = re.compile(r"\b(?:in|near|outside)\s+\Z")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+
+
+def _used_as_a_name(text: str, start: int, end: int) -> bool:
+    """A capitalised common word right after a mid-sentence 'in', 'near' or 'outside' is used
+    as a place's name ('a shooting in Flint', 'near Tupelo'), unless a possessive makes it
+    someone's ('in Noma's case')."""
+    return bool(_IN_BEFORE.search(text, max(0, start - 8), start)) and not (
+        _POSSESSIVE_AFTER.match(text, end)
+    )
+
+
 _INDEFINITE_BEFORE = re.compile(r"(?:^|[\s(\"“])(?:a|an)\s+\Z", re.IGNORECASE)
 _THING_AFTER = re.compile(
     r"(?:\s+(?:in|at|on|near|outside|inside|of|with|where|that|which|and|or)\b|\s*[,.;:)!?]|\Z)"
@@ -154,7 +167,8 @@ class RoleDecider:
             cand.single_common
             and not curated
             and raw["kind"] == "city"
-            and raw["population"] < 100_000
+            and raw["population"]
+            < (20_000 if _used_as_a_name(text, cand.start, cand.end) else 100_000)
         ):
             return None  # a common word that is also a small town: 'Of', 'Will', 'Bath, ME'
         if (
