@@ -1,5 +1,7 @@
 """Context: the article's country and divisions, containers, one sense per discourse."""
 
+import pytest
+
 from eventmap.geoparse import geoparse
 
 
@@ -36,3 +38,18 @@ def test_a_town_in_a_named_area_is_looked_for_there() -> None:
     # Not every 'X in Y' is a town in an area: a saint's name is no village.
     text = "A statue of St Gregory of Narek in Vatican City was unveiled."
     assert all(m.text != "Narek" or m.resolved for m in geoparse(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A woman was shot in Naples, Fla., on Monday.", [("Naples", "US-FL"), ("Fla", "US-FL")]),
+        ("Two men were wounded in Springfield, Ill., late Friday.", [("Springfield", "US-IL")]),
+        ("Police in Paris, TX, made an arrest.", [("Paris", "US-TX")]),
+        ("Fighting resumed near Naples, Italy.", [("Naples", "IT-72"), ("Italy", None)]),
+    ],
+)
+def test_a_town_written_with_its_us_state_in_news_style_is_in_that_state(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.admin1_iso) for m in geoparse(text)] == expected

@@ -16,6 +16,7 @@ from typing import Any
 from eventmap.errors import InvalidInput
 from eventmap.geoparse.model import Candidate, remember
 from eventmap.geoparse.resolve import Resolver
+from eventmap.wordlists import table
 
 _UNKNOWN_POPULATION = 1_000  # what a GeoNames town of population 0 counts as when ranking
 # A town this small in another country is a namesake, not the place 'X in Y' names.
@@ -27,6 +28,26 @@ _IN_CONTAINER = re.compile(
     r"south-?west)(?:ern)?\s+|central\s+|(?P<rural>rural)\s+)?(?:(?P<area>countryside|"
     r"outskirts|province|governorate|region|district|suburbs)\s+of\s+(?:the\s+)?)?"
 )
+
+
+_US_STATES: tuple[re.Pattern[str], dict[str, str]] | None = None
+
+
+def _us_state_after(text: str, end: int) -> tuple[str, int] | None:
+    """The US state a town is written with in news style: ', Fla.', ', Ill.', ', GA'
+    (resources/us_states.tsv); its name and where the abbreviation ends."""
+    global _US_STATES
+    if _US_STATES is None:
+        names: dict[str, str] = {}
+        for row in table("us_states.tsv"):
+            names[row[0]] = row[1]
+            if len(row) > 2:
+                names[row[2]] = row[1]
+        words = "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True))
+        _US_STATES = re.compile(rf",\s?(?P<abbr>{words})(?![\w.])"), names
+    pattern, names = _US_STATES
+    m = pattern.match(text, end)
+    return (names[m.group("abbr")], m.end()) if m else None
 
 
 class ContextReader(Resolver):
@@ -42,10 +63,13 @@ class ContextReader(Resolver):
         context must not move again.
         """
         pinned: set[int] = set()
+        for k, a in enumerate(candidates):
+            if locations[k] is not None and a.demonym is None:
+                _in_us_state(self, text, candidates, locations, k, pinned)
         for k in range(len(candidates) - 1):
             a, b = candidates[k], candidates[k + 1]
             loc = locations[k]
-            if loc is None or a.demonym is not None or b.demonym is not None:
+            if loc is None or a.demonym is not None or b.demonym is not None or k in pinned:
                 continue
             # Most neighbours are far apart: read the gap only when it can be ', ' or ' in ...'.
             if b.start - a.end > 2 and not text.startswith(" in ", a.end):
@@ -257,3 +281,46 @@ class ContextReader(Resolver):
             dominant = top if weight >= 2 and weight >= sum(votes.values()) / 3 else None
         named = frozenset(f"{cc}.{a1}" for (cc, a1), w in divisions.items() if w >= 2)
         return dominant, named, set(votes)
+
+
+def _in_us_state(
+    reader: ContextReader,
+    text: str,
+    candidates: list[Candidate],
+    locations: list[Any],
+    k: int,
+    pinned: set[int],
+) -> None:
+    """'Naples, Fla.', 'Springfield, Ill.': the town is looked for in that state, and the
+    abbreviation, when the geoparser took it for a place ('Fla' is Flå, Norway), is the
+    state."""
+    a = candidates[k]
+    found = _us_state_after(text, a.end)
+    if found is None or locations[k].raw["kind"] not in ("city", "admin2"):
+        return
+    name, abbr_end = found
+    state = reader._cached(("@us-state", name), _us_state_of(reader), name)
+    if state is None:
+        return
+    inside = reader._cached(
+        ("@within", a.lookup, state.raw["geonameid"]), reader._within, a.lookup, state.raw
+    )
+    if inside is not None:
+        locations[k] = inside
+        pinned.add(k)
+        a.single_common = a.initial_common = False
+    if k + 1 < len(candidates) and candidates[k + 1].start < abbr_end:
+        locations[k + 1] = state
+        pinned.add(k + 1)
+
+
+def _us_state_of(reader: ContextReader) -> Any:
+    """A US state by name through the reader's geocoder ('Georgia' is the state here)."""
+
+    def lookup(name: str) -> Any:
+        try:
+            return reader.geocoder.geocode(name, kind="admin1", country_codes="US")
+        except InvalidInput:
+            return None
+
+    return lookup
