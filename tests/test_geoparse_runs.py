@@ -129,3 +129,12 @@ def test_the_unicode_classes_are_the_regex_modules() -> None:
             ours.extend(range(int(lo, 16), min(int(hi or lo, 16) + 1, len(every))))
         assert ours == [ord(c) for c in regex.findall(pattern, every)], name
     assert re.findall(_SPACE, every) == regex.findall(r"\s", every)
+
+
+def test_a_saint_in_capitals_joins_its_name() -> None:
+    from eventmap.geoparse import geoparse
+
+    found = [(m.text, m.admin1_iso) for m in geoparse("EAST ST. LOUIS, Ill. - A man was shot.")]
+    assert found == [("EAST ST. LOUIS", "US-IL")]
+    assert [m.text for m in geoparse("A teen was wounded in MT. VERNON.")] == ["MT. VERNON"]
+    assert [m.text for m in geoparse("He lives on MAIN ST. Police said so.")] == []

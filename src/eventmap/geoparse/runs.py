@@ -29,7 +29,7 @@ from eventmap.wordlists import entries, table
 # (We're) never name places. Hyphens split words ('London-based'); runs join across them.
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _CONTRACTIONS = ("'re", "’re", "'ve", "’ve", "'ll", "’ll", "n't", "n’t", "'m", "’m", "'d", "’d")
-_ABBREVIATED = frozenset({"St", "Mt", "Ft", "Pt"})
+_ABBREVIATED = frozenset({"St", "Mt", "Ft", "Pt", "ST", "MT", "FT", "PT"})  # 'ST. LOUIS' too
 
 
 def _alternation(words: frozenset[str]) -> str:
@@ -78,7 +78,7 @@ def _run_pattern(astral: bool) -> re.Pattern[str]:
 
         (?<![\\w'’‘ʿʾ]) CAP (GAP (CONNECTOR GAP)* CAP)*
         CAP = (?:\\p{Lu}\\.){2,} | \\p{Lu}[\\w'’‘ʿʾ]*      ('U.S.', 'Homs', "Dar'a")
-        GAP = one or two spaces or tabs, a hyphen, or '. ' after a word 'St' ('St. Louis')
+        GAP = one or two spaces or tabs, a hyphen, or '. ' after a word 'St' or 'ST' ('St. Louis')
 
     with the look-behind moved after the first capital, so that the pattern starts with a
     character class and re skips to the next capital in C: half the work of the regex
@@ -89,7 +89,7 @@ def _run_pattern(astral: bool) -> re.Pattern[str]:
     word = "[" + _unicode_class("word", astral) + "]"
     name_char = "[" + _unicode_class("word", astral) + "'’‘ʿʾ]"
     cap_tail = r"(?:\.(?:" + upper + r"\.)+|" + name_char + "*)"
-    gap = r"(?:[ \t]{1,2}|-|(?<=[SMFP]t)\.\x20(?<!" + word + r"..\.\x20))"
+    gap = r"(?:[ \t]{1,2}|-|(?<=[SMFP][tT])\.\x20(?<!" + word + r"..\.\x20))"
     connector = "(?:" + _alternation(CONNECTORS) + ")"
     return re.compile(
         f"{upper}(?<!{name_char}.){cap_tail}(?:{gap}(?:{connector}{gap})*{upper}{cap_tail})*"
