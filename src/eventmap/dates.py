@@ -19,13 +19,12 @@ from eventmap.literal_gate import gated
 from eventmap.wordlists import entries, table
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-# Words that date, never name: 'in Memphis Tuesday' is Memphis on a Tuesday, not a name
-# 'Memphis Tuesday' as 'Paris Hilton' is one.
-TIME_WORDS = frozenset(_WEEKDAYS) | {  # not 'May': a surname too ('Theresa May')
+MONTH_NAMES = (
     "january",
     "february",
     "march",
     "april",
+    "may",
     "june",
     "july",
     "august",
@@ -33,11 +32,13 @@ TIME_WORDS = frozenset(_WEEKDAYS) | {  # not 'May': a surname too ('Theresa May'
     "october",
     "november",
     "december",
-}
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
+# The words of a calendar: a capitalised one is a date's, never a person's or a place's.
+CALENDAR_WORDS = frozenset((*_WEEKDAYS, *MONTH_NAMES))
+# Words that date, never name: 'in Memphis Tuesday' is Memphis on a Tuesday, not a name
+# 'Memphis Tuesday' as 'Paris Hilton' is one. Not 'May': a surname too ('Theresa May').
+TIME_WORDS = CALENDAR_WORDS - {"may"}
+_MONTHS = "|".join(MONTH_NAMES) + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 # A month written before its day ('Nov 3', 'Jun. 24th'), matched where the month starts: the
 # geoparser reads 'Nov' there as the date, not Nov in Tajikistan.
 MONTH_BEFORE_DAY = re.compile(rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b", re.IGNORECASE)

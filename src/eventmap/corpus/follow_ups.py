@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from eventmap.corpus.rules import km
+from eventmap.dates import CALENDAR_WORDS
 from eventmap.wordlists import word_set
 
 MIN_SHARED = 1  # names two reports must share
@@ -59,29 +60,6 @@ _ROLE = re.compile(
     r"|\b(?i:victims?|identified\s+(?:him|her|them|the\s+\w+)?\s*as|(?:death|killing|murder|"
     rf"shooting|slaying)\s+of|suspect|gunman|shooter)\s*,?\s+({_NAME})\b"
 )
-_CALENDAR = frozenset(
-    (
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    )
-)
 
 
 @cache
@@ -92,7 +70,7 @@ def _not_name_words() -> frozenset[str]:
         | word_set("organisation_words.txt")
         | word_set("feature_words.txt")
         | word_set("stopwords.txt")
-        | _CALENDAR
+        | CALENDAR_WORDS
     )
 
 

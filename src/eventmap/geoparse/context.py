@@ -11,6 +11,7 @@ when it is not much smaller than the first ('Rome' in a US story is still Rome, 
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Any
 
 from eventmap.errors import InvalidInput
@@ -299,7 +300,12 @@ def _in_us_state(
     if found is None or locations[k].raw["kind"] not in ("city", "admin2"):
         return
     name, abbr_end = found
-    state = reader._cached(("@us-state", name), _us_state_of(reader), name)
+    # a state name from our own list: a valid query, never InvalidInput
+    state = reader._cached(
+        ("@us-state", name),
+        partial(reader.geocoder.geocode, kind="admin1", country_codes="US"),
+        name,
+    )
     if state is None:
         return
     inside = reader._cached(
@@ -312,15 +318,3 @@ def _in_us_state(
     if k + 1 < len(candidates) and candidates[k + 1].start < abbr_end:
         locations[k + 1] = state
         pinned.add(k + 1)
-
-
-def _us_state_of(reader: ContextReader) -> Any:
-    """A US state by name through the reader's geocoder ('Georgia' is the state here)."""
-
-    def lookup(name: str) -> Any:
-        try:
-            return reader.geocoder.geocode(name, kind="admin1", country_codes="US")
-        except InvalidInput:
-            return None
-
-    return lookup
