@@ -224,3 +224,18 @@ def test_a_figure_that_counts_things_is_no_toll(sentence: str, dead: int, wounde
 )
 def test_a_figure_is_a_whole_word(sentence: str, dead: int) -> None:
     assert find_fatalities(sentence).coded == dead
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dead"),
+    [
+        ("Two people were killed in the first raid and 3 in the second one.", 5),
+        ("Shelling killed 4 civilians at one market and 2 at the other one.", 6),
+        ("A strike on a school killed 6, and a second strike hit a clinic near that one.", 6),
+        ("A guard was wounded and the other one died.", 1),
+        ("Gunmen killed one guard at the gate.", 1),
+        ("Two men were wounded; the death of the other one was confirmed.", 1),
+    ],
+)
+def test_one_standing_for_a_thing_is_no_victim(sentence: str, dead: int) -> None:
+    assert find_fatalities(sentence).coded == dead

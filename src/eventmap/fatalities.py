@@ -119,6 +119,15 @@ _AND_ONE_MORE = re.compile(
 _ACTIVE = re.compile(r"(?:killing|wounding|injuring)$", re.IGNORECASE)
 _ACTIVE_PAST = re.compile(r"(?:killed|wounded|injured)$", re.IGNORECASE)
 _PASSIVE_MARK = re.compile(r"\b(?:was|were|been|being|are|is|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# 'one' standing for a noun already said, after a preposition: 'and 3 in the second one', 'at
+# the other one'. Not after 'of' ('the killing of the other one' is a victim), and a bare 'one'
+# ('killed one', 'in one of the homes') stays a figure.
+_THING_ONE = re.compile(
+    r"\b(?:in|at|on|from|into|inside|near|during|after|before|outside)\s+(?:the\s+)?"
+    r"(?:first|second|third|fourth|fifth|last|latest|next|previous|earlier|later|other|same"
+    r"|another|this|that|a\s+(?:new|second|third|different|separate))\s+$",
+    re.IGNORECASE,
+)
 _PART_OF = re.compile(
     r"\b(?:including|among\s+them|of\s+whom|of\s+them|among\s+whom)\s+$", re.IGNORECASE
 )
@@ -178,6 +187,10 @@ def find_fatalities(sentence: str, offset: int = 0) -> Fatalities:
             continue  # 'no one was killed'
         if _PART_OF.search(sentence, max(0, m.start() - 16), m.start()):
             continue  # '5 people, including 2 children': already counted
+        if (m.group("low") or "").lower() == "one" and _THING_ONE.search(
+            sentence, max(0, m.start() - 40), m.start()
+        ):
+            continue  # '3 in the second one': an attack, a house, not a victim
         if _COUNTS_THINGS.match(sentence, m.end()):
             continue  # 'two airstrikes killed 5', 'killed 3 at 4 locations'
         outcome = _outcome_of(sentence, m, outcomes)

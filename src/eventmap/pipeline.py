@@ -163,7 +163,7 @@ def load_boundaries(path: str | Path) -> gpd.GeoDataFrame:
         ) from exc
     if not isinstance(gdf, gpd.GeoDataFrame) or "geometry" not in gdf:
         raise InputError(f"{path}: boundary file has no geometry")
-    gdf = gdf[gdf.geometry.notna() & ~gdf.geometry.is_empty]
+    gdf = gdf[~gdf.geometry.isna() & ~gdf.geometry.is_empty]
     gdf = gdf[gdf.geom_type.isin(["Polygon", "MultiPolygon"])]
     if gdf.empty:
         raise InputError(f"{path}: boundary file has no polygons")
