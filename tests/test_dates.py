@@ -150,3 +150,17 @@ def test_a_day_names_an_incident_with_its_modifiers_or_its_possessive() -> None:
     # the day of something else, followed by a shooting in another phrase
     assert not names("He was arraigned Monday for the shooting of his cousin.")
     assert not names("Police said Monday a shooting left one man hurt.")
+
+
+def test_a_weekday_that_names_an_incident_is_never_the_day_after_the_stamp() -> None:
+    pub = dt.date(2019, 5, 9)  # a Thursday
+    # told on its own, a Friday is the day after a stamp a day early ...
+    assert [r.event_date for r in find_dates("The parade starts Friday.", pub)] == [
+        dt.date(2019, 5, 10)
+    ]
+    # ... but the Friday that names a shooting is last week's
+    for text in (
+        "A teenager was charged in Friday's drive-by shooting on Oak Street.",
+        "Neighbours still talk about the Friday night shooting at the park.",
+    ):
+        assert [r.event_date for r in find_dates(text, pub)] == [dt.date(2019, 5, 3)], text

@@ -248,11 +248,32 @@ def test_the_dot_of_a_clock_time_ends_no_clause() -> None:
         # the day of the shooting, or a death the same day
         ("A man died after being shot early Saturday, days after a fight.", False),
         ("A man was shot and died Sunday at the scene.", False),
+        ("The boy died Friday after he was shot by a friend.", False),
     ],
 )
 def test_the_day_a_victim_died_later_is_no_day_of_the_incident(text: str, step: bool) -> None:
     (date,) = [d for d in find_dates(text, PUBLISHED) if d.precision == 1]
     assert procedural(text, date) is step
+
+
+@pytest.mark.parametrize(
+    ("text", "steps"),
+    [
+        # the death's day, then the shooting's own day in the same clause
+        ("A cook died Thursday after being shot in the chest Monday night.", [True, False]),
+        ("Jo Doe, 16, died Sunday, days after he was wounded on May 2.", [True, False]),
+        # a day in the next sentence is no cause of this death
+        ("A cook died Thursday after surgery. He had been shot Monday.", [False, False]),
+    ],
+)
+def test_a_death_told_after_its_dated_shooting_is_a_later_day(text: str, steps: list[bool]) -> None:
+    assert [procedural(text, d) for d in find_dates(text, PUBLISHED)] == steps
+
+
+def test_the_day_of_an_arraignment_is_a_step() -> None:
+    text = "He was charged with robbery at his Saturday arraignment, prosecutors said."
+    (date,) = find_dates(text, PUBLISHED)
+    assert procedural(text, date)
 
 
 def test_a_later_death_takes_the_day_of_the_shooting(main_event: MainEvent) -> None:

@@ -68,3 +68,15 @@ def test_a_report_reads_each_date_at_most_once() -> None:
         read.last_report()
     assert len(asked) == len(set(asked)) == len(sentences)
     assert read.last_report()[1] == 200
+
+
+def test_a_sentence_cut_inside_its_date_reads_the_whole_date() -> None:
+    # 'Feb.' ends a sentence for the splitter; the day after it is still this sentence's
+    text = "Police say a man shot his neighbour on Friday, Feb. 24 around 6 p.m. He fled."
+    sentences = [(0, 51), (52, len(text))]
+    date = Readings(text, sentences, dt.date(2017, 3, 15)).date(0)
+    assert date is not None and date.event_date == dt.date(2017, 2, 24)
+    # a whole month's name ends its sentence: the next one's number is no day of it
+    text = "The fair opened in May. 5 people were hurt."
+    date = Readings(text, [(0, 23), (24, len(text))], dt.date(2017, 6, 1)).date(0)
+    assert date is not None and date.precision == 3

@@ -42,6 +42,21 @@ _MONTHS = "|".join(MONTH_NAMES) + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov
 # A month written before its day ('Nov 3', 'Jun. 24th'), matched where the month starts: the
 # geoparser reads 'Nov' there as the date, not Nov in Tajikistan.
 MONTH_BEFORE_DAY = re.compile(rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b", re.IGNORECASE)
+# A sentence cut at an abbreviated month's stop ('... on Friday, Feb.' + '24 around 6 p.m.'):
+# its date reads on into the next one (not 'May.': a whole word that may end a sentence).
+_CUT_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.\Z", re.I)
+_DAY_AFTER_CUT = re.compile(r"[ \t]*\d{1,2}(?:st|nd|rd|th)?\b(?:,?[ \t]+\d{4}\b)?")
+
+
+def date_end(text: str, end: int) -> int:
+    """Where the dates of the sentence ending at ``end`` end: past its end when it was cut
+    inside a date after an abbreviated month ('Feb.' then '24'), else ``end``."""
+    if not _CUT_MONTH.search(text, max(0, end - 6), end):
+        return end
+    day = _DAY_AFTER_CUT.match(text, end)
+    return day.end() if day else end
+
+
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "explicit",
@@ -211,10 +226,15 @@ def _resolve(rule: str, m: re.Match[str], published: dt.date | None, offset: int
         back = (published.weekday() - wanted) % 7
         if back == 0 and text.lower().startswith("last"):
             back = 7
-        if back == 6 and not text.lower().startswith("last"):
+        if (
+            back == 6
+            and not text.lower().startswith("last")
+            and not incident_noun_after(m.string, m.end())
+        ):
             # the day after the stamp: a report stamped a day early (filed before midnight,
             # updated the next morning; a wire's time zone) tells of that day, and one a
-            # week on would say 'last Wednesday'
+            # week on would say 'last Wednesday'; but a day that names an incident
+            # ('Friday's drive-by shooting', 'the Sunday shooting') has passed
             back = -1
         start = end = published - dt.timedelta(days=back)
     elif rule == "holiday":

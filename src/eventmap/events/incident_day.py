@@ -158,11 +158,35 @@ def _later_death(text: str, start: int, end: int) -> bool:
         return False
     if _tells_incident(before[death.end() :]):
         return False  # 'died after being shot Friday': the shooting's day
+    if _dated_cause_after(text, end):
+        return True  # 'died Wednesday after being shot Monday': Monday is the shooting's
     around = text[max(0, start - 160) : end + 120]
     cut = start - max(0, start - 160)
     head = max((m.end() for m in _CLAUSE_END.finditer(around, 0, cut)), default=0)
     tail = next((m.start() for m in _CLAUSE_END.finditer(around, cut + end - start)), len(around))
     return _LATER.search(around, head, tail) is not None
+
+
+# 'died Wednesday after being shot in the head Monday': the violence the death came after,
+# told with a day of its own in the same clause.
+_AFTER = re.compile(r"\W+(?:[\w'’]+\W+){0,3}?after\b", re.IGNORECASE)
+
+
+def _dated_cause_after(text: str, end: int) -> bool:
+    """Whether the clause after a death's date tells the violence it came after with its
+    own day ('died Wednesday after being shot Monday'): the death's day is then a later one."""
+    m = _AFTER.match(text, end)
+    if m is None or _CLAUSE_END.search(text, end, m.end()):
+        return False
+    stop = _CLAUSE_END.search(text, m.end())
+    tail = text[m.end() : stop.start() if stop else min(len(text), m.end() + 160)]
+    if not violent_trigger(tail, 0):
+        return False
+    return any(d.precision == 1 for d in find_dates(tail, _ANY_DAY))
+
+
+# Relative days need a reference to be read at all; which day does not matter here.
+_ANY_DAY = dt.date(2000, 1, 1)
 
 
 # 'what happened on June 7', 'the shooting occurred Monday', 'around 11 p.m. the night of

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from eventmap.dates import DateRef, find_dates
+from eventmap.dates import DateRef, date_end, find_dates
 from eventmap.fatalities import Fatalities, find_fatalities
 
 
@@ -42,7 +42,8 @@ class Readings:
         """The first date ``find_dates`` reads in the ``i``-th sentence, or None."""
         if i not in self._dates:
             s, e = self.sentences[i]
-            dates = find_dates(self.text[s:e], self.published, s)
+            # a sentence cut inside its date ('on Friday, Feb.' + '24') reads the whole date
+            dates = find_dates(self.text[s : date_end(self.text, e)], self.published, s)
             self._dates[i] = dates[0] if dates else None
         return self._dates[i]
 
