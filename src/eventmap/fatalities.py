@@ -65,7 +65,7 @@ _OUTCOME = gated(
         r"\b(?:(?P<death>kill(?:ed|ing|s)?|dead|deaths?|died|dying|lives|bodies|body|fatalit(?:y|ies)"
         r"|eliminat(?:ed|ing|e)|slain|massacred|executed|perished|murdered|beheaded|lynched"
         r"|succumbed|fatally|fatal(?=\s+shooting\s+of\b))|(?P<hurt>injur(?:ed|es|ing|ies|y)|wound(?:ed|ing|s)?|hurt|maimed|hospitali[sz]ed)"
-        r"|(?P<other>arrested|captured|detained|abducted|kidnapped|rescued|missing|displaced|"
+        r"|(?P<other>survived|survives|arrested|captured|detained|abducted|kidnapped|rescued|missing|displaced|"
         r"evacuated|infected|released|taken\s+hostage))\b",
         re.IGNORECASE,
     )
