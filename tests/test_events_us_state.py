@@ -377,3 +377,47 @@ def test_a_small_town_that_is_also_a_word_needs_in_or_near(extractor: EventExtra
         text, geoparse(text), outlet="buffalonews.com", relocator=extractor._relocator
     )
     assert ctx.home is not None and ctx.home.name == "Pomfret"
+
+
+def test_a_surname_is_no_place_for_the_event(extractor: EventExtractor) -> None:
+    from eventmap.events.lookup import as_mention
+    from eventmap.events.model import Candidate
+    from eventmap.events.us_cues import Relocator
+    from eventmap.events.us_state import in_state
+    from eventmap.fatalities import find_fatalities
+
+    relocator = Relocator(extractor.geoparser.geocoder)
+    # 'Jackson' is a Georgia town, and here a woman's name: an event placed there by that
+    # word moves to the dateline town
+    text = "MACON, Ga. (AP) - A teen was shot on Sunday. Dana Jackson, 41, says she heard it."
+    ctx = state_context(text, geoparse(text), relocator=relocator)
+    assert "jackson" in ctx.surnames
+    start = text.index("Jackson")
+    town = as_mention(relocator.lookup("Jackson", "GA"), "Jackson", start, start + 7)
+    fatal = find_fatalities(text, 0)
+
+    def cand() -> Candidate:
+        args = ([], [], [], [], None, "none", fatal, None, False)
+        return Candidate("Attack", town, 0, (0, 10), (0, 1), *args)
+
+    (moved,) = in_state([cand()], ctx, relocator)
+    assert moved.mention.text.lower() == "macon" and moved.precision == 2
+    # a report of no known state from a local outlet drops it: no dot is better than a wrong one
+    ctx = state_context("Dana Jackson, 41, says she heard it.", [], outlet="walb.com")
+    ctx.state = None
+    assert in_state([cand()], ctx, relocator) == []
+
+
+def test_a_hometown_alone_gives_way_to_the_report_s_town(extractor: EventExtractor) -> None:
+    text = "DAYTON, Ohio (AP) - A Columbus man was shot and wounded on Sunday, police said."
+    row = _main(extractor, text)
+    assert row["location"].lower() == "dayton" and row["admin1"] == "Ohio"
+    # with no town of its own, the report keeps the hometown: all it gives
+    text = "A Columbus man was shot and wounded on Sunday, Ohio police said."
+    assert _main(extractor, text)["location"] == "Columbus"
+
+
+def test_a_dateline_does_not_run_across_lines() -> None:
+    text = "UPDATE\n\nMACON, Ga. (WMAZ) - A man was shot and wounded on Sunday."
+    ctx = state_context(text, geoparse(text))
+    assert ctx.dateline is not None and ctx.dateline[0] == "MACON"

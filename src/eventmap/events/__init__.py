@@ -14,12 +14,14 @@ The stages, in the order a sentence flows through them (each module says why it 
       ├─ lookup      the gazetteer's second answers: a name inside a province, namesakes
       ├─ villages    a village the gazetteer lacks, placed in its province from a national
       │              list of settlements (Ukraine's), when the article supports that country
+      ├─ surnames    the words a report writes as people's names ('Jackson says'): no places
       ├─ locate      each event location + its nearest trigger -> one candidate event
       ├─ us_places   US towns the gazetteer lacks (Census list), found only inside a
       │              state the report names, and only a name with one place there
       ├─ us_cues     a US local report's cues: its outlet's state, a credited station,
       │              the agencies it quotes; look-ups inside a state
       ├─ us_namesakes  which county or well-known city a bare US name means
+      ├─ us_votes    how a US report's words, towns and outlet vote for its state
       ├─ us_state    the US state a local report is about (dateline, 'Town, Ga.', outlet)
       │              and its home town; events at a namesake elsewhere move inside it
       ├─ incident_day  the incident's day, not an arrest's, a hearing's or the report's;

@@ -30,10 +30,9 @@ from eventmap.events.incident import (
     violent_sentence,
     violent_trigger,
 )
-from eventmap.events.locate import dominant_country, sentence_events
+from eventmap.events.locate import dominant_country, scene_phrases, sentence_events
 from eventmap.events.lookup import PlaceLookup, only_sure_towns
 from eventmap.events.model import Candidate
-from eventmap.events.phrases import place_phrases
 from eventmap.events.readings import Readings
 from eventmap.events.sentences import (
     AGGREGATE,
@@ -318,8 +317,8 @@ class EventExtractor:
         text = article.text
         if len(text) > SHORT_REPORT_CHARS:
             return []
-        places = place_phrases(
-            text, mentions, 0, len(text), self.places.within, self.places.senses
+        places = scene_phrases(
+            text, mentions, 0, len(text), self.places.within, self.places.senses, False
         )[:1]
         dates = find_dates(text, article.published)
         if not places:

@@ -37,6 +37,7 @@ from eventmap.events.incident_day import (  # noqa: F401 - the report's incident
     violent_sentence,
     violent_trigger,
 )
+from eventmap.events.locate import not_the_scene, written_as_home
 from eventmap.events.lookup import as_mention
 from eventmap.events.model import Candidate
 from eventmap.events.us_cues import Relocator, agency_places
@@ -78,6 +79,9 @@ def first_place(
         if m.start >= lede_end:
             break
         usable = m.resolved and m.kind in ("city", "admin2") and m.role == "event_location"
+        # not 'taken to Jackson', 'a hospital in Macon', 'a Macon man'
+        usable = usable and not (not_the_scene(text, m, 0) or written_as_home(text, m))
+        usable = usable and m.text.lower() not in context.surnames  # 'Sherman Wilson'
         if state is not None:
             usable = usable and (m.country_code, m.admin1_code) == ("US", state.code)
         else:

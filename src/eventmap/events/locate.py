@@ -79,18 +79,21 @@ _FOUND_BY = re.compile(
 
 # Where the wounded were taken, not where they were shot: 'flown to VCU Medical Center in
 # Richmond', 'taken to Jackson for treatment', 'sent to the crime lab in Little Rock'.
-_TREATED_BEFORE = re.compile(
+_TAKEN_BEFORE = re.compile(
     r"\b(?:taken|flown|airlifted|air-lifted|transported|rushed|transferred|evacuated)\s+"
-    r"(?:by\s+(?:helicopter|ambulance|air)\s+)?to\s+(?:[\w'’.&-]+\s+){0,6}?(?:in\s+)?$|"
+    r"(?:by\s+(?:helicopter|ambulance|air)\s+)?to\s+(?:[^\s,;:]+\s+){0,6}?(?:in\s+)?$",
+    re.IGNORECASE,
+)
+_TREATED_BEFORE = re.compile(
     r"\b(?:hospital|medical\s+cent(?:er|re)|clinic|crime\s+lab|trauma\s+cent(?:er|re)|morgue)"
     r"\s+in\s+(?:the\s+)?$|\brecovering\s+in\s+$",
     re.IGNORECASE,
 )
-# A town's name heading a hospital's ('Magnolia Regional Medical Center'), or a town where
-# someone lies recovering ('is in Jacksonville recovering').
+# A town's name heading a hospital's ('Magnolia Regional Medical Center', 'a San Antonio
+# hospital'), or a town where someone lies recovering ('is in Jacksonville recovering').
 _TREATED_AFTER = re.compile(
     r"\s+(?:(?:Regional|General|Memorial|Community|University|Children['’]s|Medical)\s+){0,3}"
-    r"(?:Hospital|Medical\s+Cent(?:er|re)|Trauma\s+Cent(?:er|re))\b|"
+    r"(?:Hospital|Medical\s+Cent(?:er|re)|Trauma\s+Cent(?:er|re))\b|\s+(?:area\s+)?hospital\b|"
     r"\s+(?:recovering|being\s+treated)\b"
 )
 # A street named like a town: 'the 16600 block of Edmore', 'the intersection of Prescott and
@@ -128,18 +131,83 @@ def _hometown(text: str, m: Mention) -> bool:
     )
 
 
+# After a town written as someone's home: 'a Metairie native', 'Tampa resident Jo Roe'.
+_NATIVE_AFTER = re.compile(r"\s+(?:native|resident)\b", re.IGNORECASE)
+# Before it: 'Jo Roe, 34, of Macon', 'a resident of Macon', 'who lived in Macon'.
+_HOME_OF_BEFORE = re.compile(
+    r"\b\d{1,3}\s*,\s+(?:of|from)\s+$|\b(?:native|resident)s?\s+of\s+$|"
+    r"\b(?:lived|lives|living|grew\s+up)\s+in\s+$",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _person_from() -> re.Pattern[str]:
+    """Before a town named as someone's home: a person noun and 'from' ('a man from Macon',
+    'a 15-year-old male from Macon'); person nouns: resources/person_nouns.txt."""
+    nouns = "|".join(entries("person_nouns.txt"))
+    return re.compile(rf"\b(?:{nouns}|male|female)s?\s+from\s+$", re.IGNORECASE)
+
+
+def written_as_home(text: str, m: Mention) -> bool:
+    """Whether ``m`` is written as someone's home, not as where something happened ('a
+    Buffalo man was shot', 'a Metairie native', 'a man from Columbus', 'Jo Roe, 34, of
+    Macon', 'who lived in Macon')."""
+    before = max(0, m.start - 40)
+    return bool(
+        (
+            _HOME_BEFORE.search(text, max(0, m.start - 24), m.start)
+            and _home_after().match(text, m.end)
+        )
+        or _NATIVE_AFTER.match(text, m.end)
+        or _HOME_OF_BEFORE.search(text, before, m.start)
+        or _person_from().search(text, before, m.start)
+    )
+
+
 # How far before a place its cues are looked for (within its sentence).
 _CUE_CHARS = 80
 
 
 def not_the_scene(text: str, m: Mention, s: int) -> bool:
     """Whether the place ``m`` (in the sentence starting at ``s``) is written as where the
-    wounded were treated or as a street, not where it happened: such a place makes no event
-    (a report's scene is then read from its other sentences)."""
+    wounded were treated, as a street or as someone's home, not where it happened: such a
+    place makes no event (a report's scene is then read from its other sentences)."""
     before = max(s, m.start - _CUE_CHARS)
     if _TREATED_BEFORE.search(text, before, m.start) or _TREATED_AFTER.match(text, m.end):
         return True
+    if taken_there(text, m, s):
+        return True
     return _STREET_BEFORE.search(text, before, m.start) is not None
+
+
+def taken_there(text: str, m: Mention, s: int = 0) -> bool:
+    """Whether the place ``m`` is where someone was taken ('flown to VCU Medical Center in
+    Richmond', 'taken to Jackson for treatment'): never the scene, even where a facility in
+    it may be ('a bomb exploded at Zubair Hospital in Lashkar Gah')."""
+    return _TAKEN_BEFORE.search(text, max(s, m.start - _CUE_CHARS), m.start) is not None
+
+
+def scene_phrases(
+    text: str,
+    mentions: list[Mention],
+    s: int,
+    e: int,
+    resolve: Resolver | None = None,
+    senses: Senses | None = None,
+    facilities: bool = True,
+) -> list[tuple[Mention, int | None, str | None]]:
+    """The place phrases of ``text[s:e]`` that may be where something happened: not a
+    hospital's town nor a street (``not_the_scene``; without ``facilities`` only not where
+    someone was taken: a short report's one place), nor someone's home when another place is
+    named (alone, the home is all the sentence gives)."""
+    scene = not_the_scene if facilities else taken_there
+    places = [
+        p for p in place_phrases(text, mentions, s, e, resolve, senses) if not scene(text, p[0], s)
+    ]
+    # 'A Buffalo man was shot in the Town of Arkwright': the home gives way to the scene
+    elsewhere = [p for p in places if not written_as_home(text, p[0])]
+    return elsewhere or places
 
 
 def dominant_country(mentions: Iterable[Mention]) -> str | None:
@@ -197,11 +265,7 @@ def sentence_events(
         return []
     found = []
     if places is None:
-        places = [
-            p
-            for p in place_phrases(text, mentions, s, e, resolve, senses)
-            if not not_the_scene(text, p[0], s)
-        ]
+        places = scene_phrases(text, mentions, s, e, resolve, senses)
     for place, precision, name in places:
         start, end, sub = min(triggers, key=lambda t: _distance(t, place))
         sub = refine(sub, sentence, text[e : e + _FOLLOWING], at=(start - s, end - s))
@@ -266,6 +330,7 @@ def sentence_events(
                 party_claim=party,
                 precision=precision,
                 location_name=name,
+                hometown=written_as_home(text, place),
             )
         )
     if len(found) > 1:  # 'the Buena Vista neighbourhood' is part of the town named with it

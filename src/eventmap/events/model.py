@@ -37,6 +37,9 @@ class Candidate:
     # named district or province (precision 2 or 3) under the village's own name.
     precision: int | None = None
     location_name: str | None = None
+    # The place is only written as someone's home ('a Dacula teenager shot himself'): a US
+    # report's own town (us_state.py) is likelier the scene.
+    hometown: bool = False
 
 
 def stable_id(*parts: str) -> str:

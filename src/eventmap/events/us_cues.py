@@ -30,6 +30,8 @@ class State:
 
 
 NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+# The same on one line: a dateline never runs across lines ('ORIGINAL STORY\n\nMobile County').
+_LINE_NAME = r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}"
 
 
 # 'Macon police', 'the Macon Police Department', 'Bibb County sheriff's deputies'.
@@ -115,7 +117,11 @@ def said_in(text: str, end: int, at: bool = False) -> list[tuple[str, int, int]]
     a hometown's words ('a hospital in', 'of'), nor one that is never a place ('in May')."""
     found = []
     for m in (_SAID_AT if at else _SAID_IN).finditer(text, 0, end):
-        words = m.group(1).rstrip(".").split()
+        words = m.group(1).split()
+        # 'in Arab Tuesday. It happened': the sentence ends at a word's stop ('St.' goes on)
+        cut = next((i for i, w in enumerate(words[:-1]) if w.endswith(".") and len(w) > 4), None)
+        words = words[: cut + 1] if cut is not None else words
+        words[-1] = words[-1].rstrip(".")
         while words and words[-1].lower() in _not_places():
             words.pop()
         name = " ".join(words)
@@ -167,7 +173,7 @@ def states_written() -> tuple[dict[str, State], re.Pattern[str], re.Pattern[str]
     after_town = re.compile(rf"\b({NAME}),\s+((?i:{words})|(?:{postal})\b)(?!\w)")
     # (or the town's county, its state left to the votes: 'SNOWVILLE, Box Elder County —')
     dateline = re.compile(
-        rf"(?m)^[ \t\W]{{0,3}}([A-Z][A-Z.'’ -]{{1,40}}?|{NAME})"
+        rf"(?m)^[ \t\W]{{0,3}}([A-Z][A-Z.'’ -]{{1,40}}?|{_LINE_NAME})"
         rf"(?:,\s*((?i:{words})|(?:{postal}|{dotless})\b)|,\s+{NAME}\s+(?:County|Parish))?\s*"
         r"(?:\([^)\n]{1,40}\)\s*(?:(?:—|–|--|-)\s?)?|(?:—|–|--|-)\s?)"
     )
@@ -310,52 +316,6 @@ class Relocator:
         return self._states[key]
 
 
-# A capitalised word right before a town's name makes it a surname ('Jo Williams', 'Officer
-# Thomas'), unless the word is part of a place's name (resources/place_name_words.txt).
-@cache
-def _place_words() -> frozenset[str]:
-    return word_set("place_name_words.txt")
-
-
-@cache
-def _titles() -> frozenset[str]:
-    return word_set("titles.txt") - _place_words()
-
-
-_CAPITALISED_PAIR = re.compile(r"(?<![\w.])([A-Z][a-z]+)[ \t]+(?=([A-Z]\w*(?:[-'’][A-Z]\w*)*))")
-# What follows a person's name, not a town's: an age ('Jo Williams, 34,', 'Jo Williams (34)'),
-# where they are from or what they said or did ('Jo Williams of Selma', 'Jo Williams said').
-# A capitalised word before a town with none of these after it is a caption's or a
-# headline's ('Buy Photo Cincinnati police', 'an Eastside Jacksonville girl').
-_PERSON_AFTER = re.compile(
-    r",\s*(?:aged?\s+)?\d{1,3}\b|\s*\(\d{1,3}\)|\s+(?:of|said|says|told|who|was|is|has|had)\b"
-)
-
-
-def surnames_of(text: str, names: set[str]) -> set[str]:
-    """Those of ``names`` the report writes as someone's surname (in lower case): after a title,
-    or after a given name (a capitalised word that is no place word nor one the report also
-    writes in lower case: 'Fatal Memphis shooting' is a headline's 'fatal') with an age, a
-    hometown or a verb after it (``_PERSON_AFTER``). One pass over the text."""
-    wanted = {n for n in names if n[:1].isupper() and " " not in n}
-    if not wanted:
-        return set()
-    lower: frozenset[str] | None = None
-    found = set()
-    for m in _CAPITALISED_PAIR.finditer(text):
-        name = m.group(2)
-        if name not in wanted or name.lower() in found:
-            continue
-        word = m.group(1).lower()
-        if lower is None:
-            lower = frozenset(re.findall(r"\b[a-z]+\b", text))
-        if word in _titles() or (
-            word not in _place_words() and word not in lower and _PERSON_AFTER.match(text, m.end(2))
-        ):
-            found.add(name.lower())
-    return found
-
-
 # How far from a county's point its towns may be (most US counties are smaller).
 _COUNTY_KM = 40.0
 
@@ -366,11 +326,32 @@ def town_in(home: Mention | None, county: Mention) -> bool:
     the county's point to lie inside it."""
     if home is None or home.kind != "city" or county.latitude is None or home.latitude is None:
         return False
-    if in_county(home.raw, county.name or county.text, county.admin1_code or ""):
+    state = county.admin1_code or ""
+    if in_county(_with_county(home, state), county.name or county.text, state):
         return True  # (a town's mail may go by a town of the next county: no veto)
     dlat = math.radians(home.latitude - county.latitude)
     dlon = math.radians(home.longitude - county.longitude) * math.cos(math.radians(county.latitude))
     return 6371.0 * math.hypot(dlat, dlon) <= _COUNTY_KM
+
+
+# How far a Census place's point may be from the gazetteer's point of the same town.
+_SAME_TOWN_KM = 10.0
+
+
+def _with_county(town: Mention, state: str) -> dict:
+    """``town``'s entry with its county: a gazetteer town's is that of the Census list's one
+    place of its name in ``state`` lying where the town does ('Temecula': Riverside County,
+    whose point is 110 km away), else its own entry."""
+    if town.raw.get("county") or town.admin1_code != state or town.latitude is None:
+        return town.raw
+    listed = us_place(town.name or town.text, state, cued=True)
+    if listed is None:
+        return town.raw
+    dlat = math.radians(listed["latitude"] - town.latitude)
+    dlon = math.radians(listed["longitude"] - town.longitude) * math.cos(
+        math.radians(town.latitude)
+    )
+    return listed if 6371.0 * math.hypot(dlat, dlon) <= _SAME_TOWN_KM else town.raw
 
 
 def town_inside(

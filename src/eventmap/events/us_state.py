@@ -18,17 +18,16 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from eventmap.events.lookup import as_mention
 from eventmap.events.model import Candidate
+from eventmap.events.surnames import surnames as written_names
+from eventmap.events.surnames import surnames_of
 from eventmap.events.us_cues import (
     CREDIT_DASH,
     ELSEWHERE_BEFORE,
-    STREET_AFTER,
     Relocator,
     State,
-    agency_places,
     credited_state,
     dateline_cities,
     outlet_place,
@@ -37,16 +36,12 @@ from eventmap.events.us_cues import (
     state_of,
     stated_towns,
     states_written,
-    story_part,
-    surnames_of,
     town_in,
     town_inside,
 )
-from eventmap.events.us_namesakes import counties_with_their_towns, town_named
+from eventmap.events.us_namesakes import town_named
+from eventmap.events.us_votes import AGENCY_CHARS, agencies, state_votes
 from eventmap.geoparse import Mention
-
-# How far into a report its agencies ('Macon police') say where the report is from.
-_AGENCY_CHARS = 2_000
 
 
 @dataclass
@@ -65,6 +60,9 @@ class StateContext:
     stated: frozenset[tuple[str, str]] = frozenset()
     # the state rests on the outlet alone: a well-known city beats a hamlet (us_namesakes.py)
     outlet_only: bool = False
+    # the words the text writes as people's names ('Jackson says': surnames.py), lower case
+    surnames: frozenset[str] = frozenset()
+    home_quoted: bool = False  # the home is a town or county whose police the report quotes
 
 
 def state_context(
@@ -120,7 +118,7 @@ def state_context(
             context = StateContext(state, dateline)
             return _with_home(context, text, relocator, mentions, outlet)
     local = {outlet_state(outlet), credited_state(text)} - {None}
-    votes = _votes(text, mentions, title, local, by_code, relocator, outlet)
+    votes = state_votes(text, mentions, title, local, by_code, relocator, outlet)
     context = _decide(votes, local, dateline, fallback, by_code, relocator)
     context.local = bool(local)
     return _with_home(context, text, relocator, mentions, outlet)
@@ -165,12 +163,6 @@ def _decide(
     return StateContext(by_code[best], dateline)
 
 
-@lru_cache(maxsize=4)
-def _agencies(text: str) -> tuple[tuple[str, int, int], ...]:
-    """The report's agencies near its top, read once for the votes and the home."""
-    return tuple(agency_places(text, min(len(text), _AGENCY_CHARS)))
-
-
 def _with_home(
     context: StateContext,
     text: str,
@@ -183,9 +175,10 @@ def _with_home(
     as someone's hometown nor as the hospital's town) that is a place inside the state;
     else the city of a local outlet of that state (precision 3: the region it covers)."""
     context.stated = stated_towns(text)
+    context.surnames = written_names(text)
     if relocator is None or context.state is None:
         return context
-    names = list(_agencies(text))
+    names = list(agencies(text))
     if context.dateline is not None:
         names.insert(0, context.dateline)
     named = [
@@ -194,7 +187,7 @@ def _with_home(
         if m.resolved
         and m.kind == "city"
         and m.country_code == "US"
-        and m.start < _AGENCY_CHARS
+        and m.start < AGENCY_CHARS
         and m.role != "in_name"
         and m.text.lower() != "washington"
         and not ELSEWHERE_BEFORE.search(text, max(0, m.start - 24), m.start)
@@ -213,8 +206,9 @@ def _with_home(
             if home.kind == "admin2":
                 home = town_inside(home, named, text, relocator, context.state.code)
             context.home = home
+            context.home_quoted = i < cues and start != at  # its police speak, no dateline
             return context
-    for name, start, end in said_in(text, min(len(text), _AGENCY_CHARS)):
+    for name, start, end in said_in(text, min(len(text), AGENCY_CHARS)):
         # a town the geoparser missed ('a home in Arab': Alabama's Arab) found in the state
         raw = relocator.lookup(name, context.state.code, False, cued=True, text=text, end=end)
         if raw is not None:
@@ -228,108 +222,6 @@ def _with_home(
     return context
 
 
-def _votes(
-    text: str,
-    mentions: list[Mention],
-    title: str | None,
-    local: set[str],
-    by_code: dict[str, State],
-    relocator: Relocator | None = None,
-    outlet: str | None = None,
-) -> dict[str, tuple[int, int, bool, int]]:
-    """Each state's votes, where it is first named (-1: the headline's story, not a known
-    outlet's name after it), whether a town votes for it (not 'Jo Williams'), how many the
-    text casts itself (not the outlet's, nor a namesake's it decided). ``local``: the states
-    of the outlet and of a station credited at the top; a town with a namesake in the
-    outlet's (one) state votes for it when nothing but such towns speaks for its own."""
-    _, after_town, _ = states_written()
-    votes: Counter[str] = Counter()
-    first_seen: dict[str, int] = {}
-    stated: set[str] = set()  # towns written with their state: their namesakes do not vote
-    written: set[int] = set()  # where a state is written after a town
-    for offset, words in ((-1, story_part(title) if local else title or ""), (0, text)):
-        for m in after_town.finditer(words):
-            state = state_of(m.group(2))
-            if state is not None and not state_of(m.group(1)) and not m.group(1).isupper():
-                stated.add(m.group(1).lower())
-                stated.add(m.group(1).split()[-1].lower())
-                if offset == -1 and state.code in local:
-                    continue  # the outlet's own city in its headline ('WBRC - Birmingham, AL')
-                if offset == 0:
-                    written.add(m.start(2))  # the state's name votes here, not again below
-                    if ELSEWHERE_BEFORE.search(words, max(0, m.start() - 24), m.start()):
-                        continue  # a hometown: 'Jo Roe, 34, of Fredericksburg, Virginia'
-                votes[state.code] += 2
-                first_seen.setdefault(state.code, m.start() if offset == 0 else -1)
-    # The outlet's state, and that of a station credited at the top.
-    for code in local:
-        votes[code] += 1
-        first_seen.setdefault(code, -1)
-    home = next(iter(local)) if len(local) == 1 and relocator is not None else None
-    # A US town or county the geoparser resolved ('in Clark County') votes for its state,
-    # once per name: two towns, or one with a state, make the context (a town named twice
-    # may be a namesake abroad: 'in Santa Ana (Santa Ana)'). One whose police or sheriff the
-    # report quotes ("Killeen police said") votes twice: the report is from there (a county
-    # does not: every state has its Madison County).
-    towns, by_town = set[str](), set[str]()  # by_town: the states a town votes for
-    town_votes: list[tuple[str, int, Mention]] = []
-    agencies = {a[0].lower() for a in _agencies(text)}
-    surnames = surnames_of(text, {m.text for m in mentions if m.kind == "city" and m.resolved})
-    named: set[str] = set()  # the states the text names on their own ('the Georgia Bureau')
-    for mention in mentions:
-        if (
-            mention.resolved
-            and mention.kind == "admin1"
-            and mention.country_code == "US"
-            and mention.admin1_code in by_code
-            and mention.text.lower() != "washington"  # the capital, as often as the state
-            and not STREET_AFTER.match(text, mention.end)  # 'Tennessee St.' is a street
-            and mention.start not in written
-        ):
-            votes[mention.admin1_code] += 1
-            first_seen.setdefault(mention.admin1_code, mention.start)
-            named.add(mention.admin1_code)
-        elif (
-            mention.resolved
-            and mention.kind in ("city", "admin2")
-            and mention.country_code == "US"
-            and mention.admin1_code in by_code
-            and mention.text.lower() not in towns
-            and mention.text.lower() not in stated
-            and mention.text.lower() != "washington"
-            and mention.text.lower() not in surnames
-        ):
-            towns.add(mention.text.lower())
-            twice = mention.kind == "city" and mention.text.lower() in agencies
-            town_votes.append((mention.admin1_code, 2 if twice else 1, mention))
-    # Towns with a namesake in the outlet's state ('Augusta' read in New York on a Georgia
-    # station's site) support their state only if something else does: a state named, a town
-    # written with it, a town the outlet's state lacks; with no outlet, the one state the text
-    # names ('Jefferson police', 'Georgia Bureau'). Counties, hamlets: us_namesakes.py.
-    if home is None and len(named) == 1 and relocator is not None:
-        home = next(iter(named))
-    if relocator is not None:
-        town_votes = counties_with_their_towns(town_votes, relocator, home, outlet)
-    namesakes = {
-        i
-        for i, (code, _, mention) in enumerate(town_votes)
-        if home is not None
-        and code != home
-        and relocator is not None
-        and relocator.lookup(mention.text, home, small=False) is not None
-    }
-    solid = votes + Counter(c for i, (c, _, _) in enumerate(town_votes) if i not in namesakes)
-    borrowed: Counter[str] = Counter(local)  # votes the text itself does not cast
-    for i, (code, weight, mention) in enumerate(town_votes):
-        if i in namesakes and solid[code] == 0 and home is not None:
-            code = home  # a namesake nothing else supports: the outlet says which
-            borrowed[code] += weight
-        votes[code] += weight
-        first_seen.setdefault(code, mention.start)
-        by_town.add(code)
-    return {c: (v, first_seen[c], c in by_town, v - borrowed[c]) for c, v in votes.items()}
-
-
 def in_state(
     candidates: list[Candidate], context: StateContext, relocator: Relocator
 ) -> list[Candidate]:
@@ -341,10 +233,17 @@ def in_state(
     Other events already inside the state are left alone."""
     state = context.state
     if state is None:
-        return candidates
+        # a local outlet's report of no known state: a surname is no place to put a dot
+        return [c for c in candidates if not (context.local and _surname(c, context))]
     kept = []
     for cand in candidates:
         m = cand.mention
+        if _surname(cand, context) or _away_home(cand, context):
+            # 'Jackson says' in a Memphis report: no event in Jackson, Mississippi; 'a
+            # Columbus man was arrested by Urbana police': the report's town, not his
+            _at_state(cand, context, relocator, None)
+            kept.append(cand)
+            continue
         if not cand.location_name and (state_of(m.text) or state_of(f"{m.text}.")):
             # 'Pa' of 'LANCASTER, Pa.' is the state: an event of its own only when alone
             if len(candidates) > 1:
@@ -381,6 +280,32 @@ def in_state(
             continue  # a county of another state, with no namesake here: there
         _at_state(cand, context, relocator, words)
     return kept
+
+
+def _surname(cand: Candidate, context: StateContext) -> bool:
+    """Whether ``cand`` is placed at a town only through a word the report writes as
+    someone's name ('Sherman Wilson', 'Jackson says'), and not also as a place with its state
+    or as its dateline ('JACKSON, Miss.')."""
+    m = cand.mention
+    if m.kind != "city" or cand.location_name or m.text.lower() not in context.surnames:
+        return False
+    if (m.text.lower(), m.admin1_code) in context.stated:
+        return False
+    return context.dateline is None or context.dateline[0].lower() != m.text.lower()
+
+
+def _away_home(cand: Candidate, context: StateContext) -> bool:
+    """Whether ``cand`` is placed only at someone's home ('a Columbus man was arrested by
+    Urbana police') while the report quotes the police or sheriff of another place of its
+    state (a dateline may be a station's city far from a hometown that is the scene: 'MIAMI
+    (CBSMiami) - A Florida City teen was charged'), unless the home is the county the
+    hometown lies in."""
+    home = context.home
+    if not (cand.hometown and home is not None and context.home_quoted):
+        return False
+    if home.kind == "admin2" and town_in(cand.mention, home):
+        return False  # 'a Temecula man' in a Riverside County sheriff's report: his town
+    return home.name != cand.mention.name
 
 
 def _at_state(
