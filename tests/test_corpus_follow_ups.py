@@ -146,3 +146,29 @@ def test_a_place_or_body_before_an_organisation_s_word_is_no_person() -> None:
         "Ray Ann Coe was charged on Friday."
     )
     assert report_names(text).split(";") == ["Ann Roe", "Ray Ann Coe"]
+
+
+def test_a_block_address_is_named_like_a_person() -> None:
+    text = "Two men were shot in the 1200 block of N. Maple Avenue on Sunday."
+    assert report_names(text) == "#1200 n maple"
+    # the same block, written another way
+    same = "Police returned to the 1200 block of North Maple Ave. where two men were shot."
+    assert report_names(same) == "#1200 n maple"
+    # a roundup or a police log names many blocks: none of them links it
+    log = (
+        "Shots were fired in the 100 block of Oak Street, the 300 block of Elm Road and the "
+        "900 block of W. 5th St. overnight."
+    )
+    assert report_names(log) == ""
+
+
+def test_reports_naming_one_block_take_one_day() -> None:
+    m = _mentions(
+        [
+            ("first", "2016-03-05", 40.0, -80.0, 1, "#1200 n maple", "US|PA"),
+            ("follow-up", "2016-03-19", 40.0, -80.0, 1, "#1200 n maple", "US|PA"),
+            ("other block", "2016-03-20", 40.0, -80.0, 1, "#1400 n maple", "US|PA"),
+        ]
+    )
+    out = link_follow_ups(m)
+    assert list(out["event_date"]) == ["2016-03-05", "2016-03-05", "2016-03-20"]

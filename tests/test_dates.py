@@ -164,3 +164,14 @@ def test_a_weekday_that_names_an_incident_is_never_the_day_after_the_stamp() -> 
         "Neighbours still talk about the Friday night shooting at the park.",
     ):
         assert [r.event_date for r in find_dates(text, pub)] == [dt.date(2019, 5, 3)], text
+
+
+def test_a_stamp_with_its_clock_time_and_a_weekday_naming_a_later_date_are_no_event_s() -> None:
+    friday = dt.date(2016, 11, 25)
+    # the page's stamp, written with its time of day
+    assert find_dates("Last updated at 10:39 a.m. on Sunday, Nov. 27 Police said", friday) == []
+    assert find_dates("Posted at 5:02 PM EST on Thursday. Two were shot.", friday) == []
+    # a weekday that names a date after publication is that date's (a plan), not last Sunday
+    assert find_dates("The vigil is on Sunday, Nov. 27.", friday) == []
+    # a weekday on its own is still a day
+    assert [r.text for r in find_dates("He was shot Sunday at 10:39 a.m.", friday)] == ["Sunday"]

@@ -146,6 +146,8 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
                 text, r.end_offset - offset, found[k + 1].start_offset - offset
             )
         )
+        # ... even one that is no event's ('Sunday, Nov. 27', a stamp after publication)
+        and not (r.rule == "weekday" and _DATE_NAMED.match(text, r.end_offset - offset))
         and not _STAMP.search(text, max(0, r.start_offset - offset - 40), r.start_offset - offset)
     ]
 
@@ -174,7 +176,14 @@ def incident_noun_after(text: str, end: int) -> bool:
 # day the page was written, never an event's.
 _STAMP = re.compile(
     r"\b(?:posted|updated?|published|modified)\s*(?:on|at)?\s*[:(]?\s*"
+    r"(?:\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[a-z]{2,4}\s+)?)?"  # 'at 10:39 a.m. on'
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?\Z",
+    re.IGNORECASE,
+)
+# The explicit date a weekday names ('Sunday, Nov. 27', 'Friday, 3 March').
+_DATE_NAMED = re.compile(
+    rf",?\s*(?:on\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"(?:{_MONTHS}))\b",
     re.IGNORECASE,
 )
 

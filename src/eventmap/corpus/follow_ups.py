@@ -16,6 +16,11 @@ before its follow-ups). The
 ordinary rules then decide whether they merge (type, actors, place by precision), so a
 namesake's report at another place stays apart.
 
+A block address ('the 600 block of Elm Street') links two reports as a name does: a shooting
+is told by its block, and another incident on the same block of the same city is rare (a
+report naming more than ``MAX_ADDRESSES`` blocks is a roundup or a police log, and links
+nothing by them).
+
 Stage A stores each report's names (``report_names``) with its events; stage B applies
 ``link_follow_ups`` to an area's mentions before it pairs them day by day.
 """
@@ -31,7 +36,7 @@ import pandas as pd
 
 from eventmap.corpus.rules import km
 from eventmap.dates import CALENDAR_WORDS
-from eventmap.wordlists import word_set
+from eventmap.wordlists import table, word_set
 
 MIN_SHARED = 1  # names two reports must share
 MAX_ARTICLES = 8  # a name named by more reports of the area is no link
@@ -40,6 +45,7 @@ PLACE_KM = 25.0
 INFERRED_VOTE = 0.5  # a day that is only the report's publication (a day given counts 1)
 SPAN_VOTE = 0.25  # the middle of a week or month a report gives ('last month'): no day at all
 MAX_NAMES = 60  # names kept per report (a long feature names many people)
+MAX_ADDRESSES = 2  # blocks a report may name and still be linked by them
 
 # A person named with an age, as local news names victims and suspects (never reporters,
 # spokespeople or chiefs): 'Jo Ann Doe, 23,', 'Jo Doe, age 23', '23-year-old Jo Doe',
@@ -84,8 +90,30 @@ def _office_words() -> frozenset[str]:
     return word_set("organisation_words.txt")
 
 
+@cache
+def _block() -> re.Pattern[str]:
+    """'the 600 block of N. Elm Street': its number, direction and the street's first word
+    (a street type alone ends it; 'Martin Luther King Jr. Blvd.' is 'Martin')."""
+    types = "|".join(sorted({w for w, _ in table("street_types.tsv")}, key=len, reverse=True))
+    return re.compile(
+        r"\b(\d{2,5})\s+block\s+of\s+(?:the\s+)?(?:((?i:north|south|east|west)|[NSEW])\.?\s+)?"
+        rf"(\d{{1,3}}(?:st|nd|rd|th)|[A-Z][a-z]+)(?:\s+(?i:{types})\b)?"
+    )
+
+
+def report_blocks(text: str) -> list[str]:
+    """The blocks a report names, as '#600 n elm' (sorted), or none when it names more than
+    ``MAX_ADDRESSES`` (a roundup or a police log)."""
+    found = {
+        f"#{m.group(1)} {(m.group(2) or '')[:1].lower()} {m.group(3).lower()}".replace("  ", " ")
+        for m in _block().finditer(text)
+    }
+    return sorted(found) if len(found) <= MAX_ADDRESSES else []
+
+
 def report_names(text: str) -> str:
-    """The people a report names with their age, sorted, ';'-joined ('' when none): full
+    """The people a report names with their age, sorted, then its blocks (``report_blocks``),
+    ';'-joined ('' when none): full
     names without an office, organisation, place or calendar word (a title before a name is
     dropped: 'Officer Jo Doe, 41,' is 'Jo Doe'; a run followed by an organisation's word is
     no person: 'told Laredo Grande police')."""
@@ -104,7 +132,7 @@ def report_names(text: str) -> str:
         found.add(" ".join(words))
         if len(found) >= MAX_NAMES:
             break
-    return ";".join(sorted(found))
+    return ";".join([*sorted(found), *report_blocks(text)])
 
 
 def _vote(
