@@ -334,18 +334,3 @@ def test_a_hometown_gives_way_to_the_place_it_happened() -> None:
         assert [c.mention.text for c in _events(text)] == ["Hahira"], text
     found = _events("A man was shot and wounded on Friday in Hahira.")
     assert not found[0].hometown
-
-
-def test_a_town_someone_was_taken_to_is_no_short_report_s_place() -> None:
-    from eventmap.events.locate import scene_phrases
-
-    text = (
-        "Police said a girl was shot by her brother on Sunday. She was taken to Wichita "
-        "for treatment. A bomb exploded at a hospital in Kandahar."
-    )
-    mentions = geoparse(text)
-    names = [p[0].text for p in scene_phrases(text, mentions, 0, len(text), facilities=False)]
-    # where she was taken is never the scene; a short report's facility may be
-    assert "Wichita" not in names and "Kandahar" in names
-    names = [p[0].text for p in scene_phrases(text, mentions, 0, len(text))]
-    assert "Wichita" not in names and "Kandahar" not in names

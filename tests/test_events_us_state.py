@@ -421,3 +421,20 @@ def test_a_dateline_does_not_run_across_lines() -> None:
     text = "UPDATE\n\nMACON, Ga. (WMAZ) - A man was shot and wounded on Sunday."
     ctx = state_context(text, geoparse(text))
     assert ctx.dateline is not None and ctx.dateline[0] == "MACON"
+
+
+def test_a_town_written_with_its_state_is_looked_up_in_it(extractor: EventExtractor) -> None:
+    # Snowville (Utah) is in the Census list, not in the gazetteer: 'in Snowville, Utah' is
+    # the town, not the state's home town near it
+    row = _main(extractor, "A man was shot and wounded on Sunday at a home in Snowville, Utah.")
+    assert row["location"] == "Snowville" and row["geo_precision"] == 1
+
+
+def test_a_report_naming_no_town_is_from_the_town_its_headline_names(
+    extractor: EventExtractor,
+) -> None:
+    text = "Officers found a man with a gunshot wound on Tuesday. Nobody was arrested."
+    for title in ("Macon Police Investigate Shooting", "Man found shot in Macon home"):
+        article = Article(id="t", text=text, title=title, published=PUBLISHED, outlet="wmaz.com")
+        rows = [r for r in extractor.extract(article).event_rows if r["mention_type"] == "event"]
+        assert rows and rows[0]["location"] == "Macon" and rows[0]["geo_precision"] == 2, title

@@ -54,6 +54,7 @@ STAGES = {
         "lookup",
         "villages",
         "surnames",
+        "scene",
         "locate",
         "us_places",
         "us_cues",

@@ -15,6 +15,8 @@ The stages, in the order a sentence flows through them (each module says why it 
       ├─ villages    a village the gazetteer lacks, placed in its province from a national
       │              list of settlements (Ukraine's), when the article supports that country
       ├─ surnames    the words a report writes as people's names ('Jackson says'): no places
+      ├─ scene       which places may be the scene: not the hospital's town, a street, a
+      │              hometown ('a Buffalo man') when the sentence names another place
       ├─ locate      each event location + its nearest trigger -> one candidate event
       ├─ us_places   US towns the gazetteer lacks (Census list), found only inside a
       │              state the report names, and only a name with one place there

@@ -30,10 +30,11 @@ from eventmap.events.incident import (
     violent_sentence,
     violent_trigger,
 )
-from eventmap.events.locate import dominant_country, scene_phrases, sentence_events
+from eventmap.events.locate import dominant_country, sentence_events
 from eventmap.events.lookup import PlaceLookup, only_sure_towns
 from eventmap.events.model import Candidate
 from eventmap.events.readings import Readings
+from eventmap.events.scene import scene_phrases
 from eventmap.events.sentences import (
     AGGREGATE,
     ANAPHORA,

@@ -37,9 +37,9 @@ from eventmap.events.incident_day import (  # noqa: F401 - the report's incident
     violent_sentence,
     violent_trigger,
 )
-from eventmap.events.locate import not_the_scene, written_as_home
 from eventmap.events.lookup import as_mention
 from eventmap.events.model import Candidate
+from eventmap.events.scene import not_the_scene, written_as_home
 from eventmap.events.us_cues import Relocator, agency_places
 from eventmap.events.us_namesakes import town_named
 from eventmap.events.us_state import StateContext

@@ -10,19 +10,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache
 
 from eventmap.actors import ActorTable, Span
 from eventmap.dates import DateRef
 from eventmap.events.actors import crowd_sides, decide, default_actor, pair, state_first
 from eventmap.events.lookup import ELSEWHERE_BEFORE
 from eventmap.events.model import Candidate
-from eventmap.events.phrases import Resolver, Senses, place_phrases
+from eventmap.events.phrases import Resolver, Senses
+from eventmap.events.scene import SCENE_BEFORE, hometown_cue, scene_phrases, written_as_home
 from eventmap.events.triggers import find_triggers, names_no_doer, refine, reverses_sides
 from eventmap.fatalities import Fatalities
 from eventmap.geoparse import Mention
 from eventmap.schema import SUB_EVENT_TO_TYPE
-from eventmap.wordlists import entries
 
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 # Sub-event types whose passive subject is the target ('five men were arrested'), not the
@@ -75,139 +74,6 @@ _FOUND_BY = re.compile(
     r"(?:\w+\s+){0,3}by\s+(?:\S+\s+){0,2}$",
     re.IGNORECASE,
 )
-
-
-# Where the wounded were taken, not where they were shot: 'flown to VCU Medical Center in
-# Richmond', 'taken to Jackson for treatment', 'sent to the crime lab in Little Rock'.
-_TAKEN_BEFORE = re.compile(
-    r"\b(?:taken|flown|airlifted|air-lifted|transported|rushed|transferred|evacuated)\s+"
-    r"(?:by\s+(?:helicopter|ambulance|air)\s+)?to\s+(?:[^\s,;:]+\s+){0,6}?(?:in\s+)?$",
-    re.IGNORECASE,
-)
-_TREATED_BEFORE = re.compile(
-    r"\b(?:hospital|medical\s+cent(?:er|re)|clinic|crime\s+lab|trauma\s+cent(?:er|re)|morgue)"
-    r"\s+in\s+(?:the\s+)?$|\brecovering\s+in\s+$",
-    re.IGNORECASE,
-)
-# A town's name heading a hospital's ('Magnolia Regional Medical Center', 'a San Antonio
-# hospital'), or a town where someone lies recovering ('is in Jacksonville recovering').
-_TREATED_AFTER = re.compile(
-    r"\s+(?:(?:Regional|General|Memorial|Community|University|Children['’]s|Medical)\s+){0,3}"
-    r"(?:Hospital|Medical\s+Cent(?:er|re)|Trauma\s+Cent(?:er|re))\b|\s+(?:area\s+)?hospital\b|"
-    r"\s+(?:recovering|being\s+treated)\b"
-)
-# A street named like a town: 'the 16600 block of Edmore', 'the intersection of Prescott and
-# Gollihar', 'on North Lamar', 'off West Highland'.
-_STREET_BEFORE = re.compile(
-    r"\b(?:block\s+of|intersection\s+of|corner\s+of)\s+(?:the\s+)?"
-    r"(?:(?:North|South|East|West|N|S|E|W|NE|NW|SE|SW)\.?\s+)?$|"
-    r"\b(?:on|off)\s+(?:North|South|East|West|N\.|S\.|E\.|W\.)\s+$"
-)
-# Before a town named as where it happened: 'in Maysville', 'near rural Selah'.
-_SCENE_BEFORE = re.compile(
-    r"\b(?:in|at|near|outside|inside)\s+(?:(?:the|a|an|downtown|rural|suburban|"
-    r"unincorporated|(?:north|south|east|west)(?:ern|east|eastern|west|western)?)\s+){0,2}$",
-    re.IGNORECASE,
-)
-# Before a town named as someone's home: 'a Dacula teenager', 'a 20-year-old Buffalo man'.
-_HOME_BEFORE = re.compile(r"\b(?:an?|the)\s+(?:\d+-year-old\s+)?$", re.IGNORECASE)
-
-
-@cache
-def _home_after() -> re.Pattern[str]:
-    """After a town named as someone's home: a person noun (resources/person_nouns.txt)."""
-    nouns = "|".join(entries("person_nouns.txt"))
-    return re.compile(rf"\s+(?:{nouns})s?\b", re.IGNORECASE)
-
-
-def _hometown(text: str, m: Mention) -> bool:
-    """Whether ``m`` is written as someone's home ('a Dacula teenager', 'Jo Roe, of Macon')."""
-    return bool(
-        ELSEWHERE_BEFORE.search(text, max(0, m.start - 24), m.start)
-        or (
-            _HOME_BEFORE.search(text, max(0, m.start - 24), m.start)
-            and _home_after().match(text, m.end)
-        )
-    )
-
-
-# After a town written as someone's home: 'a Metairie native', 'Tampa resident Jo Roe'.
-_NATIVE_AFTER = re.compile(r"\s+(?:native|resident)\b", re.IGNORECASE)
-# Before it: 'Jo Roe, 34, of Macon', 'a resident of Macon', 'who lived in Macon'.
-_HOME_OF_BEFORE = re.compile(
-    r"\b\d{1,3}\s*,\s+(?:of|from)\s+$|\b(?:native|resident)s?\s+of\s+$|"
-    r"\b(?:lived|lives|living|grew\s+up)\s+in\s+$",
-    re.IGNORECASE,
-)
-
-
-@cache
-def _person_from() -> re.Pattern[str]:
-    """Before a town named as someone's home: a person noun and 'from' ('a man from Macon',
-    'a 15-year-old male from Macon'); person nouns: resources/person_nouns.txt."""
-    nouns = "|".join(entries("person_nouns.txt"))
-    return re.compile(rf"\b(?:{nouns}|male|female)s?\s+from\s+$", re.IGNORECASE)
-
-
-def written_as_home(text: str, m: Mention) -> bool:
-    """Whether ``m`` is written as someone's home, not as where something happened ('a
-    Buffalo man was shot', 'a Metairie native', 'a man from Columbus', 'Jo Roe, 34, of
-    Macon', 'who lived in Macon')."""
-    before = max(0, m.start - 40)
-    return bool(
-        (
-            _HOME_BEFORE.search(text, max(0, m.start - 24), m.start)
-            and _home_after().match(text, m.end)
-        )
-        or _NATIVE_AFTER.match(text, m.end)
-        or _HOME_OF_BEFORE.search(text, before, m.start)
-        or _person_from().search(text, before, m.start)
-    )
-
-
-# How far before a place its cues are looked for (within its sentence).
-_CUE_CHARS = 80
-
-
-def not_the_scene(text: str, m: Mention, s: int) -> bool:
-    """Whether the place ``m`` (in the sentence starting at ``s``) is written as where the
-    wounded were treated, as a street or as someone's home, not where it happened: such a
-    place makes no event (a report's scene is then read from its other sentences)."""
-    before = max(s, m.start - _CUE_CHARS)
-    if _TREATED_BEFORE.search(text, before, m.start) or _TREATED_AFTER.match(text, m.end):
-        return True
-    if taken_there(text, m, s):
-        return True
-    return _STREET_BEFORE.search(text, before, m.start) is not None
-
-
-def taken_there(text: str, m: Mention, s: int = 0) -> bool:
-    """Whether the place ``m`` is where someone was taken ('flown to VCU Medical Center in
-    Richmond', 'taken to Jackson for treatment'): never the scene, even where a facility in
-    it may be ('a bomb exploded at Zubair Hospital in Lashkar Gah')."""
-    return _TAKEN_BEFORE.search(text, max(s, m.start - _CUE_CHARS), m.start) is not None
-
-
-def scene_phrases(
-    text: str,
-    mentions: list[Mention],
-    s: int,
-    e: int,
-    resolve: Resolver | None = None,
-    senses: Senses | None = None,
-    facilities: bool = True,
-) -> list[tuple[Mention, int | None, str | None]]:
-    """The place phrases of ``text[s:e]`` that may be where something happened: not a
-    hospital's town nor a street (``not_the_scene``; without ``facilities`` only not where
-    someone was taken: a short report's one place), nor someone's home when another place is
-    named (alone, the home is all the sentence gives)."""
-    scene = not_the_scene if facilities else taken_there
-    places = [
-        p for p in place_phrases(text, mentions, s, e, resolve, senses) if not scene(text, p[0], s)
-    ]
-    # 'A Buffalo man was shot in the Town of Arkwright': the home gives way to the scene
-    elsewhere = [p for p in places if not written_as_home(text, p[0])]
-    return elsewhere or places
 
 
 def dominant_country(mentions: Iterable[Mention]) -> str | None:
@@ -379,8 +245,8 @@ def _names_it_better(text: str, first: Mention, later: Mention) -> bool:
         return False
     if (
         later.kind == "city"
-        and _hometown(text, first)
-        and _SCENE_BEFORE.search(text, max(0, later.start - 40), later.start)
+        and hometown_cue(text, first)
+        and SCENE_BEFORE.search(text, max(0, later.start - 40), later.start)
     ):
         return True  # 'A Dacula teenager shot himself near Maysville': the scene, not home
     us = later.country_code == "US"

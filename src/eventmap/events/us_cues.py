@@ -195,18 +195,28 @@ STREET_AFTER = re.compile(
 
 
 @lru_cache(maxsize=4)
-def stated_towns(text: str) -> frozenset[tuple[str, str]]:
-    """The towns the text writes with their state ('in Waldorf, Maryland', 'South Memphis,
-    Tenn.'), not as someone's hometown: (name, and its last word, in lower case; state)."""
-    found = set()
+def towns_with_states(text: str) -> dict[int, tuple[str, str]]:
+    """Where the text writes a town with its state ('in Waldorf, Maryland', 'South Memphis,
+    Tenn.'), not as someone's hometown nor in a dateline's capitals: the offset of the state's
+    word -> (the town as written, the state's postal code)."""
+    found = {}
     for m in states_written()[1].finditer(text):
         state = state_of(m.group(2))
         if state is None or state_of(m.group(1)) or m.group(1).isupper():
             continue
         if ELSEWHERE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             continue
-        found.add((m.group(1).lower(), state.code))
-        found.add((m.group(1).split()[-1].lower(), state.code))
+        found[m.start(2)] = (m.group(1), state.code)
+    return found
+
+
+def stated_towns(text: str) -> frozenset[tuple[str, str]]:
+    """The towns the text writes with their state (``towns_with_states``): (name, and its
+    last word, in lower case; state)."""
+    found = set()
+    for name, code in towns_with_states(text).values():
+        found.add((name.lower(), code))
+        found.add((name.split()[-1].lower(), code))
     return frozenset(found)
 
 

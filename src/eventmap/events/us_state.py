@@ -17,7 +17,7 @@ town of it named as the scene), else at the state (precision 3)."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from eventmap.events.lookup import as_mention
 from eventmap.events.model import Candidate
@@ -28,6 +28,7 @@ from eventmap.events.us_cues import (
     ELSEWHERE_BEFORE,
     Relocator,
     State,
+    agency_places,
     credited_state,
     dateline_cities,
     outlet_place,
@@ -36,8 +37,10 @@ from eventmap.events.us_cues import (
     state_of,
     stated_towns,
     states_written,
+    story_part,
     town_in,
     town_inside,
+    towns_with_states,
 )
 from eventmap.events.us_namesakes import town_named
 from eventmap.events.us_votes import AGENCY_CHARS, agencies, state_votes
@@ -58,6 +61,8 @@ class StateContext:
     # towns the text writes with their state ('in Waldorf, Maryland'), not as a hometown:
     # (name in lower case, state code); no namesake question for them
     stated: frozenset[tuple[str, str]] = frozenset()
+    # where the text writes a state after a town: the state word's offset -> (town, code)
+    stated_at: dict[int, tuple[str, str]] = field(default_factory=dict)
     # the state rests on the outlet alone: a well-known city beats a hamlet (us_namesakes.py)
     outlet_only: bool = False
     # the words the text writes as people's names ('Jackson says': surnames.py), lower case
@@ -116,12 +121,12 @@ def state_context(
             )
         if state is not None:
             context = StateContext(state, dateline)
-            return _with_home(context, text, relocator, mentions, outlet)
+            return _with_home(context, text, relocator, mentions, outlet, title)
     local = {outlet_state(outlet), credited_state(text)} - {None}
     votes = state_votes(text, mentions, title, local, by_code, relocator, outlet)
     context = _decide(votes, local, dateline, fallback, by_code, relocator)
     context.local = bool(local)
-    return _with_home(context, text, relocator, mentions, outlet)
+    return _with_home(context, text, relocator, mentions, outlet, title)
 
 
 def _decide(
@@ -169,12 +174,16 @@ def _with_home(
     relocator: Relocator | None,
     mentions: list[Mention],
     outlet: str | None = None,
+    title: str | None = None,
 ) -> StateContext:
     """``context`` with its home: the first of the dateline town, the towns and counties
     whose agencies the report quotes, and the towns it names early, most named first (not
     as someone's hometown nor as the hospital's town) that is a place inside the state;
+    else a town whose police its headline quotes ('Duluth Police Investigate Shooting') or
+    that it names as the scene ('Two found dead in Fort Worth home');
     else the city of a local outlet of that state (precision 3: the region it covers)."""
     context.stated = stated_towns(text)
+    context.stated_at = towns_with_states(text)
     context.surnames = written_names(text)
     if relocator is None or context.state is None:
         return context
@@ -214,6 +223,12 @@ def _with_home(
         if raw is not None:
             context.home = as_mention(raw, name, start, end)
             return context
+    headline = story_part(title)
+    for name, _, _ in [*agency_places(headline, len(headline)), *said_in(headline, len(headline))]:
+        raw = town_named(name, context.state, context.outlet_only, relocator, small=False)
+        if raw is not None:
+            context.home = as_mention(raw, name, 0, 0)
+            return context
     place = outlet_place(outlet)
     if place is not None and place[0] == context.state.code and place[1]:
         raw = relocator.lookup(place[1], place[0], counties=False, cued=True)
@@ -245,6 +260,9 @@ def in_state(
             kept.append(cand)
             continue
         if not cand.location_name and (state_of(m.text) or state_of(f"{m.text}.")):
+            if _at_stated_town(cand, candidates, context, relocator):
+                kept.append(cand)  # 'in Fountain, Fla.': the town the gazetteer lacks
+                continue
             # 'Pa' of 'LANCASTER, Pa.' is the state: an event of its own only when alone
             if len(candidates) > 1:
                 continue
@@ -253,6 +271,8 @@ def in_state(
             continue
         kept.append(cand)
         if m.country_code == "US" and m.admin1_code == state.code:
+            if m.kind == "admin1" and _at_stated_town(cand, candidates, context, relocator):
+                continue  # 'in Fountain, Florida': the town the gazetteer lacks
             if m.kind == "admin1" and context.home is not None:
                 _at_state(cand, context, relocator, cand.location_name)
             elif m.kind == "admin2" and town_in(context.home, m):
@@ -292,6 +312,28 @@ def _surname(cand: Candidate, context: StateContext) -> bool:
     if (m.text.lower(), m.admin1_code) in context.stated:
         return False
     return context.dateline is None or context.dateline[0].lower() != m.text.lower()
+
+
+def _at_stated_town(
+    cand: Candidate, candidates: list[Candidate], context: StateContext, relocator: Relocator
+) -> bool:
+    """Places ``cand``, placed at the state written after a town the geoparser did not read
+    ('in Fountain, Fla.'), at that town, found in the state (gazetteer, else the Census list:
+    the text writes it as a place); whether it did. Not when another event has the town."""
+    m, state = cand.mention, context.state
+    town = context.stated_at.get(m.start)
+    if state is None or town is None or town[1] != state.code:
+        return False
+    if cand.location_name not in (None, town[0]):
+        return False
+    if any(c.mention.text == town[0] for c in candidates if c is not cand):
+        return False
+    raw = relocator.lookup(town[0], state.code, counties=False, cued=True)
+    if raw is None:
+        return False
+    cand.mention, cand.precision = as_mention(raw, town[0], m.start, m.end), None
+    cand.location_name = None
+    return True
 
 
 def _away_home(cand: Candidate, context: StateContext) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
+from eventmap.events.scene import written_as_street
 from eventmap.events.surnames import surnames_of
 from eventmap.events.us_cues import (
     ELSEWHERE_BEFORE,
@@ -106,6 +107,7 @@ def state_votes(
             and mention.text.lower() not in stated
             and mention.text.lower() != "washington"
             and mention.text.lower() not in surnames
+            and not written_as_street(text, mention)  # 'the intersection of Prescott and'
         ):
             towns.add(mention.text.lower())
             twice = mention.kind == "city" and mention.text.lower() in quoted
