@@ -23,3 +23,14 @@ def test_a_town_with_its_state_votes_twice_and_the_outlet_s_state_once() -> None
 def test_the_agencies_a_report_quotes_are_read_once() -> None:
     text = "Macon police said a man was shot. The Bibb County Sheriff's Office helped."
     assert [name for name, _, _ in agencies(text)] == ["Macon", "Bibb County"]
+
+
+def test_the_capital_written_on_its_own_votes_for_the_district() -> None:
+    # 'Washington' is also a state, so 'Washington, D.C.' is no town with its state; 'D.C.'
+    # itself is the District
+    text = (
+        "A teen was shot in Northeast Washington on Sunday, D.C. police said. A man from "
+        "Fort Washington, Maryland, was arrested."
+    )
+    votes = state_votes(text, geoparse(text), None, {"DC"}, _by_code())
+    assert votes["DC"][0] > votes["MD"][0]

@@ -9,6 +9,7 @@ us_state.py weighs these votes, with the dateline, into the report's state.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -29,6 +30,8 @@ from eventmap.geoparse import Mention
 
 # How far into a report its agencies ('Macon police') say where the report is from.
 AGENCY_CHARS = 2_000
+# The District of Columbia written on its own.
+_CAPITAL = re.compile(r"(?<![\w.])D\.\s?C\.(?!\w)")
 
 
 @lru_cache(maxsize=4)
@@ -85,6 +88,13 @@ def state_votes(
     quoted = {a[0].lower() for a in agencies(text)}
     surnames = surnames_of(text, {m.text for m in mentions if m.kind == "city" and m.resolved})
     named: set[str] = set()  # the states the text names on their own ('the Georgia Bureau')
+    for capital in _CAPITAL.finditer(text) if "DC" in by_code else ():
+        # 'D.C. police', 'in Washington, D.C.' ('Washington' is a state: no town-with-state
+        # vote): the capital's own name, which the geoparser reads as no place
+        if capital.start() not in written:
+            votes["DC"] += 1
+            first_seen.setdefault("DC", capital.start())
+            named.add("DC")
     for mention in mentions:
         if (
             mention.resolved
