@@ -43,6 +43,12 @@ def test_a_station_credited_in_the_dateline_gives_its_state() -> None:
 def test_agencies_give_the_towns_whose_police_speak() -> None:
     text = "Macon police said the man fled. Deputies in Bibb County found him; City police agreed."
     assert [n for n, _, _ in agency_places(text, len(text))] == ["Macon", "Bibb County"]
+    # a metro police's town, and a name that starts after a sentence's stop
+    text = (
+        "He was shot near the Riverwalk. Macon Metropolitan Police said. Augusta Metro police "
+        "and Metro-Savannah police agreed."
+    )
+    assert [n for n, _, _ in agency_places(text, len(text))] == ["Macon", "Augusta", "Savannah"]
 
 
 def test_an_outlet_s_city_where_the_directories_agree_on_one() -> None:

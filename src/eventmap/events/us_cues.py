@@ -54,10 +54,16 @@ def agency_places(text: str, end: int) -> list[tuple[str, int, int]]:
         for m in pattern.finditer(text, 0, end):
             name = m.group(1)
             words = name.split()
+            # 'at the Bellagio. Las Vegas Metropolitan Police': the name starts after a stop
+            cut = [i + 1 for i, w in enumerate(words[:-1]) if w.endswith(".") and len(w) > 4]
+            words = words[cut[-1] :] if cut else words
             while words and _NOT_TOWNS.match(words[0]) and len(words) > 1:
                 words = words[1:]
-            if words and words[-1] in ("Police", "Sheriff"):
+            # 'Louisville Metro Police', 'Indianapolis Metropolitan Police', 'Metro-Nashville'
+            if words and words[-1] in ("Police", "Sheriff", "Metro", "Metropolitan"):
                 words = words[:-1]
+            if words and words[0].startswith("Metro-") and len(words[0]) > 6:
+                words[0] = words[0][6:]
             name = " ".join(words)
             if not name or _NOT_TOWNS.match(name) or name.endswith("."):
                 continue
