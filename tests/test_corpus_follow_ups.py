@@ -160,6 +160,14 @@ def test_a_block_address_is_named_like_a_person() -> None:
         "900 block of W. 5th St. overnight."
     )
     assert report_names(log) == ""
+    # a report of two shootings on one block links neither by it; a neighbour links
+    two = (
+        "Two men were shot in the 1200 block of N. Maple Ave. "
+        "A teen was shot on the same block last May."
+    )
+    assert report_names(two) == ""
+    lived = "A man was shot in the 1200 block of N. Maple Ave. He lived on the same block."
+    assert report_names(lived) == "#1200 n maple"
 
 
 def test_reports_naming_one_block_take_one_day() -> None:

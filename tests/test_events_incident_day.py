@@ -270,10 +270,17 @@ def test_a_death_told_after_its_dated_shooting_is_a_later_day(text: str, steps: 
     assert [procedural(text, d) for d in find_dates(text, PUBLISHED)] == steps
 
 
-def test_the_day_of_an_arraignment_is_a_step() -> None:
-    text = "He was charged with robbery at his Saturday arraignment, prosecutors said."
+def test_the_day_of_an_arraignment_or_an_arrest_is_a_step() -> None:
+    for text in (
+        "He was charged with robbery at his Saturday arraignment, prosecutors said.",
+        "His aunt would not comment on the arrest today, saying only that she was sad.",
+    ):
+        (date,) = find_dates(text, PUBLISHED)
+        assert procedural(text, date), text
+    # an arrest's papers tell of the incident's day
+    text = "According to an arrest affidavit, officers responded to Elm Street on April 21."
     (date,) = find_dates(text, PUBLISHED)
-    assert procedural(text, date)
+    assert not procedural(text, date)
 
 
 def test_a_later_death_takes_the_day_of_the_shooting(main_event: MainEvent) -> None:

@@ -101,9 +101,22 @@ def _block() -> re.Pattern[str]:
     )
 
 
+# 'shot and killed on the same block last week', 'a week after two men were shot in the same
+# spot': the report tells of another incident at its block ('who lived on the same block'
+# tells none).
+_ANOTHER_THERE = re.compile(
+    r"\b(?:shot|shooting|killed|wounded|slain)\b[^.;\n]{0,60}?\b(?:on|in|at)\s+the\s+same\s+"
+    r"(?:block|spot|street|corner)\b",
+    re.IGNORECASE,
+)
+
+
 def report_blocks(text: str) -> list[str]:
     """The blocks a report names, as '#600 n elm' (sorted), or none when it names more than
-    ``MAX_ADDRESSES`` (a roundup or a police log)."""
+    ``MAX_ADDRESSES`` (a roundup or a police log) or tells of another shooting on the same
+    block (its block is then two incidents')."""
+    if _ANOTHER_THERE.search(text):
+        return []
     found = {
         f"#{m.group(1)} {(m.group(2) or '')[:1].lower()} {m.group(3).lower()}".replace("  ", " ")
         for m in _block().finditer(text)
