@@ -121,3 +121,37 @@ def test_the_words_of_a_text_are_its_tokens_lowered_and_as_written(text: str) ->
     lower = lowered(text)
     expected = (lower, frozenset(TOKEN.findall(lower)), frozenset(TOKEN.findall(text)))
     assert PhraseIndex.words_of(text) == expected
+
+
+def test_a_shapes_phrases_grouped_by_their_words_inside_a_span_are_the_filters() -> None:
+    # probe reads a shape's phrases that fit a span by its words there (_by_words), once
+    # per cut, not by filtering all of them again for every run
+    from eventmap.actors.phrases import _by_words
+
+    keys = {
+        ("al", "nusra", "front"): 1,
+        ("jabhat", "al", "nusra"): 2,
+        ("al", "qaeda", "front"): 1,
+        ("nusra", "front", "x"): 0,
+    }
+    for a, b in [(0, 1), (1, 2), (0, 2), (1, 3), (2, 3)]:
+        groups = _by_words(keys, a, b)
+        assert set(groups) == {key[a:b] for key in keys}
+        for words, group in groups.items():
+            want = {key: anchor for key, anchor in keys.items() if key[a:b] == words}
+            assert group == want and list(group) == list(want)  # the shape's own order
+
+
+def test_probe_answers_do_not_depend_on_the_spans_probed_before() -> None:
+    from eventmap.actors import load_actors
+
+    spans = ["Free Syrian", "Army", "Syrian Democratic", "Police Department", "Jabhat", "Hama"]
+    table = load_actors()
+    warm = table._named
+    answers = [warm.probe(span) for span in spans + spans[::-1]]
+    for span, answer in zip(spans + spans[::-1], answers, strict=True):
+        assert PhraseIndex(_phrases_of(table)).probe(span) == answer
+
+
+def _phrases_of(table) -> dict:
+    return {a: (actor.name, False) for actor in reversed(table.actors) for a in actor.aliases}

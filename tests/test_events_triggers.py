@@ -94,3 +94,11 @@ def test_a_harm_without_a_doer_counts_only_where_no_other_word_does() -> None:
     assert len(_subs("A body was found by police near the river with gunshot wounds.")) == 1
     assert names_no_doer("gunshot wounds") and names_no_doer("gun went off")
     assert not names_no_doer("shot")
+
+
+def test_each_tier_is_found_by_its_lexicon() -> None:
+    from eventmap.events.triggers import _TIER_OF, _TIERS
+
+    assert {tier: _TIER_OF[id(lexicon)] for tier, lexicon in _TIERS.items()} == {
+        tier: tier for tier in _TIERS
+    }

@@ -112,7 +112,7 @@ class PhraseIndex:
             texts = tuple(w for _, _, w in words)
             m = len(words)
             for i, (_, _, word) in enumerate(words):
-                for k, n, keys, reach_before, reach_after, left, right in self._shapes_of(
+                for k, n, keys, reach_before, reach_after, left, right, cuts in self._shapes_of(
                     (word, exact)
                 ):
                     first, last = i - k, i - k + n
@@ -136,11 +136,14 @@ class PhraseIndex:
                     ):
                         continue
                     lo, hi = max(first, 0), min(last, m)
-                    inner = texts[lo:hi]
-                    fitting = {
-                        key: a for key, a in keys.items() if key[lo - first : hi - first] == inner
-                    }
-                    if not fitting:
+                    # the shape's phrases grouped by their words inside the span, once per
+                    # cut: not a pass over all of them per run ('police' is in hundreds)
+                    cut = (lo - first, hi - first)
+                    groups = cuts.get(cut)
+                    if groups is None:
+                        groups = cuts[cut] = _by_words(keys, *cut)
+                    fitting = groups.get(texts[lo:hi])
+                    if fitting is None:
                         continue
                     beyond.setdefault((first, last), []).append(fitting)
                     if first < 0:  # the phrase's words right before the span
@@ -262,9 +265,19 @@ def _finish_shapes(shapes: dict[tuple[int, int], dict]) -> list[tuple]:
             _reaches(keys, n - k - 1, False),
             frozenset(key[k - 1] for key in keys) if k else None,
             frozenset(key[k + 1] for key in keys) if k + 1 < n else None,
+            {},  # (a, b) -> the phrases by their words a..b (_by_words), filled by probe
         )
         for (k, n), keys in shapes.items()
     ]
+
+
+def _by_words(keys: dict, a: int, b: int) -> dict[tuple[str, ...], dict]:
+    """The phrases of a shape (``keys``: words -> anchor index) grouped by their words
+    a..b, each group in the shape's own order."""
+    groups: dict[tuple[str, ...], dict] = {}
+    for key, anchor in keys.items():
+        groups.setdefault(key[a:b], {})[key] = anchor
+    return groups
 
 
 def _reaches(keys: dict, most: int, before: bool) -> tuple[tuple[int, frozenset[str]], ...]:

@@ -205,10 +205,11 @@ def _matches(
 ) -> list[tuple[int, int, str]]:
     return [
         (offset + start, offset + end, sub)
-        for start, end, sub in _sentence_matches(
-            sentence, next(t for t, lex in _TIERS.items() if lex is lexicon)
-        )
+        for start, end, sub in _sentence_matches(sentence, _TIER_OF[id(lexicon)])
     ]
+
+
+_TIER_OF = {id(lexicon): tier for tier, lexicon in _TIERS.items()}  # the lists live as long
 
 
 @lru_cache(maxsize=64)
