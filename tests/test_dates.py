@@ -175,3 +175,36 @@ def test_a_stamp_with_its_clock_time_and_a_weekday_naming_a_later_date_are_no_ev
     assert find_dates("The vigil is on Sunday, Nov. 27.", friday) == []
     # a weekday on its own is still a day
     assert [r.text for r in find_dates("He was shot Sunday at 10:39 a.m.", friday)] == ["Sunday"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        # the weekend just past, Friday night to Sunday, coded at its Saturday
+        ("Two men were shot over the weekend.", "2019-05-08", "2019-05-03", "2019-05-05"),
+        ("A man was held in a weekend shooting.", "2019-05-06", "2019-05-03", "2019-05-05"),
+        ("Jo Doe was hurt during the holiday weekend.", "2019-05-28", "2019-05-24", "2019-05-26"),
+        # the one before, in a weekend's report
+        ("A bar was shot at last weekend.", "2019-05-05", "2019-04-26", "2019-04-28"),
+    ],
+)
+def test_a_weekend_is_the_one_just_past(text: str, published: str, start: str, end: str) -> None:
+    from eventmap.dates import weekend_dates
+
+    (ref,) = weekend_dates(text, dt.date.fromisoformat(published))
+    assert (ref.date_start.isoformat(), ref.date_end.isoformat(), ref.precision) == (
+        start,
+        end,
+        2,
+    )
+    assert ref.event_date.weekday() == 5  # a Saturday
+    # the weekend is no date of find_dates: beside a day it is only the day's setting
+    assert find_dates(text, dt.date.fromisoformat(published)) == []
+
+
+def test_a_weekend_ahead_or_without_violence_is_no_weekend_of_the_report() -> None:
+    from eventmap.dates import weekend_dates
+
+    wednesday = dt.date(2019, 5, 8)
+    assert weekend_dates("A vigil is planned this weekend.", wednesday) == []
+    assert weekend_dates("They left for a weekend getaway.", wednesday) == []

@@ -27,6 +27,17 @@ def test_an_undated_lede_takes_the_day_from_the_sentence_after_it() -> None:
     assert source == "inherited"
 
 
+def test_a_report_with_no_day_but_a_weekend_takes_the_weekend() -> None:
+    text = "A man was arrested in a weekend shooting that killed two. He is held in the jail."
+    date, source = incident_date(text, sentence_bounds(text), 0, PUBLISHED)
+    assert date is not None and (date.event_date, date.precision) == (dt.date(2016, 5, 7), 2)
+    assert source == "inherited"
+    # a day the report gives beats its weekend
+    text = "Two men were shot over the weekend. It happened at 1 a.m. Sunday."
+    date, _ = incident_date(text, sentence_bounds(text), 0, PUBLISHED)
+    assert date is not None and date.event_date == dt.date(2016, 5, 8)
+
+
 def test_no_date_anywhere_falls_back_to_the_publication_day_as_inferred() -> None:
     text = "A teenager was shot in the leg. He is expected to recover."
     date, source = incident_date(text, sentence_bounds(text), 0, PUBLISHED)
@@ -267,6 +278,23 @@ def test_the_day_a_victim_died_later_is_no_day_of_the_incident(text: str, step: 
     ],
 )
 def test_a_death_told_after_its_dated_shooting_is_a_later_day(text: str, steps: list[bool]) -> None:
+    assert [procedural(text, d) for d in find_dates(text, PUBLISHED)] == steps
+
+
+@pytest.mark.parametrize(
+    ("text", "steps"),
+    [
+        # what was said, opened by its own date, is that day's
+        ("Police said on Feb. 12, Jo Doe's son found her gun and shot her.", [False]),
+        ("Police said on Feb. 12 that the boy was hurt.", [True]),
+        ("Police said on Feb. 12, adding that the boy was hurt.", [True]),
+        # taken into hospital after the violence: its day; a lasting state is a later one's
+        ("A girl was hospitalized Thursday evening after a bullet hit her home.", [False]),
+        ("The boy remained hospitalized Friday after the shooting.", [True]),
+        ("Two were hospitalized Monday after being shot Sunday.", [True, False]),
+    ],
+)
+def test_a_said_or_a_hospital_s_day_may_be_the_incident_s(text: str, steps: list[bool]) -> None:
     assert [procedural(text, d) for d in find_dates(text, PUBLISHED)] == steps
 
 

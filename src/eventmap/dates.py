@@ -274,6 +274,35 @@ def _resolve(rule: str, m: re.Match[str], published: dt.date | None, offset: int
     return DateRef(text, offset + m.start(), offset + m.end(), start, end, precision, rule)
 
 
+# 'over the weekend', 'last weekend', 'a weekend shooting': read only where a report gives
+# no day at all (events/incident_day.py): beside a day, the weekend is only its setting, and
+# a stale teaser's weekend would outrank the day a report's body tells.
+_WEEKEND = re.compile(
+    r"\b(?:(?:over|during)\s+the(?:\s+holiday|\s+long)?|last|past|previous)\s+weekend\b"
+    r"|\bweekend(?:['’]s)?(?=\s+(?:[a-z]+[- ]){0,2}?(?:shootings?|killings?|violence|gunfire)\b)",
+    re.IGNORECASE,
+)
+
+
+def weekend_dates(text: str, published: dt.date | None, offset: int = 0) -> list[DateRef]:
+    """The weekends a report tells of, each the one just past (Friday night to Sunday, not
+    after publication; coded at its middle, the Saturday), a window (precision 2); 'last
+    weekend' in a weekend's report is the one before."""
+    if published is None:
+        return []
+    found = []
+    for m in _WEEKEND.finditer(text):
+        saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+        if m.group(0).lower().startswith(("last", "previous")) and published.weekday() >= 5:
+            saturday -= dt.timedelta(days=7)
+        start = saturday - dt.timedelta(days=1)
+        end = min(saturday + dt.timedelta(days=1), published)
+        found.append(
+            DateRef(m.group(0), offset + m.start(), offset + m.end(), start, end, 2, "weekend")
+        )
+    return found
+
+
 _EXPLICIT_PARTS = re.compile(
     rf"(?P<iso>(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}))"
     rf"|(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTHS})\.?(?:,?\s+(?P<year>\d{{4}}))?"

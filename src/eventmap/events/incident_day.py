@@ -26,7 +26,7 @@ import datetime as dt
 import functools
 import re
 
-from eventmap.dates import DateRef, find_dates, incident_noun_after
+from eventmap.dates import DateRef, find_dates, incident_noun_after, weekend_dates
 from eventmap.events.model import Candidate
 from eventmap.events.triggers import find_triggers
 from eventmap.schema import SUB_EVENT_TO_TYPE
@@ -107,7 +107,26 @@ def procedural(text: str, date: DateRef) -> bool:
         return False
     if _THAT.match(window, found.end()) and _REPORTING.fullmatch(found.group(0)):
         return False  # 'stated that on Saturday they were shot at': what was said, its day
+    if (
+        date.rule == "explicit"
+        and _REPORTING.fullmatch(found.group(0))
+        and _OPENS_CLAUSE_SAID.match(text, end)
+    ):
+        return False  # 'LMPD said on Feb. 12, the boy found a gun': what was said, its day
+    if _ADMITTED.search(window[: found.end()]) and _violence_after(text, end) == (True, False):
+        return False  # 'was hospitalized Thursday evening after a bullet hit her': that day
     return not _tells_incident(window[found.end() :])
+
+
+# Taken into hospital, not a state that lasts ('remains hospitalized', 'in critical condition').
+_ADMITTED = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?hospitali[sz]ed\Z", re.IGNORECASE)
+# An explicit date after 'said' that opens what was said ('said on Feb. 12, the boy ...'),
+# not the day of the saying ('said on Feb. 12, adding that ...').
+_OPENS_CLAUSE_SAID = re.compile(
+    r",\s+(?!(?:that|adding|according|and|but|as|after|before|when|while|in|at|citing|"
+    r"noting|saying)\b)(?:the\s+|a\s+|an\s+)?[A-Za-z0-9]",
+    re.IGNORECASE,
+)
 
 
 @functools.cache
@@ -175,14 +194,23 @@ _AFTER = re.compile(r"\W+(?:[\w'’]+\W+){0,3}?after\b", re.IGNORECASE)
 def _dated_cause_after(text: str, end: int) -> bool:
     """Whether the clause after a death's date tells the violence it came after with its
     own day ('died Wednesday after being shot Monday'): the death's day is then a later one."""
+    violent, dated = _violence_after(text, end, day_only=True)
+    return violent and dated
+
+
+def _violence_after(text: str, end: int, day_only: bool = False) -> tuple[bool, bool]:
+    """Whether the clause after a date goes on 'after' violence ('died Wednesday after being
+    shot', 'hospitalized Thursday after a bullet hit her'), and whether that violence has a
+    date of its own there (a day, or with ``day_only`` false any date: 'last week')."""
     m = _AFTER.match(text, end)
     if m is None or _CLAUSE_END.search(text, end, m.end()):
-        return False
+        return False, False
     stop = _CLAUSE_END.search(text, m.end())
     tail = text[m.end() : stop.start() if stop else min(len(text), m.end() + 160)]
     if not violent_trigger(tail, 0):
-        return False
-    return any(d.precision == 1 for d in find_dates(tail, _ANY_DAY))
+        return False, False
+    dates = find_dates(tail, _ANY_DAY)
+    return True, any(d.precision == 1 or not day_only for d in dates)
 
 
 # Relative days need a reference to be read at all; which day does not matter here.
@@ -340,6 +368,10 @@ def incident_date(
             return d, "inherited"
     if published is None:
         return None, "none"
+    # a report that gives no day but a weekend ('a weekend shooting'): that window
+    weekend = weekend_dates(text, published)
+    if weekend:
+        return weekend[0], "inherited"
     return DateRef("", 0, 0, published, published, 1, "published"), "lede"
 
 
