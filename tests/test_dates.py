@@ -208,3 +208,17 @@ def test_a_weekend_ahead_or_without_violence_is_no_weekend_of_the_report() -> No
     wednesday = dt.date(2019, 5, 8)
     assert weekend_dates("A vigil is planned this weekend.", wednesday) == []
     assert weekend_dates("They left for a weekend getaway.", wednesday) == []
+
+
+def test_a_day_counted_from_a_date_is_that_day() -> None:
+    pub = dt.date(2017, 1, 25)
+    refs = find_dates("It happened at 3:30 a.m., two days after Thanksgiving.", pub)
+    assert [(r.text, r.event_date) for r in refs] == [
+        ("two days after Thanksgiving", dt.date(2016, 11, 26))
+    ]
+    refs = find_dates("A week before Christmas Day, two men were shot.", pub)
+    assert [r.event_date for r in refs] == [dt.date(2016, 12, 18)]
+    # a counted day after publication is none; a date that names the incident stays its own
+    assert find_dates("He will be sentenced three days after Jan. 24.", pub) == []
+    refs = find_dates("He was questioned six days after the Jan. 2 shooting.", pub)
+    assert [r.event_date for r in refs] == [dt.date(2017, 1, 2)]

@@ -15,6 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from eventmap.holidays import holiday
 from eventmap.literal_gate import gated
 from eventmap.wordlists import entries, table
 
@@ -134,10 +135,12 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
                 found.append(ref)
                 taken.append((m.start(), m.end()))
     found.sort(key=lambda r: r.start_offset)
+    found = [_offset(text, r, published, offset) for r in found]
     # 'Wednesday, July 9, 2014': the weekday only names the explicit date after it
     return [
         r
         for k, r in enumerate(found)
+        if r is not None
         if not (
             r.rule == "weekday"
             and k + 1 < len(found)
@@ -150,6 +153,31 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
         and not (r.rule == "weekday" and _DATE_NAMED.match(text, r.end_offset - offset))
         and not _STAMP.search(text, max(0, r.start_offset - offset - 40), r.start_offset - offset)
     ]
+
+
+# 'two days after Thanksgiving', 'a week before Christmas': a day counted from a date.
+_COUNTED = re.compile(
+    r"\b(a|one|two|three|four|five|six|seven|\d)\s+(days?|weeks?)\s+(after|before)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _offset(text: str, ref: DateRef, published: dt.date | None, offset: int) -> DateRef | None:
+    """``ref``, or the day a count before it names ('two days after Thanksgiving' is the
+    Saturday; none when that lies after publication). Not when the date names an incident:
+    'six days after the Dec. 6 shooting' is a later step's day beside the incident's."""
+    start = ref.start_offset - offset
+    m = _COUNTED.search(text, max(0, start - 30), start)
+    if m is None or ref.precision != 1 or incident_noun_after(text, ref.end_offset - offset):
+        return ref
+    n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1).lower()]
+    days = n * (7 if m.group(2).lower().startswith("week") else 1)
+    day = ref.date_start + dt.timedelta(days=days if m.group(3).lower() == "after" else -days)
+    if published is not None and day > published:
+        return None
+    span = text[m.start() : ref.end_offset - offset]
+    return DateRef(span, offset + m.start(), ref.end_offset, day, day, 1, "counted")
 
 
 @functools.cache
@@ -247,7 +275,7 @@ def _resolve(rule: str, m: re.Match[str], published: dt.date | None, offset: int
             back = -1
         start = end = published - dt.timedelta(days=back)
     elif rule == "holiday":
-        start = end = _holiday(text, published)
+        start = end = holiday(text, published)
         if start is None:
             return None
     elif rule == "today":
@@ -348,48 +376,3 @@ def _explicit(text: str, published: dt.date | None) -> dt.date | None:
 def _month_end(day: dt.date) -> dt.date:
     nxt = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     return nxt - dt.timedelta(days=1)
-
-
-_DAYS3 = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
-def _holiday(text: str, published: dt.date) -> dt.date | None:
-    """The latest day of the holiday ``text`` names that is not after the day after
-    ``published`` (a stamp may lag a day, as for weekdays)."""
-    bare = re.sub(r"^on\s+", "", text, flags=re.IGNORECASE)
-    for pattern, rule in table("holidays.tsv"):
-        if any(re.fullmatch(pattern, t, re.IGNORECASE) for t in (text, bare)):
-            for year in (published.year, published.year - 1):
-                day = _holiday_in(rule, year)
-                if day <= published + dt.timedelta(days=1):
-                    return day
-    return None
-
-
-def _holiday_in(rule: str, year: int) -> dt.date:
-    parts = rule.split()
-    if parts[0] == "easter":
-        return _easter(year) + dt.timedelta(days=int(parts[1]) if len(parts) > 1 else 0)
-    if len(parts) == 1:
-        month, day = (int(x) for x in parts[0].split("-"))
-        return dt.date(year, month, day)
-    nth, weekday, month = int(parts[0]), _DAYS3.index(parts[1]), int(parts[2])
-    if nth > 0:
-        first = dt.date(year, month, 1)
-        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
-    last = _month_end(dt.date(year, month, 1))
-    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
-
-
-def _easter(year: int) -> dt.date:
-    """Easter Sunday (the anonymous Gregorian algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    l_ = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l_) // 451
-    month, day = divmod(h + l_ - 7 * m + 114, 31)
-    return dt.date(year, month, day + 1)
