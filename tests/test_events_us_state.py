@@ -438,3 +438,20 @@ def test_a_report_naming_no_town_is_from_the_town_its_headline_names(
         article = Article(id="t", text=text, title=title, published=PUBLISHED, outlet="wmaz.com")
         rows = [r for r in extractor.extract(article).event_rows if r["mention_type"] == "event"]
         assert rows and rows[0]["location"] == "Macon" and rows[0]["geo_precision"] == 2, title
+
+
+def test_a_local_paper_s_bare_dateline_is_a_town_of_its_own_region(
+    extractor: EventExtractor,
+) -> None:
+    from eventmap.events.us_cues import Relocator
+
+    relocator = Relocator(extractor.geoparser.geocoder)
+    # a Barre, Vermont paper: its 'BARRE —' is Barre, Vermont, though the text names
+    # Massachusetts twice (which has a Barre too)
+    text = (
+        "BARRE — A man was shot and wounded on Sunday. He had a case in a court in Hampden, "
+        "Massachusetts, and lived in Springfield, Massachusetts, until last year."
+    )
+    ctx = state_context(text, geoparse(text), outlet="timesargus.com", relocator=relocator)
+    assert ctx.state is not None and ctx.state.code == "VT"
+    assert ctx.home is not None and ctx.home.admin1_code == "VT"

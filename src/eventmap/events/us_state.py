@@ -16,6 +16,7 @@ town of it named as the scene), else at the state (precision 3)."""
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -124,9 +125,41 @@ def state_context(
             return _with_home(context, text, relocator, mentions, outlet, title)
     local = {outlet_state(outlet), credited_state(text)} - {None}
     votes = state_votes(text, mentions, title, local, by_code, relocator, outlet)
+    if (
+        dateline is not None
+        and relocator is not None
+        and _near_the_outlet(dateline, outlet, relocator)
+    ):
+        context = StateContext(by_code[outlet_state(outlet) or ""], dateline)
+        context.local = True
+        return _with_home(context, text, relocator, mentions, outlet, title)
     context = _decide(votes, local, dateline, fallback, by_code, relocator)
     context.local = bool(local)
     return _with_home(context, text, relocator, mentions, outlet, title)
+
+
+# How far from a local outlet's city a town of its bare dateline may lie (its region).
+_REGION_KM = 80.0
+
+
+def _near_the_outlet(
+    dateline: tuple[str, int, int], outlet: str | None, relocator: Relocator
+) -> bool:
+    """Whether a bare dateline ('BARRE —') names a town of the outlet's state near the
+    outlet's city (a local paper writes its own region's towns without their state), however
+    often the text names another state that has a namesake ('Hampden, Massachusetts')."""
+    place = outlet_place(outlet)
+    if place is None or not place[1]:
+        return False
+    town = relocator.lookup(dateline[0], place[0], counties=False, small=False)
+    city = relocator.lookup(place[1], place[0], counties=False, small=False)
+    if town is None or city is None:
+        return False
+    dlat = math.radians(town["latitude"] - city["latitude"])
+    dlon = math.radians(town["longitude"] - city["longitude"]) * math.cos(
+        math.radians(city["latitude"])
+    )
+    return 6371.0 * math.hypot(dlat, dlon) <= _REGION_KM
 
 
 def _decide(
