@@ -242,3 +242,20 @@ def test_a_figure_is_a_whole_word(sentence: str, dead: int) -> None:
 )
 def test_one_standing_for_a_thing_is_no_victim(sentence: str, dead: int) -> None:
     assert find_fatalities(sentence).coded == dead
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dead"),
+    [
+        ("Amos Reed Sr., 30, and another man were found dead in the house.", 0),
+        ("Jo Roe Jr., 19, was killed.", 1),
+        ("Jo Roe Jr. was shot and killed on Friday.", 1),
+        ("Reed Sr., 52, died at the scene.", 1),
+        ("Police said 30, including children, were killed.", 30),
+        ("The girl, who was 12 or 13 years old, was shot by a neighbour.", 0),
+        ("Children 5 to 7 years old were among 9 killed.", 9),
+    ],
+)
+def test_an_age_after_a_name_with_its_suffix_is_no_toll(sentence: str, dead: int) -> None:
+    """'Sr., 30,' is an age as 'Reed, 30,' is; the named one is one victim."""
+    assert find_fatalities(sentence).coded == dead

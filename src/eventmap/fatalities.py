@@ -95,7 +95,7 @@ _ONE_VICTIM = re.compile(
     r"\s+(?:later\s+|has\s+|had\s+|is\s+|was\s+)?(?:died|dead)\b"
     r"|\b(?:a|an|one)\s+(?:[\w-]+\s+){1,3}?(?:(?:later\s+|has\s+|had\s+)?died|is\s+dead)\b"
     r"|\b(?:was|were|been|is)\s+pronounced\s+dead"
-    r"|\b[A-Z][\w'’-]+,\s*\d{1,3},\s+(?:[\w-]+\s+){0,3}?(?:died|was\s+killed|was\s+shot\s+dead)"
+    r"|\b[A-Z][\w'’-]+\.?,\s*\d{1,3},\s+(?:[\w-]+\s+){0,3}?(?:died|was\s+killed|was\s+shot\s+dead)"
     r"|\b(?:he|she)\s+(?:later\s+|has\s+|had\s+)?died"
     r"|\b(?:was|has\s+been|had\s+been|is)\s+fatally\s+(?:shot|stabbed|wounded|injured|struck)"
     r"|\b(?:fatal\s+shooting|shooting\s+death|killing|murder)\s+of\s+(?:a|an|one)\b"
@@ -104,7 +104,7 @@ _ONE_VICTIM = re.compile(
     r"|\b(?:fatal\s+shooting|shooting\s+death)\s+of\s+"
     r"(?:his|her|their|(?-i:[A-Z][a-z]+\s+[A-Z][a-z]))"
     r"|(?-i:\b(?!(?:The|A|An|One|Police|Officers?)\b)[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3})"
-    r",?(?:\s+\d{1,3},)?\s+(?:was|has\s+been|had\s+been)\s+(?:shot\s+and\s+)?"
+    r"(?:\s+(?-i:Jr|Sr|II|III)\.?)?,?(?:\s+\d{1,3},)?\s+(?:was|has\s+been|had\s+been)\s+(?:shot\s+and\s+)?"
     r"(?:killed|shot\s+dead|murdered|shot\s+to\s+death)"
     r"|\b(?:killing|killed)\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2})"
     r"(?=\s*(?:[,.;]|$|\s(?:and|in|at|on|inside|outside)\s))"
@@ -315,7 +315,7 @@ _DATE_BEFORE = re.compile(rf"\b{_MONTH}\s+$|\d[/.]$", re.IGNORECASE)
 # After a figure that counts no people: an age or a compound ('a 23-year-old', '9mm',
 # 'a .22-caliber'), a measure or a time ('30 minutes', 'shot 5 times', 'the 300 block').
 _NOT_A_COUNT_AFTER = re.compile(
-    r"(?:-[a-z]|:\d|(?:st|nd|rd|th)\b|\s+(?:years?|months?|weeks?)[\s-]+old\b|"
+    r"(?:-[a-z]|:\d|(?:st|nd|rd|th)\b|(?:\s+(?:or|to)\s+\d{1,3})?\s+(?:years?|months?|weeks?)[\s-]+old\b|"
     r"\s*(?:minutes?|hours?|seconds?|days?|weeks?|months?|years?|miles?|"
     r"feet|foot|yards?|blocks?|percent|%|times|rounds|shots|bullets|a\.m\.|p\.m\.|mm\b|"
     r"caliber|calibre|grams?|pounds?|degrees))",
@@ -330,7 +330,7 @@ _AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+$", re.IGNORECASE)
 # A street address: 'died inside a home at 308 Elm Lane', 'shooting at 11290 Fondren'.
 _ADDRESS = re.compile(r"\b(?i:at)\s+\d+\s+[A-Z]")
 # 'Lee Park, 19, died', 'a boy, 14, died': a figure between commas right after a word is an age.
-_NAME_COMMA = re.compile(r"\b[A-Za-z][\w'’-]+,\s*$")
+_NAME_COMMA = re.compile(r"\b[A-Za-z][\w'’-]+\.?,\s*$")  # 'Jo Roe, 34,', 'Jo Price Sr., 30,'
 
 
 def _is_year_or_money(sentence: str, m: re.Match[str]) -> bool:
