@@ -14,6 +14,8 @@ from eventmap.events import EventExtractor
 
 # A report's main event: its deadliest dated event (publication day defaults to a Tuesday).
 MainEvent = Callable[..., dict]
+# A report's first event row, as the US place rules read it (publication day a Tuesday).
+FirstEvent = Callable[..., dict]
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
@@ -75,5 +77,19 @@ def main_event(extractor: EventExtractor) -> MainEvent:
         dated = [r for r in rows if r["mention_type"] == "event"]
         assert dated, rows
         return max(dated, key=lambda r: r["fatalities"])
+
+    return read
+
+
+@pytest.fixture(scope="session")
+def first_event(extractor: EventExtractor) -> FirstEvent:
+    """The first event of a text published on Tuesday 10 May 2016 by ``outlet`` (a web
+    address), the row the US state and namesake rules decide the place of."""
+
+    def read(text: str, outlet: str | None = None) -> dict:
+        article = Article(id="t", text=text, published=dt.date(2016, 5, 10), outlet=outlet)
+        rows = [r for r in extractor.extract(article).event_rows if r["mention_type"] == "event"]
+        assert rows, text
+        return rows[0]
 
     return read

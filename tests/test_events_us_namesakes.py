@@ -4,23 +4,15 @@ Every sentence here is invented for the tests; the outlets' web addresses are re
 from the outlet list (resources/us_outlets.tsv).
 """
 
-import datetime as dt
+from collections.abc import Callable
 
-from eventmap.article import Article
 from eventmap.events import EventExtractor
 from eventmap.events.us_cues import Relocator, State
 from eventmap.events.us_namesakes import town_named, well_known
 from eventmap.events.us_state import state_context
 from eventmap.geoparse import geoparse
 
-PUBLISHED = dt.date(2016, 5, 10)
-
-
-def _main(extractor: EventExtractor, text: str, outlet: str | None = None) -> dict:
-    article = Article(id="t", text=text, published=PUBLISHED, outlet=outlet)
-    rows = [r for r in extractor.extract(article).event_rows if r["mention_type"] == "event"]
-    assert rows, text
-    return rows[0]
+FirstEvent = Callable[..., dict]  # conftest.first_event: a report's first event row
 
 
 def test_a_well_known_city_leads_its_namesakes_by_far(extractor: EventExtractor) -> None:
@@ -45,6 +37,7 @@ def test_only_a_state_that_rests_on_the_outlet_gives_way(extractor: EventExtract
 
 def test_a_county_is_read_in_the_state_of_the_town_named_inside_it(
     extractor: EventExtractor,
+    first_event: FirstEvent,
 ) -> None:
     # every state has its Wayne County: the town the report names pins it (Goldsboro is
     # North Carolina's Wayne County seat), not the largest (Michigan's)
@@ -54,51 +47,53 @@ def test_a_county_is_read_in_the_state_of_the_town_named_inside_it(
     )
     ctx = state_context(text, geoparse(text), relocator=extractor._relocator)
     assert ctx.state is not None and ctx.state.code == "NC"
-    row = _main(extractor, text)
+    row = first_event(text)
     assert row["admin1"] == "North Carolina"
 
 
 def test_a_town_named_like_the_county_does_not_move_the_county(
-    extractor: EventExtractor,
+    first_event: FirstEvent,
 ) -> None:
     # 'in DeKalb' after 'DeKalb County police' is the county again, not Illinois' DeKalb
     text = (
         "DeKalb County police say a man fired a shot Tuesday night that wounded a neighbour. "
         "Officers found the gun at an apartment complex in DeKalb."
     )
-    row = _main(extractor, text, outlet="wsbtv.com")  # an Atlanta station
+    row = first_event(text, outlet="wsbtv.com")  # an Atlanta station
     assert row["admin1"] == "Georgia"
 
 
 def test_a_well_known_city_beats_a_hamlet_of_the_outlet_s_state(
-    extractor: EventExtractor,
+    first_event: FirstEvent,
 ) -> None:
     # a Georgia station's report: nothing in the text ties 'Montgomery' to the Georgia town
     # of 4,500; Alabama's capital is meant
     text = "Montgomery police say a man was shot and killed outside a gas station early Sunday."
-    row = _main(extractor, text, outlet="wtvm.com")
+    row = first_event(text, outlet="wtvm.com")
     assert (row["location"], row["admin1"]) == ("Montgomery", "Alabama")
 
 
-def test_a_town_of_the_outlet_s_state_that_is_no_hamlet_stays(extractor: EventExtractor) -> None:
+def test_a_town_of_the_outlet_s_state_that_is_no_hamlet_stays(first_event: FirstEvent) -> None:
     # North Carolina's Jacksonville (67,000) is a city of the station's own region; a
     # Maine station's Portland is Maine's
     text = "Jacksonville police say a man was shot in the leg outside a bar early Sunday."
-    row = _main(extractor, text, outlet="wnct.com")
+    row = first_event(text, outlet="wnct.com")
     assert row["admin1"] == "North Carolina"
     text = "Portland police say a woman was wounded by a stray bullet on Friday night."
-    row = _main(extractor, text, outlet="949whom.com")
+    row = first_event(text, outlet="949whom.com")
     assert row["admin1"] == "Maine"
 
 
-def test_a_hamlet_the_text_ties_to_the_outlet_s_state_stays(extractor: EventExtractor) -> None:
+def test_a_hamlet_the_text_ties_to_the_outlet_s_state_stays(first_event: FirstEvent) -> None:
     # the state written after the town ties it: no well-known city question
     text = "A man was shot and killed early Sunday in Montgomery, Georgia, deputies said."
-    row = _main(extractor, text, outlet="wtvm.com")
+    row = first_event(text, outlet="wtvm.com")
     assert row["admin1"] == "Georgia"
 
 
-def test_a_hamlet_of_another_state_does_not_outvote_the_outlet(extractor: EventExtractor) -> None:
+def test_a_hamlet_of_another_state_does_not_outvote_the_outlet(
+    extractor: EventExtractor, first_event: FirstEvent
+) -> None:
     # a Philadelphia station's neighbourhood read as an old name of Hudson, Massachusetts
     # says nothing of the state: the report is about its outlet's
     text = "Three people were wounded Monday night when a gun went off inside a Feltonville home."
@@ -106,17 +101,17 @@ def test_a_hamlet_of_another_state_does_not_outvote_the_outlet(extractor: EventE
         text, geoparse(text), outlet="nbcphiladelphia.com", relocator=extractor._relocator
     )
     assert ctx.state is not None and ctx.state.code == "PA"
-    row = _main(extractor, text, outlet="nbcphiladelphia.com")
+    row = first_event(text, outlet="nbcphiladelphia.com")
     assert row["admin1"] == "Pennsylvania"
     # a city of another state (Iowa's Cedar Rapids, 126,000) is no hamlet: it stays there
     text = "Three people were shot Tuesday night in Cedar Rapids, police said."
-    assert _main(extractor, text, outlet="ketv.com")["admin1"] == "Iowa"
+    assert first_event(text, outlet="ketv.com")["admin1"] == "Iowa"
 
 
 def test_a_hamlet_in_the_outlet_s_region_across_a_state_line_still_votes(
-    extractor: EventExtractor,
+    first_event: FirstEvent,
 ) -> None:
     # a Washington paper's Maryland suburb is its region: no vote is dropped
     text = "A man was shot and killed Sunday at a dice game in Capitol Heights, police said."
-    row = _main(extractor, text, outlet="washingtonpost.com")
+    row = first_event(text, outlet="washingtonpost.com")
     assert row["admin1"] == "Maryland"

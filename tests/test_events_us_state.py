@@ -6,6 +6,7 @@ from the outlet list (resources/us_outlets.tsv).
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 
 from eventmap.article import Article
 from eventmap.events import EventExtractor
@@ -13,13 +14,7 @@ from eventmap.events.us_state import state_context
 from eventmap.geoparse import geoparse
 
 PUBLISHED = dt.date(2016, 5, 10)
-
-
-def _main(extractor: EventExtractor, text: str, outlet: str | None = None) -> dict:
-    article = Article(id="t", text=text, published=PUBLISHED, outlet=outlet)
-    rows = [r for r in extractor.extract(article).event_rows if r["mention_type"] == "event"]
-    assert rows, text
-    return rows[0]
+FirstEvent = Callable[..., dict]  # conftest.first_event: a report's first event row
 
 
 def test_a_photo_credit_before_the_dateline_is_no_dateline() -> None:
@@ -32,16 +27,17 @@ def test_a_photo_credit_before_the_dateline_is_no_dateline() -> None:
     assert ctx.dateline is not None and ctx.dateline[0] == "MACON"
 
 
-def test_an_event_placed_at_the_state_is_at_the_dateline_town(extractor: EventExtractor) -> None:
+def test_an_event_placed_at_the_state_is_at_the_dateline_town(first_event: FirstEvent) -> None:
     # 'Zorblington' is in no gazetteer: the event has no better place than Georgia
     text = "MACON, Ga. (AP) - A man was shot and killed on Sunday in Zorblington, Georgia."
-    row = _main(extractor, text)
+    row = first_event(text)
     assert row["location"].lower() == "macon" and row["admin1"] == "Georgia"
     assert row["geo_precision"] == 2  # near the dateline town, not surely in it
 
 
 def test_the_police_town_is_the_home_when_there_is_no_dateline(
     extractor: EventExtractor,
+    first_event: FirstEvent,
 ) -> None:
     text = (
         "Macon police said a woman was shot in Georgia on Sunday night. "
@@ -50,7 +46,7 @@ def test_the_police_town_is_the_home_when_there_is_no_dateline(
     ctx = state_context(text, geoparse(text), relocator=extractor._relocator)
     assert ctx.state is not None and ctx.state.code == "GA"
     assert ctx.home is not None and ctx.home.name == "Macon"
-    row = _main(extractor, text)
+    row = first_event(text)
     assert row["location"] == "Macon" and row["admin1"] == "Georgia"
 
 
@@ -60,26 +56,26 @@ def test_a_town_whose_police_speak_makes_the_state_alone() -> None:
     assert ctx.state is not None and ctx.state.code == "TX"
 
 
-def test_a_local_outlet_decides_between_namesakes(extractor: EventExtractor) -> None:
+def test_a_local_outlet_decides_between_namesakes(first_event: FirstEvent) -> None:
     text = "A teen was shot in the face Wednesday inside a Duncan home, Duncan police said."
-    row = _main(extractor, text, outlet="wspa.com")  # a South Carolina station
+    row = first_event(text, outlet="wspa.com")  # a South Carolina station
     assert row["location"] == "Duncan" and row["admin1"] == "South Carolina"
 
 
 def test_a_local_outlet_s_town_without_a_state_is_in_the_outlet_s_state(
-    extractor: EventExtractor,
+    first_event: FirstEvent,
 ) -> None:
     text = "Five people were shot during a party in Norfolk early Sunday, officers said."
-    row = _main(extractor, text, outlet="wtkr.com")  # a Virginia station
+    row = first_event(text, outlet="wtkr.com")  # a Virginia station
     assert row["location"] == "Norfolk" and row["admin1"] == "Virginia"
 
 
 def test_a_town_of_another_state_with_no_namesake_there_stays(
-    extractor: EventExtractor,
+    first_event: FirstEvent,
 ) -> None:
     # a Nebraska station's report on a shooting across the river: Cedar Rapids is in Iowa
     text = "Three people were shot Tuesday night in Cedar Rapids, police said."
-    row = _main(extractor, text, outlet="ketv.com")
+    row = first_event(text, outlet="ketv.com")
     assert row["location"] == "Cedar Rapids" and row["admin1"] == "Iowa"
 
 
@@ -103,21 +99,21 @@ def test_the_first_town_named_is_the_home_but_not_a_hometown(extractor: EventExt
 
 
 def test_an_event_placed_at_a_county_is_at_the_dateline_town_inside_it(
-    extractor: EventExtractor,
+    first_event: FirstEvent,
 ) -> None:
     text = (
         "BLACKFOOT, Idaho -\n\nEastern Idaho authorities say a boy was accidentally shot by "
         "his brother on Sunday at a home in Bingham County."
     )
-    row = _main(extractor, text)
+    row = first_event(text)
     assert row["location"].lower() == "blackfoot" and row["geo_precision"] == 2
     # a dateline town far from the county named is no town of it
     text = text.replace("BLACKFOOT", "BOISE")
-    assert _main(extractor, text)["location"] == "Bingham County"
+    assert first_event(text)["location"] == "Bingham County"
 
 
 def test_a_report_s_incident_with_no_place_is_at_its_home_not_the_state(
-    extractor: EventExtractor,
+    first_event: FirstEvent,
 ) -> None:
     quiet = "Neighbours said the street is usually quiet and children play outside at night. "
     text = (
@@ -127,7 +123,7 @@ def test_a_report_s_incident_with_no_place_is_at_its_home_not_the_state(
         + quiet * 12
         + "\n\nMacon police said charges are possible, and Macon schools will offer counselling."
     )
-    row = _main(extractor, text)
+    row = first_event(text)
     assert (row["location"], row["admin1"], row["geo_precision"]) == ("Macon", "Georgia", 2)
 
 
@@ -141,19 +137,20 @@ def test_the_town_named_most_is_the_home(extractor: EventExtractor) -> None:
 
 
 def test_namesakes_that_only_support_each_other_follow_the_outlet(
-    extractor: EventExtractor,
+    first_event: FirstEvent,
 ) -> None:
     # read alone, Augusta and Richmond County agree on New York; a Georgia station's report
     text = (
         "A boy was shot in Augusta on Wednesday night, and an Augusta teen is in custody, the "
         "Richmond County Sheriff said. Richmond County deputies found the gun."
     )
-    row = _main(extractor, text, outlet="wjbf.com")
+    row = first_event(text, outlet="wjbf.com")
     assert row["location"] == "Augusta" and row["admin1"] == "Georgia"
 
 
 def test_a_report_with_no_town_is_at_its_outlet_s_city_as_a_region(
     extractor: EventExtractor,
+    first_event: FirstEvent,
 ) -> None:
     # no town named: a Memphis station's report is about its region, not all of Tennessee
     text = "A man was shot and killed outside a club in Tennessee early Friday, officers said."
@@ -161,11 +158,11 @@ def test_a_report_with_no_town_is_at_its_outlet_s_city_as_a_region(
         text, geoparse(text), outlet="wmcactionnews5.com", relocator=extractor._relocator
     )
     assert ctx.home is not None and ctx.home.name == "Memphis" and ctx.home_precision == 3
-    row = _main(extractor, text, outlet="wmcactionnews5.com")
+    row = first_event(text, outlet="wmcactionnews5.com")
     assert (row["location"], row["geo_precision"]) == ("Memphis", 3)
     # a town the report names comes first
     text = text.replace("in Tennessee", "in Millington, Tennessee,")
-    assert _main(extractor, text, outlet="wmcactionnews5.com")["location"] == "Millington"
+    assert first_event(text, outlet="wmcactionnews5.com")["location"] == "Millington"
 
 
 def test_a_victim_s_hometown_and_its_state_do_not_make_the_state() -> None:
@@ -185,7 +182,7 @@ def test_a_mixed_case_town_with_its_credit_and_dash_is_a_dateline() -> None:
 
 
 def test_a_passing_mention_of_another_state_does_not_outvote_a_local_outlet(
-    extractor: EventExtractor,
+    first_event: FirstEvent,
 ) -> None:
     text = (
         "A woman was shot Sunday night outside a store on Granby Street, officers said. "
@@ -193,7 +190,7 @@ def test_a_passing_mention_of_another_state_does_not_outvote_a_local_outlet(
     )
     ctx = state_context(text, geoparse(text), outlet="wtkr.com")  # a Virginia station
     assert ctx.state is not None and ctx.state.code == "VA"
-    assert _main(extractor, text, outlet="wtkr.com")["admin1"] == "Virginia"
+    assert first_event(text, outlet="wtkr.com")["admin1"] == "Virginia"
     # named twice, the other state is the report's
     twice = text.replace("in from Iowa", "in from Iowa, the Iowa governor said,")
     ctx = state_context(twice, geoparse(twice), outlet="wtkr.com")
@@ -202,6 +199,7 @@ def test_a_passing_mention_of_another_state_does_not_outvote_a_local_outlet(
 
 def test_with_no_outlet_the_one_state_the_text_names_decides_a_namesake_town(
     extractor: EventExtractor,
+    first_event: FirstEvent,
 ) -> None:
     text = (
         "JEFFERSON - A man was shot outside a store in Jefferson on Sunday. Jefferson police "
@@ -209,7 +207,7 @@ def test_with_no_outlet_the_one_state_the_text_names_decides_a_namesake_town(
     )
     ctx = state_context(text, geoparse(text), relocator=extractor._relocator)
     assert ctx.state is not None and ctx.state.code == "GA"  # not Louisiana's Jefferson
-    assert _main(extractor, text)["admin1"] == "Georgia"
+    assert first_event(text)["admin1"] == "Georgia"
     # a town the named state lacks keeps its own state
     text = "A man was shot in Macon on Sunday, Macon police said. The suspect fled to Florida."
     ctx = state_context(text, geoparse(text), relocator=extractor._relocator)
@@ -217,21 +215,21 @@ def test_with_no_outlet_the_one_state_the_text_names_decides_a_namesake_town(
 
 
 def test_a_town_written_with_another_state_than_the_dateline_s_stays_there(
-    extractor: EventExtractor,
+    first_event: FirstEvent,
 ) -> None:
     # the dateline is where the reporter files from; the text says where it happened
     text = (
         "WASHINGTON — A man was shot and killed Thursday night in Hagerstown, Maryland, "
         "and a woman was wounded, sheriff's deputies said."
     )
-    row = _main(extractor, text)
+    row = first_event(text)
     assert row["location"] == "Hagerstown" and row["admin1"] == "Maryland"
     # a hometown written with its state is no such place: the dateline's town still is
     text = (
         "MACON, Ga. (AP) - Jo Roe, 34, of Hagerstown, Maryland, was shot and killed on "
         "Sunday in Zorblington, deputies said."
     )
-    assert _main(extractor, text)["admin1"] == "Georgia"
+    assert first_event(text)["admin1"] == "Georgia"
 
 
 def test_a_local_paper_s_bare_dateline_is_in_its_region_even_unknown_there() -> None:
@@ -242,14 +240,14 @@ def test_a_local_paper_s_bare_dateline_is_in_its_region_even_unknown_there() -> 
 
 
 def test_a_bare_dateline_s_namesake_loses_to_the_state_the_text_names_twice(
-    extractor: EventExtractor,
+    first_event: FirstEvent,
 ) -> None:
     # 'PULLMAN' reads as Pullman, Washington; the report is from a Chicago neighbourhood
     text = (
         "PULLMAN — A man was shot and wounded Tuesday night near a bus stop, Chicago "
         "police said. Chicago police have made no arrests."
     )
-    row = _main(extractor, text)
+    row = first_event(text)
     assert row["admin1"] == "Illinois" and row["location"] == "Chicago"
 
 
@@ -306,7 +304,7 @@ def test_a_town_the_geoparser_misses_is_found_in_the_state_after_in(
 
 
 def test_a_report_quoting_a_us_town_s_police_stays_in_its_state(
-    extractor: EventExtractor,
+    first_event: FirstEvent,
 ) -> None:
     # a lone foreign namesake (England's Whitehaven) does not make the report foreign when
     # it quotes the police of a US town; without them, a namesake abroad stays abroad
@@ -315,7 +313,7 @@ def test_a_report_quoting_a_us_town_s_police_stays_in_its_state(
         "Memphis Police said the shooting happened just before 2 a.m. Wednesday. "
         "Memphis Police are looking for the gunman."
     )
-    row = _main(extractor, text)
+    row = first_event(text)
     assert row["admin1"] == "Tennessee"
 
 
@@ -332,13 +330,14 @@ def test_a_known_outlet_s_area_in_its_headline_does_not_vote() -> None:
 
 def test_a_small_town_the_gazetteer_lacks_is_found_in_the_report_s_state(
     extractor: EventExtractor,
+    first_event: FirstEvent,
 ) -> None:
     # Arkwright, N.Y. (about 1,000 people) is only in the Census list
     text = (
         "TOWN OF ARKWRIGHT, N.Y. (WXYZ) - A hunter was found shot dead on Monday in the woods "
         "off a county road, sheriff's deputies said."
     )
-    row = _main(extractor, text)  # the dateline's town is where it happened: a town
+    row = first_event(text)  # the dateline's town is where it happened: a town
     assert (row["location"], row["admin1"], row["geo_precision"]) == (
         "TOWN OF ARKWRIGHT",
         "New York",
@@ -351,7 +350,9 @@ def test_a_small_town_the_gazetteer_lacks_is_found_in_the_report_s_state(
     assert ctx.state is None and ctx.home is None
 
 
-def test_a_county_dateline_s_town_takes_its_county_s_events(extractor: EventExtractor) -> None:
+def test_a_county_dateline_s_town_takes_its_county_s_events(
+    extractor: EventExtractor, first_event: FirstEvent
+) -> None:
     # Howell is 60 km from Box Elder County's point, and in that county
     text = (
         "HOWELL, Box Elder County — A man was wounded by a stray bullet on Sunday at a ranch, "
@@ -360,7 +361,7 @@ def test_a_county_dateline_s_town_takes_its_county_s_events(extractor: EventExtr
     ctx = state_context(text, geoparse(text), outlet="ksl.com", relocator=extractor._relocator)
     assert ctx.state is not None and ctx.state.code == "UT"
     assert ctx.home is not None and ctx.home.name == "Howell"
-    row = _main(extractor, text, outlet="ksl.com")
+    row = first_event(text, outlet="ksl.com")
     assert row["location"] == "HOWELL" and row["geo_precision"] == 2
 
 
@@ -408,13 +409,13 @@ def test_a_surname_is_no_place_for_the_event(extractor: EventExtractor) -> None:
     assert in_state([cand()], ctx, relocator) == []
 
 
-def test_a_hometown_alone_gives_way_to_the_report_s_town(extractor: EventExtractor) -> None:
+def test_a_hometown_alone_gives_way_to_the_report_s_town(first_event: FirstEvent) -> None:
     text = "DAYTON, Ohio (AP) - A Columbus man was shot and wounded on Sunday, police said."
-    row = _main(extractor, text)
+    row = first_event(text)
     assert row["location"].lower() == "dayton" and row["admin1"] == "Ohio"
     # with no town of its own, the report keeps the hometown: all it gives
     text = "A Columbus man was shot and wounded on Sunday, Ohio police said."
-    assert _main(extractor, text)["location"] == "Columbus"
+    assert first_event(text)["location"] == "Columbus"
 
 
 def test_a_dateline_does_not_run_across_lines() -> None:
@@ -423,10 +424,10 @@ def test_a_dateline_does_not_run_across_lines() -> None:
     assert ctx.dateline is not None and ctx.dateline[0] == "MACON"
 
 
-def test_a_town_written_with_its_state_is_looked_up_in_it(extractor: EventExtractor) -> None:
+def test_a_town_written_with_its_state_is_looked_up_in_it(first_event: FirstEvent) -> None:
     # Snowville (Utah) is in the Census list, not in the gazetteer: 'in Snowville, Utah' is
     # the town, not the state's home town near it
-    row = _main(extractor, "A man was shot and wounded on Sunday at a home in Snowville, Utah.")
+    row = first_event("A man was shot and wounded on Sunday at a home in Snowville, Utah.")
     assert row["location"] == "Snowville" and row["geo_precision"] == 1
 
 
