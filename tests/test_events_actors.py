@@ -1,7 +1,14 @@
 """Who did what to whom in one sentence (the stage alone)."""
 
+from collections.abc import Callable
+
+import pytest
+
 from eventmap.actors import Span, default_actors, demonyms
-from eventmap.events.actors import pair, sentence_actors
+from eventmap.events import EventExtractor
+from eventmap.events.actors import not_speakers, pair, sentence_actors
+
+MainEvent = Callable[..., dict]  # conftest.main_event: a report's deadliest dated event
 
 TABLE = default_actors()
 
@@ -39,3 +46,31 @@ def test_subject_before_the_trigger_target_after() -> None:
     first, second = pair(before, after, TABLE)
     assert [s.ref for s in first] == [army] and [s.ref for s in second] == [rebels]
     assert pair([], after, TABLE) == ([], after)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("Police said a man was shot dead near the market.", ["a man"]),
+        ("Police say a woman was killed in a shooting.", ["a woman"]),
+        ("According to police, a man was killed.", ["a man"]),
+        ("Police shot a man, officials said.", ["Police", "a man"]),
+        ("The army said its forces killed 12 militants.", ["army", "militants"]),
+    ],
+)
+def test_who_tells_of_an_event_is_no_side_of_it(
+    extractor: EventExtractor, sentence: str, kept: list[str]
+) -> None:
+    spans = sentence_actors(sentence, 0, "US", [], extractor.actors, extractor.demonyms)
+    sides, _ = not_speakers(spans, sentence)
+    assert [sp.text for sp in sides] == kept
+
+
+def test_a_shooting_police_told_of_is_an_attack_by_no_one_named(main_event: MainEvent) -> None:
+    row = main_event("Police said a man was shot dead in Macon, Georgia, on Monday.")
+    assert (row["sub_event_type"], row["actor1"]) == (
+        "Attack",
+        "Unidentified Armed Group (United States)",
+    )
+    row = main_event("Police say a woman was killed in a shooting in Macon, Georgia, on Monday.")
+    assert row["actor1"] == "Unidentified Armed Group (United States)"

@@ -25,6 +25,30 @@ from eventmap.schema import SUB_EVENT_TO_TYPE
 # Order of sides within actor 1: the state leads a joint operation, its allies associate.
 SIDE_ORDER = {"state": 0, "rebel": 1, "state_ally": 2, "other": 3, "unknown": 4}
 _DEMONYM_AND = re.compile(r"\b([A-Z][a-z]+)\s+and\s+$")
+# An actor who tells of the event, not one of its sides: 'Police said a man was shot dead',
+# 'Police say a woman was killed', 'according to police'; but 'the army said its forces
+# killed 12' is the army's own deed.
+_SPEAKS_AFTER = re.compile(
+    r"\s+(?:(?:have|has|had|also|later)\s+)*(?:said|say|says|told|tell|tells|stated|states)\b"
+    r"(?!\s+(?:that\s+)?(?:its|their|his|her)\b)",
+    re.IGNORECASE,
+)
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def not_speakers(spans: list[Span], text: str) -> tuple[list[Span], int]:
+    """The spans that are no speaker of the sentence, and where the last speaker's verb
+    ends (0 if none): who 'said' an event happened is its source. Making them a side coded
+    a shooting that 'police said' happened as police fighting the gunman, and one that
+    'police say' happened as killed by the police."""
+    kept, spoke = [], 0
+    for sp in spans:
+        said = _SPEAKS_AFTER.match(text, sp.end)
+        if said is not None:
+            spoke = max(spoke, said.end())
+        elif not _ACCORDING_TO.search(text, max(0, sp.start - 20), sp.start):
+            kept.append(sp)
+    return kept, spoke
 
 
 def sentence_actors(

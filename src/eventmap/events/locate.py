@@ -13,7 +13,14 @@ from collections.abc import Iterable
 
 from eventmap.actors import ActorTable, Span
 from eventmap.dates import DateRef
-from eventmap.events.actors import crowd_sides, decide, default_actor, pair, state_first
+from eventmap.events.actors import (
+    crowd_sides,
+    decide,
+    default_actor,
+    not_speakers,
+    pair,
+    state_first,
+)
 from eventmap.events.lookup import ELSEWHERE_BEFORE
 from eventmap.events.model import Candidate
 from eventmap.events.phrases import Resolver, Senses
@@ -132,6 +139,7 @@ def sentence_events(
     found = []
     if places is None:
         places = scene_phrases(text, mentions, s, e, resolve, senses)
+    spans, spoke = not_speakers(spans, text)
     for place, precision, name in places:
         start, end, sub = min(triggers, key=lambda t: _distance(t, place))
         sub = refine(sub, sentence, text[e : e + _FOLLOWING], at=(start - s, end - s))
@@ -158,7 +166,7 @@ def sentence_events(
             sub,
             actors1,
             actors2,
-            text[s:start],
+            text[spoke if s < spoke <= start else s : start],  # not who told of it
             sentence,
             actors,
             country,
