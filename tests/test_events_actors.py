@@ -74,3 +74,8 @@ def test_a_shooting_police_told_of_is_an_attack_by_no_one_named(main_event: Main
     )
     row = main_event("Police say a woman was killed in a shooting in Macon, Georgia, on Monday.")
     assert row["actor1"] == "Unidentified Armed Group (United States)"
+    row = main_event("According to police, a man was shot dead in Macon, Georgia, on Monday.")
+    assert row["sub_event_type"] == "Attack"
+    # the victim, not the speaker, makes it a clash
+    row = main_event("Police said an officer was shot dead in Macon, Georgia, on Monday.")
+    assert row["sub_event_type"] == "Armed clash"

@@ -37,8 +37,9 @@ _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def not_speakers(spans: list[Span], text: str) -> tuple[list[Span], int]:
-    """The spans that are no speaker of the sentence, and where the last speaker's verb
-    ends (0 if none): who 'said' an event happened is its source. Making them a side coded
+    """The spans that are no speaker of the sentence, and where the last speaker's words
+    end (its verb, or its name after 'according to'; 0 if none): who 'said' an event
+    happened is its source. Making them a side coded
     a shooting that 'police said' happened as police fighting the gunman, and one that
     'police say' happened as killed by the police."""
     kept, spoke = [], 0
@@ -46,7 +47,9 @@ def not_speakers(spans: list[Span], text: str) -> tuple[list[Span], int]:
         said = _SPEAKS_AFTER.match(text, sp.end)
         if said is not None:
             spoke = max(spoke, said.end())
-        elif not _ACCORDING_TO.search(text, max(0, sp.start - 20), sp.start):
+        elif _ACCORDING_TO.search(text, max(0, sp.start - 20), sp.start):
+            spoke = max(spoke, sp.end)
+        else:
             kept.append(sp)
     return kept, spoke
 
