@@ -70,8 +70,8 @@ class PeakRSS:
 def measure(n: int) -> dict:
     """``_measure`` in a fresh interpreter: run in the bench's own process, each size had
     carried what the runs before it left in the client (the kit's run, the smaller sizes),
-    and the series had looked 1.6x from 10,000 to 100,000 articles where each run alone is
-    1.2x."""
+    and the series had looked 1.61x from 10,000 to 100,000 articles where fresh runs are
+    1.26x (5 December)."""
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks.corpus_memory", "--measure", str(n)],
         cwd=Path(__file__).resolve().parents[1],

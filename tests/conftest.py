@@ -68,15 +68,25 @@ def extractor() -> EventExtractor:
     return EventExtractor()
 
 
+TUESDAY = dt.date(2016, 5, 10)  # the publication day the event fixtures default to
+
+
+def _events(
+    extractor: EventExtractor, text: str, published: dt.date, outlet: str | None = None
+) -> list[dict]:
+    """A text's event rows (not its claims or mentions); a test asking for one needs some."""
+    article = Article(id="t", text=text, published=published, outlet=outlet)
+    rows = [r for r in extractor.extract(article).event_rows if r["mention_type"] == "event"]
+    assert rows, text
+    return rows
+
+
 @pytest.fixture(scope="session")
 def main_event(extractor: EventExtractor) -> MainEvent:
     """The deadliest dated event of a text, published on Tuesday 10 May 2016 unless told."""
 
-    def read(text: str, published: dt.date = dt.date(2016, 5, 10)) -> dict:
-        rows = extractor.extract(Article(id="t", text=text, published=published)).event_rows
-        dated = [r for r in rows if r["mention_type"] == "event"]
-        assert dated, rows
-        return max(dated, key=lambda r: r["fatalities"])
+    def read(text: str, published: dt.date = TUESDAY) -> dict:
+        return max(_events(extractor, text, published), key=lambda r: r["fatalities"])
 
     return read
 
@@ -87,9 +97,6 @@ def first_event(extractor: EventExtractor) -> FirstEvent:
     address), the row the US state and namesake rules decide the place of."""
 
     def read(text: str, outlet: str | None = None) -> dict:
-        article = Article(id="t", text=text, published=dt.date(2016, 5, 10), outlet=outlet)
-        rows = [r for r in extractor.extract(article).event_rows if r["mention_type"] == "event"]
-        assert rows, text
-        return rows[0]
+        return _events(extractor, text, TUESDAY, outlet)[0]
 
     return read
