@@ -3,8 +3,11 @@
 Every name and sentence here is invented for the tests.
 """
 
+import random
+
 import pandas as pd
 
+from eventmap.corpus import follow_ups
 from eventmap.corpus.follow_ups import link_follow_ups, report_names
 
 
@@ -21,6 +24,36 @@ def test_people_named_with_their_age_are_the_report_s_names() -> None:
         "The death of Bo Diaz shocked Elm Street. Suspect Alan Ruiz fled."
     )
     assert report_names(roles).split(";") == ["Alan Ruiz", "Bo Diaz", "Kim Lo", "Ray Ann Coe"]
+
+
+def test_names_are_found_where_the_patterns_themselves_find_them() -> None:
+    """``_aged`` and ``_roles`` try the patterns only where a name can start: the same
+    matches as the patterns' own finditer, on invented texts that pile up the tricky cases
+    (initials, hyphens, line breaks, ages glued to digits, IGNORECASE look-alikes)."""
+    words = [
+        "Jo", "Ann", "Doe", "J.", "Smith-Jones", "O'Neil", ",", "23", "5", "(23)", "(", ")",
+        "age", "aged", "-year-old", "123-year-old", "was", "has", "had", "been", "is", "shot",
+        "killed", "charged", "Victim", "victims", "SUSPECT", "\u017fuspect", "the", "death",
+        "of", "identified", "him", "as", "gunman", "Shooter", ".", "Lee", "Park-Kim", "x",
+    ]  # fmt: skip
+    rng = random.Random(7)
+    seen = 0
+    for _ in range(3000):
+        n = rng.randint(1, 25)
+        text = "".join(rng.choice(words) + rng.choice(["", " ", " ", "\n", "  "]) for _ in range(n))
+        for fast, pattern in (
+            (follow_ups._aged, follow_ups._AGED),
+            (follow_ups._roles, follow_ups._ROLE),
+        ):
+            expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groups()) for m in fast(text)] == expected, text
+            seen += len(expected)
+    assert seen > 100  # the texts do hold names
+
+
+def test_a_block_is_read_only_where_the_report_writes_block() -> None:
+    assert report_names("Shots hit the 600 Block of Elm Street.") == ""
+    assert report_names("He was shot at the SAME spot, in the 600 block of Elm Street.") == ""
 
 
 def _mentions(rows: list[tuple]) -> pd.DataFrame:

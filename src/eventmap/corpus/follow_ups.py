@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 import numpy as np
@@ -66,6 +67,77 @@ _ROLE = re.compile(
     r"|\b(?i:victims?|identified\s+(?:him|her|them|the\s+\w+)?\s*as|(?:death|killing|murder|"
     rf"shooting|slaying)\s+of|suspect|gunman|shooter)\s*,?\s+({_NAME})\b"
 )
+
+
+# Where a match of _AGED or _ROLE can start, found without trying the pattern at every word.
+# Both patterns open on ``\b`` or a case-insensitive word, which leaves Python's regex
+# engine no first character to skip ahead to: it tried them at every position, a tenth of
+# stage A's regex time. A name ends right before what follows it in the pattern (', 23',
+# ' (23)', ' was shot'), which has a literal to skip to; the name's first word lies in the
+# (at most 4) whitespace-separated pieces before that end, so only the capitals there are
+# tried. ``_finditer_at`` then gives exactly the pattern's own ``finditer``.
+_AGED_END = re.compile(r",(?=\s+(?:age\s+|aged\s+)?\d{1,2}\b)|\s+(?=\(\d{1,2}\))")
+_ROLE_END = re.compile(
+    r"\s+(?=(?:was|had\s+been|has\s+been|is)\s+(?:\w+\s+){0,2}?(?:shot|killed|wounded|"
+    r"injured|found|pronounced|charged|arrested|accused|sentenced|convicted|indicted)\b)"
+)
+_ROLE_WORD = re.compile(
+    r"victim|identified|death|killing|murder|shooting|slaying|suspect|gunman|shooter"
+)
+_CAPITAL = re.compile(r"[A-Z]")
+# The only non-ASCII characters IGNORECASE matches to an ASCII letter (see literal_gate).
+_ASCII_LOOKALIKES = ("\u0130", "\u0131", "\u017f", "\u212a")
+_NAME_PIECES = 4  # a name is 2 to 4 whitespace-separated pieces (an initial among them)
+
+
+def _name_starts(text: str, end: int) -> Iterator[int]:
+    """Every capital of the ``_NAME_PIECES`` whitespace-separated pieces before ``end``:
+    where a name ending at ``end`` can start."""
+    i = end
+    for _ in range(_NAME_PIECES):
+        while i and text[i - 1].isspace():  # str.isspace is what \s matches
+            i -= 1
+        while i and not text[i - 1].isspace():
+            i -= 1
+    return (m.start() for m in _CAPITAL.finditer(text, i, end))
+
+
+def _finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match]:
+    """``pattern.finditer(text)``'s matches (none of them empty) when ``starts`` holds every
+    position where the pattern can match: tried in order, each after the last match's end,
+    as finditer tries every position (a match at a position is the same whatever was
+    searched before it: '\b' and lookbehinds see the whole text)."""
+    found = []
+    last = 0
+    for pos in sorted(set(starts)):
+        if pos >= last:
+            m = pattern.match(text, pos)
+            if m is not None:
+                found.append(m)
+                last = m.end()
+    return found
+
+
+def _aged(text: str) -> list[re.Match]:
+    """``_AGED.finditer(text)``: starts at the names before an age, and at each
+    'N-year-old' (its one or two digits)."""
+    starts = [p for m in _AGED_END.finditer(text) for p in _name_starts(text, m.start())]
+    at = text.find("-year-old")
+    while at >= 0:
+        starts += (at - 2, at - 1)
+        at = text.find("-year-old", at + 1)
+    return _finditer_at(_AGED, text, (p for p in starts if p >= 0))
+
+
+def _roles(text: str) -> list[re.Match]:
+    """``_ROLE.finditer(text)``: starts at the names before 'was shot', 'has been
+    charged'..., and at the words (any case) that name a victim or suspect."""
+    lower = text.lower()
+    if len(lower) != len(text) or any(ch in text for ch in _ASCII_LOOKALIKES):
+        return list(_ROLE.finditer(text))  # offsets in ``lower`` would not be the text's
+    starts = [p for m in _ROLE_END.finditer(text) for p in _name_starts(text, m.start())]
+    starts += (m.start() for m in _ROLE_WORD.finditer(lower))
+    return _finditer_at(_ROLE, text, starts)
 
 
 @cache
@@ -115,7 +187,11 @@ def report_blocks(text: str) -> list[str]:
     """The blocks a report names, as '#600 n elm' (sorted), or none when it names more than
     ``MAX_ADDRESSES`` (a roundup or a police log) or tells of another shooting on the same
     block (its block is then two incidents')."""
-    if _ANOTHER_THERE.search(text):
+    # Both scans need a word most reports lack: 'same' (in any case; casefold maps every
+    # character IGNORECASE matches to an ASCII letter onto it) and 'block' (case-sensitive)
+    if "same" in text.casefold() and _ANOTHER_THERE.search(text):
+        return []
+    if "block" not in text:
         return []
     found = {
         f"#{m.group(1)} {(m.group(2) or '')[:1].lower()} {m.group(3).lower()}".replace("  ", " ")
@@ -132,7 +208,7 @@ def report_names(text: str) -> str:
     no person: 'told Laredo Grande police')."""
     stop = _not_name_words()
     found: set[str] = set()
-    for m in (*_AGED.finditer(text), *_ROLE.finditer(text)):
+    for m in (*_aged(text), *_roles(text)):
         name = next(g for g in m.groups() if g)
         after = _NEXT_WORD.match(text, m.end(next(k for k, g in enumerate(m.groups(), 1) if g)))
         if after is not None and after.group(1).lower() in _office_words():
