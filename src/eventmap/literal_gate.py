@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from eventmap.literal_twin import lower_twin
+from eventmap.start_set import with_start_set
 
 try:  # the parser is private API; without it every pattern simply runs ungated
     from re import _constants as _C
@@ -264,7 +265,7 @@ class GatedPattern:
     __slots__ = ("flags", "literals", "lower", "pattern", "regex")
 
     def __init__(self, regex: re.Pattern[str]) -> None:
-        self.regex = regex
+        self.regex = with_start_set(regex)  # (a case-sensitive one: see start_set)
         self.literals = necessary_literals(regex)
         if self.literals is not None:
             _register(self.literals)
