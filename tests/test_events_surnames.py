@@ -43,3 +43,22 @@ def test_a_name_alone_with_an_age_or_saying_something_is_a_person() -> None:
     # a town with 'said' after 'in', a hometown with an age: places, not people
     text = "Police in Dayton said a man of Macon, 34, was shot. The shooting in Selma, 2 died."
     assert not {"dayton", "macon", "selma"} & surnames(text)
+
+
+def test_a_word_written_in_lower_case_is_found_as_findall_of_the_words_finds_it() -> None:
+    import random
+    import re
+
+    from eventmap.events.surnames import _is_word, _written
+
+    for code in range(0x3000):  # the look-up's \w is re's
+        ch = chr(code)
+        assert _is_word(ch) == bool(re.match(r"\w", ch)), hex(code)
+    assert _is_word("\U0001d7ce") and not _is_word("\u2014")
+    rng = random.Random(3)
+    pieces = ["fatal", "fatally", "Fatal", "_fatal", "fatal_", "2fatal", "é", "fatalé", " ", ", "]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        words = set(re.findall(r"\b[a-z]+\b", text))
+        for word in ("fatal", "fa", "al"):
+            assert _written(text, word) == (word in words), (text, word)

@@ -16,11 +16,11 @@ from eventmap.events.us_cues import (
     outlet_state,
     police_quoted,
     said_in,
-    stated_towns,
     states_written,
     story_part,
     town_in,
 )
+from eventmap.events.us_votes import stated_towns
 from eventmap.geoparse import geoparse
 
 
@@ -165,3 +165,13 @@ def test_a_gazetteer_town_is_in_the_county_the_census_list_puts_it_in(
     assert town_in(town, county)
     other = as_mention(relocator.lookup("Fresno", "CA"), "Fresno", 20, 26)
     assert not town_in(other, county)
+
+
+def test_the_towns_written_with_a_state_are_read_once_per_text() -> None:
+    from eventmap.events.us_votes import towns_written
+
+    text = "Shots in Macon, Ga., then in Dover, Delaware and Salem, OR; not Jo Roe, 40."
+    plain = [(m.span(), m.groups()) for m in states_written()[1].finditer(text)]
+    assert [(m.span(), m.groups()) for m in towns_written(text)] == plain
+    assert len(plain) == 3
+    assert towns_written(text) is towns_written(text)

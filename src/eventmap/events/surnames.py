@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from eventmap.start_set import with_start_set
 from eventmap.wordlists import word_set
 
 
@@ -29,7 +30,11 @@ def _titles() -> frozenset[str]:
     return word_set("titles.txt") - _place_words()
 
 
-_CAPITALISED_PAIR = re.compile(r"(?<![\w.])([A-Z][a-z]+)[ \t]+(?=([A-Z]\w*(?:[-'’][A-Z]\w*)*))")
+# (Scans of the whole report that start with a look-behind: with_start_set lets re skip to
+# the capitals, start_set.py.)
+_CAPITALISED_PAIR = with_start_set(
+    re.compile(r"(?<![\w.])([A-Z][a-z]+)[ \t]+(?=([A-Z]\w*(?:[-'’][A-Z]\w*)*))")
+)
 # What follows a person's name, not a town's: an age ('Jo Williams, 34,', 'Jo Williams (34)'),
 # a generation ('Jo Williams Jr.'), where they are from or what they said or did ('Jo Williams
 # of Selma', 'Jo Williams said', 'Jo Williams and his son'). A capitalised word before a town
@@ -42,9 +47,11 @@ _PERSON_AFTER = re.compile(
 # A name alone written as a person: with an age ('Robinson, 16, told police', 'Lindsay, 24 and
 # Duncan, 23,') or saying something ('Jackson says'). Not after a word that makes it a place
 # ('of Macon, 34,' is a hometown; 'police in Macon said').
-_ALONE = re.compile(
-    r"(?<![\w.'’-])([A-Z][a-z]+)"
-    r"(?=,\s*(?:aged?\s+)?\d{1,3}\s*(?:,|\)|\s+and\b)|\s+(?:said|says|told)\b)"
+_ALONE = with_start_set(
+    re.compile(
+        r"(?<![\w.'’-])([A-Z][a-z]+)"
+        r"(?=,\s*(?:aged?\s+)?\d{1,3}\s*(?:,|\)|\s+and\b)|\s+(?:said|says|told)\b)"
+    )
 )
 _PLACE_WORD_BEFORE = re.compile(
     r"\b(?:of|from|in|at|near|outside|to|into|toward|towards|the)\s+$", re.IGNORECASE
@@ -57,7 +64,7 @@ def surnames(text: str) -> frozenset[str]:
     or after a given name (a capitalised word that is no place word nor one the report also
     writes in lower case: 'Fatal Memphis shooting' is a headline's 'fatal') with an age, a
     hometown or a verb after it; or alone with an age or 'said' after it. Two passes."""
-    lower: frozenset[str] | None = None
+    lower: dict[str, bool] = {}  # word -> does the text write it in lower case
     found = set()
     for m in _CAPITALISED_PAIR.finditer(text):
         name = m.group(2)
@@ -69,9 +76,10 @@ def surnames(text: str) -> frozenset[str]:
             continue
         if word in _place_words() or not _PERSON_AFTER.match(text, m.end(2)):
             continue
-        if lower is None:
-            lower = frozenset(re.findall(r"\b[a-z]+\b", text))
-        if word not in lower:
+        written = lower.get(word)
+        if written is None:
+            written = lower[word] = _written(text, word)
+        if not written:
             found.add(name.lower())
     for m in _ALONE.finditer(text):
         name = m.group(1).lower()
@@ -79,6 +87,25 @@ def surnames(text: str) -> frozenset[str]:
             continue
         found.add(name)
     return frozenset(found)
+
+
+def _written(text: str, word: str) -> bool:
+    """Whether ``text`` writes ``word`` (lower-case letters) as a word of its own: whether it
+    is one of ``re.findall(r"\\b[a-z]+\\b", text)``, found without reading every word of a
+    long report (an occurrence with no word character, re's \\w, on either side)."""
+    size, end = len(word), len(text)
+    at = text.find(word)
+    while at >= 0:
+        after = at + size
+        if (at == 0 or not _is_word(text[at - 1])) and (after == end or not _is_word(text[after])):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _is_word(ch: str) -> bool:
+    """re's \\w for one character of a str pattern: alphanumeric (str.isalnum) or '_'."""
+    return ch.isalnum() or ch == "_"
 
 
 def surnames_of(text: str, names: set[str]) -> set[str]:

@@ -14,12 +14,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from eventmap.events.lookup import ELSEWHERE_BEFORE, as_mention
 from eventmap.events.us_places import in_county, us_place
 from eventmap.geoparse import Mention
+from eventmap.start_set import with_start_set
 from eventmap.wordlists import table, word_set
 
 
@@ -109,6 +110,10 @@ _SAID_CHARS = 2_000  # how far into a report a town said to be the scene is look
 # 'at' too where a county must hold the town ('a party at Granger', Yakima County deputies).
 _SAID_IN = re.compile(rf"\b(?:in|near)\s+(?:the\s+(?:town|city|village)\s+of\s+)?({NAME})")
 _SAID_AT = re.compile(rf"\b(?:in|near|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?({NAME})")
+# Report-wide scans starting with '\b': re skips to where a match can start (start_set.py).
+_AGENCY_AFTER, _AGENCY_IN, _SAID_IN, _SAID_AT = map(
+    with_start_set, (_AGENCY_AFTER, _AGENCY_IN, _SAID_IN, _SAID_AT)
+)
 
 
 @cache
@@ -176,14 +181,20 @@ def states_written() -> tuple[dict[str, State], re.Pattern[str], re.Pattern[str]
     dotless = "|".join(
         sorted({f[:-1].title() for f in written if f.endswith(".") and f.count(".") == 1})
     )
-    after_town = re.compile(rf"\b({NAME}),\s+((?i:{words})|(?:{postal})\b)(?!\w)")
+    after_town = with_start_set(re.compile(rf"\b({NAME}),\s+((?i:{words})|(?:{postal})\b)(?!\w)"))
     # (or the town's county, its state left to the votes: 'SNOWVILLE, Box Elder County —')
     dateline = re.compile(
         rf"(?m)^[ \t\W]{{0,3}}([A-Z][A-Z.'’ -]{{1,40}}?|{_LINE_NAME})"
         rf"(?:,\s*((?i:{words})|(?:{postal}|{dotless})\b)|,\s+{NAME}\s+(?:County|Parish))?\s*"
         r"(?:\([^)\n]{1,40}\)\s*(?:(?:—|–|--|-)\s?)?|(?:—|–|--|-)\s?)"
     )
-    return written, after_town, dateline
+    return written, with_start_set(after_town), dateline
+
+
+@cache
+def states_by_code() -> dict[str, State]:
+    """Each state by its postal code (read-only: built once, not for every report)."""
+    return {s.code: s for s in states_written()[0].values()}
 
 
 def state_of(words: str) -> State | None:
@@ -198,32 +209,6 @@ STREET_AFTER = re.compile(
     r"\s+(?:St\b|Street|Ave\b|Avenue|Road|Rd\b|Blvd|Boulevard|Drive|Dr\b|Lane|Way|Border|line)",
     re.IGNORECASE,
 )
-
-
-@lru_cache(maxsize=4)
-def towns_with_states(text: str) -> dict[int, tuple[str, str]]:
-    """Where the text writes a town with its state ('in Waldorf, Maryland', 'South Memphis,
-    Tenn.'), not as someone's hometown nor in a dateline's capitals: the offset of the state's
-    word -> (the town as written, the state's postal code)."""
-    found = {}
-    for m in states_written()[1].finditer(text):
-        state = state_of(m.group(2))
-        if state is None or state_of(m.group(1)) or m.group(1).isupper():
-            continue
-        if ELSEWHERE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
-            continue
-        found[m.start(2)] = (m.group(1), state.code)
-    return found
-
-
-def stated_towns(text: str) -> frozenset[tuple[str, str]]:
-    """The towns the text writes with their state (``towns_with_states``): (name, and its
-    last word, in lower case; state)."""
-    found = set()
-    for name, code in towns_with_states(text).values():
-        found.add((name.lower(), code))
-        found.add((name.split()[-1].lower(), code))
-    return frozenset(found)
 
 
 # A TV station's call sign: W east of the Mississippi, K west ('WTKR', 'KMOX').

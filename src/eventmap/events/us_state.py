@@ -36,15 +36,14 @@ from eventmap.events.us_cues import (
     outlet_state,
     said_in,
     state_of,
-    stated_towns,
+    states_by_code,
     states_written,
     story_part,
     town_in,
     town_inside,
-    towns_with_states,
 )
 from eventmap.events.us_namesakes import town_named
-from eventmap.events.us_votes import AGENCY_CHARS, agencies, state_votes
+from eventmap.events.us_votes import AGENCY_CHARS, agencies, state_votes, towns_stated
 from eventmap.geoparse import Mention
 
 
@@ -82,8 +81,8 @@ def state_context(
     News 5 - Memphis, Tennessee') votes like one in the text; ``outlet``: its web address,
     which votes for a big city's state ('nbcnewyork.com'); ``relocator``: to read a dateline
     town without a state ('PEORIA —') in the state the report names most that has one."""
-    written, _, dateline_re = states_written()
-    by_code = {s.code: s for s in written.values()}
+    _, _, dateline_re = states_written()
+    by_code = states_by_code()
     dateline = None
     fallback = None  # the geoparser's reading of a dateline town without a state
     head = text[:600]
@@ -215,8 +214,7 @@ def _with_home(
     else a town whose police its headline quotes ('Duluth Police Investigate Shooting') or
     that it names as the scene ('Two found dead in Fort Worth home');
     else the city of a local outlet of that state (precision 3: the region it covers)."""
-    context.stated = stated_towns(text)
-    context.stated_at = towns_with_states(text)
+    context.stated, context.stated_at = towns_stated(text)
     context.surnames = written_names(text)
     if relocator is None or context.state is None:
         return context

@@ -27,17 +27,55 @@ from eventmap.events.us_cues import (
 )
 from eventmap.events.us_namesakes import counties_with_their_towns
 from eventmap.geoparse import Mention
+from eventmap.start_set import with_start_set
 
 # How far into a report its agencies ('Macon police') say where the report is from.
 AGENCY_CHARS = 2_000
 # The District of Columbia written on its own.
-_CAPITAL = re.compile(r"(?<![\w.])D\.\s?C\.(?!\w)")
+_CAPITAL = with_start_set(re.compile(r"(?<![\w.])D\.\s?C\.(?!\w)"))  # (see start_set)
 
 
 @lru_cache(maxsize=4)
 def agencies(text: str) -> tuple[tuple[str, int, int], ...]:
     """The report's agencies near its top, read once for the votes and the home."""
     return tuple(agency_places(text, min(len(text), AGENCY_CHARS)))
+
+
+@lru_cache(maxsize=8)
+def towns_written(text: str) -> tuple[re.Match[str], ...]:
+    """The matches of the after-town pattern ('Macon, Ga.'): once for votes and towns."""
+    return tuple(states_written()[1].finditer(text))
+
+
+@lru_cache(maxsize=4)
+def towns_with_states(text: str) -> dict[int, tuple[str, str]]:
+    """Where the text writes a town with its state ('in Waldorf, Maryland', 'South Memphis,
+    Tenn.'), not as someone's hometown nor in a dateline's capitals: the offset of the state's
+    word -> (the town as written, the state's postal code)."""
+    found = {}
+    for m in towns_written(text):
+        state = state_of(m.group(2))
+        if state is None or state_of(m.group(1)) or m.group(1).isupper():
+            continue
+        if ELSEWHERE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue
+        found[m.start(2)] = (m.group(1), state.code)
+    return found
+
+
+def stated_towns(text: str) -> frozenset[tuple[str, str]]:
+    """The towns the text writes with their state (``towns_with_states``): (name, and its
+    last word, in lower case; state)."""
+    found = set()
+    for name, code in towns_with_states(text).values():
+        found.add((name.lower(), code))
+        found.add((name.split()[-1].lower(), code))
+    return frozenset(found)
+
+
+def towns_stated(text: str) -> tuple[frozenset[tuple[str, str]], dict[int, tuple[str, str]]]:
+    """``stated_towns`` and ``towns_with_states`` of ``text`` (for the state context)."""
+    return stated_towns(text), towns_with_states(text)
 
 
 def state_votes(
@@ -54,13 +92,12 @@ def state_votes(
     text casts itself (not the outlet's, nor a namesake's it decided). ``local``: the states
     of the outlet and of a station credited at the top; a town with a namesake in the
     outlet's (one) state votes for it when nothing but such towns speaks for its own."""
-    _, after_town, _ = states_written()
     votes: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     stated: set[str] = set()  # towns written with their state: their namesakes do not vote
     written: set[int] = set()  # where a state is written after a town
     for offset, words in ((-1, story_part(title) if local else title or ""), (0, text)):
-        for m in after_town.finditer(words):
+        for m in towns_written(words):
             state = state_of(m.group(2))
             if state is not None and not state_of(m.group(1)) and not m.group(1).isupper():
                 stated.add(m.group(1).lower())
