@@ -3,7 +3,9 @@
 
 The peak is that of the run's whole process tree (client, the local cluster's scheduler in
 the same process, nannies and workers), as PSS: the memory-mapped gazetteer every worker
-maps counts once. Run alone: ``python -m benchmarks.corpus_memory [--quick]``.
+maps counts once. Each size runs ``eventmap corpus run`` (the command's own code, in a fresh
+interpreter that has imported nothing else: what the command sets before pyarrow is loaded
+applies, as it does for a user). Run alone: ``python -m benchmarks.corpus_memory [--quick]``.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from pathlib import Path
 
 import psutil
 
-from benchmarks.corpus_kit import WORK, hold_work
 from benchmarks.tables import format_table
 
 TARGET = "<= 1.5 GB at 100,000 articles, flat in corpus size"
@@ -71,9 +72,15 @@ def measure(n: int) -> dict:
     """``_measure`` in a fresh interpreter: run in the bench's own process, each size had
     carried what the runs before it left in the client (the kit's run, the smaller sizes),
     and the series had looked 1.61x from 10,000 to 100,000 articles where fresh runs are
-    1.26x (5 December)."""
+    1.26x (5 December). The corpus is written here, so that the measured interpreter imports
+    only what the command does (this module's imports, corpus_kit's pandas, come before
+    any of eventmap's: they would load pyarrow before the command can choose its pool)."""
+    from benchmarks.corpus_kit import WORK
+    from eventmap.corpus.synthetic import write_jsonl
+
+    src = write_jsonl(WORK / f"syn_{n}.jsonl.gz", n, seed=n)
     done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.corpus_memory", "--measure", str(n)],
+        [sys.executable, "-m", "benchmarks.corpus_memory", "--measure", str(n), str(src)],
         cwd=Path(__file__).resolve().parents[1],
         capture_output=True,
         text=True,
@@ -82,19 +89,22 @@ def measure(n: int) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def _measure(n: int) -> dict:
-    """One whole run (2 workers, shards of 2,000, map included) on ``n`` invented articles:
-    the peak of every process together, overall and per stage."""
-    from eventmap.corpus import run_corpus
-    from eventmap.corpus.synthetic import write_jsonl
+def _measure(n: int, src: Path) -> dict:
+    """One whole ``eventmap corpus run`` (2 workers, shards of 2,000, map included) on the
+    ``n`` invented articles in ``src``, in this process as the command runs it: the peak of
+    every process together, overall and per stage."""
+    from eventmap.cli import main as eventmap
 
-    src = write_jsonl(WORK / f"syn_{n}.jsonl.gz", n, seed=n)
-    run = WORK / f"run_syn_{n}"
+    run = src.parent / f"run_syn_{n}"
     shutil.rmtree(run, ignore_errors=True)
     load = os.getloadavg()[0]
+    argv = ["corpus", "run", str(src), "--out", str(run), "--workers", "2"]
     with PeakRSS() as mem:
-        r = run_corpus([src], run, workers=2, shard_size=2000, map_html=True)
-    t = r.manifest["timings"]
+        status = eventmap([*argv, "--shard-size", "2000", "-q"])
+    if status != 0:
+        raise RuntimeError(f"eventmap corpus run exited with {status}")
+    manifest = json.loads((run / "manifest.json").read_text(encoding="utf-8"))
+    t = manifest["timings"]
     a_end = t["plan_s"] + t["startup_s"] + t["stage_a_s"]
     b_end = a_end + t.get("restart_s", 0.0) + t["stage_b_s"]
     shutil.rmtree(run, ignore_errors=True)
@@ -105,8 +115,8 @@ def _measure(n: int) -> dict:
         "stage_b": mem.peak_between(a_end, b_end),
         "outputs": mem.peak_between(b_end, t["total_s"] + 1),
         "rss": mem.peak,
-        "events": r.counts["events"],
-        "mentions": r.counts["event_mentions"],
+        "events": manifest["counts"]["events"],
+        "mentions": manifest["counts"]["event_mentions"],
         "wall": t["total_s"],
         "per_cpu_s": n / max(t["tasks_cpu_s"], 1e-9),
         "load": load,
@@ -165,6 +175,8 @@ def table(sizes: list[int]) -> str:
 
 
 def main(quick: bool = False) -> int:
+    from benchmarks.corpus_kit import hold_work
+
     hold_work()
     print(table([1000, 5000] if quick else [10_000, 30_000, 100_000]))
     return 0
@@ -172,6 +184,7 @@ def main(quick: bool = False) -> int:
 
 if __name__ == "__main__":
     if "--measure" in sys.argv:
-        print(json.dumps(_measure(int(sys.argv[sys.argv.index("--measure") + 1]))))
+        at = sys.argv.index("--measure")
+        print(json.dumps(_measure(int(sys.argv[at + 1]), Path(sys.argv[at + 2]))))
         raise SystemExit(0)
     raise SystemExit(main(quick="--quick" in sys.argv))

@@ -90,3 +90,34 @@ def test_local_workers_without_dasks_malloc_trim_nor_unread_monitors(
     with executor(workers=1) as ex:
         (state,) = ex.map_unordered(worker_settings, [1])
     assert state["profile"] is True and state["tick"] == "20ms"
+
+
+def _pool_after(env: dict[str, str], code: str) -> str:
+    """Arrow's default pool in a fresh interpreter that runs ``code`` first."""
+    import subprocess
+    import sys
+
+    base = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    script = f"{code}\nimport pyarrow as pa\nprint(pa.default_memory_pool().backend_name)"
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=base | env, capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
+
+
+def test_the_corpus_command_puts_arrow_on_malloc_unless_the_user_chose() -> None:
+    run = "from eventmap.corpus.cluster import arrow_on_malloc\nassert arrow_on_malloc() is {}"
+    assert _pool_after({}, run.format(True)) == "system"
+    assert _pool_after({"ARROW_DEFAULT_MEMORY_POOL": "mimalloc"}, run.format(False)) == "mimalloc"
+    # too late once pyarrow is loaded: the default stays, and the answer says so
+    late = "import pyarrow\n" + run.format(False)
+    assert _pool_after({}, late) != "system"
+
+
+def test_the_corpus_command_runs_arrow_on_malloc(tmp_path) -> None:
+    from eventmap.corpus.synthetic import write_jsonl
+
+    src = write_jsonl(tmp_path / "in.jsonl.gz", 3, seed=1)
+    argv = ["corpus", "run", str(src), "--out", str(tmp_path / "run"), "--workers", "0"]
+    code = f"from eventmap.cli import main\nassert main({[*argv, '--no-map', '-q']!r}) == 0"
+    assert _pool_after({}, code) == "system"

@@ -71,6 +71,9 @@ def cmd_corpus(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(f"wrote {n} articles' predictions to {args.output}", file=sys.stderr)
         return 0
+    from eventmap.corpus.cluster import arrow_on_malloc
+
+    arrow_on_malloc()  # before the run's modules import pyarrow (see there)
     from eventmap.corpus.runner import run_corpus
 
     if args.workers is not None and args.workers < 0:
