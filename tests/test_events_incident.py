@@ -251,3 +251,26 @@ def test_a_report_opening_on_a_hearing_still_gives_its_late_incident(
     calm = text.replace("was shot in the arm", "was praised")
     rows = extractor.extract(Article(id="t", text=calm, published=PUBLISHED)).event_rows
     assert not [r for r in rows if r["mention_type"] == "event"]
+
+
+def test_the_gated_death_words_answer_as_the_patterns_themselves() -> None:
+    """death_cue and several_dead run their patterns gated (literal_gate): the same answers
+    as the plain IGNORECASE patterns, in any case and with the look-alike letters."""
+    import random
+    import re
+
+    cue = re.compile(incident._death_cue().pattern, re.IGNORECASE)
+    words = ["A", "man", "was", "KILLED", "Killed", "attempted", "murder", "non-fatal", "DEAD"]
+    words += ["double", "homicide", "a", "woman", "and", "were", "slain", "\u017flain", "died"]
+    words += ["no", "one", "survived", "shooting", "\u212aILLED", "fatal", "death", "İ", "."]
+    rng = random.Random(5)
+    for _ in range(2000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 14)))
+        denied = incident._NOT_DEATH.regex.search(text)
+        plain = None if denied else cue.search(text)
+        found = death_cue(text)
+        assert (found and (found.span(), found.group(0))) == (
+            plain and (plain.span(), plain.group(0))
+        )
+        if not incident._ANY_DEATH.regex.search(text):
+            assert several_dead(text) is None

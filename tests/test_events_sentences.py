@@ -53,3 +53,11 @@ def test_a_run_without_a_letter_is_no_sentence() -> None:
         if i not in skipped(text, bounds, article)
     ]
     assert kept == ["Two men were shot on Friday."]
+
+
+def test_boilerplate_is_found_in_any_case() -> None:
+    text = (
+        "Gunmen killed two men on Monday. CLICK HERE for more. Ann Doe Contributed To This Report."
+    )
+    article = article_from_text(text)
+    assert skipped(text, sentence_bounds(text), article) == {1, 2}

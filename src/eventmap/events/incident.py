@@ -107,19 +107,24 @@ _TITLE_OUTCOME = re.compile(
 # 'Girl, 12, killed': an age between commas after a word, not a count.
 _AGE = re.compile(r"(?<=[A-Za-z]),\s*\d{1,2}(?:,|\s*$)")
 _SHOT = re.compile(r"\bshot\b(?!\s+(?:dead|to\s+death|and\s+killed))", re.IGNORECASE)
-_NOT_DEATH = re.compile(
-    r"\b(?:attempted|attempt\s+to|non-?fatal|not\s+fatal|survived?|no\s+one\s+(?:was\s+)?killed|"
-    r"nobody\s+(?:was\s+)?killed)\b",
-    re.IGNORECASE,
+# The death words below are read over a report's whole opening (``report_tolls``), once per
+# lede: gated (literal_gate), they run as lower-case twins over the folded text, and not at
+# all where their words are missing (same matches, tested there).
+_NOT_DEATH = gated(
+    re.compile(
+        r"\b(?:attempted|attempt\s+to|non-?fatal|not\s+fatal|survived?|no\s+one\s+(?:was\s+)?killed|"
+        r"nobody\s+(?:was\s+)?killed)\b",
+        re.IGNORECASE,
+    )
 )
 
 
-def _death_cue() -> re.Pattern[str]:
+def _death_cue() -> GatedPattern:
     words = "|".join(entries("death_cues.txt"))
-    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+    return gated(re.compile(rf"\b(?:{words})\b", re.IGNORECASE))
 
 
-_DEATH_CUE: re.Pattern[str] | None = None
+_DEATH_CUE: GatedPattern | None = None
 
 
 def death_cue(text: str) -> re.Match[str] | None:
@@ -145,7 +150,9 @@ _MULTIPLE_DEATH = gated(
 )
 _TWO_DEAD: GatedPattern | None = None
 # Every pattern below needs one of these words: without them neither is tried.
-_ANY_DEATH = re.compile(r"kill|dead|slain|fatal|death|murder|died|slaying|homicide", re.IGNORECASE)
+_ANY_DEATH = gated(
+    re.compile(r"kill|dead|slain|fatal|death|murder|died|slaying|homicide", re.IGNORECASE)
+)
 
 
 def _two_dead() -> GatedPattern:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from eventmap.article import Article
+from eventmap.literal_gate import gated
 
 # How many body sentences count as the lede (undated ones there fold into a dated event).
 LEDE_SENTENCES = 3
@@ -49,10 +50,14 @@ AGGREGATE = re.compile(
     r"\bsince\s+the\s+(?:start|beginning)\b|\bin\s+total\b|\baltogether\b",
     re.IGNORECASE,
 )
-_BOILERPLATE = re.compile(
-    r"read\s+(?:the\s+)?full\s+article|contributed\s+to\s+this\s+report|"
-    r"click\s+here|subscribe\s+to|follow\s+us",
-    re.IGNORECASE,
+# Asked of every sentence: gated (literal_gate), most sentences lack its words and are
+# ruled out by the article's one literal scan instead of an IGNORECASE pass each.
+_BOILERPLATE = gated(
+    re.compile(
+        r"read\s+(?:the\s+)?full\s+article|contributed\s+to\s+this\s+report|"
+        r"click\s+here|subscribe\s+to|follow\s+us",
+        re.IGNORECASE,
+    )
 )
 
 
