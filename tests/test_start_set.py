@@ -4,6 +4,7 @@ import importlib
 import pkgutil
 import random
 import re
+import sys
 
 import pytest
 
@@ -162,7 +163,8 @@ def test_patterns_starting_with_assertions_or_optional_parts(source: str) -> Non
 @pytest.mark.parametrize(
     "source, flags",
     [
-        (r"\bfoo", re.IGNORECASE),  # the set would need both cases
+        (r"\béfo", re.IGNORECASE),  # (a non-ASCII letter: the set of its cases is not read)
+        (r"\b(?:é|a)", re.IGNORECASE),
         (r"(?i:f)oo", 0),  # a letter under another flag
         (r"\b[^a]b", 0),  # a negated class
         (r"\b.x", 0),  # any character
@@ -174,3 +176,29 @@ def test_patterns_starting_with_assertions_or_optional_parts(source: str) -> Non
 def test_no_set_where_it_cannot_be_read(source: str, flags: int) -> None:
     plain = re.compile(source, flags)
     assert with_start_set(plain) is plain
+
+
+_ALL = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+
+
+@pytest.mark.parametrize("start", ["[ -~]", "[a-z]", "[A-Z]", "i", "K", "s", "[\\d_]", "\\s"])
+def test_a_case_insensitive_set_holds_every_character_ignorecase_matches(start: str) -> None:
+    plain = re.compile(f"(?<!\uffff){start}", re.IGNORECASE)
+    fast = with_start_set(plain)
+    assert fast is not plain
+    assert [m.start() for m in fast.finditer(_ALL)] == [m.start() for m in plain.finditer(_ALL)]
+
+
+def test_case_insensitive_patterns_find_the_same_with_their_start_set() -> None:
+    for source in (r"\bread\s+(?:the\s+)?full|click\s+here", r"\b(?:on\s+)?k\w+", r"(?:\s|x)is"):
+        plain = re.compile(source, re.IGNORECASE)
+        fast = with_start_set(plain)
+        assert fast is not plain, source
+        for text in [
+            "READ the Full",
+            "Click  Here",
+            "\u212aILL on kill",
+            " İs ıs xIS",
+            *_texts(9, 40),
+        ]:
+            _same(plain, fast, text)

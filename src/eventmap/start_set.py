@@ -9,9 +9,11 @@ positions that cannot start a match (a space, the middle of a word). ``with_star
 compiles the pattern's own code with the set of characters its first consumed character can
 be, read from the parsed pattern: assertions consume nothing and optional parts add the set
 of what follows them. The set only says where matching may be tried, so every method gives
-the same results as the plain pattern (tests compare them); where the set cannot be read (a
-case-insensitive pattern, '.', a negated class, a pattern that can match nothing at all) the
-pattern is returned unchanged.
+the same results as the plain pattern (tests compare them); where the set cannot be read ('.',
+a negated class, a pattern that can match nothing at all) the pattern is returned unchanged.
+A case-insensitive pattern's set holds every character IGNORECASE matches to its ASCII
+letters (both cases, and the four non-ASCII look-alikes: checked over every code point by the
+tests); one that starts with a non-ASCII letter gets none.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ except ImportError:  # pragma: no cover - other Python versions
     _sre = _K = _C = _P = None  # type: ignore[assignment]
 
 _ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
+# The non-ASCII characters IGNORECASE matches to an ASCII letter (Python 3.11: dotted and
+# dotless i, long s, Kelvin sign), by that letter.
+_LOOK_ALIKES = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
 _REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
 
 
@@ -77,16 +82,40 @@ def _first(items: Any) -> tuple[list[tuple[Any, Any]], bool] | None:
     return found, True
 
 
+def _any_case(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]] | None:
+    """``items`` with every character IGNORECASE matches to theirs; None unless each is an
+    ASCII literal or range, or a category (\\d, \\s, \\w: the same sets under IGNORECASE)."""
+    found: list[tuple[Any, Any]] = []
+    for op, av in items:
+        if str(op) == "CATEGORY":
+            found.append((op, av))
+            continue
+        if str(op) == "LITERAL":
+            codes = range(av, av + 1)
+        elif str(op) == "RANGE":
+            codes = range(av[0], av[1] + 1)
+        else:
+            return None
+        if codes.stop > 128:
+            return None
+        for code in codes:
+            low = chr(code).lower()
+            for ch in {low, low.upper(), *_LOOK_ALIKES.get(low, "")}:
+                found.append((_C.LITERAL, ord(ch)))
+    return found
+
+
 def with_start_set(regex: re.Pattern[str]) -> re.Pattern[str]:
     """``regex`` compiled with the set of characters its matches start with (see the module
     docstring), or ``regex`` itself where ``re`` already has one or none can be read."""
     if _sre is None or not isinstance(regex.pattern, str):
         return regex
     flags = regex.flags
-    if flags & (re.IGNORECASE | re.LOCALE):
-        return regex  # the set would need every case of each letter
     try:
         parsed = _P.parse(regex.pattern, flags)
+        flags |= parsed.state.flags
+        if flags & re.LOCALE:
+            return regex
         code = _K._code(parsed, flags)
         if str(code[0]) != "INFO":  # pragma: no cover - the compiler always starts with one
             return regex
@@ -96,7 +125,10 @@ def with_start_set(regex: re.Pattern[str]) -> re.Pattern[str]:
         first = _first(parsed.data)
         if first is None or first[1]:
             return regex
-        charset, _cased = _K._optimize_charset(first[0])
+        items = _any_case(first[0]) if flags & re.IGNORECASE else first[0]
+        if not items:
+            return regex
+        charset, _cased = _K._optimize_charset(items)
         info = [code[0], 0, _C.SRE_INFO_CHARSET, low, high]
         _K._compile_charset(charset, flags, info)
         info[1] = len(info) - 1  # the info block's length, as _compile_info writes it
@@ -107,7 +139,7 @@ def with_start_set(regex: re.Pattern[str]) -> re.Pattern[str]:
             indexgroup[index] = group_name
         return _sre.compile(
             regex.pattern,
-            flags | parsed.state.flags,
+            flags,
             code,
             parsed.state.groups - 1,
             groupindex,

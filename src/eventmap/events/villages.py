@@ -29,6 +29,7 @@ from typing import Any
 from eventmap.events.lookup import CONTAINED, VILLAGE_POPULATION, as_mention, front_lines
 from eventmap.events.model import Candidate
 from eventmap.geoparse import Mention
+from eventmap.start_set import with_start_set
 from eventmap.taxonomy import default_taxonomy
 from eventmap.wordlists import entries, table
 
@@ -69,7 +70,8 @@ def _cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
     for row in rows:
         if len(row) != 2 or len(row[0]) != 2:
             raise ValueError(f"country_cues.tsv: not 'country<TAB>pattern': {row!r}")
-    return tuple((cc, re.compile(rf"\b(?:{pattern})\b")) for cc, pattern in rows)
+    # (each searched over the whole report: re skips to where a match can start, start_set.py)
+    return tuple((cc, with_start_set(re.compile(rf"\b(?:{pattern})\b"))) for cc, pattern in rows)
 
 
 @cache
