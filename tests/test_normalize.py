@@ -37,3 +37,19 @@ def test_is_latin() -> None:
     assert is_latin("Ḩamāh")
     assert not is_latin("حماة")
     assert not is_latin("Хомс")
+
+
+def test_loose_collapses_doubles_as_the_regex_does() -> None:
+    import random
+    import re
+
+    from eventmap.normalize import strip_article
+
+    doubles = re.compile(r"(.)\1+")
+    rng = random.Random(11)
+    alphabet = "aabl \n\n\r-éé\u212a"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        plain = doubles.sub(r"\1", strip_article(text).replace(" ", ""))
+        assert loose(text) == plain, repr(text)
+    assert loose("al hassan  bello") == "hasanbelo"

@@ -73,5 +73,18 @@ def strip_article(folded: str) -> str:
 
 
 def loose(folded: str) -> str:
-    """Second-chance key: no leading article, no spaces, doubled letters collapsed."""
-    return _DOUBLES.sub(r"\1", strip_article(folded).replace(" ", ""))
+    """Second-chance key: no leading article, no spaces, doubled letters collapsed.
+
+    The collapse is ``_DOUBLES.sub(r"\\1", key)`` done by a loop: re expands a template
+    replacement in Python, five times slower on a name, and the parser asks this for every
+    new pair of capitalised words (``Gazetteer.continues``)."""
+    key = strip_article(folded).replace(" ", "")
+    if "\n" in key:  # ('.' does not match a newline, so newlines are never collapsed)
+        return _DOUBLES.sub(r"\1", key)
+    kept = []
+    last = ""
+    for ch in key:
+        if ch != last:
+            kept.append(ch)
+            last = ch
+    return "".join(kept)
