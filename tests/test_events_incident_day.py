@@ -373,3 +373,25 @@ def test_a_month_takes_the_day_the_report_names_its_incident_by() -> None:
     )
     events = extract_events(article_from_text(text, {"published": "2019-05-02"})).events
     assert list(events["event_date"]) == ["2019-03-14"]
+
+
+def test_the_gated_step_scans_find_what_the_plain_patterns_find() -> None:
+    from eventmap.events import incident_day as module
+
+    windows = [
+        "The man was ARRESTED and Charged, police Said",
+        "officers told reporters, and the suspect was booked into jail",
+        "a vigil was held; the family Stated that",
+        "nothing of the kind happened here",
+    ]
+    pairs = [
+        (module._PROCEDURE_GATED, module._PROCEDURE),
+        (module._REPORTING_GATED, module._REPORTING),
+        (module._STEP_GATED, module._STEP),
+    ]
+    for gated_pattern, plain in pairs:
+        for window in windows:
+            expected = [m.span() for m in plain.finditer(window)]
+            assert [m.span() for m in gated_pattern.finditer(window)] == expected
+            found, first = gated_pattern.search(window), plain.search(window)
+            assert (found and found.span()) == (first and first.span())

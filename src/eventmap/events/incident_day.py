@@ -29,6 +29,7 @@ import re
 from eventmap.dates import DateRef, find_dates, incident_noun_after, weekend_dates
 from eventmap.events.model import Candidate
 from eventmap.events.triggers import find_triggers
+from eventmap.literal_gate import gated
 from eventmap.schema import SUB_EVENT_TO_TYPE
 from eventmap.wordlists import entries
 
@@ -62,6 +63,8 @@ _STEP_AFTER = re.compile(
 )
 
 
+# Gated (literal_gate): most windows lack the words, the rest run as lower-case twins.
+_PROCEDURE_GATED, _REPORTING_GATED, _STEP_GATED = map(gated, (_PROCEDURE, _REPORTING, _STEP))
 # What may stand before a date that opens its clause ('On Wednesday, ...'), and the rest
 # of that clause.
 _CLAUSE_START = re.compile(
@@ -89,7 +92,7 @@ def procedural(text: str, date: DateRef) -> bool:
     # speaker, with no violent word between the date and the speaking
     if _opens_clause(text, start):
         clause = _CLAUSE.match(text, end)
-        said = _STEP.search(clause.group(0)) if clause else None
+        said = _STEP_GATED.search(clause.group(0)) if clause else None
         if said is not None and not violent_trigger(clause.group(0)[: said.start()], 0):
             return True
     if _later_death(text, start, end):
@@ -97,8 +100,8 @@ def procedural(text: str, date: DateRef) -> bool:
     window = text[max(0, start - STEP_REACH) : start]
     near = len(window) - SAID_REACH  # 'he says he was home Monday': the day is the clause's
     steps = [
-        *_PROCEDURE.finditer(window),
-        *(m for m in _REPORTING.finditer(window) if m.start() >= near),
+        *_PROCEDURE_GATED.finditer(window),
+        *(m for m in _REPORTING_GATED.finditer(window) if m.start() >= near),
     ]
     found = max(steps, key=lambda m: m.end(), default=None)  # the nearest step
     if found is None or _CLAUSE_END.search(window[found.end() :]):
