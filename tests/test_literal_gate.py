@@ -188,3 +188,17 @@ def test_repeated_scans_give_the_same_answers() -> None:
     assert pattern.search("No strike here.") is None and pattern.search("No strike here.") is None
     article("Another report, another article.")  # the answers kept are dropped
     assert pattern.spans(text) == first
+
+
+def test_the_automaton_finds_the_longest_literal_at_each_start_as_the_trie_regex_does() -> None:
+    from eventmap import literal_gate
+    from eventmap.literal_twin import trie_pattern
+
+    gated(re.compile(r"\b(?:shell|shelling|helli|air\s*strikes?|ai)\b", re.I))
+    registry = literal_gate._REGISTRY
+    trie = re.compile(f"(?=({trie_pattern(sorted(registry))}))")
+    # (with pyahocorasick installed, the automaton; without it, the regex itself)
+    for text in [*_texts(31, 200), "airstrikes shellinghelli", "", "x"]:
+        folded = fold(text)
+        plain = [(m.start(), m.group(1)) for m in trie.finditer(folded)]
+        assert literal_gate._longest(folded) == plain, text

@@ -17,8 +17,13 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
-from eventmap.literal_twin import lower_twin
+from eventmap.literal_twin import lower_twin, trie_pattern
 from eventmap.start_set import with_start_set
+
+try:  # Aho-Corasick in C: a text's literals in one pass (else the trie regex below)
+    import ahocorasick
+except ImportError:  # pragma: no cover - a declared dependency; works without it
+    ahocorasick = None
 
 try:  # the parser is private API; without it every pattern simply runs ungated
     from re import _constants as _C
@@ -92,11 +97,24 @@ def present(text: str) -> frozenset[str]:
 
 
 def _scan(text: str) -> set[str]:
-    scanner, closure, _ = _scanner()
+    _, closure, _ = _scanner()
     found: set[str] = set()
-    for hit in scanner.findall(fold(text)):
+    for _, hit in _longest(fold(text)):
         found |= closure[hit]
     return found
+
+
+def _longest(folded: str) -> list[tuple[int, str]]:
+    """(start, longest registered literal starting there) for each start, in text order:
+    the automaton reports every occurrence by its end, so at one start the last is the
+    longest (the regex tried its trie at every position: 70 ns a character)."""
+    scanner = _scanner()[0]
+    if isinstance(scanner, re.Pattern):
+        return [(m.start(), m.group(1)) for m in scanner.finditer(folded)]
+    longest: dict[int, str] = {}
+    for end, (extra, lit) in scanner.iter(folded) if _REGISTRY else ():
+        longest[end - extra] = lit
+    return sorted(longest.items())
 
 
 def article(text: str) -> None:
@@ -112,12 +130,8 @@ def article(text: str) -> None:
     folded = fold(text)
     if len(folded) != len(text):  # pragma: no cover - fold keeps lengths (tested)
         return
-    scanner, _, prefixes = _scanner()
-    at: list[int] = []
-    literals: list[tuple[tuple[int, str], ...]] = []
-    for m in scanner.finditer(folded):
-        at.append(m.start())
-        literals.append(prefixes[m.group(1)])
+    hits, prefixes = _longest(folded), _scanner()[2]
+    at, literals = [start for start, _ in hits], [prefixes[lit] for _, lit in hits]
     state.update(article=text, hit_at=at, hit_literals=literals)
 
 
@@ -146,12 +160,20 @@ def _from_article(text: str) -> set[str] | None:
     return found
 
 
-def _scanner() -> tuple[re.Pattern[str], dict[str, frozenset[str]], dict[str, tuple]]:
-    """The trie scanner over the registered literals, and per literal the literals inside
-    it (``closure``) and its registered prefixes, shortest first, with their lengths."""
+def _scanner() -> tuple[Any, dict[str, frozenset[str]], dict[str, tuple]]:
+    """The scanner over the registered literals (an Aho-Corasick automaton, else a trie
+    regex), and per literal the literals inside it (``closure``) and its registered
+    prefixes, shortest first, with their lengths."""
     state = _STATE
     if state["scanner"] is None:
-        state["scanner"] = re.compile(f"(?=({_trie(sorted(_REGISTRY))}))")
+        if ahocorasick is not None:
+            automaton = ahocorasick.Automaton()
+            for lit in _REGISTRY:
+                automaton.add_word(lit, (len(lit) - 1, lit))  # (end - start, the literal)
+            automaton.make_automaton()
+            state["scanner"] = automaton
+        else:  # pragma: no cover - see the import
+            state["scanner"] = re.compile(f"(?=({trie_pattern(sorted(_REGISTRY))}))")
         # from each literal's own substrings and prefixes (a few dozen look-ups each), not by
         # testing every pair of literals (quadratic: most of a worker's first article)
         state["closure"] = {
@@ -168,22 +190,6 @@ def _scanner() -> tuple[re.Pattern[str], dict[str, frozenset[str]], dict[str, tu
             for lit in _REGISTRY
         }
     return state["scanner"], state["closure"], state["prefixes"]
-
-
-def _trie(words: list[str]) -> str:
-    """A regex matching the longest of ``words`` at a position (longer branches first)."""
-    if not words:
-        return ""
-    groups: dict[str, list[str]] = {}
-    end = False
-    for w in words:
-        if w:
-            groups.setdefault(w[0], []).append(w[1:])
-        else:
-            end = True
-    branches = [re.escape(ch) + _trie(rest) for ch, rest in sorted(groups.items())]
-    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-    return f"(?:{body})?" if end else body
 
 
 def _register(literals: frozenset[str]) -> None:

@@ -3,7 +3,7 @@
 Python's IGNORECASE scan is several times slower than a case-sensitive one; over text
 lower-cased by ``literal_gate.fold`` (same length, same offsets), a pattern whose letters
 are all plain literals finds the same matches lower-cased and without the flag. Kept apart
-from the gate, which uses it, so each module stays small.
+from the gate, which uses it, so each module stays small (as is the gate's fallback trie).
 """
 
 from __future__ import annotations
@@ -65,3 +65,20 @@ def lower_twin(regex: re.Pattern[str]) -> re.Pattern[str] | None:
         return with_start_set(re.compile("".join(out), regex.flags & ~re.IGNORECASE))
     except re.error:
         return None
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regex matching the longest of ``words`` at a position (longer branches first): the
+    literal gate's scanner where Aho-Corasick is missing."""
+    if not words:
+        return ""
+    groups: dict[str, list[str]] = {}
+    end = False
+    for w in words:
+        if w:
+            groups.setdefault(w[0], []).append(w[1:])
+        else:
+            end = True
+    branches = [re.escape(ch) + trie_pattern(rest) for ch, rest in sorted(groups.items())]
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if end else body
