@@ -5,7 +5,8 @@ Stages, one module each, in flow order: ``rules`` (the merge's numbers) and ``ta
 ``minhash`` (near-identical texts) / ``follow_ups`` (the people a report names) ->
 ``extract`` (stage A, one Dask task per shard) ->
 ``merge_rows`` / ``counties`` (a US county's reach) / ``grade`` (pairs graded) /
-``merge`` (blocks of area x week) /
+``merge_prepare`` (one copy of each article, what pairing reads) /
+``merge`` (blocks of area x week) / ``merge_windows`` (the blocks read a window at a time) /
 ``merge_task`` (stage B, one task per bucket of areas) ->
 ``worker_start`` (what local workers load once, before they fork) ->
 ``cluster`` (where tasks run) -> ``week_choropleth`` / ``corpus_map`` (the map) ->

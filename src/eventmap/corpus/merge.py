@@ -18,7 +18,6 @@ are written once the next block has named its events.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -26,10 +25,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from eventmap.corpus.follow_ups import link_follow_ups
 from eventmap.corpus.grade import EDGE_COLUMNS, PairData, day_pairs
+from eventmap.corpus.merge_prepare import Signatures, _prepare
 from eventmap.corpus.merge_rows import (
-    _GENERIC_ACTOR,
     GRADES,
     LINK_COLUMNS,
     MERGED_COLUMNS,
@@ -38,17 +36,8 @@ from eventmap.corpus.merge_rows import (
     merged_rows,
     source_rows,
 )
-from eventmap.corpus.minhash import copy_groups
 from eventmap.corpus.rules import DEFAULT_RULES, MergeRules
 from eventmap.corpus.tables import SHARD_EVENT_COLUMNS
-
-_MONTH = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|"
-    r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)|"
-    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b",
-    re.IGNORECASE,
-)
-
 
 # What pairing (grade.PairData), grouping and naming read of each mention: a bucket's
 # mentions are held with these only, the rest is read block by block (merge_task.py). The
@@ -78,10 +67,6 @@ LIGHT_COLUMNS = (
     "names",
 )
 BLOCK_MIN = 2000  # mentions: a block smaller than this takes the next week or area too
-
-
-# the kept copy of each article (article_id, input_sha, position) -> its signature by id
-Signatures = Callable[[pd.DataFrame], dict[str, bytes | None]]
 
 
 @dataclass
@@ -224,6 +209,20 @@ def _merge_block(
     rows: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
 ) -> MergeResult:
     sub = m.iloc[block].reset_index(drop=True)
+    return merge_rows_of(sub, block, edges, prior, taken, eid, rows)
+
+
+def merge_rows_of(
+    sub: pd.DataFrame,
+    block: np.ndarray,
+    edges: pd.DataFrame,
+    prior: dict[str, str],
+    taken: set[str],
+    eid: np.ndarray,
+    rows: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
+) -> MergeResult:
+    """One block merged: ``sub`` its prepared mentions (rows ``block`` of the bucket, in
+    order), ``edges`` its pairs (bucket row numbers)."""
     if rows is not None:
         sub = rows(sub)
     local = _local(block, edges)
@@ -244,66 +243,22 @@ def _merge_block(
 
 def _links_across(m: pd.DataFrame, eid: np.ndarray, edges: pd.DataFrame) -> pd.DataFrame:
     """Review links between the events of two blocks (both blocks are done)."""
-    rows = np.unique(np.concatenate([edges["i"].to_numpy(int), edges["j"].to_numpy(int)]))
-    sub = m.iloc[rows].reset_index(drop=True)
+    rows = edge_rows(edges)
+    return links_between(m.iloc[rows].reset_index(drop=True), rows, eid, edges)
+
+
+def edge_rows(edges: pd.DataFrame) -> np.ndarray:
+    return np.unique(np.concatenate([edges["i"].to_numpy(int), edges["j"].to_numpy(int)]))
+
+
+def links_between(
+    sub: pd.DataFrame, rows: np.ndarray, eid: np.ndarray, edges: pd.DataFrame
+) -> pd.DataFrame:
+    """Review links of ``edges`` between two blocks' events, ``sub`` the mentions of
+    ``rows`` (edge_rows)."""
+    sub = sub.copy()
     sub["event_id_merged"] = eid[rows]
     return candidate_links(sub, _local(rows, edges))
-
-
-# ----------------------------------------------------------------------------- preparing
-
-
-def _prepare(
-    mentions: pd.DataFrame,
-    columns: tuple[str, ...] = SHARD_EVENT_COLUMNS,
-    signatures: Signatures | None = None,
-) -> pd.DataFrame:
-    """The mentions merging reads: dated and placed, one copy of each article, in mention key
-    order, with the follow-ups' days and each article's copy group (``copy_of``).
-
-    ``signatures``: given the kept copy of each article (``article_id``, ``input_sha``,
-    ``position``), their MinHash signatures by article id; without it they are read from the
-    ``minhash`` column. Stage B reads them apart: held in a bucket's frame, the 512-byte
-    signatures were most of its memory (Arrow's read of the column, then a Python object
-    per mention)."""
-    m = mentions.copy()
-    for column in columns:  # tolerate frames from elsewhere (tests, notebooks)
-        if column not in m.columns:
-            m[column] = None
-    m = m[m["event_date"].notna() & m["latitude"].notna() & m["longitude"].notna()]
-    # The same article given twice (same id) counts once: keep its first copy.
-    m = m.sort_values(["article_id", "input_sha", "position", "row"], kind="stable")
-    first = m.drop_duplicates("article_id")[["article_id", "input_sha", "position"]]
-    m = m.merge(first, on=["article_id", "input_sha", "position"], how="inner")
-    m["mention_key"] = m["article_id"].astype(str) + "#" + m["row"].astype(str)
-    m = m.sort_values("mention_key", kind="stable").reset_index(drop=True)
-    m["_day"] = (
-        pd.to_datetime(m["event_date"], errors="coerce").values.astype("datetime64[D]")
-    ).astype("int64")
-    m["_explicit"] = m["date_text"].fillna("").map(lambda t: bool(_MONTH.search(t)))
-    m["_area"] = m["country"].fillna("") + "|" + m["admin1"].fillna("")
-    m["_prec"] = pd.to_numeric(m["geo_precision"], errors="coerce").fillna(3).astype(int)
-    m["_date_read"] = m["event_date"]  # as in the shards (merge_task reads blocks by it)
-    m = link_follow_ups(m)  # a follow-up report takes its incident's day
-    m["_party"] = m["verified"].map(lambda v: v is not None and not pd.isna(v) and not bool(v))
-    m["_actors"] = [
-        frozenset(a for a in (x, y) if isinstance(a, str) and not _GENERIC_ACTOR.match(a))
-        for x, y in zip(m["actor1"], m["actor2"], strict=True)
-    ]
-    if signatures is None:
-        sigs = [s if isinstance(s, bytes | bytearray) else None for s in m["minhash"]]
-        per_article = dict(zip(m["article_id"], sigs, strict=True))
-    else:
-        kept = m.drop_duplicates("article_id")[["article_id", "input_sha", "position"]]
-        found = signatures(kept)
-        per_article = {a: found.get(a) for a in kept["article_id"]}
-        del found
-    by_text = m.drop_duplicates("article_id").groupby("text_sha")["article_id"].min()
-    groups = copy_groups(list(per_article), list(per_article.values()))
-    text_of = dict(zip(m["article_id"], m["text_sha"], strict=True))
-    m["copy_of"] = m["article_id"].map(lambda a: min(groups[a], by_text.get(text_of[a], groups[a])))
-    # read once, for the copy groups; the biggest cell
-    return m.drop(columns="minhash", errors="ignore")
 
 
 # ----------------------------------------------------------------------------- pairs

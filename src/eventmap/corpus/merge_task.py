@@ -1,10 +1,12 @@
 """Stage B's task: one bucket of areas read from every shard, merged block by block, written.
 
-Events are bucketed in stage A by a hash of (country, admin1), so each task holds only its
-areas' event mentions, and every area with all its days sits in one task. The merge goes
-one block of area x week at a time (merge.py) and each block's rows are appended to the
-bucket's Parquet files as soon as it is done: what a task holds beyond the bucket's
-mentions is one block's pairs and rows.
+Events are bucketed in stage A by a hash of (country, admin1), so every area with all its
+days sits in one task. The task takes the bucket-wide decisions from a few columns of its
+mentions (merge_windows.bucket_index: a few numbers per mention), then merges one block of
+area x week at a time, reading each window of weeks (and its day of overlap) from the
+shards as the merge reaches it (merge_windows.py); each block's rows are appended to the
+bucket's Parquet files as soon as it is done. What a task holds is one window's mentions,
+one block's pairs and rows, not the bucket's months.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from eventmap.corpus.merge import LIGHT_COLUMNS, merge_blocks, sum_block_stats
+from eventmap.corpus.merge import LIGHT_COLUMNS, sum_block_stats
 from eventmap.corpus.merge_rows import LINK_COLUMNS, MERGED_COLUMNS, SOURCE_COLUMNS
+from eventmap.corpus.merge_windows import THIN_COLUMNS, bucket_index, merge_windows
 from eventmap.corpus.rules import DEFAULT_RULES, MergeRules
 from eventmap.corpus.tables import SHARD_EVENT_COLUMNS, arrow_type, schema, to_arrow
 from eventmap.outputs import write_folder
@@ -56,8 +59,33 @@ class BucketReader:
                 self.groups.append((path, groups))
 
     def light(self) -> pd.DataFrame:
-        """Shard by shard, only the row groups of this bucket."""
+        """Shard by shard, only the row groups of this bucket (the whole bucket's light rows,
+        as merge.merge_blocks reads them: tests compare the windows with it)."""
         return self._read(list(LIGHT_COLUMNS), lambda g: True, pc.field("bucket") == self.bucket)
+
+    def thin(self) -> pd.DataFrame:
+        """merge_windows.THIN_COLUMNS of the whole bucket, and whether each mention's report
+        names people (``_named``; the names themselves are read only for those reports)."""
+        tables = []
+        expr = pc.field("bucket") == self.bucket
+        for t in self._tables([*THIN_COLUMNS, "names"], lambda g: True, expr):
+            named = pc.fill_null(pc.greater(pc.utf8_length(t.column("names")), 0), False)
+            tables.append(t.drop_columns(["names"]).append_column("_named", named))
+        if not tables:
+            return to_arrow(pd.DataFrame(), THIN_COLUMNS).to_pandas().assign(_named=False)
+        table = pa.concat_tables(tables)
+        tables.clear()
+        return table.to_pandas(self_destruct=True, split_blocks=True)
+
+    def articles(self, ids: list[str]) -> pd.DataFrame:
+        """The light rows of these articles' mentions (every copy)."""
+        expr = (pc.field("bucket") == self.bucket) & pc.field("article_id").isin(ids)
+        return self._read(list(LIGHT_COLUMNS), lambda g: True, expr)
+
+    def window(self, spans: list[tuple[Any, Any, str, str]]) -> pd.DataFrame:
+        """The light rows of (country, admin1, first date, last date) spans (merge_windows)."""
+        expr = (pc.field("bucket") == self.bucket) & _filter(spans)
+        return self._read(list(LIGHT_COLUMNS), lambda g: g.may_hold_any(spans), expr)
 
     def rows(self, block: pd.DataFrame) -> pd.DataFrame:
         """The block's light rows (prepared, in merge order) with every other column."""
@@ -286,12 +314,10 @@ def run_bucket(
     t0 = time.perf_counter()
     release_freed_memory()
     reader = BucketReader(Path(shards_dir), shard_keys, bucket)
-    mentions = reader.light()
-    n_in = len(mentions)
-    blocks = merge_blocks(
-        mentions, prior_ids(prior, bucket), rules, rows=reader.rows, signatures=reader.signatures
-    )
-    del mentions  # merge_blocks keeps its prepared copy only
+    index = bucket_index(reader)
+    n_in = index.mentions_in
+    release_to_system()  # the bucket-wide pass's frames are gone: its memory goes back
+    blocks = merge_windows(index, reader.window, prior_ids(prior, bucket), rules, rows=reader.rows)
     stats: list[dict] = []
     tables = (
         ("events", MERGED_COLUMNS),
