@@ -37,6 +37,7 @@ import pandas as pd
 
 from eventmap.corpus.rules import km
 from eventmap.dates import CALENDAR_WORDS
+from eventmap.start_set import with_start_set
 from eventmap.wordlists import table, word_set
 
 MIN_SHARED = 1  # names two reports must share
@@ -76,14 +77,20 @@ _ROLE = re.compile(
 # ' (23)', ' was shot'), which has a literal to skip to; the name's first word lies in the
 # (at most 4) whitespace-separated pieces before that end, so only the capitals there are
 # tried. ``_finditer_at`` then gives exactly the pattern's own ``finditer``.
-_AGED_END = re.compile(r",(?=\s+(?:age\s+|aged\s+)?\d{1,2}\b)|\s+(?=\(\d{1,2}\))")
-_ROLE_END = re.compile(
-    r"\s+(?=(?:was|had\s+been|has\s+been|is)\s+(?:\w+\s+){0,2}?(?:shot|killed|wounded|"
-    r"injured|found|pronounced|charged|arrested|accused|sentenced|convicted|indicted)\b)"
+# (with their start sets, start_set.py: a pattern opening on '\s+' gets none from re, which
+# then enters its matcher at every character)
+_AGED_END = with_start_set(re.compile(r",(?=\s+(?:age\s+|aged\s+)?\d{1,2}\b)|\s+(?=\(\d{1,2}\))"))
+_ROLE_END = with_start_set(
+    re.compile(
+        r"\s+(?=(?:was|had\s+been|has\s+been|is)\s+(?:\w+\s+){0,2}?(?:shot|killed|wounded|"
+        r"injured|found|pronounced|charged|arrested|accused|sentenced|convicted|indicted)\b)"
+    )
 )
-_ROLE_WORD = re.compile(
-    r"victim|identified|death|killing|murder|shooting|slaying|suspect|gunman|shooter"
-)
+# Found by str.find, one word at a time (rarer than the letters they start with).
+_ROLE_WORDS = (
+    "victim", "identified", "death", "killing", "murder", "shooting", "slaying", "suspect",
+    "gunman", "shooter",
+)  # fmt: skip
 _CAPITAL = re.compile(r"[A-Z]")
 # The only non-ASCII characters IGNORECASE matches to an ASCII letter (see literal_gate).
 _ASCII_LOOKALIKES = ("\u0130", "\u0131", "\u017f", "\u212a")
@@ -136,7 +143,11 @@ def _roles(text: str) -> list[re.Match]:
     if len(lower) != len(text) or any(ch in text for ch in _ASCII_LOOKALIKES):
         return list(_ROLE.finditer(text))  # offsets in ``lower`` would not be the text's
     starts = [p for m in _ROLE_END.finditer(text) for p in _name_starts(text, m.start())]
-    starts += (m.start() for m in _ROLE_WORD.finditer(lower))
+    for word in _ROLE_WORDS:
+        at = lower.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = lower.find(word, at + 1)
     return _finditer_at(_ROLE, text, starts)
 
 
