@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from eventmap.holidays import holiday
 from eventmap.literal_gate import gated
+from eventmap.start_set import with_start_set
 from eventmap.wordlists import entries, table
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -376,3 +377,8 @@ def _explicit(text: str, published: dt.date | None) -> dt.date | None:
 def _month_end(day: dt.date) -> dt.date:
     nxt = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     return nxt - dt.timedelta(days=1)
+
+
+# Searched over sentences and the words around a place, date or trigger: with their start
+# sets (start_set.py) re skips to where a match can start instead of trying every position.
+_COUNTED, _STAMP, _WEEKEND = map(with_start_set, (_COUNTED, _STAMP, _WEEKEND))

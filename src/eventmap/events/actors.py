@@ -21,6 +21,7 @@ import re
 from eventmap.actors import ActorTable, Span
 from eventmap.events.triggers import CUES
 from eventmap.schema import SUB_EVENT_TO_TYPE
+from eventmap.start_set import with_start_set
 
 # Order of sides within actor 1: the state leads a joint operation, its allies associate.
 SIDE_ORDER = {"state": 0, "rebel": 1, "state_ally": 2, "other": 3, "unknown": 4}
@@ -369,3 +370,11 @@ def state_first(
     if not others:
         others = default_actor("Armed clash", country, table)
     return state, others
+
+
+# Searched over sentences and the words around a place, date or trigger: with their start
+# sets (start_set.py) re skips to where a match can start instead of trying every position.
+_DEMONYM_AND, _ACCORDING_TO, _PASSIVE_END, _UNIDENTIFIED, _OBJECT_END, _MOB, _BY_CROWD_PHRASE = map(
+    with_start_set,
+    (_DEMONYM_AND, _ACCORDING_TO, _PASSIVE_END, _UNIDENTIFIED, _OBJECT_END, _MOB, _BY_CROWD_PHRASE),
+)

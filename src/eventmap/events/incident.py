@@ -46,6 +46,7 @@ from eventmap.events.us_state import StateContext
 from eventmap.fatalities import NONE, Fatalities, find_fatalities
 from eventmap.geoparse import Mention
 from eventmap.literal_gate import GatedPattern, gated
+from eventmap.start_set import with_start_set
 from eventmap.wordlists import entries
 
 
@@ -252,3 +253,8 @@ def report_tolls(
             toll.coded, toll.low, toll.high, toll.text, toll.start, toll.end, wounded
         )
     return candidates
+
+
+# Searched over sentences and the words around a place, date or trigger: with their start
+# sets (start_set.py) re skips to where a match can start instead of trying every position.
+_TITLE_OUTCOME, _SHOT = map(with_start_set, (_TITLE_OUTCOME, _SHOT))

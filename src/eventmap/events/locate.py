@@ -29,6 +29,7 @@ from eventmap.events.triggers import find_triggers, names_no_doer, refine, rever
 from eventmap.fatalities import Fatalities
 from eventmap.geoparse import Mention
 from eventmap.schema import SUB_EVENT_TO_TYPE
+from eventmap.start_set import with_start_set
 
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 # Sub-event types whose passive subject is the target ('five men were arrested'), not the
@@ -268,3 +269,8 @@ def _names_it_better(text: str, first: Mention, later: Mention) -> bool:
         and not later.text.isupper()
         and _DATELINE_END.match(text, first.end) is not None
     )
+
+
+# Searched over sentences and the words around a place, date or trigger: with their start
+# sets (start_set.py) re skips to where a match can start instead of trying every position.
+_PASSIVE_BEFORE, _BY, _FOUND_BY = map(with_start_set, (_PASSIVE_BEFORE, _BY, _FOUND_BY))

@@ -20,6 +20,7 @@ from eventmap.events.model import Candidate
 from eventmap.events.phrases import _CONTAINER_GAP
 from eventmap.geoparse import Mention
 from eventmap.normalize import fold as fold_name
+from eventmap.start_set import with_start_set
 from eventmap.wordlists import entries
 
 # How many of a name's senses are looked through for the one inside a named division.
@@ -366,3 +367,8 @@ def as_mention(
         confidence=confidence,
         raw=raw,
     )
+
+
+# Searched over sentences and the words around a place, date or trigger: with their start
+# sets (start_set.py) re skips to where a match can start instead of trying every position.
+ELSEWHERE_BEFORE = with_start_set(ELSEWHERE_BEFORE)

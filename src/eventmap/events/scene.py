@@ -17,6 +17,7 @@ from functools import cache
 from eventmap.events.lookup import ELSEWHERE_BEFORE
 from eventmap.events.phrases import Resolver, Senses, place_phrases
 from eventmap.geoparse import Mention
+from eventmap.start_set import with_start_set
 from eventmap.wordlists import entries
 
 # Where the wounded were taken, not where they were shot: 'flown to VCU Medical Center in
@@ -159,3 +160,11 @@ def scene_phrases(
     # 'A Buffalo man was shot in the Town of Arkwright': the home gives way to the scene
     elsewhere = [p for p in places if not written_as_home(text, p[0])]
     return elsewhere or places
+
+
+# Searched over sentences and the words around a place, date or trigger: with their start
+# sets (start_set.py) re skips to where a match can start instead of trying every position.
+_TAKEN_BEFORE, _TREATED_BEFORE, _STREET_BEFORE, _HOME_BEFORE, _HOME_OF_BEFORE, SCENE_BEFORE = map(
+    with_start_set,
+    (_TAKEN_BEFORE, _TREATED_BEFORE, _STREET_BEFORE, _HOME_BEFORE, _HOME_OF_BEFORE, SCENE_BEFORE),
+)

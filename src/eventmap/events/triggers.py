@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from eventmap.literal_gate import GatedPattern, candidates, gated
 from eventmap.schema import SUB_EVENT_TO_TYPE
+from eventmap.start_set import with_start_set
 from eventmap.wordlists import table
 
 AIR_STRIKE = "Air/drone strike"
@@ -322,3 +323,11 @@ def escalation(sentence: str) -> str | None:
 def reverses_sides(trigger_text: str) -> bool:
     """A retreat or withdrawal names the loser first: actor 1 is the other side."""
     return _RETREAT.match(trigger_text) is not None
+
+
+# Searched over sentences and the words around a place, date or trigger: with their start
+# sets (start_set.py) re skips to where a match can start instead of trying every position.
+_PURPOSE_BEFORE, _NOT_HAPPENED, _CARRIED, _GRIEVANCE_BEFORE, _REPORTED_BEFORE, _CLAUSE_BREAK = map(
+    with_start_set,
+    (_PURPOSE_BEFORE, _NOT_HAPPENED, _CARRIED, _GRIEVANCE_BEFORE, _REPORTED_BEFORE, _CLAUSE_BREAK),
+)
