@@ -104,3 +104,20 @@ def test_the_shipped_list_is_sorted_and_its_counties_are_known() -> None:
     with resource_path("us_counties.csv").open(encoding="utf-8") as fh:
         counties = {r["code"] for r in csv.DictReader(x for x in fh if not x.startswith("#"))}
     assert {r[5] for r in body} <= counties
+
+
+def test_a_state_indexed_by_the_last_letters_of_its_keys_gives_the_whole_index() -> None:
+    from eventmap.events import us_places
+
+    lines = us_places._lines()
+    for rows in lines.values():
+        for line in rows:
+            name = line.split("\t")[1]
+            assert us_places._last(name) == key(name)[-1:], name
+    for state in ("CT", "NJ", "PA", "TX", "VT"):
+        rows = [tuple(line.rstrip("\n").split("\t")) for line in lines[state]]
+        whole = index(rows)  # type: ignore[arg-type]
+        for (where, k), row in whole.items():
+            assert us_places._places(where, k[-1:])[(where, k)] == row
+        parts = {k for part in us_places._rows(state) for k in us_places._places(state, part)}
+        assert parts == set(whole)
