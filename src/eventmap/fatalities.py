@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from eventmap.literal_gate import gated
+from eventmap.start_set import with_start_set  # sentence scans skip to where they can match
 from eventmap.wordlists import entries
 
 _VAGUE = {
@@ -128,8 +129,8 @@ _THING_ONE = re.compile(
     r"|another|this|that|a\s+(?:new|second|third|different|separate))\s+$",
     re.IGNORECASE,
 )
-_PART_OF = re.compile(
-    r"\b(?:including|among\s+them|of\s+whom|of\s+them|among\s+whom)\s+$", re.IGNORECASE
+_PART_OF = with_start_set(
+    re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them|among\s+whom)\s+$", re.I)
 )
 _NO_DEATHS = re.compile(
     r"\b(?:no|neither|nor|zero|without)\s+(?:\w+\s+){0,2}(?:fatalit|deaths?|casualt|one\s+was"
@@ -326,7 +327,7 @@ _NOT_A_COUNT_AFTER = re.compile(
 _STATION_BEFORE = re.compile(
     r"(?:\b[A-Z]{2,5}|\b(?:Channel|News|Fox|Route|Rt\.?|Highway|Hwy\.?|Interstate|I-))\s*$"
 )
-_AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+$", re.IGNORECASE)
+_AGE_BEFORE = with_start_set(re.compile(r"\b(?:aged?|ages)\s+$", re.IGNORECASE))
 # A street address: 'died inside a home at 308 Elm Lane', 'shooting at 11290 Fondren'.
 _ADDRESS = re.compile(r"\b(?i:at)\s+\d+\s+[A-Z]")
 # 'Lee Park, 19, died', 'a boy, 14, died': a figure between commas right after a word is an age.
@@ -379,6 +380,7 @@ _MORE = re.compile(
     r"\b(?:also|another|other|others|more|additional|further|second|third|as\s+well)\b",
     re.IGNORECASE,
 )
+_NO_DEATHS, _AND_ONE_MORE, _MORE = map(with_start_set, (_NO_DEATHS, _AND_ONE_MORE, _MORE))
 
 
 def add_tolls(a: Fatalities, b: Fatalities, sentence: str = "") -> Fatalities:
