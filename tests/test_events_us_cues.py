@@ -175,3 +175,20 @@ def test_the_towns_written_with_a_state_are_read_once_per_text() -> None:
     assert [(m.span(), m.groups()) for m in towns_written(text)] == plain
     assert len(plain) == 3
     assert towns_written(text) is towns_written(text)
+    assert towns_written("No state here, nor there, Georgetown.") == ()
+
+
+def test_every_town_written_with_a_state_has_a_state_after_a_comma() -> None:
+    import random
+
+    from eventmap.events.us_cues import state_after_comma
+    from eventmap.events.us_votes import towns_written
+
+    rng = random.Random(5)
+    words = ["Macon,", "Ga.", "GA", "Georgia", "ga", "Dover,", "DE", "Del", "in", "Texas", ",", "x"]
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 8)))
+        plain = [(m.span(), m.groups()) for m in states_written()[1].finditer(text)]
+        assert [(m.span(), m.groups()) for m in towns_written(text)] == plain, text
+        if plain:
+            assert state_after_comma().search(text), text

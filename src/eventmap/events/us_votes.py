@@ -21,6 +21,7 @@ from eventmap.events.us_cues import (
     Relocator,
     State,
     agency_places,
+    state_after_comma,
     state_of,
     states_written,
     story_part,
@@ -44,6 +45,8 @@ def agencies(text: str) -> tuple[tuple[str, int, int], ...]:
 @lru_cache(maxsize=8)
 def towns_written(text: str) -> tuple[re.Match[str], ...]:
     """The matches of the after-town pattern ('Macon, Ga.'): once for votes and towns."""
+    if state_after_comma().search(text) is None:
+        return ()  # (no state after a comma: no town written with one)
     return tuple(states_written()[1].finditer(text))
 
 
