@@ -168,7 +168,7 @@ def table(sizes: list[int]) -> str:
             f"target: {TARGET}. Largest vs smallest: {ratio:.2f}x "
             f"({'flat' if ratio <= FLAT else 'NOT flat'}: within {FLAT:.2f}x). PSS counts the "
             "memory-mapped gazetteer once; stage A holds one shard per worker, stage B a "
-            "bucket's light columns and one block's rows, the outputs one month of events "
+            "window of weeks of a bucket and one block's rows, the outputs one month of events "
             "and the map's bounded summary.",
         ]
     )
