@@ -222,25 +222,3 @@ def test_a_day_counted_from_a_date_is_that_day() -> None:
     assert find_dates("He will be sentenced three days after Jan. 24.", pub) == []
     refs = find_dates("He was questioned six days after the Jan. 2 shooting.", pub)
     assert [r.event_date for r in refs] == [dt.date(2017, 1, 2)]
-
-
-def test_the_patterns_with_start_sets_search_as_the_plain_ones() -> None:
-    """The patterns searched over sentences and windows carry start sets (start_set.py):
-    searched over every window of an invented text, the same matches as the plain ones."""
-    import importlib
-    import re
-
-    module = importlib.import_module("eventmap.dates")
-    text = (
-        "According to police, a Buffalo man, 34, of Macon was taken to a hospital in Erie "
-        "after two days; no one, without arrests, was shot by unknown men near the intersection "
-        "of North Elm. Mobs protesting against the ARREST of Jo and Syrian and Russian planes "
-        "struck; posted Monday, on West Ave. A native of Selma, carrying a gun, was found dead."
-    )
-    for name in ["_COUNTED", "_STAMP", "_WEEKEND"]:
-        fast = getattr(module, name)
-        plain = re.compile(fast.pattern, fast.flags)
-        for end in range(0, len(text) + 1, 7):
-            start = max(0, end - 80)
-            found = [m.span() for m in fast.finditer(text, start, end)]
-            assert found == [m.span() for m in plain.finditer(text, start, end)], (name, end)

@@ -79,33 +79,3 @@ def test_a_shooting_police_told_of_is_an_attack_by_no_one_named(main_event: Main
     # the victim, not the speaker, makes it a clash
     row = main_event("Police said an officer was shot dead in Macon, Georgia, on Monday.")
     assert row["sub_event_type"] == "Armed clash"
-
-
-def test_the_patterns_with_start_sets_search_as_the_plain_ones() -> None:
-    """The patterns searched over sentences and windows carry start sets (start_set.py):
-    searched over every window of an invented text, the same matches as the plain ones."""
-    import importlib
-    import re
-
-    module = importlib.import_module("eventmap.events.actors")
-    text = (
-        "According to police, a Buffalo man, 34, of Macon was taken to a hospital in Erie "
-        "after two days; no one, without arrests, was shot by unknown men near the intersection "
-        "of North Elm. Mobs protesting against the ARREST of Jo and Syrian and Russian planes "
-        "struck; posted Monday, on West Ave. A native of Selma, carrying a gun, was found dead."
-    )
-    for name in [
-        "_DEMONYM_AND",
-        "_ACCORDING_TO",
-        "_PASSIVE_END",
-        "_UNIDENTIFIED",
-        "_OBJECT_END",
-        "_MOB",
-        "_BY_CROWD_PHRASE",
-    ]:
-        fast = getattr(module, name)
-        plain = re.compile(fast.pattern, fast.flags)
-        for end in range(0, len(text) + 1, 7):
-            start = max(0, end - 80)
-            found = [m.span() for m in fast.finditer(text, start, end)]
-            assert found == [m.span() for m in plain.finditer(text, start, end)], (name, end)

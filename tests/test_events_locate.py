@@ -334,25 +334,3 @@ def test_a_hometown_gives_way_to_the_place_it_happened() -> None:
         assert [c.mention.text for c in _events(text)] == ["Hahira"], text
     found = _events("A man was shot and wounded on Friday in Hahira.")
     assert not found[0].hometown
-
-
-def test_the_patterns_with_start_sets_search_as_the_plain_ones() -> None:
-    """The patterns searched over sentences and windows carry start sets (start_set.py):
-    searched over every window of an invented text, the same matches as the plain ones."""
-    import importlib
-    import re
-
-    module = importlib.import_module("eventmap.events.locate")
-    text = (
-        "According to police, a Buffalo man, 34, of Macon was taken to a hospital in Erie "
-        "after two days; no one, without arrests, was shot by unknown men near the intersection "
-        "of North Elm. Mobs protesting against the ARREST of Jo and Syrian and Russian planes "
-        "struck; posted Monday, on West Ave. A native of Selma, carrying a gun, was found dead."
-    )
-    for name in ["_PASSIVE_BEFORE", "_BY", "_FOUND_BY"]:
-        fast = getattr(module, name)
-        plain = re.compile(fast.pattern, fast.flags)
-        for end in range(0, len(text) + 1, 7):
-            start = max(0, end - 80)
-            found = [m.span() for m in fast.finditer(text, start, end)]
-            assert found == [m.span() for m in plain.finditer(text, start, end)], (name, end)

@@ -44,33 +44,3 @@ def test_a_hometown_is_no_scene_when_the_sentence_names_another_place() -> None:
 def test_a_school_named_after_a_place_is_no_place() -> None:
     text = "Her son goes to Lake Park Elementary, across the street from where he was shot."
     assert "Lake Park" not in _names(text, facilities=False)
-
-
-def test_the_patterns_with_start_sets_search_as_the_plain_ones() -> None:
-    """The patterns searched over sentences and windows carry start sets (start_set.py):
-    searched over every window of an invented text, the same matches as the plain ones."""
-    import importlib
-    import re
-
-    module = importlib.import_module("eventmap.events.scene")
-    text = (
-        "According to police, a Buffalo man, 34, of Macon was taken to a hospital in Erie "
-        "after two days; no one, without arrests, was shot by unknown men near the intersection "
-        "of North Elm. Mobs protesting against the ARREST of Jo and Syrian and Russian planes "
-        "struck; posted Monday, on West Ave. A native of Selma, carrying a gun, was found dead."
-    )
-    for name in [
-        "_TAKEN_BEFORE",
-        "_TREATED_BEFORE",
-        "_STREET_BEFORE",
-        "_HOME_BEFORE",
-        "_HOME_OF_BEFORE",
-        "SCENE_BEFORE",
-        "ELSEWHERE_BEFORE",
-    ]:
-        fast = getattr(module, name)
-        plain = re.compile(fast.pattern, fast.flags)
-        for end in range(0, len(text) + 1, 7):
-            start = max(0, end - 80)
-            found = [m.span() for m in fast.finditer(text, start, end)]
-            assert found == [m.span() for m in plain.finditer(text, start, end)], (name, end)

@@ -102,32 +102,3 @@ def test_each_tier_is_found_by_its_lexicon() -> None:
     assert {tier: _TIER_OF[id(lexicon)] for tier, lexicon in _TIERS.items()} == {
         tier: tier for tier in _TIERS
     }
-
-
-def test_the_patterns_with_start_sets_search_as_the_plain_ones() -> None:
-    """The patterns searched over sentences and windows carry start sets (start_set.py):
-    searched over every window of an invented text, the same matches as the plain ones."""
-    import importlib
-    import re
-
-    module = importlib.import_module("eventmap.events.triggers")
-    text = (
-        "According to police, a Buffalo man, 34, of Macon was taken to a hospital in Erie "
-        "after two days; no one, without arrests, was shot by unknown men near the intersection "
-        "of North Elm. Mobs protesting against the ARREST of Jo and Syrian and Russian planes "
-        "struck; posted Monday, on West Ave. A native of Selma, carrying a gun, was found dead."
-    )
-    for name in [
-        "_PURPOSE_BEFORE",
-        "_NOT_HAPPENED",
-        "_CARRIED",
-        "_GRIEVANCE_BEFORE",
-        "_REPORTED_BEFORE",
-        "_CLAUSE_BREAK",
-    ]:
-        fast = getattr(module, name)
-        plain = re.compile(fast.pattern, fast.flags)
-        for end in range(0, len(text) + 1, 7):
-            start = max(0, end - 80)
-            found = [m.span() for m in fast.finditer(text, start, end)]
-            assert found == [m.span() for m in plain.finditer(text, start, end)], (name, end)

@@ -259,24 +259,3 @@ def test_one_standing_for_a_thing_is_no_victim(sentence: str, dead: int) -> None
 def test_an_age_after_a_name_with_its_suffix_is_no_toll(sentence: str, dead: int) -> None:
     """'Sr., 30,' is an age as 'Reed, 30,' is; the named one is one victim."""
     assert find_fatalities(sentence).coded == dead
-
-
-def test_the_patterns_with_start_sets_search_as_the_plain_ones() -> None:
-    """The sentence and window scans carry start sets (start_set.py): searched over every
-    window of an invented text, the same matches as the plain patterns."""
-    import re
-
-    from eventmap import fatalities as module
-
-    text = (
-        "Five people, including two children, were killed and a driver was also killed; "
-        "no deaths among them, of whom one, aged 34, Jo Roe, 19, and another were killed "
-        "as well. Without fatalities, No one was killed, a second and further dead."
-    )
-    for name in ["_PART_OF", "_AGE_BEFORE", "_NO_DEATHS", "_AND_ONE_MORE", "_MORE"]:
-        fast = getattr(module, name)
-        plain = re.compile(fast.pattern, fast.flags)
-        for end in range(0, len(text) + 1, 5):
-            start = max(0, end - 80)
-            found = [m.span() for m in fast.finditer(text, start, end)]
-            assert found == [m.span() for m in plain.finditer(text, start, end)], (name, end)

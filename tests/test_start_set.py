@@ -13,7 +13,9 @@ from eventmap.start_set import with_start_set
 
 
 def _project_patterns() -> list[re.Pattern[str]]:
-    """Every compiled pattern held at module level by the project's modules."""
+    """Every compiled pattern held at module level by the project's modules, compiled plain:
+    a module holds many already with their start set, and comparing that with itself could
+    not fail."""
     found: dict[tuple[str, int], re.Pattern[str]] = {}
     for info in pkgutil.walk_packages(eventmap.__path__, "eventmap."):
         try:
@@ -22,7 +24,7 @@ def _project_patterns() -> list[re.Pattern[str]]:
             continue
         for value in vars(module).values():
             if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
-                found[(value.pattern, value.flags)] = value
+                found[(value.pattern, value.flags)] = re.compile(value.pattern, value.flags)
     return list(found.values())
 
 
@@ -86,10 +88,20 @@ def _texts(seed: int, n: int) -> list[str]:
         "3rd",
     ]
     seps = [" ", " ", "  ", "\n", "-", ", ", ". ", "\u00a0", ""]
-    return [
+    return [_PROSE] + [
         "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(0, 30)))
         for _ in range(n)
     ]
+
+
+# Sentences the scans of a report's windows are written for (who took the wounded where,
+# passive doers, denials, counted days), beside the random word soup.
+_PROSE = (
+    "According to police, a Buffalo man, 34, of Macon was taken to a hospital in Erie "
+    "after two days; no one, without arrests, was shot by unknown men near the intersection "
+    "of North Elm. Mobs protesting against the ARREST of Jo and Syrian and Russian planes "
+    "struck; posted Monday, on West Ave. A native of Selma, carrying a gun, was found dead."
+)
 
 
 def _same(plain: re.Pattern[str], fast: re.Pattern[str], text: str) -> None:
@@ -105,6 +117,8 @@ def _same(plain: re.Pattern[str], fast: re.Pattern[str], text: str) -> None:
         assert shown(fast.match(text, pos)) == shown(plain.match(text, pos))
         end = max(pos, len(text) - 3)
         assert shown(fast.search(text, pos, end)) == shown(plain.search(text, pos, end))
+        windowed = [shown(m) for m in fast.finditer(text, pos, end)]
+        assert windowed == [shown(m) for m in plain.finditer(text, pos, end)]
 
 
 def test_every_project_pattern_finds_the_same_with_its_start_set() -> None:
