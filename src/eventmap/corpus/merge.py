@@ -166,7 +166,8 @@ def merge_blocks(
             if (across & (edges["grade"] != "low").to_numpy()).any():
                 continue  # a merge may cross this edge: the block takes the next week too
             block = np.sort(np.concatenate([*done, idx[(days >= first) & (days <= d)]]))
-            result = _merge_block(m, block, edges[~across], prior or {}, taken, eid, rows)
+            sub = m.iloc[block].reset_index(drop=True)
+            result = merge_rows_of(sub, block, edges[~across], prior or {}, taken, eid, rows)
             if len(pending):
                 result.links = pd.concat(
                     [result.links, _links_across(m, eid, pending)], ignore_index=True
@@ -197,19 +198,6 @@ def _local(block: np.ndarray, edges: pd.DataFrame) -> pd.DataFrame:
     local["i"] = np.searchsorted(block, edges["i"].to_numpy(int))
     local["j"] = np.searchsorted(block, edges["j"].to_numpy(int))
     return local
-
-
-def _merge_block(
-    m: pd.DataFrame,
-    block: np.ndarray,
-    edges: pd.DataFrame,
-    prior: dict[str, str],
-    taken: set[str],
-    eid: np.ndarray,
-    rows: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
-) -> MergeResult:
-    sub = m.iloc[block].reset_index(drop=True)
-    return merge_rows_of(sub, block, edges, prior, taken, eid, rows)
 
 
 def merge_rows_of(
