@@ -8,11 +8,15 @@ extractor per worker process, kept between tasks); nothing big travels with a ta
 
 from __future__ import annotations
 
+import gc
 import json
 import os
+import threading
 import time
 import traceback
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +29,10 @@ from eventmap.corpus.tables import SHARD_TABLES, write_shard_table
 from eventmap.outputs import write_folder
 
 BUCKETS = 16  # stage B reads events bucket by bucket (a bucket holds whole admin1 areas)
+YOUNG_GC = 20_000  # container allocations between two young collections while extracting
 _EXTRACTORS: dict[str, Any] = {}
+_GC_LOCK = threading.Lock()
+_GC_STATE: dict[str, Any] = {"tasks": 0, "saved": None}
 
 
 def extractor_for(gazetteer_path: str | None) -> Any:
@@ -52,11 +59,44 @@ def bucket_of(country: Any, admin1: Any) -> int:
     return zlib.crc32(key) % BUCKETS
 
 
+@contextmanager
+def fewer_young_collections(threshold: int = YOUNG_GC) -> Iterator[None]:
+    """Collect the youngest generation every ``threshold`` allocations, not every 700.
+
+    Extraction builds and drops a great many small containers, nearly all freed by their
+    reference counts; at CPython's default the collector still traversed the young ones 844
+    times (and the older generations 82 times) in a one-worker run of the kit's 2,792 dev
+    articles: 0.63 s of 18.4 s of CPU. At 20,000: 23 collections, 0.17 s (10,000: 0.28 s;
+    50,000: 0.17 s). Cyclic garbage waits a little longer (at most ``threshold`` container
+    allocations). The threshold is the process's, so it is raised while any task of this
+    process extracts (a worker may run tasks on several threads) and restored after the last;
+    a lower threshold already set (0 turns collection off) is kept."""
+    with _GC_LOCK:
+        if _GC_STATE["tasks"] == 0:
+            saved = gc.get_threshold()
+            _GC_STATE["saved"] = saved
+            if 0 < saved[0] < threshold:
+                gc.set_threshold(threshold, *saved[1:])
+        _GC_STATE["tasks"] += 1
+    try:
+        yield
+    finally:
+        with _GC_LOCK:
+            _GC_STATE["tasks"] -= 1
+            if _GC_STATE["tasks"] == 0:
+                gc.set_threshold(*_GC_STATE["saved"])
+
+
 def run_shard(shard: Shard, shards_dir: str, gazetteer_path: str | None) -> dict[str, Any]:
     """Extract one shard into ``shards_dir/<key>/``; returns its marker's content."""
     final = Path(shards_dir) / shard.key
     if is_done(final):
         return json.loads((final / MARKER).read_text(encoding="utf-8")) | {"reused": True}
+    with fewer_young_collections():
+        return _extract_shard(shard, final, gazetteer_path)
+
+
+def _extract_shard(shard: Shard, final: Path, gazetteer_path: str | None) -> dict[str, Any]:
     started = time.time()
     t0 = time.perf_counter()
     cpu0 = time.process_time()  # CPU time: on a shared machine, wall time is not the task's
