@@ -32,6 +32,17 @@ TYPES = (
 )
 
 
+def assert_same_result(a: merge.MergeResult, b: merge.MergeResult) -> None:
+    """Two merges of a block agree table for table, byte for byte, and in their counts."""
+    for cols, x, y in (
+        (MERGED_COLUMNS, a.events, b.events),
+        (SOURCE_COLUMNS, a.sources, b.sources),
+        (LINK_COLUMNS, a.links, b.links),
+    ):
+        assert to_arrow(x, cols).equals(to_arrow(y, cols))
+    assert a.stats == b.stats
+
+
 def corpus_rows(n_articles: int, seed: int = 3) -> list[dict]:
     """Invented mentions over five areas and ten weeks: reports of one incident on the same
     or the next day, wire copies, a few articles with two events, and one article id that
@@ -135,13 +146,7 @@ def test_block_reads_give_the_rows_and_tables_of_the_whole_bucket(shards, monkey
         n_blocks += len(new)
         prepared = merge._prepare(whole)
         for a, b, full in zip(old, new, got, strict=True):
-            for cols, x, y in (
-                (MERGED_COLUMNS, a.events, b.events),
-                (SOURCE_COLUMNS, a.sources, b.sources),
-                (LINK_COLUMNS, a.links, b.links),
-            ):
-                assert to_arrow(x, cols).equals(to_arrow(y, cols))
-            assert a.stats == b.stats
+            assert_same_result(a, b)
             # the rows read for the block are exactly the whole bucket's rows of its mentions
             expect = prepared.set_index("mention_key").loc[full["mention_key"]]
             columns = [c for c in SHARD_EVENT_COLUMNS if c != "minhash"]

@@ -12,12 +12,12 @@ import pytest
 
 from eventmap.corpus import merge, merge_windows
 from eventmap.corpus.extract import bucket_of
-from eventmap.corpus.merge_rows import LINK_COLUMNS, MERGED_COLUMNS, SOURCE_COLUMNS
+from eventmap.corpus.merge_rows import MERGED_COLUMNS
 from eventmap.corpus.merge_task import BucketReader, read_bucket
 from eventmap.corpus.merge_windows import bucket_index
 from eventmap.corpus.minhash import signature
 from eventmap.corpus.tables import to_arrow, write_shard_table
-from tests.test_corpus_merge_task import PLACES, corpus_rows
+from tests.test_corpus_merge_task import PLACES, assert_same_result, corpus_rows
 
 
 def _shards(root: Path, rows: list[dict], size: int = 400) -> list[str]:
@@ -45,13 +45,7 @@ def _windowed(root: Path, keys: list[str], bucket: int, prior=None) -> list[merg
 def _same(old: list[merge.MergeResult], new: list[merge.MergeResult]) -> None:
     assert len(new) == len(old)
     for a, b in zip(old, new, strict=True):
-        for cols, x, y in (
-            (MERGED_COLUMNS, a.events, b.events),
-            (SOURCE_COLUMNS, a.sources, b.sources),
-            (LINK_COLUMNS, a.links, b.links),
-        ):
-            assert to_arrow(x, cols).equals(to_arrow(y, cols))
-        assert a.stats == b.stats
+        assert_same_result(a, b)
 
 
 @pytest.mark.parametrize("block_min", [7, 60, 100_000])
