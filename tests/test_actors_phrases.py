@@ -110,17 +110,35 @@ def test_a_known_acronym_next_to_the_capitals_word_is_not_a_run() -> None:
     "text",
     [
         "HTS fighters and Hayat Tahrir al-Sham clashed near IDLIB_2 and x9Y.",
+        "IS is what the police said; HTSX, hts and HTS-run (IS).",
         "Nothing here.",
         "",
         "Ḩamāh and İstanbul: KELVIN\u212a and straße",  # not ASCII: lowered word by word
     ],
 )
 def test_the_words_of_a_text_are_its_tokens_lowered_and_as_written(text: str) -> None:
+    # of an ASCII text only the words some index looks up: its anchors, its capitals words
+    from eventmap.actors.phrases import _EXACT_BY_LOWER, _KNOWN
     from eventmap.actors.words import TOKEN, lowered
 
+    default_actors()
     lower = lowered(text)
-    expected = (lower, frozenset(TOKEN.findall(lower)), frozenset(TOKEN.findall(text)))
-    assert PhraseIndex.words_of(text) == expected
+    lower_set, exact_set = frozenset(TOKEN.findall(lower)), frozenset(TOKEN.findall(text))
+    if text.isascii():
+        capitals = {word for words in _EXACT_BY_LOWER.values() for word in words}
+        lower_set, exact_set = lower_set & _KNOWN, exact_set & capitals
+    assert PhraseIndex.words_of(text) == (lower, lower_set, exact_set)
+
+
+def test_an_index_built_after_a_text_was_read_finds_its_words_there() -> None:
+    # the words kept of a text read before the index was built were cut down without its own
+    text = "the Qzxv Brigade and QZW, not qzw"
+    PhraseIndex.words_of(text)
+    index = PhraseIndex({"Qzxv Brigade": ("brigade", False), "QZW": ("qzw", False)})
+    assert [(s.text, s.ref) for s in index.find(text)] == [
+        ("Qzxv Brigade", "brigade"),
+        ("QZW", "qzw"),
+    ]
 
 
 def test_a_shapes_phrases_grouped_by_their_words_inside_a_span_are_the_filters() -> None:

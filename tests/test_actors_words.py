@@ -55,3 +55,13 @@ def test_the_longest_phrase_at_an_anchor_and_its_gaps() -> None:
     # a comma between words is no gap a name can hold: only the one-word phrase is left
     pos = hay.index("syrian", 20)
     assert match_at(text, hay, pos, 6, shapes, (20, 20)) == (pos, pos + 6, "Syria", False)
+
+
+def test_no_phrase_where_no_word_starts() -> None:
+    # the words around an anchor are read only where a word starts at it
+    shapes = [(1, 2, {("free", "syrian"): ("FSA", False)})]
+    text = "the Free Syrian Army"
+    hay = lowered(text)
+    pos = hay.index("syrian")
+    assert match_at(text, hay, pos, 6, shapes, (20, 20)) == (4, 15, "FSA", False)
+    assert match_at(text, hay, pos + 1, 5, shapes, (20, 20)) is None

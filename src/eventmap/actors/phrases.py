@@ -27,6 +27,14 @@ class Span:
 
 
 _WORDS_OF: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {}
+# The words any index built so far looks up: its anchors (lower case) and its capitals words
+# lowered, and each capitals word by its lower case. ``words_of`` keeps only these of an ASCII
+# text's words (a few of its dozens): an index asks only whether its own are there.
+_KNOWN: set[str] = set()
+_EXACT_BY_LOWER: dict[str, set[str]] = {}
+# An ASCII text's words in lower case by one translation and a split: letters lowered, all
+# else but digits a space (TOKEN's words of an ASCII text are its runs of letters and digits).
+_ASCII_WORDS = str.maketrans({i: (chr(i).lower() if chr(i).isalnum() else " ") for i in range(128)})
 
 
 class PhraseIndex:
@@ -65,6 +73,7 @@ class PhraseIndex:
             self._reach[anchor_key] = (before, after)
         self._anchor_words = frozenset(w for w, exact in self._shapes if not exact)
         self._exact_words = frozenset(w for w, exact in self._shapes if exact)
+        _know(self._anchor_words, self._exact_words)
         # Every word of every phrase ('al', 'of': in dozens of names, a span is never just
         # that, so left out) -> where it sits in its phrases: (its index, phrase length) -> the
         # phrases (word tuples) of that shape, each with its anchor's index. This is what
@@ -182,12 +191,23 @@ class PhraseIndex:
     def words_of(cls, text: str) -> tuple[str, frozenset[str], frozenset[str]]:
         """The text lowered, its lower-case words and its words as written: what ``find``
         checks first, worked out once when several indexes read the same text (a sentence
-        is read for its actors, its outlets and who speaks: up to five indexes)."""
+        is read for its actors, its outlets and who speaks: up to five indexes).
+
+        Of an ASCII text, only the words some index looks up (``_KNOWN``): an index asks
+        whether its own words are among them and which, and gets the same answers from
+        these few as from all of the text's words, with no set of every word built (most
+        sentences hold none of them)."""
         found = _WORDS_OF.get(text)
         if found is None:
             if text.isascii():  # a word lowered is the lowered text's word: one scan
-                exact = frozenset(TOKEN.findall(text))
-                found = (text.lower(), frozenset(map(str.lower, exact)), exact)
+                known = _KNOWN.intersection(text.translate(_ASCII_WORDS).split())
+                exact = frozenset(
+                    word
+                    for low in known
+                    for word in _EXACT_BY_LOWER.get(low, ())
+                    if places(text, word)
+                )
+                found = (text.lower(), frozenset(known), exact)
             else:
                 lower = lowered(text)
                 found = (lower, frozenset(TOKEN.findall(lower)), frozenset(TOKEN.findall(text)))
@@ -249,6 +269,18 @@ class PhraseIndex:
                 hits.extend((*span, True) for span in places(text, w))
         hits.sort()  # by place; at one place the case-insensitive hit first, as in _hits
         return hits
+
+
+def _know(anchors: frozenset[str], exact: frozenset[str]) -> None:
+    """Adds an index's words to those ``words_of`` keeps (``_KNOWN``); the texts read
+    before it are read again, since their words were cut down without these."""
+    fresh = (anchors | {w.lower() for w in exact}) - _KNOWN
+    fresh_exact = [w for w in exact if w not in _EXACT_BY_LOWER.get(w.lower(), ())]
+    if fresh or fresh_exact:
+        _KNOWN.update(fresh)
+        for word in fresh_exact:
+            _EXACT_BY_LOWER.setdefault(word.lower(), set()).add(word)
+        _WORDS_OF.clear()
 
 
 def _finish_shapes(shapes: dict[tuple[int, int], dict]) -> list[tuple]:

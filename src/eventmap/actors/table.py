@@ -73,6 +73,9 @@ class ActorTable:
         self._role_of = {name: role for role, by in self.roles.items() for name in by.values()}
         # The same sentence is read for its actors and for who is speaking: find once.
         self._found: dict[tuple, tuple[Span, ...]] = {}
+        # ...and with and without role phrases: each index reads a sentence once, whatever
+        # the country (its phrases as found, before the country names a generic one).
+        self._read: dict[str, list[list[Span] | None]] = {}
         self._generic_phrases = {
             a.casefold() for actor in actors for a in actor.generic_aliases
         } | set(role_phrases)
@@ -108,20 +111,34 @@ class ActorTable:
         return found
 
     def _find(self, text: str, country: str | None, generic: bool, roles: bool) -> list[Span]:
-        words = PhraseIndex.words_of(text)  # three indexes read the same sentence
-        found = self._named.find(text, words)
+        found = list(self._spans(text, 0))
         if generic:
-            for sp in self._generic_index.find(text, words):
+            for sp in self._spans(text, 1):
                 name = self._generic_by.get((sp.ref, country))
                 if name is not None:
                     found.append(Span(sp.start, sp.end, sp.text, name, True))
         if roles and country:
             taken = {(sp.start, sp.end) for sp in found}
-            for sp in self._role_index.find(text, words):
+            for sp in self._spans(text, 2):
                 name = self.role_actor(sp.ref, country)
                 if name and (sp.start, sp.end) not in taken:
                     found.append(Span(sp.start, sp.end, sp.text, name, True))
         return non_overlapping(found)
+
+    def _spans(self, text: str, which: int) -> list[Span]:
+        """The phrases of index ``which`` (0 named, 1 generic, 2 roles) in ``text``, each
+        index's read once per sentence (spans are immutable: shared by every answer)."""
+        read = self._read.get(text)
+        if read is None:
+            if len(self._read) >= 256:  # bounded: the sentences of one article at a time
+                self._read.clear()
+            read = self._read[text] = [None, None, None]
+        spans = read[which]
+        if spans is None:
+            index = (self._named, self._generic_index, self._role_index)[which]
+            # three indexes read the same sentence: its words are worked out once
+            spans = read[which] = index.find(text, PhraseIndex.words_of(text))
+        return spans
 
     def role_actor(self, role: str, country: str | None) -> str | None:
         """ACLED's generic actor of ``role`` ('police', 'protesters'...) in ``country``."""

@@ -87,9 +87,9 @@ def match_at(
     """The longest phrase anchored at ``pos``. A name joined by a hyphen to more of a
     name ('al-Sham' in 'Jaysh al-Sham-x') is not this phrase; with ``hyphenated``, one
     joined to a lower-case word ('Taliban-planted', 'pro-Houthi') still is."""
+    words: list[str] | None = None
     window: list | None = None
-    words: list[str] = []
-    at = 0
+    at = lo = hi = 0
     for anchor, n, keys in shapes:
         if n == 1:  # a one-word phrase: the anchor itself, no need to tokenize around it
             token = TOKEN.match(hay, pos)
@@ -98,21 +98,29 @@ def match_at(
             ref, generic = keys[(token.group(0),)]
             start, end = pos, pos + size
         else:
-            if window is None:
-                lo = max(0, pos - reach[0])
-                window = list(TOKEN.finditer(hay, lo, min(len(hay), pos + reach[1])))
-                found = next((k for k, t in enumerate(window) if t.start() == pos), None)
-                if found is None:
+            if words is None:
+                # The words around the anchor, as strings: most phrases do not fit, and a
+                # word's place is read only for one that does (``window``). A word of the
+                # range starts at ``pos`` only where a word starts there (TOKEN's words
+                # are runs of str.isalnum characters); then the words before it are those
+                # of the range up to ``pos``.
+                lo, hi = max(0, pos - reach[0]), min(len(hay), pos + reach[1])
+                if not (
+                    pos < hi and hay[pos].isalnum() and (pos == lo or not hay[pos - 1].isalnum())
+                ):
                     return None
-                at = found
-                words = [t.group(0) for t in window]
+                words = TOKEN.findall(hay, lo, pos)
+                at = len(words)
+                words += TOKEN.findall(hay, pos, hi)
             first = at - anchor
-            if first < 0 or first + n > len(window):
+            if first < 0 or first + n > len(words):
                 continue
             hit = keys.get(tuple(words[first : first + n]))
             if hit is None:
                 continue
             ref, generic = hit
+            if window is None:
+                window = list(TOKEN.finditer(hay, lo, hi))
             tokens = window[first : first + n]
             if any(
                 not GAP_CHARS.issuperset(text[tokens[k].end() : tokens[k + 1].start()])
