@@ -155,9 +155,12 @@ def test_a_shapes_phrases_grouped_by_their_words_inside_a_span_are_the_filters()
     for a, b in [(0, 1), (1, 2), (0, 2), (1, 3), (2, 3)]:
         groups = _by_words(keys, a, b)
         assert set(groups) == {key[a:b] for key in keys}
-        for words, group in groups.items():
+        for words, (group, before, after) in groups.items():
             want = {key: anchor for key, anchor in keys.items() if key[a:b] == words}
             assert group == want and list(group) == list(want)  # the shape's own order
+            # the words touching a span that holds words a..b, read once per group
+            assert before == {key[a - 1] for key in want if a}
+            assert after == {key[b] for key in want if b < len(key)}
 
 
 def test_probe_answers_do_not_depend_on_the_spans_probed_before() -> None:
@@ -173,3 +176,20 @@ def test_probe_answers_do_not_depend_on_the_spans_probed_before() -> None:
 
 def _phrases_of(table) -> dict:
     return {a: (actor.name, False) for actor in reversed(table.actors) for a in actor.aliases}
+
+
+def test_a_run_holding_no_word_of_any_phrase_is_probed_at_once() -> None:
+    # the quick answer for a run none of whose words is in a phrase is the full reading's
+    from eventmap.actors import load_actors
+
+    class _Everything:
+        def isdisjoint(self, words: object) -> bool:
+            return False
+
+    table = load_actors()
+    full = PhraseIndex(_phrases_of(table))
+    full._probe_exact = full._probe_lower = _Everything()  # type: ignore[assignment]
+    spans = ["Puyallup", "MANASSAS", "Free Syrian", "A Manassas City Police", "Police", "", "Ḩamāh"]
+    for span in spans:
+        assert table._named.probe(span) == full.probe(span)
+    assert table._named.probe("Puyallup") == () and table._named.probe("Police") != ()

@@ -90,6 +90,10 @@ class PhraseIndex:
         # of the thousands of phrases never occur in a worker's articles, and finishing them
         # all up front was a tenth of a worker's start-up.
         self._word_shapes: dict[tuple[str, bool], dict | list[tuple]] = word_shapes
+        # Those words apart, per case: most runs hold none of them (four in five of a kit's
+        # runs), and ``probe`` has nothing to look for around such a run.
+        self._probe_exact = frozenset(w for w, exact in word_shapes if exact)
+        self._probe_lower = frozenset(w for w, exact in word_shapes if not exact)
 
     lowered = staticmethod(lowered)  # ``words.lowered``: offsets of the text stay valid
 
@@ -110,8 +114,13 @@ class PhraseIndex:
         words, phrases); how many characters before and after the span those need, and
         which words they need right before and right after it.
         """
+        lower = lowered(span)
+        if self._probe_exact.isdisjoint(TOKEN.findall(span)) and self._probe_lower.isdisjoint(
+            TOKEN.findall(lower)
+        ):
+            return ()  # no word of the span is in any phrase: none can touch it
         parts = []
-        for exact, hay in ((True, span), (False, lowered(span))):
+        for exact, hay in ((True, span), (False, lower)):
             words = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(hay)]
             inside: set[tuple[int, str]] = set()
             beyond: dict[tuple[int, int], dict] = {}
@@ -151,14 +160,15 @@ class PhraseIndex:
                     groups = cuts.get(cut)
                     if groups is None:
                         groups = cuts[cut] = _by_words(keys, *cut)
-                    fitting = groups.get(texts[lo:hi])
-                    if fitting is None:
+                    group = groups.get(texts[lo:hi])
+                    if group is None:
                         continue
+                    fitting, right_before, right_after = group
                     beyond.setdefault((first, last), []).append(fitting)
                     if first < 0:  # the phrase's words right before the span
-                        adjacent_before.update(key[-first - 1] for key in fitting)
+                        adjacent_before |= right_before
                     if last > m:
-                        adjacent_after.update(key[m - first] for key in fitting)
+                        adjacent_after |= right_after
             if inside or beyond:
                 parts.append(
                     (
@@ -303,13 +313,24 @@ def _finish_shapes(shapes: dict[tuple[int, int], dict]) -> list[tuple]:
     ]
 
 
-def _by_words(keys: dict, a: int, b: int) -> dict[tuple[str, ...], dict]:
+def _by_words(
+    keys: dict, a: int, b: int
+) -> dict[tuple[str, ...], tuple[dict, frozenset[str], frozenset[str]]]:
     """The phrases of a shape (``keys``: words -> anchor index) grouped by their words
-    a..b, each group in the shape's own order."""
+    a..b, each group in the shape's own order, with the words of its phrases right before
+    word a and right at word b (those that touch a span holding words a..b; empty at an
+    end): worked out once per group, not per run ('police' is in hundreds of phrases)."""
     groups: dict[tuple[str, ...], dict] = {}
     for key, anchor in keys.items():
         groups.setdefault(key[a:b], {})[key] = anchor
-    return groups
+    return {
+        words: (
+            group,
+            frozenset(key[a - 1] for key in group) if a else frozenset(),
+            frozenset(key[b] for key in group if b < len(key)),
+        )
+        for words, group in groups.items()
+    }
 
 
 def _reaches(keys: dict, most: int, before: bool) -> tuple[tuple[int, frozenset[str]], ...]:
