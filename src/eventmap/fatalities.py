@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from eventmap.literal_gate import gated
+from eventmap.split_alternation import SplitAlternation
 from eventmap.start_set import with_start_set  # sentence scans skip to where they can match
 from eventmap.wordlists import entries
 
@@ -312,7 +313,6 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b|[/.]\d", re.IGNORECASE)
 _DATE_BEFORE = re.compile(rf"\b{_MONTH}\s+$|\d[/.]$", re.IGNORECASE)
 
-
 # After a figure that counts no people: an age or a compound ('a 23-year-old', '9mm',
 # 'a .22-caliber'), a measure or a time ('30 minutes', 'shot 5 times', 'the 300 block').
 _NOT_A_COUNT_AFTER = re.compile(
@@ -374,13 +374,13 @@ _SUMMARY = re.compile(
     re.IGNORECASE,
 )
 
-
 # A second sentence's dead are more dead only when it says so ('two more', 'also killed').
 _MORE = re.compile(
     r"\b(?:also|another|other|others|more|additional|further|second|third|as\s+well)\b",
     re.IGNORECASE,
 )
 _NO_DEATHS, _AND_ONE_MORE, _MORE = map(with_start_set, (_NO_DEATHS, _AND_ONE_MORE, _MORE))
+_ONE_VICTIM = SplitAlternation(_ONE_VICTIM)  # most of its alternatives run as a twin
 
 
 def add_tolls(a: Fatalities, b: Fatalities, sentence: str = "") -> Fatalities:
