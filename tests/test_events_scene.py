@@ -44,3 +44,24 @@ def test_a_hometown_is_no_scene_when_the_sentence_names_another_place() -> None:
 def test_a_school_named_after_a_place_is_no_place() -> None:
     text = "Her son goes to Lake Park Elementary, across the street from where he was shot."
     assert "Lake Park" not in _names(text, facilities=False)
+
+
+def test_the_from_check_rules_out_only_places_no_person_comes_from() -> None:
+    """written_as_home tries the person nouns before a place only where 'from' ends the
+    words before it: every window the person pattern matches passes that check."""
+    import random
+
+    from eventmap.events import scene
+
+    rng = random.Random(3)
+    words = ["a", "man", "Men", "TEEN", "females", "from", "From", "FROM", "Macon", "x", "24"]
+    seps = [" ", "  ", "\n", " \n", ", ", "\t"]
+    matched = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(1, 8)))
+        start = rng.randint(0, len(text))
+        end = rng.choice([len(text), rng.randint(start, len(text))])
+        if scene._person_from().search(text, start, end):
+            matched += 1
+            assert scene._FROM_BEFORE.search(text, start, end), (text, start, end)
+    assert matched > 20
