@@ -23,6 +23,39 @@ def test_a_sentence_continuing_the_report_is_recognised() -> None:
     assert not CONTINUES_REPORT.search("Fighting broke out near the airport.")
 
 
+def test_the_gated_continuation_pattern_finds_what_the_plain_one_finds() -> None:
+    import random
+    import re
+
+    from eventmap.literal_gate import GatedPattern
+
+    assert isinstance(CONTINUES_REPORT, GatedPattern)
+    plain = re.compile(CONTINUES_REPORT.pattern, CONTINUES_REPORT.flags)
+    rng = random.Random(11)
+    words = [
+        "The",
+        "THE",
+        "it",
+        "Also",
+        "further",
+        "FURTHERMORE",
+        "moreover",
+        "agency",
+        "Army",
+        "said",
+        "noted",
+        "ſaid",
+        "x,",
+        ".",
+    ]
+    for _ in range(2000):
+        text = rng.choice(["", " ", "\n "]) + " ".join(
+            rng.choice(words) for _ in range(rng.randint(1, 6))
+        )
+        want, got = plain.search(text), CONTINUES_REPORT.search(text)
+        assert (got and got.span()) == (want and want.span()), text
+
+
 def test_anaphora_and_totals() -> None:
     assert ANAPHORA.match("These raids destroyed two bridges.")
     assert not ANAPHORA.match("Raids destroyed two bridges.")

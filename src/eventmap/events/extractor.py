@@ -154,7 +154,7 @@ class EventExtractor:
                 )
                 if _AGGREGATE.search(sentence):
                     continue  # totals over many days and places are claims, not events
-            if ANAPHORA.match(sentence) and last_events:
+            if last_events and ANAPHORA.match(sentence):
                 fatal = read.toll(i)
                 for cand in last_events:
                     cand.extra_quotes.append((s, e))
