@@ -53,3 +53,27 @@ def test_loose_collapses_doubles_as_the_regex_does() -> None:
         plain = doubles.sub(r"\1", strip_article(text).replace(" ", ""))
         assert loose(text) == plain, repr(text)
     assert loose("al hassan  bello") == "hasanbelo"
+
+
+def test_fold_by_byte_tables_as_by_the_str_table() -> None:
+    """ASCII names fold through byte tables: the same keys as lower() and the str table."""
+    import random
+
+    from anyascii import anyascii
+
+    from eventmap.normalize import _TABLE
+
+    def reference(name: str) -> str:
+        if name.isalpha() and name.isascii():
+            return name.lower()
+        if not name.isascii():
+            name = anyascii(name)
+        return " ".join(name.lower().translate(_TABLE).split())
+
+    rng = random.Random(13)
+    alphabet = [chr(i) for i in range(128)] + list("ḨāéÉ‘’ʿ–—“”«»\u200b\u00a0Хحß")
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert fold(text) == reference(text), repr(text)
+    for name in ("Port-au-Prince", "St. Louis", "Dar'a", "Al-Hasakah (Syria)", "U.S."):
+        assert fold(name) == reference(name)

@@ -18,6 +18,11 @@ _DROP = "'’‘ʿʾʼʻ`´′ʹ\u02bc\u02bb.\u200b\u200e\u200f"
 # Separators become spaces: As-Suwayda = As Suwayda.
 _SPACE = '-‐‑‒–—―_/,;:()[]{}"“”«»\t\n\r'
 _TABLE = str.maketrans({**{c: "" for c in _DROP}, **{c: " " for c in _SPACE}})
+# The same for ASCII text as byte tables: str.translate with a dict raises and clears a
+# KeyError for each character the table leaves alone (most of a name), bytes.translate reads
+# a table. Upper case is lowered by the same table, as str.lower does for ASCII.
+_ASCII_TABLE = bytes(b + 32 if 65 <= b <= 90 else 32 if chr(b) in _SPACE else b for b in range(256))
+_ASCII_DROP = bytes(ord(c) for c in _DROP if c.isascii())
 _WS = re.compile(r"\s+")
 _DOUBLES = re.compile(r"(.)\1+")
 
@@ -61,7 +66,9 @@ def fold(name: str) -> str:
         return name.lower()  # the common case: one plain word
     if not name.isascii():
         name = anyascii(name)
-    return " ".join(name.lower().translate(_TABLE).split())
+        if not name.isascii():  # (anyascii writes ASCII; kept exact whatever it returns)
+            return " ".join(name.lower().translate(_TABLE).split())
+    return " ".join(name.encode().translate(_ASCII_TABLE, _ASCII_DROP).decode().split())
 
 
 def strip_article(folded: str) -> str:
