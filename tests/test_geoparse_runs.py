@@ -138,3 +138,14 @@ def test_a_saint_in_capitals_joins_its_name() -> None:
     assert found == [("EAST ST. LOUIS", "US-IL")]
     assert [m.text for m in geoparse("A teen was wounded in MT. VERNON.")] == ["MT. VERNON"]
     assert [m.text for m in geoparse("He lives on MAIN ST. Police said so.")] == []
+
+
+def test_the_same_text_twice_gets_the_same_sentences_in_a_fresh_list() -> None:
+    text = "Shelling hit Homs. Sgt. Ana Ruiz said it.\nMore"
+    first = sentence_bounds(text)
+    first.append((99, 100))  # the caller's list is its own
+    again = sentence_bounds(text)
+    assert again == first[:-1] == [(0, 18), (19, 41), (42, 46)]
+    other = "Another text. Its own sentences."
+    assert sentence_bounds(other) == [(0, 13), (14, 32)]
+    assert sentence_bounds(text) == again

@@ -178,9 +178,27 @@ def _ends_capitalised(text: str, end: int) -> bool:
     return k < end and text[k].isupper()
 
 
+# The last text split and its sentences. The geoparser and the event extractor each split
+# the same article (the same string object): the second asks for what the first computed.
+# Held as one tuple, replaced whole, so a reader never sees a text with another's bounds.
+_LAST_SPLIT: tuple[str | None, tuple[tuple[int, int], ...]] = (None, ())
+
+
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; newlines always end one (headlines, bylines), and the
-    stop of a title or a place prefix before a capitalised word ends none ('ST. LOUIS -')."""
+    stop of a title or a place prefix before a capitalised word ends none ('ST. LOUIS -').
+
+    A fresh list each call; the last text's bounds are remembered (see _LAST_SPLIT)."""
+    global _LAST_SPLIT
+    last = _LAST_SPLIT
+    if last[0] is text:  # (it holds the text, so the same object has the same characters)
+        return list(last[1])
+    bounds = _split_sentences(text)
+    _LAST_SPLIT = (text, tuple(bounds))
+    return bounds
+
+
+def _split_sentences(text: str) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
