@@ -90,6 +90,29 @@ def test_a_state_s_place_does_not_depend_on_the_look_ups_before_it(
     assert fresh == found
 
 
+def test_a_name_s_look_ups_with_and_without_counties_share_one_ranking(
+    extractor: EventExtractor,
+) -> None:
+    # one geocoding serves both look-ups; each answers as a relocator asking only it would
+    geocoder = extractor.geoparser.geocoder
+    asked: list[str] = []
+
+    class _Counting:
+        def geocode(self, name: str, **kwargs: object) -> object:
+            asked.append(name)
+            return geocoder.geocode(name, **kwargs)
+
+    relocator = Relocator(_Counting())
+    for name, code in [("Harris County", "TX"), ("Macon", "GA"), ("Zorbton", "OH")]:
+        with_counties = relocator.lookup(name, code, small=False)
+        without = relocator.lookup(name, code, counties=False, small=False)
+        assert with_counties == Relocator(geocoder).lookup(name, code, small=False)
+        assert without == Relocator(geocoder).lookup(name, code, counties=False, small=False)
+    assert relocator.lookup("Harris County", "TX", small=False)["kind"] == "admin2"
+    assert relocator.lookup("Harris County", "TX", counties=False, small=False) is None
+    assert asked == ["Harris County", "Macon", "Zorbton"]
+
+
 def test_a_report_quotes_the_police_of_its_home_town() -> None:
     text = "Four people were shot outside a club. Memphis Police said the gunman fled."
     memphis = next(m for m in geoparse(text) if m.text == "Memphis")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from eventmap.events.lookup import ELSEWHERE_BEFORE, as_mention
@@ -233,6 +233,7 @@ _CALL_SIGN = re.compile(r"[kw][a-z]{2,3}")
 _CALL_SIGN_CREDIT = re.compile(r"\(([KW][A-Z]{2,3})(?:-(?:TV|DT|FM|AM))?\)")
 
 
+@lru_cache(maxsize=16)  # a report's state and home ask for its outlet's place four times
 def outlet_place(outlet: str | None) -> tuple[str, str] | None:
     """The state and city ('' if unknown) of a US local outlet, from its web address: a
     known outlet's ('wtkr.com', 'homicide.latimes.com'), a station's whose address is its call
@@ -292,26 +293,26 @@ class Relocator:
             name = name.title()
         key = (name, code, counties)
         if key not in self._cache:
-            found = None
             try:
                 ranked = self.geocoder.geocode(
                     name, exactly_one=False, country_codes="US", admin1_bias=[f"US.{code}"]
                 )
             except ValueError:
                 ranked = None
-            kinds = ("city", "admin2") if counties else ("city",)
-            for loc in (ranked or [])[:25]:
-                raw = loc.raw
-                if (
-                    raw.get("admin1_code") == code
-                    and raw.get("kind") in kinds
-                    and raw.get("match") in ("name", "alternate", "alias")
-                ):
-                    found = dict(raw, latitude=loc.latitude, longitude=loc.longitude)
-                    break
             if len(self._cache) > 20_000:
                 self._cache.clear()
-            self._cache[key] = found
+            for with_counties, kinds in ((True, ("city", "admin2")), (False, ("city",))):
+                found = None  # one ranking answers the look-ups with counties and without
+                for loc in (ranked or [])[:25]:
+                    raw = loc.raw
+                    if (
+                        raw.get("admin1_code") == code
+                        and raw.get("kind") in kinds
+                        and raw.get("match") in ("name", "alternate", "alias")
+                    ):
+                        found = dict(raw, latitude=loc.latitude, longitude=loc.longitude)
+                        break
+                self._cache[(name, code, with_counties)] = found
         return self._cache[key]
 
     def state(self, state: State) -> dict | None:

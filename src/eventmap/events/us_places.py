@@ -149,7 +149,12 @@ def _rows(state: str) -> dict[str, list[Row]]:
         fields = line.rstrip("\n").split("\t")
         if len(fields) != 7:
             raise ValueError(f"{RESOURCE}: not 7 tab-separated fields: {line!r}")
-        last = "p" if fields[4] in _TOWNSHIPS else _last(fields[1])  # ('... township')
+        if fields[4] in _TOWNSHIPS:
+            last = "p"  # ('... township')
+        else:
+            name = fields[1]
+            # (an ASCII name's last character: one strip, not a loop over its characters)
+            last = name.rstrip(_NOT_LAST_ASCII)[-1:].lower() if name.isascii() else _last(name)
         rows.setdefault(last, []).append(tuple(fields))  # type: ignore[arg-type]
     return rows
 
@@ -166,6 +171,10 @@ def _places(state: str, last: str) -> dict[tuple[str, str], Row | None]:
 # What key() removes or turns into spaces (never the key's last character), and the last
 # characters the _WORDS spellings keep ('saint' -> 'st', 'mount' -> 'mt').
 _NOT_LAST = frozenset(_DROP + _SPACE + "-. \t\n\r\x0b\x0c")
+# The ASCII characters _last passes over at a name's end: those and ASCII's other spaces.
+_NOT_LAST_ASCII = "".join(
+    sorted(ch for ch in map(chr, range(128)) if ch in _NOT_LAST or ch.isspace())
+)
 
 
 def _last(name: str) -> str:
