@@ -114,20 +114,19 @@ def test_a_known_acronym_next_to_the_capitals_word_is_not_a_run() -> None:
         "Nothing here.",
         "",
         "Ḩamāh and İstanbul: KELVIN\u212a and straße",  # not ASCII: lowered word by word
+        "“IS” and the “police” of HTS’s İdlib",
     ],
 )
 def test_the_words_of_a_text_are_its_tokens_lowered_and_as_written(text: str) -> None:
-    # of an ASCII text only the words some index looks up: its anchors, its capitals words
-    from eventmap.actors.phrases import _EXACT_BY_LOWER, _KNOWN
+    # only the words some index looks up: its anchors, its capitals words
+    from eventmap.actors.phrases import _EXACT, _EXACT_BY_LOWER, _KNOWN
     from eventmap.actors.words import TOKEN, lowered
 
     default_actors()
     lower = lowered(text)
     lower_set, exact_set = frozenset(TOKEN.findall(lower)), frozenset(TOKEN.findall(text))
-    if text.isascii():
-        capitals = {word for words in _EXACT_BY_LOWER.values() for word in words}
-        lower_set, exact_set = lower_set & _KNOWN, exact_set & capitals
-    assert PhraseIndex.words_of(text) == (lower, lower_set, exact_set)
+    assert {word for words in _EXACT_BY_LOWER.values() for word in words} == _EXACT
+    assert PhraseIndex.words_of(text) == (lower, lower_set & _KNOWN, exact_set & _EXACT)
 
 
 def test_an_index_built_after_a_text_was_read_finds_its_words_there() -> None:

@@ -31,10 +31,50 @@ _WORDS_OF: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {}
 # lowered, and each capitals word by its lower case. ``words_of`` keeps only these of an ASCII
 # text's words (a few of its dozens): an index asks only whether its own are there.
 _KNOWN: set[str] = set()
+_KNOWN_ASCII: set[bytes] = set()  # the ASCII ones, as bytes: an ASCII text is split as bytes
 _EXACT_BY_LOWER: dict[str, set[str]] = {}
-# An ASCII text's words in lower case by one translation and a split: letters lowered, all
-# else but digits a space (TOKEN's words of an ASCII text are its runs of letters and digits).
-_ASCII_WORDS = str.maketrans({i: (chr(i).lower() if chr(i).isalnum() else " ") for i in range(128)})
+_EXACT: set[str] = set()  # the capitals words themselves
+# An ASCII text's words in lower case by one translation and a split of its bytes: letters
+# lowered, all else but digits a space (TOKEN's words of an ASCII text are its runs of letters
+# and digits).
+_ASCII_WORDS = bytes(ord(chr(i).lower()) if chr(i).isalnum() else 32 for i in range(128)) + bytes(
+    range(128, 256)
+)
+_NONE: frozenset[str] = frozenset()
+
+
+def words_of(text: str) -> tuple[str, frozenset[str], frozenset[str]]:
+    """The text lowered, its lower-case words and its words as written: what ``find``
+    checks first, worked out once when several indexes read the same text (a sentence
+    is read for its actors, its outlets and who speaks: up to five indexes).
+
+    Only the words some index looks up (``_KNOWN``, ``_EXACT``): an index asks whether
+    its own words are among them and which, and gets the same answers from these few as
+    from all of the text's words, with no set of every word built (most sentences hold
+    none of them); an ASCII text's are found by splitting its bytes."""
+    found = _WORDS_OF.get(text)
+    if found is None:
+        if text.isascii():  # a word lowered is the lowered text's word: one scan
+            hits = _KNOWN_ASCII.intersection(text.encode().translate(_ASCII_WORDS).split())
+            known = frozenset(map(bytes.decode, hits)) if hits else _NONE
+            exact = _NONE
+            if not _EXACT_BY_LOWER.keys().isdisjoint(known):
+                exact = frozenset(
+                    word
+                    for low in known
+                    for word in _EXACT_BY_LOWER.get(low, ())
+                    if places(text, word)
+                )
+            found = (text.lower(), known, exact)
+        else:  # (its words as written: those of the indexes' capitals words)
+            lower = lowered(text)
+            known = frozenset(_KNOWN.intersection(TOKEN.findall(lower)))
+            found = (lower, known, frozenset(_EXACT.intersection(TOKEN.findall(text))))
+        if len(text) <= 2000:  # sentences, not whole articles
+            if len(_WORDS_OF) >= 256:  # bounded: the sentences of one article at a time
+                _WORDS_OF.clear()
+            _WORDS_OF[text] = found
+    return found
 
 
 class PhraseIndex:
@@ -197,35 +237,7 @@ class PhraseIndex:
         """Phrase lookups near spans of ``text`` (see ``PhraseScan``)."""
         return PhraseScan(self, text)
 
-    @classmethod
-    def words_of(cls, text: str) -> tuple[str, frozenset[str], frozenset[str]]:
-        """The text lowered, its lower-case words and its words as written: what ``find``
-        checks first, worked out once when several indexes read the same text (a sentence
-        is read for its actors, its outlets and who speaks: up to five indexes).
-
-        Of an ASCII text, only the words some index looks up (``_KNOWN``): an index asks
-        whether its own words are among them and which, and gets the same answers from
-        these few as from all of the text's words, with no set of every word built (most
-        sentences hold none of them)."""
-        found = _WORDS_OF.get(text)
-        if found is None:
-            if text.isascii():  # a word lowered is the lowered text's word: one scan
-                known = _KNOWN.intersection(text.translate(_ASCII_WORDS).split())
-                exact = frozenset(
-                    word
-                    for low in known
-                    for word in _EXACT_BY_LOWER.get(low, ())
-                    if places(text, word)
-                )
-                found = (text.lower(), frozenset(known), exact)
-            else:
-                lower = lowered(text)
-                found = (lower, frozenset(TOKEN.findall(lower)), frozenset(TOKEN.findall(text)))
-            if len(text) <= 2000:  # sentences, not whole articles
-                if len(_WORDS_OF) >= 256:  # bounded: the sentences of one article at a time
-                    _WORDS_OF.clear()
-                _WORDS_OF[text] = found
-        return found
+    words_of = staticmethod(words_of)  # a text's words, shared by the indexes reading it
 
     def find(
         self, text: str, words: tuple[str, frozenset[str], frozenset[str]] | None = None
@@ -288,8 +300,10 @@ def _know(anchors: frozenset[str], exact: frozenset[str]) -> None:
     fresh_exact = [w for w in exact if w not in _EXACT_BY_LOWER.get(w.lower(), ())]
     if fresh or fresh_exact:
         _KNOWN.update(fresh)
+        _KNOWN_ASCII.update(w.encode() for w in fresh if w.isascii())
         for word in fresh_exact:
             _EXACT_BY_LOWER.setdefault(word.lower(), set()).add(word)
+            _EXACT.add(word)
         _WORDS_OF.clear()
 
 
