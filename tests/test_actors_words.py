@@ -65,3 +65,31 @@ def test_no_phrase_where_no_word_starts() -> None:
     pos = hay.index("syrian")
     assert match_at(text, hay, pos, 6, shapes, (20, 20)) == (4, 15, "FSA", False)
     assert match_at(text, hay, pos + 1, 5, shapes, (20, 20)) is None
+
+
+def test_the_words_next_to_an_anchor_rule_out_its_longer_phrases_as_reading_them_would() -> None:
+    # with ``near`` (the words its longer phrases have next to it) the same answers come
+    # back, the longer phrases' words read only where one of those words is next to it
+    from eventmap.actors import default_actors
+    from eventmap.actors.words import TOKEN
+
+    table = default_actors()
+    texts = [
+        "The police said Kenya Police officers and the National Police Service came.",
+        "Police in Kenya: Kenyan Police, police, POLICE and the Free Syrian Army's men.",
+        "Syrian army and Syrian Democratic Forces, the army of Syria, army.",
+    ]
+    checked = 0
+    for index in (table._named, table._generic_index, table._role_index):
+        for text in texts:
+            hay = lowered(text)
+            for token in TOKEN.finditer(hay):
+                key = (token.group(0), False)
+                if key not in index._shapes:
+                    continue
+                args = (text, hay, token.start(), len(token.group(0)))
+                shapes, reach = index._shapes[key], index._reach[key]
+                plain = match_at(*args, shapes, reach)
+                assert match_at(*args, shapes, reach, near=index._near[key]) == plain
+                checked += 1
+    assert checked > 20

@@ -99,6 +99,8 @@ class PhraseIndex:
             self._anchors.setdefault((key[anchor], exact), []).append((key, anchor, ref, generic))
         # How far a phrase can reach around its anchor, so checks tokenize only that much.
         self._reach: dict[tuple[str, bool], tuple[int, int]] = {}
+        # What a phrase of two words or more at an anchor needs next to it (``match_at``).
+        self._near: dict[tuple[str, bool], tuple[frozenset[str], frozenset[str]]] = {}
         # Per anchor, its phrases grouped by shape (where the anchor sits, how many words),
         # longest first: one dict lookup per shape instead of one comparison per phrase.
         self._shapes: dict[tuple[str, bool], list[tuple[int, int, dict]]] = {}
@@ -111,6 +113,11 @@ class PhraseIndex:
             before = max(sum(len(t) + 3 for t in key[:a]) for key, a, _, _ in entries)
             after = max(sum(len(t) + 3 for t in key[a:]) for key, a, _, _ in entries)
             self._reach[anchor_key] = (before, after)
+            # the words right before and right after the anchor in its longer phrases
+            self._near[anchor_key] = (
+                frozenset(key[a - 1] for key, a, _, _ in entries if a > 0),
+                frozenset(key[a + 1] for key, a, _, _ in entries if a + 1 < len(key)),
+            )
         self._anchor_words = frozenset(w for w, exact in self._shapes if not exact)
         self._exact_words = frozenset(w for w, exact in self._shapes if exact)
         _know(self._anchor_words, self._exact_words)
@@ -251,7 +258,7 @@ class PhraseIndex:
         # and a text without any is done before the per-word loop.
         if self._anchor_words.isdisjoint(lower_set) and self._exact_words.isdisjoint(exact_set):
             return found
-        anchors, reach = self._shapes, self._reach
+        anchors, reach, near = self._shapes, self._reach, self._near
         if text.isascii():
             # Only the anchor words' places, by substring search: the same hits in the same
             # order as the word-by-word loop (in ASCII the lowered text's words are the text's)
@@ -261,7 +268,7 @@ class PhraseIndex:
         for pos, end, exact in hits:
             key = (text[pos:end], True) if exact else (lower[pos:end], False)
             hay = text if exact else lower
-            hit = match_at(text, hay, pos, end - pos, anchors[key], reach[key])
+            hit = match_at(text, hay, pos, end - pos, anchors[key], reach[key], near=near[key])
             if hit is not None:
                 s, e, ref, generic = hit
                 if exact and (s, e) == (pos, end) and self.capitals_run(text, s, e):

@@ -83,14 +83,21 @@ def match_at(
     shapes: list,
     reach: tuple[int, int],
     hyphenated: bool = False,
+    near: tuple[frozenset[str], frozenset[str]] | None = None,
 ) -> tuple[int, int, str, bool] | None:
     """The longest phrase anchored at ``pos``. A name joined by a hyphen to more of a
     name ('al-Sham' in 'Jaysh al-Sham-x') is not this phrase; with ``hyphenated``, one
-    joined to a lower-case word ('Taliban-planted', 'pro-Houthi') still is."""
+    joined to a lower-case word ('Taliban-planted', 'pro-Houthi') still is. ``near``: the
+    words right before and right after the anchor in its phrases of two words or more
+    (each such phrase has one of them); where the text has neither, none of those fits
+    and the words after the anchor are not read (most anchors: 'police said')."""
     words: list[str] | None = None
     window: list | None = None
     at = lo = hi = 0
+    longer = True  # may a phrase of two words or more fit?
     for anchor, n, keys in shapes:
+        if n > 1 and not longer:
+            continue
         if n == 1:  # a one-word phrase: the anchor itself, no need to tokenize around it
             token = TOKEN.match(hay, pos)
             if token is None or token.end() != pos + size:
@@ -110,6 +117,11 @@ def match_at(
                 ):
                     return None
                 words = TOKEN.findall(hay, lo, pos)
+                if near is not None and not (words and words[-1] in near[0]):
+                    after = TOKEN.search(hay, pos + size, hi)
+                    if after is None or after.group() not in near[1]:
+                        longer = False
+                        continue
                 at = len(words)
                 words += TOKEN.findall(hay, pos, hi)
             first = at - anchor
