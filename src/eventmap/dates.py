@@ -125,6 +125,13 @@ class DateRef:
 
 def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[DateRef]:
     """Date expressions in ``text`` (a sentence) resolved against the publication date."""
+    return list(_find_dates(text, published, offset))
+
+
+# The incident reader asks for the whole report's dates again for each sentence it reads,
+# and the redating for the same windows: the answers kept for the last texts asked about.
+@functools.lru_cache(maxsize=16)
+def _find_dates(text: str, published: dt.date | None, offset: int) -> tuple[DateRef, ...]:
     found: list[DateRef] = []
     taken: list[tuple[int, int]] = []
     for rule, pattern in _GATED:
@@ -138,7 +145,7 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
     found.sort(key=lambda r: r.start_offset)
     found = [_offset(text, r, published, offset) for r in found]
     # 'Wednesday, July 9, 2014': the weekday only names the explicit date after it
-    return [
+    return tuple(
         r
         for k, r in enumerate(found)
         if r is not None
@@ -153,7 +160,7 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
         # ... even one that is no event's ('Sunday, Nov. 27', a stamp after publication)
         and not (r.rule == "weekday" and _DATE_NAMED.match(text, r.end_offset - offset))
         and not _STAMP.search(text, max(0, r.start_offset - offset - 40), r.start_offset - offset)
-    ]
+    )
 
 
 # 'two days after Thanksgiving', 'a week before Christmas': a day counted from a date.
