@@ -202,3 +202,37 @@ def test_the_automaton_finds_the_longest_literal_at_each_start_as_the_trie_regex
         folded = fold(text)
         plain = [(m.start(), m.group(1)) for m in trie.finditer(folded)]
         assert literal_gate._longest(folded) == plain, text
+
+
+def test_window_patterns_gated_find_what_the_plain_ones_find_in_every_window() -> None:
+    """The words before a trigger or a date are read with pos and endpos: gated, the literal
+    test is made on the whole text, which holds every literal of the window."""
+    rng = random.Random(17)
+    patterns = [
+        triggers._PURPOSE_BEFORE,
+        triggers._CARRIED,
+        triggers._GRIEVANCE_BEFORE,
+        triggers._REPORTED_BEFORE,
+        dates._COUNTED,
+        dates._STAMP,
+    ]
+    words = re.findall(
+        r"\S+",
+        "to counter prevent against possible armed with a an the carrying in possession of "
+        "accused suspected charged arrested for over protesting condemning two 3 days weeks "
+        "after before Posted Updated published modified on: 12 Thanksgiving attacks ſhot",
+    )
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 12))) for _ in range(1500)]
+    found = 0
+    for pattern in patterns:
+        assert isinstance(pattern, GatedPattern)
+        plain = re.compile(pattern.pattern, pattern.flags)
+        for text in texts:
+            if rng.random() < 0.5:
+                article(text)  # the text an article, or no slice of the article scanned
+            start = rng.randint(0, len(text))
+            end = rng.choice([len(text), rng.randint(start, len(text))])
+            want, got = plain.search(text, start, end), pattern.search(text, start, end)
+            assert (got and got.span()) == (want and want.span()), (pattern.pattern, text)
+            found += want is not None
+    assert found > 60

@@ -388,4 +388,6 @@ def _month_end(day: dt.date) -> dt.date:
 
 # Searched over sentences and the words around a place, date or trigger: with their start
 # sets (start_set.py) re skips to where a match can start instead of trying every position.
-_COUNTED, _STAMP, _WEEKEND = map(with_start_set, (_COUNTED, _STAMP, _WEEKEND))
+_WEEKEND = with_start_set(_WEEKEND)
+# Read before each date: gated, only in a text with 'after' or 'before', 'posted'...
+_COUNTED, _STAMP = map(gated, (_COUNTED, _STAMP))

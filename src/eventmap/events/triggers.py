@@ -327,7 +327,9 @@ def reverses_sides(trigger_text: str) -> bool:
 
 # Searched over sentences and the words around a place, date or trigger: with their start
 # sets (start_set.py) re skips to where a match can start instead of trying every position.
-_PURPOSE_BEFORE, _NOT_HAPPENED, _CARRIED, _GRIEVANCE_BEFORE, _REPORTED_BEFORE, _CLAUSE_BREAK = map(
-    with_start_set,
-    (_PURPOSE_BEFORE, _NOT_HAPPENED, _CARRIED, _GRIEVANCE_BEFORE, _REPORTED_BEFORE, _CLAUSE_BREAK),
+_NOT_HAPPENED, _CLAUSE_BREAK = map(with_start_set, (_NOT_HAPPENED, _CLAUSE_BREAK))
+# Read in the words before each trigger: gated (literal_gate), they run only in a sentence
+# that has one of their words ('against', 'armed', 'accused'...), most have none.
+_PURPOSE_BEFORE, _CARRIED, _GRIEVANCE_BEFORE, _REPORTED_BEFORE = map(
+    gated, (_PURPOSE_BEFORE, _CARRIED, _GRIEVANCE_BEFORE, _REPORTED_BEFORE)
 )
