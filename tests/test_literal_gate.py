@@ -235,4 +235,7 @@ def test_window_patterns_gated_find_what_the_plain_ones_find_in_every_window() -
             want, got = plain.search(text, start, end), pattern.search(text, start, end)
             assert (got and got.span()) == (want and want.span()), (pattern.pattern, text)
             found += want is not None
+            # match at a position: the twin's match there says no first
+            want, got = plain.match(text, start, end), pattern.match(text, start, end)
+            assert (got and got.span()) == (want and want.span()), (pattern.pattern, text)
     assert found > 60

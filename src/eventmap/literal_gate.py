@@ -45,6 +45,7 @@ _STATE: dict[str, Any] = {
     "folded": "",
     "prefixes": {},
     "article": None,  # the text ``article`` scanned, and where its literals start
+    "article_folded": "",
     "hit_at": [],
     "hit_literals": [],
 }
@@ -72,6 +73,8 @@ def fold(text: str) -> str:
     (checked over every code point by the tests), so offsets found in it hold in ``text``."""
     if text is _STATE["folded_of"]:
         return _STATE["folded"]
+    if text is _STATE["article"]:  # the words around a place or a date, read in the article
+        return _STATE["article_folded"]
     if text.isascii() or not any(ch in text for ch in _FOLDED_CHARS):
         folded = text.lower()  # translate would change nothing (and maps char by char: slow)
     else:
@@ -132,7 +135,7 @@ def article(text: str) -> None:
         return
     hits, prefixes = _longest(folded), _scanner()[2]
     at, literals = [start for start, _ in hits], [prefixes[lit] for _, lit in hits]
-    state.update(article=text, hit_at=at, hit_literals=literals)
+    state.update(article=text, article_folded=folded, hit_at=at, hit_literals=literals)
 
 
 def _from_article(text: str) -> set[str] | None:
@@ -300,10 +303,17 @@ class GatedPattern:
             found = _remember(key, tuple(m.span() for m in scan))
         return list(found)
 
-    def _maybe(self, text: str, args: tuple[int, ...]) -> bool:
-        if args:  # pos/endpos move the text's ends ('$', '\\b'): only the literal test holds
-            return self.literals is None or not self.literals.isdisjoint(present(text))
-        return self.possible(text)
+    def _maybe(self, text: str, args: tuple[int, ...], anchored: bool = False) -> bool:
+        """False only when no match can exist: no literal in ``text`` (which holds every
+        literal between pos and endpos), or none of the twin's with the same bounds (the
+        folded text has the same offsets), found as ``match`` when ``anchored``."""
+        lits = self.literals
+        if lits is not None and lits.isdisjoint(present(text)):
+            return False
+        if self.lower is None:
+            return True
+        twin = self.lower.match if anchored else self.lower.search
+        return twin(fold(text), *args) is not None
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
         if args or self.lower is None:
@@ -352,7 +362,7 @@ class GatedPattern:
         return self.regex.findall(text, *args) if self._maybe(text, args) else []
 
     def match(self, text: str, *args: int) -> re.Match[str] | None:
-        return self.regex.match(text, *args) if self._maybe(text, args) else None
+        return self.regex.match(text, *args) if self._maybe(text, args, True) else None
 
     def __repr__(self) -> str:
         return f"GatedPattern({self.regex!r}, literals={sorted(self.literals or ())!r})"
