@@ -66,3 +66,33 @@ def test_a_decoded_place_is_kept(gazetteer: Gazetteer) -> None:
     row = gazetteer.country_row("SY")
     assert gazetteer.place(row) is gazetteer.place(row)  # immutable, so shared
     assert gazetteer.place(row) == gazetteer._place(row)
+
+
+def test_rows_read_by_struct_as_by_numpy_records(gazetteer: Gazetteer) -> None:
+    """info, place and name read a row's bytes with one struct call: the same values as
+    the record's .item() (bytes fields without their trailing NULs) and the offsets."""
+    import random
+
+    import numpy as np
+
+    from eventmap.gazetteer.index_format import KINDS
+    from eventmap.gazetteer.reader import _struct_of
+
+    assert _struct_of(gazetteer.rows.dtype).size == gazetteer.rows.dtype.itemsize
+    records, offsets = gazetteer.rows.view(np.ndarray), gazetteer._offsets
+    n = len(gazetteer)
+    for row in [0, n - 1, *random.Random(3).sample(range(n), 3000)]:
+        gid, lat, lon, population, kind, country, admin1 = records[row].item()
+        assert gazetteer._info(row) == (
+            gid,
+            KINDS[kind],
+            country.decode(),
+            admin1.decode(),
+            population,
+        )
+        place = gazetteer._place(row)
+        assert (place.latitude, place.longitude, place.admin1_code) == (lat, lon, admin1.decode())
+        start, end = int(offsets[row]), int(offsets[row + 1]) - 1
+        assert gazetteer.name(row) == tuple(
+            gazetteer._names[start:end].decode().partition("\t")[::2]
+        )
