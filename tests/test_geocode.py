@@ -265,3 +265,59 @@ def test_plain_answers_read_as_the_locations_do(geocoder: OfflineGeocoder, query
             )
             assert a[1] == b[1]
     assert plain.geocode("Xqzzyville") is None
+
+
+def test_ranking_from_cached_senses_as_from_the_rows(geocoder: OfflineGeocoder) -> None:
+    """_rank reads each name's rows once (_senses): the same scores and order as scoring
+    every row of the lookup for each query."""
+    import math
+
+    from eventmap import geocode as gc
+    from eventmap.normalize import fold
+
+    g = geocoder.gazetteer
+
+    def reference(parsed, kind, restrict, bias, divisions):  # the ranking as it was written
+        hint = kind or parsed.kind
+        scored = []
+        folded = fold(parsed.name)
+        for row, level in g.lookup(parsed.name):
+            r = g.info(row)
+            if kind is not None and r.kind != kind:
+                continue
+            if restrict and r.country not in restrict:
+                continue
+            prior = gc._SEA_PRIOR if r.kind == "sea" else r.population
+            score = math.log10(prior + 10) - gc._MATCH_PENALTY[level]
+            if hint is not None and r.kind == hint:
+                score += gc._KIND_HINT_BONUS
+            if g.national_capitals.get(row) == folded:
+                score += gc._CAPITAL_BONUS
+            if r.country in bias:
+                score += gc._BIAS_BONUS
+            if (
+                divisions
+                and r.kind in ("city", "admin2")
+                and f"{r.country}.{r.admin1}" in divisions
+            ):
+                score += gc._ADMIN1_BIAS_BONUS
+            scored.append((round(score, 6), row, level))
+        scored.sort(key=lambda t: (-t[0], g.info(t[1]).geonameid))
+        if scored and hint is None:
+            scored = geocoder._prefer_town_over_its_division(scored)
+        return scored
+
+    names = ["Santa Cruz", "Washington", "Springfield", "Homs", "Hama province", "Paris"]
+    names += ["San Miguel", "Columbia", "Tripoli", "the city of Aleppo", "Georgia"]
+    options = [
+        (None, frozenset(), frozenset(), frozenset()),
+        ("city", frozenset(), frozenset({"US"}), frozenset({"US.TX", "US.CA"})),
+        (None, frozenset({"US"}), frozenset(), frozenset({"US.MO"})),
+        ("admin1", frozenset(), frozenset({"SY"}), frozenset()),
+    ]
+    for name in names:
+        parsed = parse_query(name)
+        for kind, restrict, bias, divisions in options:
+            for _ in range(2):  # (the second time from the cache)
+                got = geocoder._rank(parsed, kind, restrict, bias, divisions)
+                assert got == reference(parsed, kind, restrict, bias, divisions), name

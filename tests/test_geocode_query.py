@@ -40,3 +40,28 @@ def test_the_words_around_a_name_say_its_kind(
 ) -> None:
     parsed = parse_query(text)
     assert (parsed.name, parsed.kind, parsed.qualifier) == (name, kind, qualifier)
+
+
+def test_a_query_without_a_blank_is_its_own_name() -> None:
+    """parse_query answers a blank-free query without its patterns: none can match one."""
+    import itertools
+
+    from eventmap.geocode_query import _LEADING_THE, _QUALIFIERS, ParsedQuery
+
+    words = ["Hama", "the", "THE", "province", "city", "rural", "greater", "northern", "of"]
+    pairs = ["".join(pair) for pair in itertools.pairwise(words)]
+    texts = [*words, *pairs, "Homs-province", "x\u00a0y"]
+    for text in texts:
+        if any(ch.isspace() for ch in text):
+            continue
+        assert not any(pattern.match(text) for pattern, _, _ in _QUALIFIERS)
+        assert _LEADING_THE.sub("", text) == text
+        assert parse_query(text) == ParsedQuery(text, None, None, None)
+    assert parse_query("Hama\u00a0province").kind == "admin1"  # a no-break space is a blank
+
+
+def test_printable_queries_and_marks_pass() -> None:
+    assert validate_query(" Homs ") == "Homs"
+    assert validate_query("Homs\u200e") == "Homs\u200e"  # a direction mark is allowed
+    with pytest.raises(InvalidInput, match="control characters"):
+        validate_query("Ho\u200bms")

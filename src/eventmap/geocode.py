@@ -53,6 +53,7 @@ _SEA_PRIOR = 10_000_000
 _BIAS_BONUS = 2.5
 _ADMIN1_BIAS_BONUS = 1.5
 _CAPITAL_BONUS = 1.5  # 'Washington' in the news is the capital more often than the state
+SENSES_CACHE_SIZE = 2048  # names whose ranking facts a geocoder keeps (a few MB at most)
 
 
 class OfflineGeocoder:
@@ -73,6 +74,7 @@ class OfflineGeocoder:
         self.gazetteer = gazetteer or default_gazetteer()
         self.country_bias = _codes(country_bias)
         self.plain = plain
+        self._senses_of: dict[str, tuple[tuple, ...]] = {}  # see _senses
 
     def geocode(
         self,
@@ -148,35 +150,66 @@ class OfflineGeocoder:
         bias: frozenset[str],
         divisions: frozenset[str] = frozenset(),
     ) -> list[tuple[float, int, int]]:
-        g = self.gazetteer
         hint = kind or parsed.kind
-        scored: list[tuple[float, int, int]] = []
-        capitals = g.national_capitals
-        folded = fold(parsed.name)
-        info = g.info
-        for row, level in g.lookup(parsed.name):
-            r = info(row)
-            row_kind, cc = r.kind, r.country
+        decorated = []
+        for i, (row, level, row_kind, cc, division, base, capital, gid) in enumerate(
+            self._senses(parsed.name)
+        ):
             if kind is not None and row_kind != kind:
                 continue
             if restrict and cc not in restrict:
                 continue
-            prior = _SEA_PRIOR if row_kind == "sea" else r.population
-            score = math.log10(prior + 10) - _MATCH_PENALTY[level]
+            score = base
             if hint is not None and row_kind == hint:
                 score += _KIND_HINT_BONUS
-            if capitals.get(row) == folded:
+            if capital:
                 score += _CAPITAL_BONUS
             if cc in bias:
                 score += _BIAS_BONUS
-            if divisions and row_kind in ("city", "admin2") and f"{cc}.{r.admin1}" in divisions:
+            if divisions and row_kind in ("city", "admin2") and division in divisions:
                 score += _ADMIN1_BIAS_BONUS  # a town or county in a division the text names
-            scored.append((round(score, 6), row, level))
-        # Highest score first; ties broken by the smaller GeoNames id, so output never wobbles.
-        scored.sort(key=lambda t: (-t[0], info(t[1]).geonameid))
+            score = round(score, 6)
+            decorated.append((-score, gid, i, score, row, level))
+        # Highest score first; ties broken by the smaller GeoNames id, so output never wobbles
+        # (then by the order of the senses, as a stable sort keeps it).
+        decorated.sort()
+        scored = [(score, row, level) for _, _, _, score, row, level in decorated]
         if scored and hint is None:
             scored = self._prefer_town_over_its_division(scored)
         return scored
+
+    def _senses(self, name: str) -> tuple[tuple, ...]:
+        """The rows ``name`` matches and what ranking reads of each whatever the query's
+        kind, bias or divisions: (row, match level, kind, country, 'CC.admin1', the
+        population prior less the match penalty, a national capital by this name, GeoNames
+        id). Cached per name: the geoparser ranks a name again for each bias and kind."""
+        senses = self._senses_of.get(name)
+        if senses is None:
+            g = self.gazetteer
+            capitals = g.national_capitals
+            folded = fold(name)
+            info = g.info
+            found = []
+            for row, level in g.lookup(name):
+                r = info(row)
+                prior = _SEA_PRIOR if r.kind == "sea" else r.population
+                found.append(
+                    (
+                        row,
+                        level,
+                        r.kind,
+                        r.country,
+                        f"{r.country}.{r.admin1}",
+                        math.log10(prior + 10) - _MATCH_PENALTY[level],
+                        capitals.get(row) == folded,
+                        r.geonameid,
+                    )
+                )
+            senses = tuple(found)  # (tuples of plain values: the garbage collector skips them)
+            if len(self._senses_of) >= SENSES_CACHE_SIZE:
+                self._senses_of.clear()
+            self._senses_of[name] = senses
+        return senses
 
     def _prefer_town_over_its_division(
         self, scored: list[tuple[float, int, int]]

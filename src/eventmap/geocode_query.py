@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from eventmap.errors import InvalidInput
 
@@ -50,6 +51,10 @@ _QUALIFIERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
     )
 )
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+# Every qualifier pattern, and _LEADING_THE, needs a blank: a query without one is its name.
+_BLANK = re.compile(r"\s")
+# Queries read, remembered: the geoparser asks again for each bias and kind of a name.
+PARSE_CACHE_SIZE = 4096
 
 
 def validate_query(query: object) -> str:
@@ -63,6 +68,8 @@ def validate_query(query: object) -> str:
         raise InvalidInput("query is empty or blank")
     if len(text) > MAX_QUERY_LENGTH:
         raise InvalidInput(f"query is {len(text)} characters long; the limit is {MAX_QUERY_LENGTH}")
+    if text.isprintable():  # no Cc or Cf character at all (the usual query)
+        return text
     bad = [
         ch for ch in text if unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u200e\u200f"
     ]
@@ -81,8 +88,13 @@ class ParsedQuery:
     qualifier_text: str | None
 
 
+@lru_cache(maxsize=PARSE_CACHE_SIZE)
 def parse_query(text: str) -> ParsedQuery:
-    """'northeast of Homs province' -> name 'Homs', kind admin1, qualifier 'direction'."""
+    """'northeast of Homs province' -> name 'Homs', kind admin1, qualifier 'direction'.
+
+    Cached (ParsedQuery is immutable): the geocoder reads a name again for each bias."""
+    if _BLANK.search(text) is None:
+        return ParsedQuery(text, None, None, None)
     for pattern, kind, qualifier in _QUALIFIERS:
         m = pattern.match(text)
         if m and m.group("name").strip():
