@@ -43,3 +43,24 @@ def test_a_claim_row_keeps_its_quantity_and_speaker() -> None:
     assert (row["quantity_text"], row["quantity_low"]) == ("1,200", 1200)
     assert row["admin1"] == "Idlib" and row["verified"] is False
     assert row["claim_id"] == _claim(sentence)["claim_id"] != _claim(sentence, "a2")["claim_id"]
+
+
+def test_the_gated_source_patterns_find_what_the_plain_ones_find() -> None:
+    import random
+    import re
+
+    from eventmap.events import claims
+
+    rng = random.Random(5)
+    words = re.findall(
+        r"\S+", "the THE Agency agency media MEDIA claims claim reports report from ſaid x"
+    )
+    for pattern in (claims._THE_AGENCY, claims._MEDIA_REPORTS):
+        plain = re.compile(pattern.pattern, pattern.flags)
+        found = 0
+        for _ in range(1500):
+            text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 6)))
+            want, got = plain.search(text), pattern.search(text)
+            assert (got and got.span()) == (want and want.span()), text
+            found += want is not None
+        assert found > 50

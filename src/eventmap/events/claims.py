@@ -17,6 +17,7 @@ from eventmap.article import Article
 from eventmap.events.model import stable_id
 from eventmap.fatalities import Fatalities
 from eventmap.geoparse import Geoparser
+from eventmap.literal_gate import gated
 
 CLAIM = re.compile(
     r"\bclaim(?:s|ed)?\b|\ballege(?:d|s)?\b|\ballegations?\b|\bsuggested\s+"
@@ -32,6 +33,11 @@ _MILITARY_SOURCE = re.compile(
     r"military\s+sources?\s+said",
     re.IGNORECASE,
 )
+# Asked of every sentence whose source is wanted: gated (literal_gate), they run only in one
+# holding 'agency', or 'media' or 'report', as lower-case twins, not under IGNORECASE at every
+# position of each.
+_THE_AGENCY = gated(re.compile(r"\bthe\s+agency\b", re.IGNORECASE))
+_MEDIA_REPORTS = gated(re.compile(r"\bmedia\s+claim|\breports?\s+from\b", re.IGNORECASE))
 
 
 def attribution(
@@ -43,7 +49,7 @@ def attribution(
 ) -> tuple[str | None, bool]:
     """Who says so, and whether that is a party to the conflict."""
     found = [m for m in media.find(sentence) if m.ref != "Telegram"]
-    if re.search(r"\bthe\s+agency\b", sentence, re.IGNORECASE) and last[0]:
+    if _THE_AGENCY.search(sentence) and last[0]:
         return last
     if found:
         outlet = found[0].ref
@@ -61,7 +67,7 @@ def attribution(
             after,
         ):
             return sp.ref, True
-    if re.search(r"\bmedia\s+claim|\breports?\s+from\b", sentence, re.IGNORECASE):
+    if _MEDIA_REPORTS.search(sentence):
         dem = re.search(r"\b([A-Z][a-z]+)\s+media\b", sentence)
         return (f"{dem.group(1)} media" if dem else "media reports"), bool(dem)
     return None, False
