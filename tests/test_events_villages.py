@@ -123,6 +123,20 @@ def test_a_province_abbreviation_in_brackets_places_the_unknown_village() -> Non
     assert rows[0]["admin1"] == "Andhra Pradesh"
 
 
+def test_the_abbreviation_pattern_needs_a_bracket_in_the_window() -> None:
+    """_bracketed skips the pattern where no '(' lies between pos and endpos: it never
+    matches there."""
+    from eventmap.events.villages import _abbreviations
+
+    pattern, _ = _abbreviations()
+    text = "At Wanigam Bala town (Budgam district, J&K) and Kotha Pallem (Nellore, AP), in X."
+    for s in range(len(text) + 1):
+        for e in range(s, len(text) + 1):
+            if "(" not in text[s:e]:
+                assert pattern.search(text, s, e) is None
+    assert pattern.search(text) is not None
+
+
 def test_a_news_agency_in_brackets_is_no_province() -> None:
     # '(AP)' alone is the Associated Press, not Andhra Pradesh.
     assert _rows("On 11 June 2021, dairy farmers protested in Kotha Pallem (AP).") == []

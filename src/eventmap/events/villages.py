@@ -222,6 +222,8 @@ class Villages:
         """'Narbal town (Budgam district, J&K)': the province the abbreviation stands for
         (3), under the first name of the sentence the gazetteer lacks, else the name before
         the bracket."""
+        if text.find("(", s, e) < 0:  # every match holds its bracket: none to try here
+            return []
         pattern, meaning = _abbreviations()
         found = pattern.search(text, s, e)
         if found is None:
