@@ -392,6 +392,6 @@ def candidates(entries: list[tuple[Any, ...]], text: str) -> list[tuple[Any, ...
         _INDEXES[id(entries)] = index  # keeps the list alive, so its id is never reused
     _, by_literal, always = index
     chosen = set(always)
-    for lit in present(text):
-        chosen.update(by_literal.get(lit, ()))
+    for lit in by_literal.keys() & present(text):  # (the smaller set is the one iterated)
+        chosen.update(by_literal[lit])
     return [entries[k] for k in sorted(chosen)]
