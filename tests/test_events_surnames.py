@@ -62,3 +62,27 @@ def test_a_word_written_in_lower_case_is_found_as_findall_of_the_words_finds_it(
         words = set(re.findall(r"\b[a-z]+\b", text))
         for word in ("fatal", "fa", "al"):
             assert _written(text, word) == (word in words), (text, word)
+
+
+def test_the_possessive_name_patterns_match_as_the_plain_ones_would() -> None:
+    # a name's letters never give back one: what follows them never is a lower-case letter
+    import random
+    import re
+
+    from eventmap.events import surnames as module
+
+    words = "Robinson , 16 24 aged age said says told Jo Williams Jr. of Selma and his O'Neil-Smith"
+    rnd = random.Random(5)
+    texts = [
+        "".join(
+            w + rnd.choice([" ", "  ", "\t", ", ", ".", ""])
+            for w in rnd.choices(words.split(), k=20)
+        )
+        for _ in range(2000)
+    ]
+    for pattern in (module._CAPITALISED_PAIR, module._ALONE):
+        assert "++" in pattern.pattern
+        plain = re.compile(pattern.pattern.replace("++", "+"))
+        for text in texts:
+            got = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+            assert got == [(m.span(), m.groups()) for m in plain.finditer(text)], text

@@ -215,3 +215,36 @@ def test_every_town_written_with_a_state_has_a_state_after_a_comma() -> None:
         assert [(m.span(), m.groups()) for m in towns_written(text)] == plain, text
         if plain:
             assert state_after_comma().search(text), text
+
+
+def test_the_possessive_names_match_as_the_plain_ones_would() -> None:
+    # NAME's words and spaces never give back characters: what follows them (a space, a
+    # capital, a comma, the end) never is one of theirs, so the matches are the plain ones'
+    import random
+    import re
+
+    from eventmap.events import us_cues
+
+    vocabulary = (
+        "Macon police Police Sheriff sheriff's Sheriff’s Metro Metropolitan Fire Department the "
+        "Bibb County Parish Las Vegas. St. O'Neil-Smith (Macon said in near at town of Ga. "
+        "Georgia TN, Tenn. Box Elder MACON (AP) — - officers deputies Authorities"
+    )
+    words = vocabulary.split()
+    rnd = random.Random(7)
+    texts = [
+        "".join(
+            w + rnd.choice([" ", "  ", "\t", ", ", ".", "", "\n", "-"])
+            for w in rnd.choices(words, k=20)
+        )
+        for _ in range(2000)
+    ]
+    written = us_cues.states_written()
+    patterns = [us_cues._AGENCY_AFTER, us_cues._AGENCY_IN, us_cues._SAID_IN, us_cues._SAID_AT]
+    for pattern in [*patterns, written[1], written[2]]:
+        assert us_cues.NAME in pattern.pattern
+        name = us_cues.NAME.replace("*+", "*").replace("++", "+")
+        plain = re.compile(pattern.pattern.replace(us_cues.NAME, name), pattern.flags)
+        for text in texts:
+            got = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+            assert got == [(m.span(), m.groups()) for m in plain.finditer(text)], text

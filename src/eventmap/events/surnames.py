@@ -31,9 +31,10 @@ def _titles() -> frozenset[str]:
 
 
 # (Scans of the whole report that start with a look-behind: with_start_set lets re skip to
-# the capitals, start_set.py.)
+# the capitals, start_set.py. A name's letters are possessive: what follows them never is one,
+# so giving some back at a word that is no name never helps.)
 _CAPITALISED_PAIR = with_start_set(
-    re.compile(r"(?<![\w.])([A-Z][a-z]+)[ \t]+(?=([A-Z]\w*(?:[-'’][A-Z]\w*)*))")
+    re.compile(r"(?<![\w.])([A-Z][a-z]++)[ \t]++(?=([A-Z]\w*(?:[-'’][A-Z]\w*)*))")
 )
 # What follows a person's name, not a town's: an age ('Jo Williams, 34,', 'Jo Williams (34)'),
 # a generation ('Jo Williams Jr.'), where they are from or what they said or did ('Jo Williams
@@ -49,7 +50,7 @@ _PERSON_AFTER = re.compile(
 # ('of Macon, 34,' is a hometown; 'police in Macon said').
 _ALONE = with_start_set(
     re.compile(
-        r"(?<![\w.'’-])([A-Z][a-z]+)"
+        r"(?<![\w.'’-])([A-Z][a-z]++)"
         r"(?=,\s*(?:aged?\s+)?\d{1,3}\s*(?:,|\)|\s+and\b)|\s+(?:said|says|told)\b)"
     )
 )

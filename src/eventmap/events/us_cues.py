@@ -30,7 +30,8 @@ class State:
     name: str
 
 
-NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+# (possessive: what follows a word or a space never is one, so giving some back never helps)
+NAME = r"[A-Z][\w'’.-]*+(?:\s++[A-Z][\w'’.-]*+){0,3}"
 # The same on one line: a dateline never runs across lines ('ORIGINAL STORY\n\nMobile County').
 _LINE_NAME = r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}"
 
