@@ -96,3 +96,10 @@ def test_rows_read_by_struct_as_by_numpy_records(gazetteer: Gazetteer) -> None:
         assert gazetteer.name(row) == tuple(
             gazetteer._names[start:end].decode().partition("\t")[::2]
         )
+
+
+def test_continues_folded_answers_as_continues(gazetteer: Gazetteer) -> None:
+    from eventmap.normalize import fold
+
+    for words in ("Deir", "Qzxw Ppfh", "", "New York", "Hassan Bello", "Al-Hasakah", "Rio de"):
+        assert gazetteer.continues_folded(fold(words)) == gazetteer.continues(words)

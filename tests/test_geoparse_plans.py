@@ -52,3 +52,20 @@ def test_a_day_or_month_after_a_place_does_not_make_it_a_name(text: str, place: 
 
 def test_a_capitalised_word_after_a_place_still_makes_a_name() -> None:
     assert [m.role for m in geoparse("Paris Hilton arrived late.")] == ["in_name"]
+
+
+def test_only_small_towns_as_every_sense_says() -> None:
+    from eventmap.gazetteer import MATCH_LOOSE
+    from eventmap.geocode_query import parse_query
+    from eventmap.geoparse.model import IN_NAME_MIN_POPULATION
+
+    parser = default_geoparser()
+    g = parser.gazetteer
+    for name in ("Bello", "Paris", "Jackson", "Smith", "Hama", "Aleppo", "Xqzzyville", "Salah"):
+        rows = g.lookup(parse_query(name).name)
+        expected = bool(rows) and all(
+            g.info(row).kind == "city"
+            and (g.info(row).population < IN_NAME_MIN_POPULATION or level == MATCH_LOOSE)
+            for row, level in rows
+        )
+        assert parser._small_towns_only(name) == expected, name

@@ -96,7 +96,10 @@ class Gazetteer:
         Lets a parser skip looking up 'Hassan Bello and Hassan' word by word once it knows
         no name starts 'Hassan Bello'. Checks the exact and the loose keys, as lookup does.
         """
-        key = fold(words)
+        return self.continues_folded(fold(words))
+
+    def continues_folded(self, key: str) -> bool:
+        """``continues`` for words already folded (``normalize.fold``)."""
         if not key:
             return False
         trie = self._trie

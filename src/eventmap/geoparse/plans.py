@@ -196,7 +196,8 @@ class PlanMaker:
         """Might a place name, demonym or region start with these words?"""
         known = self._prefixes.get(words)
         if known is None:
-            known = fold(words) in self._multiword_heads or self.gazetteer.continues(words)
+            key = fold(words)  # (folded once, for both questions)
+            known = key in self._multiword_heads or self.gazetteer.continues_folded(key)
             remember(self._prefixes, words, known)
         return known
 
@@ -298,8 +299,13 @@ class PlanMaker:
     def _small_towns_only(self, name: str) -> bool:
         g = self.gazetteer
         rows = g.lookup(parse_query(name).name)
-        return bool(rows) and all(
-            g.info(row).kind == "city"
-            and (g.info(row).population < IN_NAME_MIN_POPULATION or level == MATCH_LOOSE)
-            for row, level in rows
-        )
+        if not rows:
+            return False
+        info = g.info
+        for row, level in rows:  # (a loop: one row read per sense, no generator)
+            r = info(row)
+            if r.kind != "city" or (
+                r.population >= IN_NAME_MIN_POPULATION and level != MATCH_LOOSE
+            ):
+                return False
+        return True
