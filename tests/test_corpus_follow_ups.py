@@ -56,6 +56,32 @@ def test_a_block_is_read_only_where_the_report_writes_block() -> None:
     assert report_names("He was shot at the SAME spot, in the 600 block of Elm Street.") == ""
 
 
+def test_the_block_pattern_with_its_start_set_finds_what_the_plain_one_finds() -> None:
+    import random
+    import re
+
+    from eventmap.corpus.follow_ups import _block
+
+    pattern = _block()
+    plain = re.compile(pattern.pattern, pattern.flags)
+    rng = random.Random(9)
+    parts = [
+        ["", "the ", "at the ", "x,"],
+        ["600", "12", "1200", "7", "ſ"],
+        [" block of ", " Block of ", " block  of the ", " blocks of "],
+        ["", "N. ", "NORTH ", "north ", "w "],
+        ["Elm", "3rd", "elm", "Main"],
+        ["", " St", " Street", " STREET", "."],
+    ]
+    found = 0
+    for _ in range(3000):
+        text = " ".join("".join(rng.choice(p) for p in parts) for _ in range(rng.randint(1, 3)))
+        want = [(m.span(), m.groups()) for m in plain.finditer(text)]
+        assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == want, text
+        found += bool(want)
+    assert found > 500
+
+
 def _mentions(rows: list[tuple]) -> pd.DataFrame:
     cols = ["article_id", "event_date", "latitude", "longitude", "geonameid", "names", "_area"]
     m = pd.DataFrame(rows, columns=cols)

@@ -178,9 +178,12 @@ def _block() -> re.Pattern[str]:
     """'the 600 block of N. Elm Street': its number, direction and the street's first word
     (a street type alone ends it; 'Martin Luther King Jr. Blvd.' is 'Martin')."""
     types = "|".join(sorted({w for w, _ in table("street_types.tsv")}, key=len, reverse=True))
-    return re.compile(
-        r"\b(\d{2,5})\s+block\s+of\s+(?:the\s+)?(?:((?i:north|south|east|west)|[NSEW])\.?\s+)?"
-        rf"(\d{{1,3}}(?:st|nd|rd|th)|[A-Z][a-z]+)(?:\s+(?i:{types})\b)?"
+    # (with its start set, start_set.py: its digits, not every position of the report)
+    return with_start_set(
+        re.compile(
+            r"\b(\d{2,5})\s+block\s+of\s+(?:the\s+)?(?:((?i:north|south|east|west)|[NSEW])\.?\s+)?"
+            rf"(\d{{1,3}}(?:st|nd|rd|th)|[A-Z][a-z]+)(?:\s+(?i:{types})\b)?"
+        )
     )
 
 
