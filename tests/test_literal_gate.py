@@ -16,6 +16,7 @@ from eventmap.literal_gate import (
     necessary_literals,
     present,
 )
+from tests.random_texts import random_texts
 
 _ALL = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
 
@@ -51,7 +52,6 @@ def test_fold_maps_every_ignorecase_look_alike_of_an_ascii_letter() -> None:
 
 
 def _texts(seed: int, n: int) -> list[str]:
-    rng = random.Random(seed)
     words = re.findall(
         r"\S+",
         "Air strikes hit AIRSTRIKE shelled Shelling killed KILLED shot gunman police "
@@ -62,10 +62,7 @@ def _texts(seed: int, n: int) -> list[str]:
         "2–4 Dozens of ONE hundred,",
     )
     seps = [" ", " ", "  ", "\n", "-", ", ", "\u00a0"]
-    return [
-        "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(1, 14)))
-        for _ in range(n)
-    ]
+    return random_texts(seed, n, words, seps, (1, 14))
 
 
 @pytest.mark.parametrize(

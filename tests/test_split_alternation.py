@@ -1,10 +1,10 @@
-import random
 import re
 
 import pytest
 
 from eventmap import fatalities
 from eventmap.split_alternation import SplitAlternation, alternatives
+from tests.random_texts import random_texts
 
 
 def test_alternatives_are_the_top_level_branches() -> None:
@@ -24,7 +24,6 @@ def test_capturing_groups_are_refused() -> None:
 
 def _texts(seed: int, n: int) -> list[str]:
     """Sentences of the one-victim pattern's own words, cased every way."""
-    rng = random.Random(seed)
     words = re.findall(
         r"\S+",
         "a an one the man woman victim driver Jo Doe Ann Roe Jr Sr was has been had later "
@@ -34,13 +33,7 @@ def _texts(seed: int, n: int) -> list[str]:
     )
     cased = [str.lower, str.upper, str.title, str.title, lambda w: w, lambda w: w]
     seps = [" ", " ", " ", ", ", ". ", "; "]
-    return [
-        "".join(
-            rng.choice(cased)(rng.choice(words)) + rng.choice(seps)
-            for _ in range(rng.randint(1, 18))
-        )
-        for _ in range(n)
-    ]
+    return random_texts(seed, n, words, seps, (1, 18), cased)
 
 
 def test_the_one_victim_pattern_split_finds_what_it_finds_whole() -> None:

@@ -2,7 +2,6 @@
 
 import importlib
 import pkgutil
-import random
 import re
 import sys
 
@@ -10,6 +9,7 @@ import pytest
 
 import eventmap
 from eventmap.start_set import with_start_set
+from tests.random_texts import random_texts
 
 
 def _project_patterns() -> list[re.Pattern[str]]:
@@ -29,7 +29,6 @@ def _project_patterns() -> list[re.Pattern[str]]:
 
 
 def _texts(seed: int, n: int) -> list[str]:
-    rng = random.Random(seed)
     words = [
         "MACON,",
         "Ga.",
@@ -88,10 +87,7 @@ def _texts(seed: int, n: int) -> list[str]:
         "3rd",
     ]
     seps = [" ", " ", "  ", "\n", "-", ", ", ". ", "\u00a0", ""]
-    return [_PROSE] + [
-        "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(0, 30)))
-        for _ in range(n)
-    ]
+    return [_PROSE, *random_texts(seed, n, words, seps, (0, 30))]
 
 
 # Sentences the scans of a report's windows are written for (who took the wounded where,
