@@ -103,3 +103,19 @@ def test_continues_folded_answers_as_continues(gazetteer: Gazetteer) -> None:
 
     for words in ("Deir", "Qzxw Ppfh", "", "New York", "Hassan Bello", "Al-Hasakah", "Rio de"):
         assert gazetteer.continues_folded(fold(words)) == gazetteer.continues(words)
+
+
+@pytest.mark.parametrize("kind", ["<i4", "<i8", ">i8", "<u4"])
+def test_name_bounds_are_read_in_the_offsets_own_type(kind: str) -> None:
+    """A name's bounds are read with the width and byte order the offsets file has, not an
+    assumed int64."""
+    import numpy as np
+
+    from eventmap.gazetteer.reader import _bytes_of, _struct_of
+
+    offsets = np.array([0, 7, 19, 40, 41], dtype=kind)
+    bound = offsets.dtype
+    read = _struct_of(np.dtype([("start", bound), ("end", bound)])).unpack_from
+    raw = _bytes_of(offsets)
+    for row in range(len(offsets) - 1):
+        assert read(raw, row * bound.itemsize) == (offsets[row], offsets[row + 1])

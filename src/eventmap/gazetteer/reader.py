@@ -55,19 +55,18 @@ class Gazetteer:
         # a resolved name's place is asked for again by each geocode of it with another kind
         # or bias (half of a worker's decodes).
         self.place = lru_cache(maxsize=PLACE_CACHE_SIZE)(self._place)
-        # Plain ndarray views of the same mapped pages: np.memmap's __getitem__ is Python
-        # code (a few times the cost of the read itself), and one record's .item() gives
-        # every field as a Python value in one call instead of one index per field.
-        self._records = self.rows.view(np.ndarray)
-        self._offset_values = self._offsets.view(np.ndarray)
-        # Cheaper still: a row read as bytes by one struct call (the record layout spelled as
-        # a struct format), 2.5x faster than a record's .item(); the same Python values, with
-        # the fixed-width bytes fields' trailing NULs stripped as numpy strips them.
+        # A row read as bytes by one struct call (the record layout spelled as a struct
+        # format) from a plain view of the mapped pages: np.memmap's __getitem__ is Python
+        # code, and a record's .item() 2.5x slower; the same Python values, with the
+        # fixed-width bytes fields' trailing NULs stripped as numpy strips them. A name's
+        # bounds are two neighbouring offsets, read the same way in the offsets' own type.
         self._row_size = self.rows.dtype.itemsize
-        self._row_bytes = memoryview(self._records.reshape(-1).view(np.uint8))
+        self._row_bytes = _bytes_of(self.rows)
         self._unpack_row = _struct_of(self.rows.dtype).unpack_from
-        self._offset_bytes = memoryview(self._offset_values.reshape(-1).view(np.uint8))
-        self._unpack_bounds = struct.Struct(self._offsets.dtype.str[0] + "2q").unpack_from
+        bound = self._offsets.dtype
+        self._offset_size = bound.itemsize
+        self._offset_bytes = _bytes_of(self._offsets)
+        self._unpack_bounds = _struct_of(np.dtype([("start", bound), ("end", bound)])).unpack_from
         self._admin1: dict[str, dict] = self.meta["admin1"]
         self._countries: dict[str, dict] = self.meta["countries"]
         self._by_iso: dict[tuple[str, str], str] | None = None
@@ -129,7 +128,7 @@ class Gazetteer:
         )
 
     def name(self, row: int) -> tuple[str, str]:
-        start, end = self._unpack_bounds(self._offset_bytes, row * 8)
+        start, end = self._unpack_bounds(self._offset_bytes, row * self._offset_size)
         name, _, point = self._names[start : end - 1].decode().partition("\t")
         return name, point
 
@@ -201,6 +200,11 @@ class Gazetteer:
     def country_row(self, country_code: str) -> int | None:
         entry = self._countries.get(country_code)
         return int(entry["row"]) if entry else None
+
+
+def _bytes_of(array: np.ndarray) -> memoryview:
+    """The bytes of a mapped array, without np.memmap's Python-level indexing."""
+    return memoryview(array.view(np.ndarray).reshape(-1).view(np.uint8))
 
 
 def _struct_of(dtype: np.dtype) -> struct.Struct:
